@@ -1,0 +1,138 @@
+import { createCookieSessionStorage, redirect } from '@remix-run/node';
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../../db/schema';
+import { getDb } from '../utils/db.server';
+import { getEnv } from '../utils/env.server';
+import { isHttps, safeRedirectPath } from '../utils/http.server';
+import { hashPassword, verifyPassword } from '../utils/password.server';
+
+const SESSION_DAYS = 14;
+
+type SessionData = { sessionId: string };
+
+let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
+function sessionStorage() {
+  storage ??= createCookieSessionStorage<SessionData>({
+    cookie: {
+      name: '__drill_session',
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secrets: [getEnv().SESSION_SECRET],
+      maxAge: SESSION_DAYS * 24 * 60 * 60,
+    },
+  });
+  return storage;
+}
+
+/** The signed-in user as every page sees it. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { id: number; code: string; name: string; level: 'province' | 'city' | 'county'; path: string };
+}
+
+// A real argon2id hash of a random string: verifying against it when the username is unknown
+// makes "no such user" take as long as "wrong password", so timing reveals no usernames.
+let dummyHash: Promise<string> | undefined;
+
+/** Checks a username and password; null when either is wrong or the account is disabled. */
+export async function verifyLogin(db: Kysely<Database>, username: string, password: string) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'password_hash', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!user?.password_hash) {
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await verifyPassword(await dummyHash, password);
+    return null;
+  }
+  const ok = await verifyPassword(user.password_hash, password);
+  return ok && user.disabled === 0 ? { id: user.id, role: user.role } : null;
+}
+
+/** Stores a new session for the user and redirects with its cookie set. */
+export async function createUserSession(request: Request, userId: number, redirectTo: string) {
+  const db = getDb();
+  const id = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  await db.insertInto('sessions').values({ id, user_id: userId, expires_at: expiresAt }).execute();
+  const session = await sessionStorage().getSession();
+  session.set('sessionId', id);
+  return redirect(safeRedirectPath(redirectTo), {
+    headers: { 'Set-Cookie': await sessionStorage().commitSession(session, { secure: isHttps(request) }) },
+  });
+}
+
+async function readSessionId(request: Request): Promise<string | undefined> {
+  const session = await sessionStorage().getSession(request.headers.get('Cookie'));
+  const id = session.get('sessionId');
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The signed-in user, or null (no cookie, expired or revoked session, disabled account). */
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const row = await getDb()
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', new Date().toISOString())
+    .where('users.disabled', '=', 0)
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'units.id as unit_id',
+      'units.code as unit_code',
+      'units.name as unit_name',
+      'units.level as unit_level',
+      'units.path as unit_path',
+    ])
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, level: row.unit_level, path: row.unit_path },
+  };
+}
+
+/** The signed-in user; otherwise a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    throw redirect(`/login?${params}`);
+  }
+  return user;
+}
+
+/** The signed-in user if they hold one of `roles`; otherwise 403. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) {
+    throw new Response('您的角色无权访问此页面', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  return user;
+}
+
+/** Revokes the session in the database and clears the cookie. */
+export async function logout(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await getDb().deleteFrom('sessions').where('id', '=', sessionId).execute();
+  const session = await sessionStorage().getSession(request.headers.get('Cookie'));
+  return redirect('/login', {
+    headers: { 'Set-Cookie': await sessionStorage().destroySession(session, { secure: isHttps(request) }) },
+  });
+}

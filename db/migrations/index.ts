@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './2026_11_25_000001_create_units_users_sessions';
+
+/**
+ * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
+ * Vitest and the bundled Remix server alike. Names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_000001_create_units_users_sessions': m0001,
+};

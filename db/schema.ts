@@ -1,0 +1,73 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Levels of the jurisdiction tree: 省 → 市 → 县级执法单位 (county-level enforcement unit). */
+export const UNIT_LEVELS = ['province', 'city', 'county'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** 执法人员 / 培训员 / 管理员(分管领导) / 系统管理员. */
+export const ROLES = ['officer', 'trainer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UnitTable {
+  id: Generated<number>;
+  /** GB/T 2260 division code, or `{cityCode}-{NN}` for units that are not divisions (市本级, 开发区). */
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parent_id: number | null;
+  /**
+   * Materialized path of ids, `/1/4/27/`: a subtree is one index range scan
+   * (`path >= p AND path < p || '~'`).
+   */
+  path: string;
+  /** 1 when `code` is a GB/T 2260 division code. */
+  is_division: 0 | 1;
+  sort_order: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number;
+  /** argon2id PHC string; null for officers on record who have no login yet. */
+  password_hash: string | null;
+  disabled: Generated<0 | 1>;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface SessionTable {
+  /** Random, unguessable; the cookie carries only this. */
+  id: string;
+  user_id: number;
+  created_at: Generated<string>;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  /** JSON text. */
+  detail: string;
+  created_at: Generated<string>;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

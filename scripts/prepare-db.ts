@@ -1,0 +1,26 @@
+// Run by `npm start` before the server: create/migrate the embedded database, load demo data when
+// it is empty, and say where the app will be and how to log in.
+import { openDatabase, DEFAULT_DATABASE_PATH } from '../db/connection';
+import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
+
+const path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+const started = performance.now();
+const { db } = openDatabase(path);
+try {
+  const { seeded } = await prepareDatabase(db);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    seeded
+      ? `数据库 ${path}：已创建并导入演示数据（${seconds} 秒）。`
+      : `数据库 ${path}：已是最新结构，保留现有数据。`,
+  );
+} finally {
+  await db.destroy();
+}
+
+const port = process.env.PORT || '3000';
+console.log(`\n执法练兵平台即将启动：http://localhost:${port}\n`);
+console.log('演示账号（用户名 / 密码 / 角色）：');
+const roleNames = { admin: '系统管理员', trainer: '培训员', manager: '管理员', officer: '执法人员' } as const;
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.password.padEnd(12)} ${roleNames[a.role]}`);
+console.log('');
