@@ -86,3 +86,13 @@ describe('demo officer counts', () => {
     }
   });
 });
+
+describe('empty fields', () => {
+  it('get one “请输入…” message each, not every rule they also break', () => {
+    const result = parseForm(createUserSchema, form({ username: '', password: '', displayName: '', role: 'officer', unitCode: '' }));
+    expect(result).toMatchObject({
+      success: false,
+      fieldErrors: { username: ['请输入用户名'], password: ['请输入密码'], displayName: ['请输入姓名'], unitCode: ['请选择所属单位'] },
+    });
+  });
+});

@@ -53,7 +53,6 @@ export async function listUsers(
         'units.code as unit_code',
         'units.name as unit_name',
       ])
-      .orderBy('units.path')
       .orderBy('users.id')
       .limit(USERS_PAGE_SIZE)
       .offset((filters.page - 1) * USERS_PAGE_SIZE)

@@ -4,6 +4,8 @@ import { z } from './zod';
 const username = z
   .string({ error: '请输入用户名' })
   .trim()
+  // abort: an empty field gets one message, not every rule it also breaks.
+  .min(1, { error: '请输入用户名', abort: true })
   .min(3, '用户名至少 3 个字符')
   .max(32, '用户名不能超过 32 个字符')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, '用户名只能包含小写字母、数字、点、下划线和连字符，并以字母或数字开头');
@@ -16,6 +18,7 @@ const displayName = z
 
 const password = z
   .string({ error: '请输入密码' })
+  .min(1, { error: '请输入密码', abort: true })
   .min(8, '密码至少 8 个字符')
   .max(128, '密码不能超过 128 个字符');
 
