@@ -17,7 +17,7 @@ test('admin creates an account (after fixing Chinese field errors), and the new 
   await page.getByLabel('用户名').fill('trainer');
   await page.getByLabel('姓名').fill('赵敏');
   await page.getByLabel('初始密码').fill('password-123');
-  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000卢龙县' });
+  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000路北区' });
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByText('该用户名已被使用')).toBeVisible();
   await expect(page.getByLabel('姓名')).toHaveValue('赵敏');
@@ -31,7 +31,7 @@ test('admin creates an account (after fixing Chinese field errors), and the new 
   const other = await browser.newContext();
   const newUser = await other.newPage();
   await logIn(newUser, username, 'password-123');
-  await expect(newUser.getByTestId('current-user')).toContainText('卢龙县 · 执法人员');
+  await expect(newUser.getByTestId('current-user')).toContainText('路北区 · 执法人员');
 
   // Disabling signs them out at once and blocks the next login.
   await page.getByRole('button', { name: '停用账号' }).click();
@@ -48,7 +48,7 @@ test('admin creates an account (after fixing Chinese field errors), and the new 
   await page.getByRole('button', { name: '启用账号' }).click();
   await expect(page.getByText('账号已启用')).toBeVisible();
   await page.getByLabel('角色').selectOption('trainer');
-  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000昌黎县' });
+  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000路南区' });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
   await page.getByLabel('新密码').fill('short');
@@ -59,7 +59,7 @@ test('admin creates an account (after fixing Chinese field errors), and the new 
   await expect(page.getByText('密码已重置')).toBeVisible();
 
   await logIn(newUser, username, 'another-pass-456');
-  await expect(newUser.getByTestId('current-user')).toContainText('昌黎县 · 培训员');
+  await expect(newUser.getByTestId('current-user')).toContainText('路南区 · 培训员');
   await other.close();
 });
 

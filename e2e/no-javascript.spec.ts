@@ -18,7 +18,7 @@ test('login, errors and admin forms work without JavaScript', async ({ page }) =
   await expect(page.getByText('密码至少 8 个字符')).toBeVisible();
   await expect(page.getByText('请选择所属单位')).toBeVisible();
   await page.getByLabel('初始密码').fill('no-js-password');
-  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000海港区' });
+  await page.getByLabel('所属单位').selectOption({ label: '\u3000\u3000长安区' });
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByText('用户已创建。')).toBeVisible();
 

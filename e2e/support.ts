@@ -1,3 +1,5 @@
+// The e2e run shares one database. Tests that add people do so outside 秦皇岛市, whose published
+// officer counts other tests check.
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Drill@2023';
