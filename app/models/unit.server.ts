@@ -116,3 +116,9 @@ export async function getUnitOverview(db: Kysely<Database>, unit: Unit) {
   ]);
   return { unit, ancestors, children, officerCount, officers };
 }
+
+/** The overview of the signed-in user's own unit (their home page as trainer or manager). */
+export async function getOwnUnitOverview(db: Kysely<Database>, user: { unit: { id: number } }) {
+  const unit = await db.selectFrom('units').selectAll().where('id', '=', user.unit.id).executeTakeFirstOrThrow();
+  return getUnitOverview(db, unit);
+}

@@ -12,10 +12,27 @@ export interface UnitOverviewData {
 }
 
 /** A unit's breadcrumb, its sub-units with officer counts and, for a county-level unit, its officers. */
-export function UnitOverview({ data, canManageUsers = false }: { data: UnitOverviewData; canManageUsers?: boolean }) {
+export function UnitOverview({
+  data,
+  canManageUsers = false,
+  kicker,
+  lead,
+}: {
+  data: UnitOverviewData;
+  canManageUsers?: boolean;
+  /** Shown above the breadcrumb when the overview is a role's home page. */
+  kicker?: string;
+  lead?: string;
+}) {
   const { unit, ancestors, children, officerCount, officers } = data;
   return (
     <>
+      {kicker ? (
+        <p className="page-kicker" data-testid="role-home">
+          {kicker}
+        </p>
+      ) : null}
+      {lead ? <p className="lead">{lead}</p> : null}
       {ancestors.length > 0 ? (
         <nav className="breadcrumb" aria-label="上级单位">
           {ancestors.map((a) => (
