@@ -64,3 +64,13 @@ test('the session cookie is httpOnly and SameSite=Lax', async ({ page, context }
   const [cookie] = await context.cookies();
   expect(cookie).toMatchObject({ name: '__drill_session', httpOnly: true, sameSite: 'Lax', secure: false });
 });
+
+test('behind an HTTPS proxy the session cookie is marked Secure', async ({ request }) => {
+  const response = await request.post('/login', {
+    form: { username: 'trainer', password: DEMO_PASSWORD },
+    headers: { 'X-Forwarded-Proto': 'https' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()['set-cookie']).toMatch(/__drill_session=.+; .*Secure/);
+});

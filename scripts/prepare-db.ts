@@ -1,9 +1,11 @@
 // Run by `npm start` before the server: create/migrate the embedded database, load demo data when
 // it is empty, and say where the app will be and how to log in.
-import { openDatabase, DEFAULT_DATABASE_PATH } from '../db/connection';
+import { getEnv } from '../app/utils/env.server';
+import { openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
 
-const path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+// Validates the environment now (and warns about a default SESSION_SECRET) rather than at the first request.
+const path = getEnv().DATABASE_PATH;
 const started = performance.now();
 const { db } = openDatabase(path);
 try {
