@@ -1,0 +1,330 @@
+/**
+ * The scenario engine: start, apply, replay and score attempts. Pure: it uses XState's
+ * `initialTransition` / `transition` functions on plain snapshots, never a running actor, and all
+ * time comes from the events. The attempt's record is its event log plus the scenario version; the
+ * machine snapshot kept in the state is a cache that `replayAttempt` can always rebuild.
+ */
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { toFieldErrors } from './lib/form';
+import { getScenario } from './index';
+import type {
+  AnyScenario,
+  ApplyResult,
+  AttemptEvent,
+  AttemptScore,
+  AttemptState,
+  FeedbackEntry,
+  FinishReason,
+  MaterialSection,
+  Mode,
+  Step,
+} from './types';
+import { WORKFLOWS, type WorkflowEvent } from './workflow';
+import { instantSchema } from './workflow/common';
+import type { IssuedDocument } from './workflow/document-numbers';
+
+function scenarioOrThrow(id: string): AnyScenario {
+  const scenario = getScenario(id);
+  if (!scenario) throw new RangeError(`未知的练兵场景：${id}`);
+  return scenario;
+}
+
+const fixtureCache = new Map<string, unknown>();
+/** The simulated enterprise and site of an attempt (memoised; generation is deterministic). */
+export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>): unknown {
+  const key = `${state.scenarioId}\u0000${state.seed}`;
+  if (!fixtureCache.has(key)) {
+    if (fixtureCache.size > 500) fixtureCache.clear();
+    fixtureCache.set(key, scenarioOrThrow(state.scenarioId).fixture(state.seed));
+  }
+  return fixtureCache.get(key);
+}
+
+/** All step forms of the attempt's scenario, built for its fixture. */
+export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): Step[] {
+  return scenarioOrThrow(state.scenarioId).steps(attemptFixture(state));
+}
+
+/** The step forms the trainee can submit now. */
+export function availableSteps(state: AttemptState): Step[] {
+  const steps = attemptSteps(state);
+  return state.current.availableStepIds.map((id) => steps.find((s) => s.id === id)!).filter(Boolean);
+}
+
+/** The task card and materials (enterprise, site) to show with the attempt. */
+export function attemptMaterials(state: Pick<AttemptState, 'scenarioId' | 'seed'>): MaterialSection[] {
+  return scenarioOrThrow(state.scenarioId).materials(attemptFixture(state));
+}
+
+/** Documents issued so far, with their numbers. */
+export function attemptDocuments(state: AttemptState): IssuedDocument[] {
+  const context = state.snapshot.context as { documents?: IssuedDocument[] };
+  return context.documents ?? [];
+}
+
+function machineOf(scenario: AnyScenario): AnyStateMachine {
+  return WORKFLOWS[scenario.workflow].machine;
+}
+
+function restore(machine: AnyStateMachine, snapshot: AttemptState['snapshot']): AnyMachineSnapshot {
+  return machine.resolveState({ value: snapshot.value, context: snapshot.context }) as AnyMachineSnapshot;
+}
+
+function stateName(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function currentInfo(scenario: AnyScenario, seed: string, snapshot: AnyMachineSnapshot, events: AttemptEvent[], finished: boolean): AttemptState['current'] {
+  const machine = machineOf(scenario);
+  const state = stateName(snapshot.value);
+  const node = (machine.states as Record<string, { description?: string }>)[state];
+  const doneTypes = new Set(events.flatMap((e) => (e.kind === 'workflow' ? [e.event.type] : [])));
+  const steps = scenario.steps(attemptFixture({ scenarioId: scenario.id, seed }));
+  const completedStepIds = steps.filter((s) => doneTypes.has(s.eventType)).map((s) => s.id);
+  const availableStepIds = finished
+    ? []
+    : steps.filter((s) => s.availableIn.includes(state) && (s.repeatable || !doneTypes.has(s.eventType))).map((s) => s.id);
+  return { state, stateLabel: node?.description ?? state, availableStepIds, completedStepIds };
+}
+
+function addMinutes(at: string, minutes: number): string {
+  return new Date(Date.parse(at) + minutes * 60_000).toISOString();
+}
+
+export interface StartOptions {
+  scenarioId: string;
+  seed: string;
+  mode: Mode;
+  /** ISO 8601 instant the attempt starts. */
+  at: string;
+}
+
+/** Starts an attempt: builds the fixture from the seed and the workflow's initial snapshot. */
+export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): AttemptState {
+  const scenario = scenarioOrThrow(scenarioId);
+  const time = instantSchema.safeParse(at);
+  if (!time.success) throw new RangeError('开始时间须为带时区的ISO 8601时间');
+  const machine = machineOf(scenario);
+  const fixture = attemptFixture({ scenarioId, seed });
+  let [snapshot] = initialTransition(machine, scenario.machineInput(fixture));
+  for (const event of scenario.presetEvents?.(fixture, at) ?? []) {
+    const [next] = transition(machine, snapshot, event);
+    const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
+    if (refusal || next === snapshot) throw new Error(`场景${scenarioId}的预置事件${event.type}被拒绝：${refusal?.reason ?? '状态不符'}`);
+    snapshot = next;
+  }
+  return {
+    scenarioId,
+    scenarioVersion: scenario.version,
+    workflow: scenario.workflow,
+    seed,
+    mode,
+    startedAt: at,
+    deadline: mode === 'assessment' && scenario.assessmentTimeLimitMinutes ? addMinutes(at, scenario.assessmentTimeLimitMinutes) : null,
+    events: [],
+    hintsUsed: [],
+    snapshot: { value: snapshot.value, context: snapshot.context },
+    status: 'active',
+    finishedAt: null,
+    finishReason: null,
+    current: currentInfo(scenario, seed, snapshot, [], false),
+  };
+}
+
+function lastTime(state: AttemptState): string {
+  return state.events.length > 0 ? state.events[state.events.length - 1]!.at : state.startedAt;
+}
+
+/** Checks shared by every entry: the attempt is open and `at` is a valid, non-decreasing time. */
+function timeProblem(state: AttemptState, at: unknown, allowAfterDeadline = false): ApplyResult | null {
+  if (state.status === 'finished') return { ok: false, code: 'FINISHED', reason: '本次练兵已结束' };
+  const parsed = instantSchema.safeParse(at);
+  if (!parsed.success) return { ok: false, code: 'BAD_TIME', reason: '事件时间须为带时区的ISO 8601时间' };
+  if (Date.parse(parsed.data) < Date.parse(lastTime(state))) return { ok: false, code: 'BAD_TIME', reason: '事件时间不能早于上一步' };
+  if (!allowAfterDeadline && state.deadline && Date.parse(parsed.data) > Date.parse(state.deadline))
+    return { ok: false, code: 'TIME_UP', reason: `考核时间已到（截止${state.deadline}），本次提交未被接受` };
+  return null;
+}
+
+function feedbackFor(scenario: AnyScenario, state: AttemptState, stepId: string | null): FeedbackEntry[] {
+  if (state.mode === 'assessment') {
+    if (state.status !== 'finished') return [];
+    return scoreAttempt(state).items.map((item) => ({
+      code: item.code,
+      title: item.title,
+      ok: item.earned === item.weight,
+      message: item.explanation,
+    }));
+  }
+  if (stepId === null) return [];
+  const score = scoreAttempt(state);
+  return scenario.rubric
+    .filter((item) => item.feedbackAfter.includes(stepId))
+    .map((item) => {
+      const scored = score.items.find((s) => s.id === item.id)!;
+      return { code: item.code, title: item.title, ok: scored.earned === scored.weight, message: scored.explanation };
+    });
+}
+
+function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | null): ApplyResult {
+  const early = timeProblem(state, (rawEvent as { at?: unknown } | null)?.at);
+  if (early) return early;
+  const scenario = scenarioOrThrow(state.scenarioId);
+  const workflow = WORKFLOWS[scenario.workflow];
+  const parsed = workflow.eventSchema.safeParse(rawEvent);
+  if (!parsed.success) {
+    const type = (rawEvent as { type?: unknown } | null)?.type;
+    const known = typeof type === 'string' && type in workflow.eventLabels;
+    return { ok: false, code: 'MALFORMED_EVENT', reason: known ? `事件"${String(type)}"的内容不完整或格式不正确` : `未知的事件类型：${String(type)}` };
+  }
+  const event: WorkflowEvent = parsed.data;
+  const machine = machineOf(scenario);
+  const snapshot = restore(machine, state.snapshot);
+  if (!snapshot.can(event)) {
+    return { ok: false, code: 'NOT_ALLOWED_NOW', reason: `当前处于"${state.current.stateLabel}"阶段，不能${workflow.eventLabels[event.type] ?? event.type}` };
+  }
+  const [next] = transition(machine, snapshot, event);
+  const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
+  if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
+  const steps = scenario.steps(attemptFixture(state));
+  const resolvedStepId = stepId ?? steps.find((s) => s.eventType === event.type)?.id ?? null;
+  const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event }];
+  const finished = next.status === 'done';
+  const nextState: AttemptState = {
+    ...state,
+    events,
+    snapshot: { value: next.value, context: next.context },
+    status: finished ? 'finished' : 'active',
+    finishedAt: finished ? event.at : null,
+    finishReason: finished ? 'completed' : null,
+    current: currentInfo(scenario, state.seed, next, events, finished),
+  };
+  return { ok: true, state: nextState, feedback: feedbackFor(scenario, nextState, resolvedStepId) };
+}
+
+export interface StepSubmission {
+  stepId: string;
+  /** Raw form values (strings; string arrays for multi-selects). */
+  values: Record<string, unknown>;
+  /** ISO 8601 instant of the submission. */
+  at: string;
+}
+
+/** Parses a form with its step's schema, turns it into an event and applies it. */
+export function applyStep(state: AttemptState, { stepId, values, at }: StepSubmission): ApplyResult {
+  const early = timeProblem(state, at);
+  if (early) return early;
+  const step = attemptSteps(state).find((s) => s.id === stepId);
+  if (!step) return { ok: false, code: 'UNKNOWN_STEP', reason: `未知的操作：${stepId}` };
+  if (!state.current.availableStepIds.includes(stepId))
+    return { ok: false, code: 'STEP_NOT_AVAILABLE', reason: `当前处于"${state.current.stateLabel}"阶段，不能办理"${step.title}"` };
+  const parsed = step.schema.safeParse(values ?? {});
+  if (!parsed.success) {
+    const fieldErrors = toFieldErrors(parsed.error);
+    const first = Object.values(fieldErrors)[0]?.[0];
+    return { ok: false, code: 'INVALID_VALUES', reason: first ? `表单有误：${first}` : '表单有误', fieldErrors };
+  }
+  return applyWorkflow(state, step.toEvent(parsed.data, at), stepId);
+}
+
+/** Applies a workflow event directly (validated against the workflow's event schema). */
+export function applyEvent(state: AttemptState, event: unknown): ApplyResult {
+  return applyWorkflow(state, event, null);
+}
+
+/** Uses a practice hint; its cost is taken from the total score. */
+export function useHint(state: AttemptState, { hintId, at }: { hintId: string; at: string }): ApplyResult {
+  const early = timeProblem(state, at);
+  if (early) return early;
+  if (state.mode === 'assessment') return { ok: false, code: 'HINT', reason: '考核模式不提供提示' };
+  const scenario = scenarioOrThrow(state.scenarioId);
+  const hint = scenario.hints.find((h) => h.id === hintId);
+  if (!hint) return { ok: false, code: 'HINT', reason: `未知的提示：${hintId}` };
+  if (state.hintsUsed.some((h) => h.hintId === hintId)) return { ok: false, code: 'HINT', reason: '该提示已经查看过' };
+  const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'hint', at, hintId }];
+  const nextState: AttemptState = { ...state, events, hintsUsed: [...state.hintsUsed, { hintId, at, cost: hint.cost }] };
+  return { ok: true, state: nextState, feedback: [{ code: 'HINT', title: `提示（扣${hint.cost}分）`, ok: true, message: hint.text }] };
+}
+
+/** Ends an attempt early: the trainee hands in, or the assessment time is up. */
+export function finishAttempt(state: AttemptState, { at, reason }: { at: string; reason: Exclude<FinishReason, 'completed'> }): ApplyResult {
+  const early = timeProblem(state, at, true);
+  if (early) return early;
+  if (reason === 'timeUp' && (!state.deadline || Date.parse(at) <= Date.parse(state.deadline)))
+    return { ok: false, code: 'BAD_TIME', reason: '考核时间尚未结束' };
+  const scenario = scenarioOrThrow(state.scenarioId);
+  const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'finish', at, reason }];
+  const nextState: AttemptState = {
+    ...state,
+    events,
+    status: 'finished',
+    finishedAt: at,
+    finishReason: reason,
+    current: { ...state.current, availableStepIds: [] },
+  };
+  return { ok: true, state: nextState, feedback: feedbackFor(scenario, nextState, null) };
+}
+
+/** True once the workflow reached a final state or the attempt was handed in / timed out. */
+export function isFinished(state: AttemptState): boolean {
+  return state.status === 'finished';
+}
+
+export interface ReplayOptions {
+  scenarioId: string;
+  seed: string;
+  mode: Mode;
+  startedAt: string;
+  events: readonly AttemptEvent[];
+  /** When given, replay refuses a log recorded against another version of the scenario. */
+  scenarioVersion?: number;
+}
+
+/** Rebuilds an attempt from its log; throws if the log does not replay (corrupt or another version). */
+export function replayAttempt({ scenarioId, seed, mode, startedAt, events, scenarioVersion }: ReplayOptions): AttemptState {
+  const scenario = scenarioOrThrow(scenarioId);
+  if (scenarioVersion !== undefined && scenarioVersion !== scenario.version)
+    throw new Error(`场景${scenarioId}已从第${scenarioVersion}版更新到第${scenario.version}版，记录无法按原版本重放`);
+  let state = startAttempt({ scenarioId, seed, mode, at: startedAt });
+  for (const entry of events) {
+    const result =
+      entry.kind === 'workflow'
+        ? applyWorkflow(state, entry.event, entry.stepId)
+        : entry.kind === 'hint'
+          ? useHint(state, { hintId: entry.hintId, at: entry.at })
+          : finishAttempt(state, { at: entry.at, reason: entry.reason as Exclude<FinishReason, 'completed'> });
+    if (!result.ok) throw new Error(`第${entry.seq}条记录无法重放：${result.reason}`);
+    state = result.state;
+  }
+  return state;
+}
+
+/** Scores an attempt: every rubric item with what was expected and what was done; hints deducted. */
+export function scoreAttempt(state: AttemptState): AttemptScore {
+  const scenario = scenarioOrThrow(state.scenarioId);
+  const fixture = attemptFixture(state);
+  const input = { fixture, context: state.snapshot.context as never, state: state.current.state, finished: state.status === 'finished' };
+  const items = scenario.rubric.map((item) => {
+    const verdict = item.evaluate(input);
+    return {
+      id: item.id,
+      code: item.code,
+      title: item.title,
+      weight: item.weight,
+      earned: verdict.earned ? item.weight : 0,
+      expected: verdict.expected,
+      actual: verdict.actual,
+      citation: item.citation,
+      explanation: verdict.explanation,
+    };
+  });
+  const rubricTotal = items.reduce((sum, i) => sum + i.earned, 0);
+  const hintDeduction = state.hintsUsed.reduce((sum, h) => sum + h.cost, 0);
+  return {
+    total: Math.max(0, Math.min(100, rubricTotal - hintDeduction)),
+    rubricTotal,
+    hintDeduction,
+    finished: state.status === 'finished',
+    items,
+  };
+}

@@ -1,0 +1,19 @@
+/** The scenario registry: id → definition (with its version). */
+import { inspectDustExplosion } from './inspect-dust-explosion';
+import type { AnyScenario, Skill } from './types';
+
+const SCENARIOS: readonly AnyScenario[] = [inspectDustExplosion];
+
+const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
+
+/** Every scenario, in catalogue order. */
+export function listScenarios(filter: { skill?: Skill } = {}): AnyScenario[] {
+  return SCENARIOS.filter((s) => !filter.skill || s.skill === filter.skill);
+}
+
+/** One scenario by id, or undefined. */
+export function getScenario(id: string): AnyScenario | undefined {
+  return BY_ID.get(id);
+}
+
+export type { AnyScenario, AttemptState, AttemptScore, ApplyResult, AnswerStep, Step, Skill, Mode, ScenarioDefinition } from './types';

@@ -1,0 +1,25 @@
+/** Shared pieces of the workflow machines: event time, refusals, officers. */
+import { z } from '../lib/form';
+import { isIsoDate } from '../lib/form';
+
+/** An ISO 8601 instant with a zone, e.g. 2025-03-10T09:30:00.000Z or 2025-03-10T17:30:00+08:00. */
+export const instantSchema = z
+  .string()
+  .max(40, '事件时间格式不正确')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, '事件时间须为带时区的ISO 8601时间')
+  .refine((v) => !Number.isNaN(Date.parse(v)) && isIsoDate(v.slice(0, 10)), '事件时间须为有效时间');
+
+export const dateSchema = z.string().max(10).refine(isIsoDate, '日期须为有效日期（年-月-日）');
+export const idSchema = z.string().min(1).max(40);
+export const shortText = (max = 200) => z.string().max(max);
+
+/** Why an event was refused; a refusal is recorded on the snapshot and never stored by the engine. */
+export interface Refusal {
+  eventType: string;
+  reason: string;
+}
+
+/** Milliseconds of an ISO instant, for ordering events. */
+export function instantMs(at: string): number {
+  return Date.parse(at);
+}

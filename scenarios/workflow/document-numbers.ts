@@ -1,0 +1,56 @@
+/**
+ * Document types and their numbers, as real systems print them:
+ * `（{authority abbreviation}）应急{type code}〔{year}〕{n}号`, n counting per authority, type and year.
+ */
+
+export const DOCUMENT_TYPES = {
+  onSiteRecord: { name: '现场检查记录', code: '检记' },
+  onSiteMeasures: { name: '现场处理措施决定书', code: '现决' },
+  rectificationOrder: { name: '责令限期整改指令书', code: '责改' },
+  recheckOpinion: { name: '整改复查意见书', code: '复查' },
+  caseFiling: { name: '立案审批表', code: '立' },
+  penaltyNotice: { name: '行政处罚告知书', code: '罚告' },
+  hearingNotice: { name: '听证告知书', code: '听告' },
+  caseReport: { name: '案件处理呈批表', code: '处呈' },
+  penaltyDecision: { name: '行政处罚决定书', code: '罚' },
+  caseClosing: { name: '结案审批表', code: '结' },
+} as const;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+/** A document issued in an attempt. */
+export interface IssuedDocument {
+  type: DocumentType;
+  number: string;
+  date: string;
+}
+
+/** Counters per `${type}:${year}`; the next number is counter + 1. */
+export type DocumentCounters = Record<string, number>;
+
+export function formatDocumentNumber(abbreviation: string, type: DocumentType, year: number, n: number): string {
+  return `（${abbreviation}）应急${DOCUMENT_TYPES[type].code}〔${year}〕${n}号`;
+}
+
+/** Parses a number printed by `formatDocumentNumber`. */
+export function parseDocumentNumber(text: string): { abbreviation: string; code: string; year: number; n: number } | null {
+  const m = /^（(.+?)）应急(.+?)〔(\d{4})〕(\d+)号$/.exec(text);
+  if (!m) return null;
+  return { abbreviation: m[1]!, code: m[2]!, year: Number(m[3]), n: Number(m[4]) };
+}
+
+/** Issues the next number of `type` for the year of `date`, returning the document and new counters. */
+export function issueDocument(
+  counters: DocumentCounters,
+  abbreviation: string,
+  type: DocumentType,
+  date: string,
+): { document: IssuedDocument; counters: DocumentCounters } {
+  const year = Number(date.slice(0, 4));
+  const key = `${type}:${year}`;
+  const n = (counters[key] ?? 0) + 1;
+  return {
+    document: { type, number: formatDocumentNumber(abbreviation, type, year, n), date },
+    counters: { ...counters, [key]: n },
+  };
+}

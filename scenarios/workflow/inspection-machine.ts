@@ -1,0 +1,288 @@
+/**
+ * 执法检查: plan → on-site inspection (≥2 officers, certificates shown) → findings → 现场检查记录 →
+ * 现场处理措施决定书 (optional, before the order) → 责令限期整改指令书 → 复查 and 整改复查意见书 →
+ * closed, or referred to a case. Documents can only be issued where the law allows them; every other
+ * event is refused with a reason (recorded in `refusal`, which the engine turns into a rejection).
+ */
+import { and, assign, setup } from 'xstate';
+import { z } from '../lib/form';
+import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
+import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
+import { LEGAL } from './legal-constants';
+import { addDays } from './working-days';
+
+export const VERDICTS = ['ok', 'general', 'major'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const MEASURES = ['withdrawWorkers', 'suspendProduction', 'stopEquipment'] as const;
+export type Measure = (typeof MEASURES)[number];
+export const MEASURE_LABELS: Record<Measure, string> = {
+  withdrawWorkers: '从危险区域内撤出作业人员',
+  suspendProduction: '责令暂时停产停业',
+  stopEquipment: '停止使用相关设施、设备',
+};
+
+const findingSchema = z.object({
+  itemId: idSchema,
+  verdict: z.enum(VERDICTS),
+  clause: idSchema.nullable(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const inspectionEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('officer.createPlan'), at: instantSchema, plannedOn: dateSchema, itemIds: z.array(idSchema).max(50) }),
+  z.object({
+    type: z.literal('officer.startInspection'),
+    at: instantSchema,
+    startedOn: dateSchema,
+    officerIds: z.array(idSchema).max(10),
+    certificatesShown: z.boolean(),
+  }),
+  z.object({ type: z.literal('officer.recordFindings'), at: instantSchema, findings: z.array(findingSchema).max(50) }),
+  z.object({
+    type: z.literal('officer.issueOnSiteRecord'),
+    at: instantSchema,
+    date: dateSchema,
+    summary: shortText(2000),
+    signature: z.enum(['signed', 'refused']),
+    refusalReported: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('officer.issueOnSiteMeasures'),
+    at: instantSchema,
+    date: dateSchema,
+    itemIds: z.array(idSchema).max(50),
+    measures: z.array(z.enum(MEASURES)).max(3),
+  }),
+  z.object({
+    type: z.literal('officer.issueRectificationOrder'),
+    at: instantSchema,
+    date: dateSchema,
+    itemIds: z.array(idSchema).max(50),
+    deadline: dateSchema,
+  }),
+  z.object({ type: z.literal('officer.closeInspection'), at: instantSchema, date: dateSchema }),
+  z.object({
+    type: z.literal('officer.issueRecheckOpinion'),
+    at: instantSchema,
+    date: dateSchema,
+    rectifiedItemIds: z.array(idSchema).max(50),
+  }),
+]);
+export type InspectionEvent = z.infer<typeof inspectionEventSchema>;
+type EventOf<T extends InspectionEvent['type']> = Extract<InspectionEvent, { type: T }>;
+
+export interface InspectionInput {
+  authority: string;
+  counters: DocumentCounters;
+  /** Checklist items on site; findings must cover exactly the planned ones. */
+  siteItemIds: string[];
+}
+
+export interface InspectionContext {
+  authority: string;
+  counters: DocumentCounters;
+  documents: IssuedDocument[];
+  siteItemIds: string[];
+  plan: { plannedOn: string; itemIds: string[] } | null;
+  inspection: { startedOn: string; officerIds: string[] } | null;
+  findings: Finding[];
+  onSiteRecord: { date: string; summary: string; signature: 'signed' | 'refused'; refusalReported: boolean } | null;
+  measures: { date: string; itemIds: string[]; measures: Measure[] } | null;
+  order: { date: string; itemIds: string[]; deadline: string } | null;
+  recheck: { date: string; rectifiedItemIds: string[] } | null;
+  closedOn: string | null;
+  refusal: Refusal | null;
+}
+
+export const hazardIds = (context: InspectionContext) => context.findings.filter((f) => f.verdict !== 'ok').map((f) => f.itemId);
+
+/** Chinese reason why the event may not happen now, or null. The guards are these checks. */
+export function inspectionProblem(context: InspectionContext, event: InspectionEvent): string | null {
+  switch (event.type) {
+    case 'officer.createPlan': {
+      if (event.itemIds.length === 0) return '检查计划须至少包含一个检查项目';
+      const unknown = event.itemIds.find((id) => !context.siteItemIds.includes(id));
+      if (unknown) return `检查项目${unknown}不在检查清单中`;
+      if (new Set(event.itemIds).size !== event.itemIds.length) return '检查项目重复';
+      return null;
+    }
+    case 'officer.startInspection': {
+      const officers = new Set(event.officerIds);
+      if (officers.size < LEGAL.minimumOfficers.value)
+        return `现场检查须有${LEGAL.minimumOfficers.value}名以上执法人员（${LEGAL.minimumOfficers.source}）`;
+      if (!event.certificatesShown) return `执法人员须主动出示执法证件（${LEGAL.minimumOfficers.source}）`;
+      if (context.plan && event.startedOn < context.plan.plannedOn) return '检查日期不能早于计划日期';
+      return null;
+    }
+    case 'officer.recordFindings': {
+      const planned = context.plan?.itemIds ?? [];
+      const seen = event.findings.map((f) => f.itemId);
+      if (new Set(seen).size !== seen.length) return '检查项目重复';
+      const missing = planned.filter((id) => !seen.includes(id));
+      if (missing.length > 0) return `还有${missing.length}个计划检查项目没有检查结论`;
+      const extra = seen.find((id) => !planned.includes(id));
+      if (extra) return `检查项目${extra}不在检查计划中`;
+      const noClause = event.findings.find((f) => f.verdict === 'major' && !f.clause);
+      if (noClause) return '判定为重大事故隐患的，须选择《工贸企业重大事故隐患判定标准》的具体条款';
+      return null;
+    }
+    case 'officer.issueOnSiteRecord': {
+      if (context.inspection && event.date < context.inspection.startedOn) return '现场检查记录日期不能早于检查日期';
+      if (event.summary.trim().length === 0) return '现场检查记录须写明检查情况';
+      return null;
+    }
+    case 'officer.issueOnSiteMeasures': {
+      if (context.measures) return '现场处理措施决定书已经开具';
+      const hazards = hazardIds(context);
+      if (hazards.length === 0) return '未发现事故隐患，不能开具现场处理措施决定书';
+      if (event.itemIds.length === 0) return '现场处理措施决定书须列明针对的隐患';
+      if (event.itemIds.some((id) => !hazards.includes(id))) return '现场处理措施只能针对已认定的隐患';
+      if (event.measures.length === 0) return '现场处理措施决定书须写明处理措施（《安全生产法》第六十五条）';
+      if (context.onSiteRecord && event.date < context.onSiteRecord.date) return '现场处理措施决定书日期不能早于现场检查记录';
+      return null;
+    }
+    case 'officer.issueRectificationOrder': {
+      const hazards = hazardIds(context);
+      if (hazards.length === 0) return '未发现事故隐患，不能开具责令限期整改指令书';
+      if (event.itemIds.length === 0) return '责令限期整改指令书须列明整改的隐患';
+      if (event.itemIds.some((id) => !hazards.includes(id))) return '整改项目只能是已认定的隐患';
+      if (event.deadline <= event.date) return '整改期限须晚于指令书日期';
+      if (context.onSiteRecord && event.date < context.onSiteRecord.date) return '指令书日期不能早于现场检查记录';
+      return null;
+    }
+    case 'officer.closeInspection': {
+      if (hazardIds(context).length > 0) return '已认定事故隐患，须开具责令限期整改指令书，不能直接结束检查';
+      return null;
+    }
+    case 'officer.issueRecheckOpinion': {
+      const order = context.order;
+      if (!order) return '没有责令限期整改指令书，不能复查';
+      if (event.date < order.date) return '复查日期不能早于指令书日期';
+      if (event.rectifiedItemIds.some((id) => !order.itemIds.includes(id))) return '复查项目只能是指令书中的整改项目';
+      return null;
+    }
+  }
+}
+
+function withDocument(context: InspectionContext, type: DocumentType, date: string) {
+  const { document, counters } = issueDocument(context.counters, context.authority, type, date);
+  return { counters, documents: [...context.documents, document] };
+}
+
+const accepts = ({ context, event }: { context: InspectionContext; event: InspectionEvent }) => inspectionProblem(context, event) === null;
+
+export const inspectionMachine = setup({
+  types: {
+    context: {} as InspectionContext,
+    events: {} as InspectionEvent,
+    input: {} as InspectionInput,
+  },
+  guards: {
+    isPlanValid: accepts,
+    hasTeamWithCertificates: accepts,
+    coversEveryPlannedItem: accepts,
+    isRecordComplete: accepts,
+    isMeasureForRecordedHazard: accepts,
+    isOrderForRecordedHazards: accepts,
+    hasNoHazards: accepts,
+    isRecheckOfOrder: accepts,
+    isEverythingRectified: ({ context, event }) =>
+      event.type === 'officer.issueRecheckOpinion' && (context.order?.itemIds ?? []).every((id) => event.rectifiedItemIds.includes(id)),
+  },
+  actions: {
+    refuse: assign({
+      refusal: ({ context, event }) => ({ eventType: event.type, reason: inspectionProblem(context, event) ?? '当前阶段不能办理该事项' }),
+    }),
+    recordPlan: assign(({ event }) => {
+      const e = event as EventOf<'officer.createPlan'>;
+      return { plan: { plannedOn: e.plannedOn, itemIds: e.itemIds } };
+    }),
+    recordTeam: assign(({ event }) => {
+      const e = event as EventOf<'officer.startInspection'>;
+      return { inspection: { startedOn: e.startedOn, officerIds: e.officerIds } };
+    }),
+    recordFindings: assign(({ event }) => ({ findings: (event as EventOf<'officer.recordFindings'>).findings })),
+    issueOnSiteRecord: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.issueOnSiteRecord'>;
+      return {
+        ...withDocument(context, 'onSiteRecord', e.date),
+        onSiteRecord: { date: e.date, summary: e.summary, signature: e.signature, refusalReported: e.refusalReported },
+      };
+    }),
+    issueOnSiteMeasures: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.issueOnSiteMeasures'>;
+      return { ...withDocument(context, 'onSiteMeasures', e.date), measures: { date: e.date, itemIds: e.itemIds, measures: e.measures } };
+    }),
+    issueRectificationOrder: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.issueRectificationOrder'>;
+      return { ...withDocument(context, 'rectificationOrder', e.date), order: { date: e.date, itemIds: e.itemIds, deadline: e.deadline } };
+    }),
+    issueRecheckOpinion: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.issueRecheckOpinion'>;
+      return { ...withDocument(context, 'recheckOpinion', e.date), recheck: { date: e.date, rectifiedItemIds: e.rectifiedItemIds }, closedOn: e.date };
+    }),
+    closeInspection: assign(({ event }) => ({ closedOn: (event as EventOf<'officer.closeInspection'>).date })),
+  },
+}).createMachine({
+  id: 'inspection',
+  context: ({ input }) => ({
+    authority: input.authority,
+    counters: input.counters,
+    documents: [],
+    siteItemIds: input.siteItemIds,
+    plan: null,
+    inspection: null,
+    findings: [],
+    onSiteRecord: null,
+    measures: null,
+    order: null,
+    recheck: null,
+    closedOn: null,
+    refusal: null,
+  }),
+  initial: 'planning',
+  states: {
+    planning: {
+      description: '检查计划',
+      on: { 'officer.createPlan': [{ guard: 'isPlanValid', target: 'planned', actions: 'recordPlan' }, { actions: 'refuse' }] },
+    },
+    planned: {
+      description: '待现场检查',
+      on: { 'officer.startInspection': [{ guard: 'hasTeamWithCertificates', target: 'onSite', actions: 'recordTeam' }, { actions: 'refuse' }] },
+    },
+    onSite: {
+      description: '现场检查中',
+      on: { 'officer.recordFindings': [{ guard: 'coversEveryPlannedItem', target: 'findingsRecorded', actions: 'recordFindings' }, { actions: 'refuse' }] },
+    },
+    findingsRecorded: {
+      description: '已录入检查结论',
+      on: { 'officer.issueOnSiteRecord': [{ guard: 'isRecordComplete', target: 'recorded', actions: 'issueOnSiteRecord' }, { actions: 'refuse' }] },
+    },
+    recorded: {
+      description: '已制作现场检查记录',
+      on: {
+        'officer.issueOnSiteMeasures': [{ guard: 'isMeasureForRecordedHazard', actions: 'issueOnSiteMeasures' }, { actions: 'refuse' }],
+        'officer.issueRectificationOrder': [{ guard: 'isOrderForRecordedHazards', target: 'rectifying', actions: 'issueRectificationOrder' }, { actions: 'refuse' }],
+        'officer.closeInspection': [{ guard: 'hasNoHazards', target: 'closedNoHazards', actions: 'closeInspection' }, { actions: 'refuse' }],
+      },
+    },
+    rectifying: {
+      description: '限期整改中',
+      on: {
+        'officer.issueRecheckOpinion': [
+          { guard: and(['isRecheckOfOrder', 'isEverythingRectified']), target: 'closed', actions: 'issueRecheckOpinion' },
+          { guard: 'isRecheckOfOrder', target: 'referredToCase', actions: 'issueRecheckOpinion' },
+          { actions: 'refuse' },
+        ],
+      },
+    },
+    closedNoHazards: { description: '检查结束（未发现隐患）', type: 'final' },
+    closed: { description: '整改完毕，检查闭环', type: 'final' },
+    referredToCase: { description: '逾期未整改，移交立案', type: 'final' },
+  },
+});
+
+/** The last date by which the 复查 should take place for an order. */
+export function recheckDueBy(deadline: string): string {
+  return addDays(deadline, LEGAL.recheckPeriod.value);
+}

@@ -1,0 +1,190 @@
+/**
+ * Every legal figure the workflow relies on, in one place, with its source and the date from which it
+ * applies. `check: true` marks figures that domain.md flags "(check)": taken from repealed rules or
+ * common practice, to be corrected here (and only here) once the 2026 rules are confirmed.
+ */
+
+export interface LegalFigure<T> {
+  value: T;
+  unit: 'working-days' | 'days' | 'months' | 'yuan' | 'rate-per-day' | 'persons';
+  source: string;
+  effectiveFrom: string;
+  check: boolean;
+  note?: string;
+}
+
+export const LEGAL = {
+  /** 行政处罚法 第42条, 第55条: at least two officers, who show their 执法证件. */
+  minimumOfficers: {
+    value: 2,
+    unit: 'persons',
+    source: '《行政处罚法》第四十二条、第五十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** Period for 陈述、申辩 after the 告知书 is served, before a decision may be made. */
+  statementPeriod: {
+    value: 3,
+    unit: 'working-days',
+    source: '常见实务（原《安全生产违法行为行政处罚办法》及地方规定：收到告知书之日起3日内）；《行政处罚法》第四十四条、第六十二条要求先听取陈述申辩',
+    effectiveFrom: '2015-05-01',
+    check: true,
+    note: '2015年办法已由应急管理部令第18号废止（2026-02-01施行），新规数值待核实',
+  },
+  /** 行政处罚法 第64条(一): the party asks for a hearing within 5 days of being told. */
+  hearingRequestPeriod: {
+    value: 5,
+    unit: 'working-days',
+    source: '《行政处罚法》第六十四条第（一）项、第八十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第64条(二): notice of the hearing at least 7 days before it. */
+  hearingNoticePeriod: {
+    value: 7,
+    unit: 'working-days',
+    source: '《行政处罚法》第六十四条第（二）项、第八十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第60条: decide within 90 days of filing. */
+  decisionPeriod: {
+    value: 90,
+    unit: 'days',
+    source: '《行政处罚法》第六十条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第61条: serve the decision within 7 days when not served on the spot. */
+  decisionServicePeriod: {
+    value: 7,
+    unit: 'working-days',
+    source: '《行政处罚法》第六十一条、第八十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第67条: pay within 15 days of receiving the decision. */
+  paymentPeriod: {
+    value: 15,
+    unit: 'days',
+    source: '《行政处罚法》第六十七条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第72条(一): 3% of the fine per day late, capped at the fine. */
+  latePaymentRate: {
+    value: 0.03,
+    unit: 'rate-per-day',
+    source: '《行政处罚法》第七十二条第一款第（一）项',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 复查 after the rectification deadline. */
+  recheckPeriod: {
+    value: 7,
+    unit: 'days',
+    source: '原《河北省安全生产违法行为行政处罚规定》（2007）第三十六条：整改期满之日起7日内复查',
+    effectiveFrom: '2007-03-01',
+    check: true,
+    note: '该规定已于2026-01-01被河北省人民政府令〔2025〕第6号取代，新规数值待核实',
+  },
+  /** Longest rectification period the drill accepts in a 责令限期整改指令书. */
+  rectificationMaxDays: {
+    value: 30,
+    unit: 'days',
+    source: '执法文书系统惯例（责令限期整改指令书标注"30日内"），非法律规定',
+    effectiveFrom: '2015-05-01',
+    check: true,
+  },
+  /** 较大数额罚款 for a unit, which carries the right to a hearing (行政处罚法 第63条). */
+  hearingThresholdUnit: {
+    value: 30000,
+    unit: 'yuan',
+    source: '原《安全生产违法行为行政处罚办法》（2015）第三十三条：生产经营单位3万元以上；《行政处罚法》第六十三条',
+    effectiveFrom: '2015-05-01',
+    check: true,
+    note: '2015年办法已废止，新规及河北省数额待核实',
+  },
+  /** 较大数额罚款 for a person. */
+  hearingThresholdPerson: {
+    value: 10000,
+    unit: 'yuan',
+    source: '原《安全生产违法行为行政处罚办法》（2015）第三十三条：个人1万元以上',
+    effectiveFrom: '2015-05-01',
+    check: true,
+  },
+  /** 行政处罚法 第51条: on-the-spot penalty limits. */
+  summaryLimitUnit: {
+    value: 3000,
+    unit: 'yuan',
+    source: '《行政处罚法》第五十一条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  summaryLimitPerson: {
+    value: 200,
+    unit: 'yuan',
+    source: '《行政处罚法》第五十一条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** Appeal periods printed on a decision. */
+  reconsiderationPeriod: {
+    value: 60,
+    unit: 'days',
+    source: '《行政复议法》（2023）第二十条',
+    effectiveFrom: '2024-01-01',
+    check: false,
+  },
+  litigationPeriod: {
+    value: 6,
+    unit: 'months',
+    source: '《行政诉讼法》第四十六条',
+    effectiveFrom: '2017-07-01',
+    check: false,
+  },
+} satisfies Record<string, LegalFigure<number>>;
+
+/**
+ * Statutory holidays and the weekend days worked in their place (国务院办公厅 annual notices), used
+ * for the working-day periods of 行政处罚法 第85条. Years missing here fall back to Monday-Friday.
+ */
+export const HOLIDAY_CALENDAR: LegalFigure<Record<number, { holidays: string[]; workdays: string[] }>> = {
+  value: {
+    2024: {
+      holidays: [
+        '2024-01-01',
+        ...range('2024-02-10', 8),
+        ...range('2024-04-04', 3),
+        ...range('2024-05-01', 5),
+        '2024-06-10',
+        ...range('2024-09-15', 3),
+        ...range('2024-10-01', 7),
+      ],
+      workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+    },
+    2025: {
+      holidays: [
+        '2025-01-01',
+        ...range('2025-01-28', 8),
+        ...range('2025-04-04', 3),
+        ...range('2025-05-01', 5),
+        ...range('2025-05-31', 3),
+        ...range('2025-10-01', 8),
+      ],
+      workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+    },
+  },
+  unit: 'days',
+  source: '国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）；关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）',
+  effectiveFrom: '2024-01-01',
+  check: true,
+  note: '按通知整理；其他年份仅按周一至周五计算',
+};
+
+function range(start: string, days: number): string[] {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const out: string[] = [];
+  for (let i = 0; i < days; i++) out.push(new Date(Date.UTC(y, m - 1, d + i)).toISOString().slice(0, 10));
+  return out;
+}

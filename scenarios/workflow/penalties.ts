@@ -1,0 +1,113 @@
+/**
+ * Penalty articles of 《安全生产法》(2021) used by the drills, with their fine ranges. Ranges read
+ * "以上、以下" as including the figure itself (全国人大常委会法工委《立法技术规范（试行）（一）》), and a
+ * fine "X元以下" must still be more than zero. See docs/decisions/102-fine-ranges.md.
+ */
+
+export type ArticleId = 'art97' | 'art99' | 'art101' | 'art102';
+export type TierId = 'first' | 'uncorrected';
+
+export interface PenaltyTier {
+  id: TierId;
+  label: string;
+  /** Smallest fine allowed (exclusive when `minExclusive`). */
+  min: number;
+  minExclusive: boolean;
+  /** Largest fine allowed, inclusive; null when this tier has no fine on the unit. */
+  max: number | null;
+  /** Whether this tier includes 停产停业整顿 (always carries the right to a hearing). */
+  suspension: boolean | 'ifSerious';
+}
+
+export interface PenaltyArticle {
+  id: ArticleId;
+  citation: string;
+  short: string;
+  violation: string;
+  tiers: readonly PenaltyTier[];
+  /** The fine range on the directly responsible persons in the uncorrected tier. */
+  personRange: readonly [number, number] | null;
+}
+
+export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
+  art97: {
+    id: 'art97',
+    citation: '《安全生产法》第九十七条',
+    short: '第九十七条',
+    violation: '未按规定配备安全生产管理人员、未进行安全生产教育和培训、特种作业人员未取得相应资格上岗作业等',
+    tiers: [
+      { id: 'first', label: '责令限期改正，处十万元以下的罚款', min: 0, minExclusive: true, max: 100_000, suspension: false },
+      { id: 'uncorrected', label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款', min: 100_000, minExclusive: false, max: 200_000, suspension: true },
+    ],
+    personRange: [20_000, 50_000],
+  },
+  art99: {
+    id: 'art99',
+    citation: '《安全生产法》第九十九条',
+    short: '第九十九条',
+    violation: '未设置明显的安全警示标志、安全设备不符合标准或未经常性维护检测、未提供符合标准的劳动防护用品等',
+    tiers: [
+      { id: 'first', label: '责令限期改正，处五万元以下的罚款', min: 0, minExclusive: true, max: 50_000, suspension: false },
+      { id: 'uncorrected', label: '逾期未改正的，处五万元以上二十万元以下的罚款；情节严重的，责令停产停业整顿', min: 50_000, minExclusive: false, max: 200_000, suspension: 'ifSerious' },
+    ],
+    personRange: [10_000, 20_000],
+  },
+  art101: {
+    id: 'art101',
+    citation: '《安全生产法》第一百零一条',
+    short: '第一百零一条',
+    violation: '重大危险源未登记建档、未建立安全风险分级管控制度或事故隐患排查治理制度等',
+    tiers: [
+      { id: 'first', label: '责令限期改正，处十万元以下的罚款', min: 0, minExclusive: true, max: 100_000, suspension: false },
+      { id: 'uncorrected', label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款', min: 100_000, minExclusive: false, max: 200_000, suspension: true },
+    ],
+    personRange: [20_000, 50_000],
+  },
+  art102: {
+    id: 'art102',
+    citation: '《安全生产法》第一百零二条',
+    short: '第一百零二条',
+    violation: '未采取措施消除事故隐患',
+    tiers: [
+      { id: 'first', label: '责令立即消除或者限期消除，处五万元以下的罚款', min: 0, minExclusive: true, max: 50_000, suspension: false },
+      { id: 'uncorrected', label: '拒不执行的，责令停产停业整顿（单位罚款仍在五万元以下）', min: 0, minExclusive: true, max: 50_000, suspension: true },
+    ],
+    personRange: [50_000, 100_000],
+  },
+};
+
+export const ARTICLE_IDS = Object.keys(PENALTY_ARTICLES) as ArticleId[];
+
+export function articleOptions() {
+  return ARTICLE_IDS.map((id) => ({ value: id, label: `${PENALTY_ARTICLES[id].citation}（${PENALTY_ARTICLES[id].violation}）` }));
+}
+
+export const TIER_OPTIONS = [
+  { value: 'first', label: '首次责令改正（第一档）' },
+  { value: 'uncorrected', label: '逾期未改正/拒不执行（第二档）' },
+];
+
+/** Why `amount` is outside the article's range for the tier, or null when it is inside. */
+export function fineRangeProblem(articleId: ArticleId, tierId: TierId, amount: number): string | null {
+  const article = PENALTY_ARTICLES[articleId];
+  const tier = article.tiers.find((t) => t.id === tierId);
+  if (!tier) return `${article.citation}没有该处罚档次`;
+  if (tier.max === null) return `${article.citation}该档次不处单位罚款`;
+  const belowMin = tier.minExclusive ? amount <= tier.min : amount < tier.min;
+  if (belowMin || amount > tier.max) {
+    const range = tier.minExclusive ? `${yuan(tier.max)}以下` : `${yuan(tier.min)}以上${yuan(tier.max)}以下`;
+    return `罚款金额${yuan(amount)}超出${article.citation}规定的幅度（${range}）`;
+  }
+  return null;
+}
+
+/** 行政处罚法 第63条: fines of a 较大数额, and 停产停业, carry the right to a hearing. */
+export function hearingRightApplies(articleId: ArticleId, tierId: TierId, amount: number, threshold: number): boolean {
+  const tier = PENALTY_ARTICLES[articleId].tiers.find((t) => t.id === tierId);
+  return amount >= threshold || tier?.suspension === true;
+}
+
+export function yuan(amount: number): string {
+  if (amount >= 10_000 && amount % 10_000 === 0) return `${amount / 10_000}万元`;
+  return `${amount.toLocaleString('en-US')}元`;
+}
