@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { HEBEI_CITIES, HEBEI_PROVINCE } from '../db/demo/hebei-units';
 
-// shared/ sits beside the repo clone (/work/main and /work/shared locally, the same layout in CI).
+// Verbatim copies of shared/data kept in the repo (see db/demo/published/README.md).
 function readTsv(file: string): string[][] {
-  const text = readFileSync(new URL(`../../shared/data/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../db/demo/published/${file}`, import.meta.url), 'utf8');
   const rows = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)

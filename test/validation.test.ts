@@ -72,7 +72,7 @@ describe('form schemas', () => {
 
 describe('demo officer counts', () => {
   it('match the published Qinhuangdao table', () => {
-    const text = readFileSync(new URL('../../shared/data/qinhuangdao-online-enforcement-2023.tsv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url), 'utf8');
     const rows = text.trim().split('\n').slice(1).map((line) => line.split('\t'));
     expect(Object.entries(QINHUANGDAO_OFFICERS)).toEqual(rows.map(([name, officers]) => [name, Number(officers)]));
   });

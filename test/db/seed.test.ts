@@ -6,7 +6,7 @@ import { verifyPassword } from '../../app/utils/password.server';
 import { useTestDatabase } from '../support/db';
 
 function readTsv(name: string) {
-  const text = readFileSync(new URL(`../../../shared/data/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../db/demo/published/${name}`, import.meta.url), 'utf8');
   const [header, ...rows] = text.trim().split('\n').map((line) => line.split('\t'));
   return { header: header!, rows };
 }
