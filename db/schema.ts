@@ -57,11 +57,65 @@ export interface AuditLogTable {
   created_at: Generated<string>;
 }
 
+export type AttemptMode = 'practice' | 'assessment';
+
+export interface AttemptTable {
+  id: Generated<number>;
+  user_id: number;
+  scenario_id: string;
+  scenario_version: number;
+  /** onboarding | inspection | documents | case (denormalised for rollups). */
+  skill: string;
+  seed: string;
+  mode: AttemptMode;
+  status: Generated<'active' | 'finished'>;
+  pass_mark: Generated<number>;
+  /** Number of stored events; a submission must name it (optimistic concurrency). */
+  event_count: Generated<number>;
+  /** Cache of the engine's AttemptState after `event_count` events (JSON). */
+  state_json: string;
+  started_at: string;
+  deadline: string | null;
+  finished_at: string | null;
+  score: number | null;
+  passed: 0 | 1 | null;
+  hints_used: Generated<number>;
+  /** JSON array of the rubric error codes lost. */
+  error_codes: Generated<string>;
+  created_at: Generated<string>;
+}
+
+export interface AttemptEventTable {
+  attempt_id: number;
+  seq: number;
+  at: string;
+  /** One engine AttemptEvent (JSON). */
+  event_json: string;
+  /** The raw form values of a step event (JSON), for display only. */
+  form_values_json: string | null;
+  created_at: Generated<string>;
+}
+
+export interface SkillMasteryTable {
+  user_id: number;
+  skill: string;
+  attempts: Generated<number>;
+  best_score: number | null;
+  last_attempt_at: string | null;
+  last_pass_at: string | null;
+  /** JSON array of { seed, at } assessment passes within the mastery window. */
+  passes_json: Generated<string>;
+  mastered_until: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  attempts: AttemptTable;
+  attempt_events: AttemptEventTable;
+  skill_mastery: SkillMasteryTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -71,3 +125,5 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Attempt = Selectable<AttemptTable>;
+export type SkillMastery = Selectable<SkillMasteryTable>;

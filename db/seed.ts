@@ -159,7 +159,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await migrateToLatest(db);
   if (reset) {
     await db.transaction().execute(async (trx) => {
-      for (const table of ['audit_log', 'sessions', 'users', 'units'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['attempt_events', 'attempts', 'skill_mastery', 'audit_log', 'sessions', 'users', 'units'] as const) await trx.deleteFrom(table).execute();
     });
   }
   if (await isDatabaseEmpty(db)) {

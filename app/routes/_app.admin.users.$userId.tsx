@@ -9,6 +9,7 @@ import { unitOptions } from '../ui/unit-options';
 import { getDb } from '../utils/db.server';
 import { parseForm, refusal } from '../utils/forms';
 import { invariantResponse } from '../utils/http.server';
+import { requireIdParam } from '../utils/params.server';
 import { ROLE_LABELS } from '../utils/roles';
 import { updateUserSchema } from '../validation/users';
 
@@ -16,23 +17,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.display_name ?? '用户'} · 用户管理 · 执法练兵平台` },
 ];
 
-function parseUserId(param: string | undefined): number {
-  const id = Number(param);
-  invariantResponse(Number.isSafeInteger(id) && id > 0, '用户不存在', { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin']);
   const db = getDb();
-  const user = await findUserInScope(db, admin.unit, parseUserId(params.userId));
+  const user = await findUserInScope(db, admin.unit, requireIdParam(params.userId, '用户'));
   invariantResponse(user, '用户不存在或不在您的管辖范围内', { status: 404 });
   return { user, units: await listUnitsInSubtree(db, admin.unit), isSelf: user.id === admin.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin']);
-  const userId = parseUserId(params.userId);
+  const userId = requireIdParam(params.userId, '用户');
   const form = parseForm(updateUserSchema, await request.formData());
   if (!form.success) return data({ ...form, intent: form.values.intent ?? null, message: null }, { status: 400 });
   const result = await updateUser(getDb(), admin, userId, form.data);

@@ -1,0 +1,381 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Attempt, AttemptMode, Database } from '../../db/schema';
+import { getScenario, listScenarios } from '../../scenarios/index';
+import {
+  applyStep,
+  attemptDocuments,
+  attemptFixture,
+  attemptMaterials,
+  attemptSteps,
+  finishAttempt,
+  replayAttempt,
+  scoreAttempt,
+  startAttempt,
+  useHint,
+} from '../../scenarios/engine';
+import type { FieldDescriptor } from '../../scenarios/lib/form';
+import type { ApplyResult, AttemptState } from '../../scenarios/types';
+import { recordFinishedAttempt } from './mastery.server';
+
+export const DEFAULT_PASS_MARK = 80;
+
+/** A refusal the page shows; `status` is the HTTP status the action answers with. */
+export type DrillRefusal = { ok: false; status: 400 | 404 | 409; reason: string; fieldErrors?: Record<string, string[]> };
+export type DrillResult = { ok: true; feedback: Extract<ApplyResult, { ok: true }>['feedback']; finished: boolean } | DrillRefusal;
+
+const STALE: DrillRefusal = {
+  ok: false,
+  status: 409,
+  reason: '该步骤已经提交过，或页面已过期（可能在其他窗口中继续了练兵）。已为您显示最新进度，请核对后继续。',
+};
+
+/** Starts an attempt for an officer; the seed is random unless given (competitions share one). */
+export async function startDrill(
+  db: Kysely<Database>,
+  userId: number,
+  input: { scenarioId: string; mode: AttemptMode; now?: Date; seed?: string; passMark?: number },
+): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
+  const scenario = getScenario(input.scenarioId);
+  if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在' };
+  const at = (input.now ?? new Date()).toISOString();
+  const seed = input.seed ?? randomBytes(6).toString('hex');
+  const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at });
+  const { id } = await db
+    .insertInto('attempts')
+    .values({
+      user_id: userId,
+      scenario_id: scenario.id,
+      scenario_version: scenario.version,
+      skill: scenario.skill,
+      seed,
+      mode: input.mode,
+      pass_mark: input.passMark ?? DEFAULT_PASS_MARK,
+      state_json: JSON.stringify(state),
+      started_at: at,
+      deadline: state.deadline,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { ok: true, attemptId: id };
+}
+
+/**
+ * The attempt's state: the cached snapshot when it belongs to the scenario version in the code,
+ * otherwise rebuilt from the stored events (the record) — which throws if the scenario changed.
+ */
+export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): Promise<AttemptState> {
+  const cached = JSON.parse(attempt.state_json) as AttemptState;
+  if (cached.events.length === attempt.event_count && getScenario(attempt.scenario_id)?.version === attempt.scenario_version) {
+    return cached;
+  }
+  const rows = await db.selectFrom('attempt_events').select('event_json').where('attempt_id', '=', attempt.id).orderBy('seq').execute();
+  return replayAttempt({
+    scenarioId: attempt.scenario_id,
+    seed: attempt.seed,
+    mode: attempt.mode,
+    startedAt: attempt.started_at,
+    scenarioVersion: attempt.scenario_version,
+    events: rows.map((r) => JSON.parse(r.event_json)),
+  });
+}
+
+/** An officer's own attempt, or undefined (another officer's attempt is as good as missing). */
+export function findOwnAttempt(db: Kysely<Database>, userId: number, attemptId: number) {
+  return db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Stores what an engine call added — new events and the new state — and, when finished, the score. */
+async function commit(trx: Transaction<Database>, attempt: Attempt, next: AttemptState, formValues?: Record<string, unknown>): Promise<void> {
+  const added = next.events.slice(attempt.event_count);
+  if (added.length > 0) {
+    await trx
+      .insertInto('attempt_events')
+      .values(
+        added.map((e) => ({
+          attempt_id: attempt.id,
+          seq: e.seq,
+          at: e.at,
+          event_json: JSON.stringify(e),
+          form_values_json: formValues && e.kind === 'workflow' ? JSON.stringify(formValues) : null,
+        })),
+      )
+      .execute();
+  }
+  const finished = next.status === 'finished';
+  const score = finished ? scoreAttempt(next) : null;
+  const result = await trx
+    .updateTable('attempts')
+    .set({
+      event_count: next.events.length,
+      state_json: JSON.stringify(next),
+      status: next.status,
+      hints_used: next.hintsUsed.length,
+      ...(score
+        ? {
+            finished_at: next.finishedAt,
+            score: score.total,
+            passed: score.total >= attempt.pass_mark ? 1 : 0,
+            error_codes: JSON.stringify(score.items.filter((i) => i.earned < i.weight).map((i) => i.code)),
+          }
+        : {}),
+    })
+    .where('id', '=', attempt.id)
+    // The version check that makes a double click, a stale tab or a replayed POST apply at most once.
+    .where('event_count', '=', attempt.event_count)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new StaleAttemptError();
+  if (score) {
+    await recordFinishedAttempt(trx, {
+      userId: attempt.user_id,
+      skill: attempt.skill,
+      mode: attempt.mode,
+      seed: attempt.seed,
+      finishedAt: next.finishedAt!,
+      score: score.total,
+      passed: score.total >= attempt.pass_mark,
+    });
+  }
+}
+
+class StaleAttemptError extends Error {}
+
+/**
+ * Runs one engine call on the officer's attempt inside a transaction: checks ownership and the
+ * version the page was built on, applies, stores. An assessment whose time ran out is finished
+ * (timeUp) instead, and the submission refused.
+ */
+async function change(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  version: number,
+  now: Date,
+  apply: (state: AttemptState, at: string) => ApplyResult,
+  formValues?: Record<string, unknown>,
+): Promise<DrillResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const attempt = await findOwnAttempt(trx, userId, attemptId);
+      if (!attempt) return { ok: false, status: 404, reason: '练兵记录不存在' } as const;
+      if (attempt.status === 'finished') return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
+      if (attempt.event_count !== version) return STALE;
+      const state = await loadAttemptState(trx, attempt);
+      const at = now.toISOString();
+      if (state.deadline && now.getTime() > Date.parse(state.deadline)) {
+        const timedOut = finishAttempt(state, { at, reason: 'timeUp' });
+        if (timedOut.ok) await commit(trx, attempt, timedOut.state);
+        return { ok: false, status: 409, reason: '考核时间已到，本次提交未被接受，练兵已自动交卷。' } as const;
+      }
+      const result = apply(state, at);
+      if (!result.ok) {
+        return { ok: false, status: 400, reason: result.reason, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) } as const;
+      }
+      await commit(trx, attempt, result.state, formValues);
+      return { ok: true, feedback: result.feedback, finished: result.state.status === 'finished' } as const;
+    });
+  } catch (error) {
+    if (error instanceof StaleAttemptError) return STALE;
+    throw error;
+  }
+}
+
+/** Submits one sandbox form of the attempt (values as posted). */
+export function submitDrillStep(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  input: { stepId: string; values: Record<string, unknown>; version: number; now?: Date },
+): Promise<DrillResult> {
+  return change(
+    db,
+    userId,
+    attemptId,
+    input.version,
+    input.now ?? new Date(),
+    (state, at) => applyStep(state, { stepId: input.stepId, values: input.values, at }),
+    input.values,
+  );
+}
+
+/** Shows a practice hint (its cost comes off the score). */
+export function takeHint(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  input: { hintId: string; version: number; now?: Date },
+): Promise<DrillResult> {
+  return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) => useHint(state, { hintId: input.hintId, at }));
+}
+
+/** Hands the attempt in before the workflow is complete (scored as it stands). */
+export function handIn(db: Kysely<Database>, userId: number, attemptId: number, input: { version: number; now?: Date }): Promise<DrillResult> {
+  return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) =>
+    finishAttempt(state, { at, reason: 'abandoned' }),
+  );
+}
+
+/** Finishes an assessment whose time ran out while nobody was submitting (on the next page view). */
+export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now = new Date()): Promise<boolean> {
+  if (attempt.status !== 'active' || !attempt.deadline || now.getTime() <= Date.parse(attempt.deadline)) return false;
+  const result = await change(db, attempt.user_id, attempt.id, attempt.event_count, now, () => {
+    throw new Error('unreachable: the deadline check finishes the attempt first');
+  });
+  return !result.ok && result.status === 409;
+}
+
+const MODULE_ORDER = ['企业管理', '执法检查', '隐患', '文书', '案件'] as const;
+
+/** Practice feedback on the latest workflow step: the rubric items that step settles, as they stand. */
+function latestStepFeedback(state: AttemptState) {
+  const last = [...state.events].reverse().find((e) => e.kind === 'workflow');
+  const scenario = getScenario(state.scenarioId);
+  if (!last || last.kind !== 'workflow' || !last.stepId || !scenario) return null;
+  const score = scoreAttempt(state);
+  const stepTitle = attemptSteps(state).find((s) => s.id === last.stepId)?.title ?? last.stepId;
+  const items = scenario.rubric
+    .filter((item) => item.feedbackAfter.includes(last.stepId!))
+    .map((item) => {
+      const scored = score.items.find((s) => s.id === item.id)!;
+      return { code: scored.code, title: scored.title, ok: scored.earned === scored.weight, message: scored.explanation };
+    });
+  return { stepTitle, items };
+}
+
+/**
+ * Everything the sandbox page shows for one of the officer's attempts: the task card, the modules
+ * of the real system with their forms and whether each can be done now, the chosen form, practice
+ * feedback and hints. Finishes an assessment whose time ran out first.
+ */
+export async function getDrillView(db: Kysely<Database>, userId: number, attemptId: number, chosenStepId: string | null) {
+  let attempt = await findOwnAttempt(db, userId, attemptId);
+  if (!attempt) return null;
+  if (await expireIfTimeUp(db, attempt)) attempt = (await findOwnAttempt(db, userId, attemptId))!;
+  const scenario = getScenario(attempt.scenario_id);
+  if (!scenario) return null;
+  const state = await loadAttemptState(db, attempt);
+  const steps = attemptSteps(state);
+  const available = new Set(state.current.availableStepIds);
+  const completed = new Set(state.current.completedStepIds);
+  const modules = MODULE_ORDER.map((name) => ({
+    name,
+    steps: steps
+      .filter((s) => s.module === name)
+      .map((s) => ({ id: s.id, title: s.title, available: available.has(s.id), completed: completed.has(s.id), optional: Boolean(s.optional) })),
+  })).filter((m) => m.steps.length > 0);
+  const chosen = chosenStepId ? steps.find((s) => s.id === chosenStepId && available.has(s.id)) : undefined;
+  const practice = attempt.mode === 'practice';
+  const usedHints = new Map(state.hintsUsed.map((h) => [h.hintId, h]));
+  return {
+    attempt: {
+      id: attempt.id,
+      mode: attempt.mode,
+      status: attempt.status,
+      version: attempt.event_count,
+      startedAt: attempt.started_at,
+      deadline: attempt.deadline,
+    },
+    scenario: { id: scenario.id, title: scenario.title, brief: scenario.brief, skill: scenario.skill },
+    materials: attemptMaterials(state),
+    stage: state.current.stateLabel,
+    modules,
+    chosenStep: chosen ? { id: chosen.id, title: chosen.title, module: chosen.module, intro: chosen.intro, fields: chosen.fields } : null,
+    feedback: practice ? latestStepFeedback(state) : null,
+    hints: practice
+      ? scenario.hints
+          .filter((h) => h.stepId === null || h.stepId === chosen?.id)
+          .map((h) => ({ id: h.id, cost: h.cost, text: usedHints.has(h.id) ? h.text : null }))
+      : [],
+    hintDeduction: state.hintsUsed.reduce((sum, h) => sum + h.cost, 0),
+    documents: attemptDocuments(state).map((d) => ({ number: d.number, type: d.type, date: d.date })),
+  };
+}
+
+type DisplayField = { label: string; value: string };
+
+/** A step's values as the form showed them: each field's label and the chosen option's label. */
+function displayValues(step: { fields: FieldDescriptor[] } | undefined, values: Record<string, unknown>): DisplayField[] {
+  if (!step) return [];
+  return step.fields.map((field) => {
+    const raw = values[field.name];
+    const list = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw]).map(String).filter((v) => v !== '');
+    const shown = list.map((v) => field.options?.find((o) => o.value === v)?.label ?? (field.kind === 'checkbox' ? '是' : v));
+    return { label: field.label, value: shown.length > 0 ? shown.join('、') : '（未填写）' };
+  });
+}
+
+/**
+ * The result page of a finished attempt: score against the pass mark, every rubric item with what
+ * was expected, what the officer did and the rule, the officer's forms and the documents issued;
+ * in practice mode also the model answer.
+ */
+export async function getAttemptResult(db: Kysely<Database>, userId: number, attemptId: number) {
+  const attempt = await findOwnAttempt(db, userId, attemptId);
+  if (!attempt) return null;
+  const scenario = getScenario(attempt.scenario_id);
+  if (!scenario) return null;
+  const state = await loadAttemptState(db, attempt);
+  const score = scoreAttempt(state);
+  const steps = attemptSteps(state);
+  const rows = await db
+    .selectFrom('attempt_events')
+    .select(['seq', 'at', 'event_json', 'form_values_json'])
+    .where('attempt_id', '=', attempt.id)
+    .orderBy('seq')
+    .execute();
+  const submitted = rows.flatMap((row) => {
+    const event = JSON.parse(row.event_json) as AttemptState['events'][number];
+    if (event.kind !== 'workflow' || !row.form_values_json) return [];
+    const step = steps.find((s) => s.id === event.stepId);
+    return [{ seq: row.seq, at: row.at, title: step?.title ?? event.event.type, fields: displayValues(step, JSON.parse(row.form_values_json)) }];
+  });
+  const modelAnswer =
+    attempt.mode === 'practice'
+      ? scenario.modelAnswer(attemptFixture(state)).map((answer) => {
+          const step = steps.find((s) => s.id === answer.stepId);
+          return { stepId: answer.stepId, title: step?.title ?? answer.stepId, fields: displayValues(step, answer.values) };
+        })
+      : null;
+  return {
+    attempt: {
+      id: attempt.id,
+      mode: attempt.mode,
+      status: attempt.status,
+      passMark: attempt.pass_mark,
+      startedAt: attempt.started_at,
+      finishedAt: attempt.finished_at,
+      finishReason: state.finishReason,
+    },
+    scenario: { id: scenario.id, title: scenario.title, skill: scenario.skill },
+    score,
+    passed: attempt.status === 'finished' && score.total >= attempt.pass_mark,
+    submitted,
+    modelAnswer,
+    documents: attemptDocuments(state),
+    materials: attemptMaterials(state),
+  };
+}
+
+/** The officer's latest attempts, newest first, for the home page history. */
+export async function listOwnAttempts(db: Kysely<Database>, userId: number, limit = 20) {
+  const rows = await db
+    .selectFrom('attempts')
+    .select(['id', 'scenario_id', 'mode', 'status', 'started_at', 'finished_at', 'score', 'passed', 'pass_mark'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, title: getScenario(r.scenario_id)?.title ?? r.scenario_id }));
+}
+
+/** The scenario catalogue as officers and trainers see it (no fixtures, no answers). */
+export function scenarioCatalogue() {
+  return listScenarios().map((s) => ({
+    id: s.id,
+    title: s.title,
+    brief: s.brief,
+    skill: s.skill,
+    estimatedMinutes: s.estimatedMinutes,
+    assessmentTimeLimitMinutes: s.assessmentTimeLimitMinutes ?? null,
+  }));
+}

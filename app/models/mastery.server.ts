@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** Mastery needs passes on this many different seeds (variety: a memorised answer does not count). */
+export const MASTERY_DISTINCT_SEEDS = 2;
+/** …within this window, and lapses when the window no longer holds them. */
+export const MASTERY_WINDOW_DAYS = 180;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Pass {
+  seed: string;
+  at: string;
+}
+
+/**
+ * Until when the passes make the officer master of the skill, or null. An officer has mastered a
+ * skill at time t when assessment passes on at least two different seeds fall within the 180 days
+ * before t; so mastery lasts until the second-most-recent distinct-seed pass is 180 days old.
+ */
+export function masteredUntil(passes: readonly Pass[]): string | null {
+  const latestPerSeed = new Map<string, number>();
+  for (const pass of passes) {
+    const at = Date.parse(pass.at);
+    latestPerSeed.set(pass.seed, Math.max(at, latestPerSeed.get(pass.seed) ?? -Infinity));
+  }
+  const latest = [...latestPerSeed.values()].sort((a, b) => b - a);
+  const limiting = latest[MASTERY_DISTINCT_SEEDS - 1];
+  return limiting === undefined ? null : new Date(limiting + MASTERY_WINDOW_DAYS * DAY_MS).toISOString();
+}
+
+/** Whether a mastery row counts as mastered at `now`. */
+export function isMastered(row: { mastered_until: string | null }, now: Date): boolean {
+  return row.mastered_until !== null && Date.parse(row.mastered_until) > now.getTime();
+}
+
+/**
+ * Folds one finished attempt into the officer's rollup for its skill (stored, so reports never
+ * rescan attempts). Only assessment passes count towards mastery; every attempt counts as activity.
+ */
+export async function recordFinishedAttempt(
+  db: Kysely<Database>,
+  attempt: { userId: number; skill: string; mode: 'practice' | 'assessment'; seed: string; finishedAt: string; score: number; passed: boolean },
+): Promise<void> {
+  const row = await db
+    .selectFrom('skill_mastery')
+    .selectAll()
+    .where('user_id', '=', attempt.userId)
+    .where('skill', '=', attempt.skill)
+    .executeTakeFirst();
+  const windowStart = Date.parse(attempt.finishedAt) - MASTERY_WINDOW_DAYS * DAY_MS;
+  const previous: Pass[] = row ? (JSON.parse(row.passes_json) as Pass[]) : [];
+  const countsForMastery = attempt.mode === 'assessment' && attempt.passed;
+  // Passes older than the window can never count again: keep the stored list short.
+  const passes = [...previous, ...(countsForMastery ? [{ seed: attempt.seed, at: attempt.finishedAt }] : [])].filter(
+    (p) => Date.parse(p.at) > windowStart,
+  );
+  const values = {
+    attempts: (row?.attempts ?? 0) + 1,
+    best_score: Math.max(row?.best_score ?? 0, attempt.score),
+    last_attempt_at: attempt.finishedAt,
+    last_pass_at: countsForMastery ? attempt.finishedAt : (row?.last_pass_at ?? null),
+    passes_json: JSON.stringify(passes),
+    mastered_until: masteredUntil(passes),
+  };
+  if (row) {
+    await db.updateTable('skill_mastery').set(values).where('user_id', '=', attempt.userId).where('skill', '=', attempt.skill).execute();
+  } else {
+    await db.insertInto('skill_mastery').values({ user_id: attempt.userId, skill: attempt.skill, ...values }).execute();
+  }
+}
+
+/** The officer's rollup per skill. */
+export function listMastery(db: Kysely<Database>, userId: number) {
+  return db.selectFrom('skill_mastery').selectAll().where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,197 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { getDrillView, handIn, submitDrillStep, takeHint } from '../models/attempt.server';
+import { requireUser } from '../models/auth.server';
+import { DrillMaterials, ModeBadge } from '../ui/drill';
+import { StepForm, type StepValues } from '../ui/step-form';
+import { getDb } from '../utils/db.server';
+import { parseForm } from '../utils/forms';
+import { invariantResponse } from '../utils/http.server';
+import { requireIdParam } from '../utils/params.server';
+import { drillActionSchema } from '../validation/drill';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? '练兵'} · 执法练兵平台` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const attemptId = requireIdParam(params.attemptId, '练兵记录');
+  const view = await getDrillView(getDb(), user.id, attemptId, new URL(request.url).searchParams.get('step'));
+  invariantResponse(view, '练兵记录不存在', { status: 404 });
+  if (view.attempt.status === 'finished') throw redirect(`/drills/${attemptId}/result`);
+  return view;
+}
+
+/** The step's own fields: everything posted except the envelope (`_…`); repeated names become lists. */
+function stepValues(formData: FormData): StepValues {
+  const values: StepValues = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('_')) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    values[key] = all.length > 1 ? all : all[0];
+  }
+  return values;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const attemptId = requireIdParam(params.attemptId, '练兵记录');
+  const formData = await request.formData();
+  const envelope = parseForm(drillActionSchema, formData);
+  if (!envelope.success) {
+    return data({ reason: envelope.formErrors[0] ?? '请求有误，请刷新页面后重试', fieldErrors: {}, values: {}, stepId: null }, { status: 400 });
+  }
+  const db = getDb();
+  const form = envelope.data;
+  const values = form._intent === 'step' ? stepValues(formData) : {};
+  const result =
+    form._intent === 'step'
+      ? await submitDrillStep(db, user.id, attemptId, { stepId: form._step, values, version: form._version })
+      : form._intent === 'hint'
+        ? await takeHint(db, user.id, attemptId, { hintId: form._hint, version: form._version })
+        : await handIn(db, user.id, attemptId, { version: form._version });
+  if (!result.ok) {
+    return data(
+      { reason: result.reason, fieldErrors: result.fieldErrors ?? {}, values, stepId: form._intent === 'step' ? form._step : null },
+      { status: result.status },
+    );
+  }
+  if (result.finished) throw redirect(`/drills/${attemptId}/result`);
+  const back = new URL(request.url).searchParams.get('step');
+  throw redirect(form._intent === 'hint' && back ? `/drills/${attemptId}?step=${encodeURIComponent(back)}` : `/drills/${attemptId}`);
+}
+
+export default function DrillPage() {
+  const view = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state !== 'idle';
+  const { attempt, scenario, chosenStep } = view;
+  // Errors belong to the form they came from; after a stale refusal the page shows the latest state.
+  const errorsForStep = failed && chosenStep && failed.stepId === chosenStep.id ? failed : undefined;
+  return (
+    <div className="drill" aria-busy={busy}>
+      <div className="drill__head">
+        <p className="page-kicker">
+          <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
+        </p>
+        <h1>{scenario.title}</h1>
+        {attempt.deadline ? (
+          <p className="muted" data-testid="drill-deadline">
+            考核截止时间：{new Date(attempt.deadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（服务器计时，超时自动交卷）
+          </p>
+        ) : null}
+      </div>
+
+      {failed?.reason ? (
+        <div className="alert" role="alert" data-testid="drill-error">
+          {failed.reason}
+        </div>
+      ) : null}
+
+      {view.feedback && view.feedback.items.length > 0 ? (
+        <section className="feedback" aria-label="练习反馈" data-testid="drill-feedback">
+          <h2>“{view.feedback.stepTitle}”的反馈</h2>
+          <ul>
+            {view.feedback.items.map((item) => (
+              <li key={item.code} className={item.ok ? 'feedback__ok' : 'feedback__miss'}>
+                <strong>{item.ok ? '✓' : '✗'} {item.title}</strong>：{item.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="drill__layout">
+        <aside className="drill__card">
+          <DrillMaterials brief={scenario.brief} materials={view.materials} />
+          {view.documents.length > 0 ? (
+            <section>
+              <h2>已开具文书</h2>
+              <ul className="plain-list" data-testid="issued-documents">
+                {view.documents.map((d) => (
+                  <li key={d.number}>{d.number}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+
+        <div className="drill__work">
+          <nav className="system-modules" aria-label="系统模块">
+            {view.modules.map((module) => (
+              <section key={module.name} className="system-module">
+                <h2>{module.name}</h2>
+                <ul>
+                  {module.steps.map((step) => (
+                    <li key={step.id} className={step.id === chosenStep?.id ? 'is-current' : undefined}>
+                      {step.available ? (
+                        <Link to={`?step=${step.id}`} preventScrollReset>
+                          {step.title}
+                        </Link>
+                      ) : (
+                        <span className="muted">{step.title}</span>
+                      )}
+                      {step.completed ? <span className="tag tag--done">已办理</span> : null}
+                      {!step.available && !step.completed ? <span className="tag">当前不可办理</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </nav>
+
+          {chosenStep ? (
+            <section className="form-card step-card" aria-labelledby="step-title">
+              <p className="page-kicker">{chosenStep.module}</p>
+              <h2 id="step-title">{chosenStep.title}</h2>
+              <StepForm
+                key={`${chosenStep.id}-${attempt.version}`}
+                step={chosenStep}
+                version={attempt.version}
+                values={errorsForStep?.values}
+                fieldErrors={errorsForStep?.fieldErrors}
+              />
+              {view.hints.length > 0 ? (
+                <div className="hints">
+                  <h3>提示（练习模式）</h3>
+                  {view.hints.map((hint) =>
+                    hint.text ? (
+                      <p key={hint.id} className="hint">
+                        💡 {hint.text}
+                      </p>
+                    ) : (
+                      <Form key={hint.id} method="post" action={`?step=${chosenStep.id}`}>
+                        <input type="hidden" name="_intent" value="hint" />
+                        <input type="hidden" name="_hint" value={hint.id} />
+                        <input type="hidden" name="_version" value={attempt.version} />
+                        <button type="submit" className="button button--small">
+                          查看提示（扣 {hint.cost} 分）
+                        </button>
+                      </Form>
+                    ),
+                  )}
+                </div>
+              ) : null}
+            </section>
+          ) : (
+            <p className="empty">
+              {searchParams.get('step') ? '该表单在当前阶段不可办理，请从上方选择可办理的业务。' : '请从上方的系统模块中选择要办理的业务。'}
+            </p>
+          )}
+
+          <details className="hand-in">
+            <summary>结束练兵（交卷）</summary>
+            <Form method="post">
+              <input type="hidden" name="_intent" value="handIn" />
+              <input type="hidden" name="_version" value={attempt.version} />
+              <p>交卷后按当前完成情况评分，不能再继续。{view.hintDeduction > 0 ? `已使用提示扣 ${view.hintDeduction} 分。` : ''}</p>
+              <button type="submit" className="button button--danger">
+                确认交卷
+              </button>
+            </Form>
+          </details>
+        </div>
+      </div>
+    </div>
+  );
+}
