@@ -272,6 +272,7 @@ export async function getDrillView(db: Kysely<Database>, userId: number, attempt
       mode: attempt.mode,
       status: attempt.status,
       version: attempt.event_count,
+      seed: attempt.seed,
       startedAt: attempt.started_at,
       deadline: attempt.deadline,
     },
