@@ -1,8 +1,11 @@
 /** The scenario registry: id → definition (with its version). */
+import { caseAlarmDisabled } from './case-alarm-disabled';
+import { caseUncertifiedWelders } from './case-uncertified-welders';
+import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import type { AnyScenario, Skill } from './types';
 
-const SCENARIOS: readonly AnyScenario[] = [inspectDustExplosion];
+const SCENARIOS: readonly AnyScenario[] = [inspectDustExplosion, docsPenaltyNoticeDecision, caseAlarmDisabled, caseUncertifiedWelders];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
 

@@ -514,7 +514,7 @@ export const inspectionRubric = {
     title: '整改期限',
     weight,
     rule: `整改期限晚于指令书日期，且不超过${LEGAL.rectificationMaxDays.value}日`,
-    citation: `${LEGAL.rectificationMaxDays.source}`,
+    citation: `《安全生产法》第六十五条第一款第（三）项；期限上限：${LEGAL.rectificationMaxDays.source}`,
     feedbackAfter: ['order'],
     evaluate: ({ context }) => {
       const order = context.order;

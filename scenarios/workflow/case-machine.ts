@@ -59,7 +59,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     litigationMonths: z.number().int().min(0).max(60),
   }),
   z.object({ type: z.literal('officer.serveDecision'), at: instantSchema, date: dateSchema }),
-  z.object({ type: z.literal('officer.recordPayment'), at: instantSchema, date: dateSchema, amount: amountSchema, surcharge: amountSchema }),
+  z.object({ type: z.literal('officer.recordPayment'), at: instantSchema, date: dateSchema, surcharge: amountSchema }),
   z.object({ type: z.literal('officer.closeCase'), at: instantSchema, date: dateSchema }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
@@ -174,7 +174,7 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       return null;
     case 'officer.recordPayment':
       if (context.service && event.date < context.service.date) return '缴款日期不能早于送达日期';
-      if (context.decision && event.amount !== context.decision.amount) return '缴纳的罚款金额与决定书不一致';
+      if (context.decision && event.surcharge > context.decision.amount) return '加处罚款的数额不得超出罚款的数额（《行政处罚法》第七十二条）';
       return null;
     case 'officer.closeCase':
       if (context.payment && event.date < context.payment.date) return '结案日期不能早于缴款日期';
@@ -265,9 +265,9 @@ export const caseMachine = setup({
       };
     }),
     serveDecision: assign(({ event }) => ({ service: { date: (event as EventOf<'officer.serveDecision'>).date } })),
-    recordPayment: assign(({ event }) => {
+    recordPayment: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordPayment'>;
-      return { payment: { date: e.date, amount: e.amount, surcharge: e.surcharge } };
+      return { payment: { date: e.date, amount: context.decision?.amount ?? 0, surcharge: e.surcharge } };
     }),
     closeCase: assign(({ context, event }) => {
       const e = event as EventOf<'officer.closeCase'>;

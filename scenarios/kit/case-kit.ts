@@ -1,0 +1,650 @@
+/**
+ * Building blocks for case and penalty-document scenarios: fixture, the step forms of the 案件
+ * workflow, an answer builder (the model answer and each mistake are variations of it) and rubric
+ * items with their stable error codes.
+ */
+import { checkboxField, dateField, formSchema, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import type { Authority } from '../lib/divisions';
+import type { AnswerStep, RubricItem, Step, StepModule } from '../types';
+import {
+  earliestHearingDate,
+  hearingRequestEnd,
+  lateSurcharge,
+  noticeCarriesHearingRight,
+  statementPeriodEnd,
+  type CaseContext,
+  type CaseEvent,
+} from '../workflow/case-machine';
+import { DOCUMENT_TYPES } from '../workflow/document-numbers';
+import { LEGAL } from '../workflow/legal-constants';
+import { articleOptions, fineRangeProblem, PENALTY_ARTICLES, TIER_OPTIONS, yuan, type ArticleId, type TierId } from '../workflow/penalties';
+import { addDays, addLegalDays, addWorkingDays, workingDaysBetween } from '../workflow/working-days';
+import type { EnterpriseProfile, OfficerProfile } from './people';
+
+/** Builds the common part of a case fixture from the seeded generator. */
+export function buildCaseFixture(
+  prng: import('../prng').Prng,
+  spec: Pick<CaseFixture, 'articleId' | 'tierId' | 'facts' | 'enterpriseSummary' | 'hearingRequested'> & {
+    namePattern: (trade: string) => string;
+    industryCode: string;
+    amounts: number[];
+    statements: string[] | null;
+  },
+  helpers: typeof import('./people'),
+  uscc: (prng: import('../prng').Prng, division: string) => string,
+): CaseFixture {
+  const divisionCode = prng.pick(['130302', '130303', '130306', '130321', '130322', '130324']);
+  const [legal, principal, safety, head] = helpers.personNames(prng, 4) as [string, string, string, string];
+  const filedOn = helpers.startDate(prng);
+  const enterprise: EnterpriseProfile = {
+    name: spec.namePattern(helpers.tradeName(prng)),
+    uscc: uscc(prng, divisionCode),
+    divisionCode,
+    registeredAddress: helpers.address(prng, divisionCode),
+    operatingAddress: helpers.address(prng, divisionCode),
+    legalRepresentative: legal,
+    principal,
+    principalPhone: helpers.mobile(prng),
+    safetyManager: safety,
+    safetyManagerPhone: helpers.mobile(prng),
+    employees: prng.int(30, 400),
+    industryCode: spec.industryCode,
+  };
+  return {
+    enterprise,
+    enterpriseSummary: spec.enterpriseSummary,
+    authority: helpers.authorityOf(enterprise),
+    officers: helpers.officerTeam(prng, 3, filedOn, null),
+    head,
+    articleId: spec.articleId,
+    tierId: spec.tierId,
+    facts: spec.facts,
+    amount: prng.pick(spec.amounts),
+    filedOn,
+    noticeOn: addWorkingDays(filedOn, prng.int(3, 8)),
+    statement: spec.statements && prng.next() < 0.7 ? { daysAfterNotice: prng.int(1, 3), text: prng.pick(spec.statements) } : null,
+    hearingRequested: spec.hearingRequested,
+    decisionDelay: prng.int(1, 4),
+    serviceDelay: prng.int(0, 5),
+    payDelay: prng.pick([5, 9, 14, 18, 23]),
+    counters: helpers.startingCounters(prng, Number(filedOn.slice(0, 4))),
+  };
+}
+
+export interface CaseFixture {
+  enterprise: EnterpriseProfile;
+  enterpriseSummary: string;
+  authority: Authority;
+  officers: OfficerProfile[];
+  /** 行政机关负责人 who approves the filing. */
+  head: string;
+  articleId: ArticleId;
+  tierId: TierId;
+  facts: string;
+  /** Amount proposed by the case review (集体讨论). */
+  amount: number;
+  filedOn: string;
+  noticeOn: string;
+  statement: { daysAfterNotice: number; text: string } | null;
+  hearingRequested: boolean;
+  /** Working days from the end of the periods (or the hearing) to the decision. */
+  decisionDelay: number;
+  /** Working days from decision to service in the model answer. */
+  serviceDelay: number;
+  /** Calendar days from service to payment (beyond 15 means late). */
+  payDelay: number;
+  counters: Record<string, number>;
+}
+
+export const validTeam = (f: CaseFixture) => f.officers.filter((o) => o.certificateValidUntil >= f.filedOn).slice(0, 2);
+
+function step<F extends Record<string, FieldSpec<unknown>>>(def: {
+  id: string;
+  module: StepModule;
+  title: string;
+  intro?: string;
+  availableIn: string[];
+  eventType: CaseEvent['type'];
+  optional?: boolean;
+  repeatable?: boolean;
+  fields: F;
+  refine?: Parameters<typeof formSchema<F>>[1];
+  toEvent: (v: ParsedOf<F>, at: string) => CaseEvent;
+}): Step {
+  return {
+    id: def.id,
+    module: def.module,
+    title: def.title,
+    ...(def.intro ? { intro: def.intro } : {}),
+    fields: Object.values(def.fields).map((f) => f.descriptor),
+    schema: formSchema(def.fields, def.refine) as unknown as Step['schema'],
+    toEvent: def.toEvent as Step['toEvent'],
+    availableIn: def.availableIn,
+    eventType: def.eventType,
+    ...(def.optional ? { optional: true } : {}),
+    ...(def.repeatable ? { repeatable: true } : {}),
+  };
+}
+
+const amountField = (name: string, label: string) => numberField(name, label, { min: 1, max: 10_000_000, unit: '元' });
+
+function penaltyRangeCheck(v: { articleId?: unknown; tierId?: unknown; amount?: unknown }, issue: (path: string, message: string) => void) {
+  if (typeof v.amount === 'number' && typeof v.articleId === 'string' && typeof v.tierId === 'string') {
+    const problem = fineRangeProblem(v.articleId as ArticleId, v.tierId as TierId, v.amount);
+    if (problem) issue('amount', problem);
+  }
+}
+
+/** The forms of the case workflow. */
+export function caseSteps(f: CaseFixture): Step[] {
+  const officerOptions = f.officers.map((o) => ({ value: o.id, label: `${o.name}（执法证号${o.certificateNo}）` }));
+  return [
+    step({
+      id: 'file',
+      module: '案件',
+      title: `立案（${DOCUMENT_TYPES.caseFiling.name}）`,
+      availableIn: ['filing'],
+      eventType: 'officer.fileCase',
+      fields: {
+        filedOn: dateField('filedOn', '立案日期'),
+        articleId: selectField('articleId', '涉嫌违反的处罚条款', articleOptions()),
+        summary: textareaField('summary', '案情摘要', { maxLength: 2000 }),
+        approvedBy: textField('approvedBy', '审批负责人', { maxLength: 40 }),
+        approved: checkboxField('approved', '负责人已批准立案', { help: '《行政处罚法》第五十四条' }),
+      },
+      toEvent: (v, at) => ({ type: 'officer.fileCase', at, filedOn: v.filedOn, articleId: v.articleId as ArticleId, summary: v.summary, approvedBy: v.approvedBy, approved: v.approved }),
+    }),
+    step({
+      id: 'evidence',
+      module: '案件',
+      title: '调查取证',
+      availableIn: ['investigating'],
+      eventType: 'officer.recordEvidence',
+      repeatable: true,
+      fields: {
+        date: dateField('date', '取证日期'),
+        kind: selectField('kind', '证据种类', [
+          { value: 'inquiry', label: '询问笔录' },
+          { value: 'inspection', label: '勘验（检查）笔录' },
+          { value: 'documentary', label: '书证、照片' },
+        ]),
+        officerIds: multiselectField('officerIds', '执法人员', officerOptions, { required: true, help: '不少于两名' }),
+      },
+      toEvent: (v, at) => ({ type: 'officer.recordEvidence', at, date: v.date, kind: v.kind as 'inquiry', officerIds: v.officerIds as string[] }),
+    }),
+    step({
+      id: 'notice',
+      module: '文书',
+      title: `制作${DOCUMENT_TYPES.penaltyNotice.name}`,
+      availableIn: ['investigating'],
+      eventType: 'officer.issuePenaltyNotice',
+      fields: {
+        date: dateField('date', '送达日期'),
+        articleId: selectField('articleId', '处罚依据', articleOptions()),
+        tierId: selectField('tierId', '处罚档次', TIER_OPTIONS),
+        amount: amountField('amount', '拟罚款金额'),
+        hearingRightStated: checkboxField('hearingRightStated', '告知当事人有要求听证的权利（同时制作听证告知书）'),
+        statementDeadline: dateField('statementDeadline', '陈述申辩截止日期'),
+        hearingDeadline: dateField('hearingDeadline', '听证申请截止日期', { required: false }),
+      },
+      refine: (v, issue) => {
+        penaltyRangeCheck(v, issue);
+        if (v.hearingRightStated && !v.hearingDeadline) issue('hearingDeadline', '告知听证权利的，须填写听证申请截止日期');
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.issuePenaltyNotice',
+        at,
+        date: v.date,
+        articleId: v.articleId as ArticleId,
+        tierId: v.tierId as TierId,
+        amount: v.amount,
+        hearingRightStated: v.hearingRightStated,
+        statementDeadline: v.statementDeadline,
+        hearingDeadline: v.hearingRightStated ? (v.hearingDeadline ?? null) : null,
+      }),
+    }),
+    step({
+      id: 'statement',
+      module: '案件',
+      title: '登记陈述申辩',
+      availableIn: ['notified'],
+      eventType: 'officer.registerStatement',
+      optional: true,
+      fields: { date: dateField('date', '陈述申辩日期'), summary: textareaField('summary', '陈述申辩要点', { maxLength: 2000 }) },
+      toEvent: (v, at) => ({ type: 'officer.registerStatement', at, date: v.date, summary: v.summary }),
+    }),
+    step({
+      id: 'hearingRequest',
+      module: '案件',
+      title: '登记听证申请',
+      availableIn: ['notified'],
+      eventType: 'officer.registerHearingRequest',
+      optional: true,
+      fields: { date: dateField('date', '听证申请日期') },
+      toEvent: (v, at) => ({ type: 'officer.registerHearingRequest', at, date: v.date }),
+    }),
+    step({
+      id: 'hearingSchedule',
+      module: '文书',
+      title: '送达听证会通知书',
+      availableIn: ['hearingRequested'],
+      eventType: 'officer.scheduleHearing',
+      fields: { noticeDate: dateField('noticeDate', '通知日期'), hearingDate: dateField('hearingDate', '举行听证日期') },
+      toEvent: (v, at) => ({ type: 'officer.scheduleHearing', at, noticeDate: v.noticeDate, hearingDate: v.hearingDate }),
+    }),
+    step({
+      id: 'hearingRecord',
+      module: '案件',
+      title: '举行听证（听证笔录）',
+      availableIn: ['hearingScheduled'],
+      eventType: 'officer.recordHearing',
+      fields: { date: dateField('date', '听证日期') },
+      toEvent: (v, at) => ({ type: 'officer.recordHearing', at, date: v.date }),
+    }),
+    step({
+      id: 'decision',
+      module: '文书',
+      title: `制作${DOCUMENT_TYPES.penaltyDecision.name}`,
+      availableIn: ['notified', 'heard'],
+      eventType: 'officer.issueDecision',
+      fields: {
+        date: dateField('date', '决定日期'),
+        articleId: selectField('articleId', '处罚依据', articleOptions()),
+        tierId: selectField('tierId', '处罚档次', TIER_OPTIONS),
+        amount: amountField('amount', '罚款金额'),
+        paymentDays: numberField('paymentDays', '缴款期限（收到决定书之日起，日）', { min: 1, max: 365 }),
+        reconsiderationDays: numberField('reconsiderationDays', '申请行政复议期限（日）', { min: 1, max: 365 }),
+        litigationMonths: numberField('litigationMonths', '提起行政诉讼期限（月）', { min: 1, max: 60 }),
+      },
+      refine: penaltyRangeCheck,
+      toEvent: (v, at) => ({
+        type: 'officer.issueDecision',
+        at,
+        date: v.date,
+        articleId: v.articleId as ArticleId,
+        tierId: v.tierId as TierId,
+        amount: v.amount,
+        paymentDays: v.paymentDays,
+        reconsiderationDays: v.reconsiderationDays,
+        litigationMonths: v.litigationMonths,
+      }),
+    }),
+    step({
+      id: 'serve',
+      module: '文书',
+      title: '送达行政处罚决定书',
+      availableIn: ['decided'],
+      eventType: 'officer.serveDecision',
+      fields: { date: dateField('date', '送达日期') },
+      toEvent: (v, at) => ({ type: 'officer.serveDecision', at, date: v.date }),
+    }),
+    step({
+      id: 'payment',
+      module: '案件',
+      title: '登记罚款缴纳',
+      availableIn: ['served'],
+      eventType: 'officer.recordPayment',
+      fields: {
+        date: dateField('date', '缴款日期', { help: '当事人按决定书数额缴纳罚款的日期' }),
+        surcharge: numberField('surcharge', '加处罚款', { min: 0, max: 10_000_000, unit: '元', help: '逾期缴纳的，每日按罚款数额的百分之三加处罚款，不超过罚款数额' }),
+      },
+      toEvent: (v, at) => ({ type: 'officer.recordPayment', at, date: v.date, surcharge: v.surcharge }),
+    }),
+    step({
+      id: 'close',
+      module: '案件',
+      title: `结案（${DOCUMENT_TYPES.caseClosing.name}）`,
+      availableIn: ['executed'],
+      eventType: 'officer.closeCase',
+      fields: { date: dateField('date', '结案日期') },
+      toEvent: (v, at) => ({ type: 'officer.closeCase', at, date: v.date }),
+    }),
+  ];
+}
+
+/** Choices that the answer builder varies; the model answer uses none. */
+export interface CaseAnswerOptions {
+  from?: 'file' | 'notice';
+  articleId?: ArticleId;
+  tierId?: TierId;
+  amount?: number;
+  hearingRightStated?: boolean;
+  calendarHearingDeadline?: boolean;
+  hearing?: boolean;
+  reconsiderationDays?: number;
+  serviceDelay?: number;
+  surchargeDelta?: number;
+}
+
+/** A representative fine inside a tier (used when a mistake switches tier). */
+export function amountInTier(articleId: ArticleId, tierId: TierId): number {
+  const tier = PENALTY_ARTICLES[articleId].tiers.find((t) => t.id === tierId)!;
+  return tier.minExclusive ? Math.min(tier.max!, 40_000) : Math.round((tier.min + tier.max!) / 2 / 1000) * 1000;
+}
+
+/** Another article whose same tier also admits the amount (for the wrong-article mistake). */
+export function confusableArticle(articleId: ArticleId, tierId: TierId, amount: number): { articleId: ArticleId; amount: number } {
+  const others = (Object.keys(PENALTY_ARTICLES) as ArticleId[]).filter((id) => id !== articleId);
+  const same = others.find((id) => fineRangeProblem(id, tierId, amount) === null);
+  if (same) return { articleId: same, amount };
+  const fallback = others.find((id) => id === 'art102') ?? others[0]!;
+  return { articleId: fallback, amount: amountInTier(fallback, tierId) };
+}
+
+export interface CaseTimeline {
+  noticeOn: string;
+  statementOn: string | null;
+  hearingRequestOn: string | null;
+  hearingNoticeOn: string | null;
+  hearingOn: string | null;
+  decisionOn: string;
+  servedOn: string;
+  paidOn: string;
+  closedOn: string;
+}
+
+/** The dates of the case, with or without a hearing. */
+export function caseTimeline(f: CaseFixture, opts: { hearing?: boolean; serviceDelay?: number } = {}): CaseTimeline {
+  const hearing = opts.hearing ?? f.hearingRequested;
+  const statementOn = f.statement ? addWorkingDays(f.noticeOn, f.statement.daysAfterNotice) : null;
+  const periodsEnd = hearingRequestEnd(f.noticeOn);
+  const hearingRequestOn = hearing ? addWorkingDays(f.noticeOn, 2) : null;
+  const hearingNoticeOn = hearingRequestOn ? addWorkingDays(hearingRequestOn, 1) : null;
+  const hearingOn = hearingNoticeOn ? earliestHearingDate(hearingNoticeOn) : null;
+  const decisionOn = addWorkingDays(hearingOn ?? periodsEnd, f.decisionDelay);
+  const servedOn = addWorkingDays(decisionOn, opts.serviceDelay ?? f.serviceDelay);
+  const paidOn = addDays(servedOn, f.payDelay);
+  const closedOn = addWorkingDays(paidOn, 2);
+  return { noticeOn: f.noticeOn, statementOn, hearingRequestOn, hearingNoticeOn, hearingOn, decisionOn, servedOn, paidOn, closedOn };
+}
+
+/** Builds an answer: with no options, the model answer. */
+export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerStep[] {
+  const articleId = o.articleId ?? f.articleId;
+  const tierId = o.tierId ?? f.tierId;
+  const amount = o.amount ?? f.amount;
+  const t = caseTimeline(f, { ...(o.hearing !== undefined ? { hearing: o.hearing } : {}), ...(o.serviceDelay !== undefined ? { serviceDelay: o.serviceDelay } : {}) });
+  const hearingRight = o.hearingRightStated ?? noticeCarriesHearingRight({ articleId, tierId, amount });
+  const team = validTeam(f).map((x) => x.id);
+  const surcharge = lateSurcharge(amount, addLegalDays(t.servedOn, LEGAL.paymentPeriod.value), t.paidOn) + (o.surchargeDelta ?? 0);
+  const steps: AnswerStep[] = [
+    {
+      stepId: 'file',
+      values: {
+        filedOn: f.filedOn,
+        articleId,
+        summary: `${f.facts}以上行为涉嫌违反${PENALTY_ARTICLES[articleId].citation}的规定，申请立案。`,
+        approvedBy: f.head,
+        approved: 'on',
+      },
+    },
+    { stepId: 'evidence', values: { date: f.filedOn, kind: 'inspection', officerIds: team } },
+    { stepId: 'evidence', values: { date: addWorkingDays(f.filedOn, 1), kind: 'inquiry', officerIds: team } },
+    {
+      stepId: 'notice',
+      values: {
+        date: t.noticeOn,
+        articleId,
+        tierId,
+        amount: String(amount),
+        ...(hearingRight ? { hearingRightStated: 'on' } : {}),
+        statementDeadline: statementPeriodEnd(t.noticeOn),
+        hearingDeadline: hearingRight ? (o.calendarHearingDeadline ? addDays(t.noticeOn, LEGAL.hearingRequestPeriod.value) : hearingRequestEnd(t.noticeOn)) : '',
+      },
+    },
+    ...(f.statement && t.statementOn ? [{ stepId: 'statement', values: { date: t.statementOn, summary: f.statement.text } }] : []),
+    ...(t.hearingRequestOn && t.hearingNoticeOn && t.hearingOn
+      ? [
+          { stepId: 'hearingRequest', values: { date: t.hearingRequestOn } },
+          { stepId: 'hearingSchedule', values: { noticeDate: t.hearingNoticeOn, hearingDate: t.hearingOn } },
+          { stepId: 'hearingRecord', values: { date: t.hearingOn } },
+        ]
+      : []),
+    {
+      stepId: 'decision',
+      values: {
+        date: t.decisionOn,
+        articleId,
+        tierId,
+        amount: String(amount),
+        paymentDays: String(LEGAL.paymentPeriod.value),
+        reconsiderationDays: String(o.reconsiderationDays ?? LEGAL.reconsiderationPeriod.value),
+        litigationMonths: String(LEGAL.litigationPeriod.value),
+      },
+    },
+    { stepId: 'serve', values: { date: t.servedOn } },
+    { stepId: 'payment', values: { date: t.paidOn, surcharge: String(surcharge) } },
+    { stepId: 'close', values: { date: t.closedOn } },
+  ];
+  return o.from === 'notice' ? steps.filter((s) => !['file', 'evidence'].includes(s.stepId)) : steps;
+}
+
+/** Events that put a penalty-document scenario after filing and investigation. */
+export function presetThroughInvestigation(f: CaseFixture, at: string): CaseEvent[] {
+  const team = validTeam(f).map((x) => x.id);
+  return [
+    { type: 'officer.fileCase', at, filedOn: f.filedOn, articleId: f.articleId, summary: f.facts, approvedBy: f.head, approved: true },
+    { type: 'officer.recordEvidence', at, date: f.filedOn, kind: 'inspection', officerIds: team },
+    { type: 'officer.recordEvidence', at, date: addWorkingDays(f.filedOn, 1), kind: 'inquiry', officerIds: team },
+  ];
+}
+
+type Item = RubricItem<CaseFixture, 'case'>;
+type Ctx = CaseContext;
+const from = (answer: AnswerStep[]): 'file' | 'notice' => (answer.some((s) => s.stepId === 'file') ? 'file' : 'notice');
+
+/** Rubric items for the case workflow. */
+export const caseRubric = {
+  article: (weight: number): Item => ({
+    id: 'article',
+    code: 'WRONG_ARTICLE',
+    title: '处罚依据',
+    weight,
+    rule: '告知书和决定书引用与违法行为相对应的《安全生产法》罚则条款',
+    citation: '《行政处罚法》第四十四条、第五十九条',
+    feedbackAfter: ['notice', 'decision'],
+    evaluate: ({ fixture, context }) => {
+      const used = [context.notice?.articleId, context.decision?.articleId].filter(Boolean) as ArticleId[];
+      const earned = context.decision !== null && used.every((a) => a === fixture.articleId);
+      return {
+        earned,
+        expected: PENALTY_ARTICLES[fixture.articleId].citation,
+        actual: used.length ? [...new Set(used)].map((a) => PENALTY_ARTICLES[a].citation).join('、') : '未作出',
+        explanation: earned ? '处罚依据正确。' : `本案违法行为（${PENALTY_ARTICLES[fixture.articleId].violation}）应适用${PENALTY_ARTICLES[fixture.articleId].citation}。`,
+      };
+    },
+    mistake: {
+      description: '引用了罚款幅度相近但不对应的条款',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), ...confusableArticle(f.articleId, f.tierId, f.amount) }),
+    },
+  }),
+  tier: (weight: number): Item => ({
+    id: 'tier',
+    code: 'WRONG_TIER',
+    title: '处罚档次',
+    weight,
+    rule: '区分首次责令改正与逾期未改正（拒不执行）的处罚档次',
+    citation: '《安全生产法》第九十七条、第九十九条、第一百零一条、第一百零二条',
+    feedbackAfter: ['notice', 'decision'],
+    evaluate: ({ fixture, context }) => {
+      const tier = context.decision?.tierId ?? null;
+      const earned = tier === fixture.tierId && context.notice?.tierId === fixture.tierId;
+      const label = (t: TierId | null | undefined) => (t ? TIER_OPTIONS.find((o) => o.value === t)!.label : '未作出');
+      return {
+        earned,
+        expected: label(fixture.tierId),
+        actual: label(tier),
+        explanation: earned ? '处罚档次正确。' : `本案应适用"${label(fixture.tierId)}"：${PENALTY_ARTICLES[fixture.articleId].tiers.find((t) => t.id === fixture.tierId)!.label}。`,
+      };
+    },
+    mistake: {
+      description: '适用了另一处罚档次',
+      apply: (answer, f) => {
+        const other: TierId = f.tierId === 'first' ? 'uncorrected' : 'first';
+        return caseAnswer(f, { from: from(answer), tierId: other, amount: amountInTier(f.articleId, other) });
+      },
+    },
+  }),
+  hearingRight: (weight: number): Item => ({
+    id: 'hearing-right',
+    code: 'HEARING_RIGHT_MISSING',
+    title: '告知听证权利',
+    weight,
+    rule: `拟作出较大数额罚款（单位${yuan(LEGAL.hearingThresholdUnit.value)}以上）或停产停业整顿的，告知当事人有要求听证的权利`,
+    citation: '《行政处罚法》第六十三条',
+    feedbackAfter: ['notice'],
+    evaluate: ({ context }) => {
+      const notice = context.notice;
+      const applies = notice ? noticeCarriesHearingRight(notice) : false;
+      const earned = notice !== null && (!applies || notice.hearingRightStated);
+      return {
+        earned,
+        expected: applies ? '告知听证权利' : '可不告知听证权利',
+        actual: notice ? (notice.hearingRightStated ? '已告知' : '未告知') : '未制作告知书',
+        explanation: earned ? '听证权利告知符合规定。' : `拟处罚款${notice ? yuan(notice.amount) : ''}属于较大数额或含停产停业整顿，须告知听证权利。`,
+      };
+    },
+    mistake: { description: '拟处较大数额罚款却未告知听证权利', apply: (answer, f) => caseAnswer(f, { from: from(answer), hearingRightStated: false }) },
+  }),
+  noticeDeadlines: (weight: number): Item => ({
+    id: 'notice-deadlines',
+    code: 'WRONG_DEADLINE',
+    title: '告知书期限',
+    weight,
+    rule: `陈述申辩期限为送达后${LEGAL.statementPeriod.value}个工作日，听证申请期限为送达后${LEGAL.hearingRequestPeriod.value}个工作日（不含法定节假日）`,
+    citation: '《行政处罚法》第六十四条、第八十五条',
+    feedbackAfter: ['notice'],
+    evaluate: ({ context }) => {
+      const n = context.notice;
+      const expectStatement = n ? statementPeriodEnd(n.date) : '';
+      const expectHearing = n && n.hearingRightStated ? hearingRequestEnd(n.date) : null;
+      const earned = n !== null && n.statementDeadline === expectStatement && n.hearingDeadline === expectHearing;
+      return {
+        earned,
+        expected: n ? `陈述申辩至${expectStatement}${expectHearing ? `，听证申请至${expectHearing}` : ''}` : '按工作日计算',
+        actual: n ? `陈述申辩至${n.statementDeadline}${n.hearingDeadline ? `，听证申请至${n.hearingDeadline}` : ''}` : '未制作告知书',
+        explanation: earned ? '期限按工作日计算正确。' : '期限中的"三日""五日"指工作日，期间开始之日不计算在内。',
+      };
+    },
+    mistake: { description: '听证申请期限按自然日计算', apply: (answer, f) => caseAnswer(f, { from: from(answer), calendarHearingDeadline: true }) },
+  }),
+  hearingProcedure: (weight: number): Item => ({
+    id: 'hearing-procedure',
+    code: 'HEARING_PROCEDURE',
+    title: '听证程序',
+    weight,
+    rule: `当事人在期限内要求听证的，登记申请，在听证的${LEGAL.hearingNoticePeriod.value}日前通知，举行听证后再作决定`,
+    citation: '《行政处罚法》第六十四条、第六十五条',
+    feedbackAfter: ['hearingRecord', 'decision'],
+    evaluate: ({ fixture, context }) => {
+      const held = context.hearing?.heldOn ?? null;
+      const earned = fixture.hearingRequested ? held !== null && context.decision !== null : context.hearingRequest === null;
+      return {
+        earned,
+        expected: fixture.hearingRequested ? '登记听证申请、通知并举行听证后作出决定' : '当事人未要求听证',
+        actual: held ? `${held}举行听证` : context.hearingRequest ? '登记了听证申请' : '未组织听证',
+        explanation: earned ? '听证程序符合规定。' : '当事人依法要求听证的，行政机关应当组织听证。',
+      };
+    },
+    mistake: { description: '当事人要求听证，却未登记申请、未组织听证', apply: (answer, f) => caseAnswer(f, { from: from(answer), hearing: false }) },
+  }),
+  appealInfo: (weight: number): Item => ({
+    id: 'appeal-info',
+    code: 'WRONG_APPEAL_INFO',
+    title: '决定书的履行期限和救济途径',
+    weight,
+    rule: `决定书写明自收到之日起${LEGAL.paymentPeriod.value}日内缴纳罚款，${LEGAL.reconsiderationPeriod.value}日内可申请行政复议，${LEGAL.litigationPeriod.value}个月内可提起行政诉讼`,
+    citation: '《行政处罚法》第五十九条、第六十七条；《行政复议法》第二十条；《行政诉讼法》第四十六条',
+    feedbackAfter: ['decision'],
+    evaluate: ({ context }) => {
+      const d = context.decision;
+      const earned =
+        d !== null &&
+        d.paymentDays === LEGAL.paymentPeriod.value &&
+        d.reconsiderationDays === LEGAL.reconsiderationPeriod.value &&
+        d.litigationMonths === LEGAL.litigationPeriod.value;
+      return {
+        earned,
+        expected: `缴款${LEGAL.paymentPeriod.value}日、复议${LEGAL.reconsiderationPeriod.value}日、诉讼${LEGAL.litigationPeriod.value}个月`,
+        actual: d ? `缴款${d.paymentDays}日、复议${d.reconsiderationDays}日、诉讼${d.litigationMonths}个月` : '未作出',
+        explanation: earned ? '履行期限和救济途径正确。' : '决定书载明的期限与法律规定不一致。',
+      };
+    },
+    mistake: { description: '把申请行政复议期限写成15日', apply: (answer, f) => caseAnswer(f, { from: from(answer), reconsiderationDays: 15 }) },
+  }),
+  service: (weight: number): Item => ({
+    id: 'service',
+    code: 'LATE_SERVICE',
+    title: '决定书送达',
+    weight,
+    rule: `决定书未当场交付的，在${LEGAL.decisionServicePeriod.value}日（工作日）内送达`,
+    citation: '《行政处罚法》第六十一条',
+    feedbackAfter: ['serve'],
+    evaluate: ({ context }) => {
+      const d = context.decision;
+      const s = context.service;
+      const days = d && s ? workingDaysBetween(d.date, s.date) : null;
+      const earned = days !== null && days <= LEGAL.decisionServicePeriod.value;
+      return {
+        earned,
+        expected: d ? `${addWorkingDays(d.date, LEGAL.decisionServicePeriod.value)}前送达` : `决定后${LEGAL.decisionServicePeriod.value}日内`,
+        actual: s ? `${s.date}送达（${days}个工作日）` : '未送达',
+        explanation: earned ? '送达及时。' : '决定书送达超过法定期限。',
+      };
+    },
+    mistake: { description: '决定后12个工作日才送达', apply: (answer, f) => caseAnswer(f, { from: from(answer), serviceDelay: 12 }) },
+  }),
+  surcharge: (weight: number): Item => ({
+    id: 'surcharge',
+    code: 'LATE_FEE_WRONG',
+    title: '加处罚款',
+    weight,
+    rule: `到期不缴纳罚款的，每日按罚款数额的${LEGAL.latePaymentRate.value * 100}%加处罚款，总额不超过罚款数额；按期缴纳的不加处`,
+    citation: '《行政处罚法》第七十二条',
+    feedbackAfter: ['payment'],
+    evaluate: ({ context }: { context: Ctx }) => {
+      const p = context.payment;
+      const s = context.service;
+      const d = context.decision;
+      const due = s ? addLegalDays(s.date, LEGAL.paymentPeriod.value) : null;
+      const expected = p && d && due ? lateSurcharge(d.amount, due, p.date) : null;
+      const earned = p !== null && expected === p.surcharge;
+      return {
+        earned,
+        expected: expected === null ? '按缴款日期计算' : `${yuan(expected)}（缴款期限至${due}）`,
+        actual: p ? yuan(p.surcharge) : '未登记缴款',
+        explanation: earned ? '加处罚款计算正确。' : '加处罚款自缴款期限届满次日起按日计算，不超过罚款数额。',
+      };
+    },
+    mistake: { description: '加处罚款计算错误（多算或漏算）', apply: (answer, f) => caseAnswer(f, { from: from(answer), surchargeDelta: f.amount >= 3000 ? 300 : 10 }) },
+  }),
+};
+
+/** Materials of a case: the enterprise, the facts and what the party does. */
+export function caseMaterials(f: CaseFixture, taskLines: string[]) {
+  const t = caseTimeline(f);
+  const due = addLegalDays(t.servedOn, LEGAL.paymentPeriod.value);
+  return [
+    { title: '任务', lines: taskLines },
+    {
+      title: '当事人',
+      lines: [
+        `${f.enterprise.name}（统一社会信用代码 ${f.enterprise.uscc}）`,
+        `地址：${f.enterprise.operatingAddress}；法定代表人：${f.enterprise.legalRepresentative}`,
+        f.enterpriseSummary,
+      ],
+    },
+    { title: '案件事实', lines: [f.facts, `经案件审核和集体讨论，拟处罚款${yuan(f.amount)}。`, `${f.authority.name}负责人：${f.head}`] },
+    { title: '执法人员', lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`) },
+    {
+      title: '办案经过',
+      lines: [
+        `立案日期：${f.filedOn}；告知书送达日期：${t.noticeOn}`,
+        f.statement && t.statementOn ? `${t.statementOn}，当事人提出陈述申辩：${f.statement.text}` : '当事人未提出陈述申辩。',
+        t.hearingRequestOn ? `${t.hearingRequestOn}，当事人书面要求举行听证。` : '当事人未要求听证。',
+        `经集体讨论，决定于${t.decisionOn}作出行政处罚决定，并于决定后${f.serviceDelay}个工作日直接送达。`,
+        `当事人于收到决定书后第${f.payDelay}日缴纳罚款${t.paidOn > due ? '（已超过缴款期限）' : ''}。`,
+      ],
+    },
+  ];
+}
