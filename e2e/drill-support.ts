@@ -59,9 +59,13 @@ export async function fillStep(page: Page, scenarioId: string, seed: string, ans
   return form;
 }
 
-/** Fills and submits one step; waits until the page shows the next state. */
+/** Fills and submits one step; waits until the attempt's version moved on (or the result page). */
 export async function submitStep(page: Page, scenarioId: string, seed: string, answer: AnswerStep) {
+  const before = Number(await page.getByTestId('drill').getAttribute('data-version'));
   const form = await fillStep(page, scenarioId, seed, answer);
   await form.getByRole('button', { name: '提交' }).click();
-  await expect(page.getByTestId('drill-error')).toHaveCount(0);
+  const accepted = page.locator(`[data-testid="drill"][data-version="${before + 1}"]`).or(page.getByTestId('score-total'));
+  const refused = page.getByTestId('drill-error');
+  await expect(accepted.or(refused).first()).toBeVisible();
+  if (await refused.isVisible()) throw new Error(`步骤 ${answer.stepId} 被拒绝：${await refused.textContent()}`);
 }

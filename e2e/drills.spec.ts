@@ -20,3 +20,85 @@ for (const scenario of oneScenarioPerSkill) {
     await expect(page.getByTestId('score-verdict')).toHaveText('合格');
   });
 }
+
+test('deliberate mistakes cost exactly their rubric weights, with the breakdown on the result page', async ({ page }) => {
+  const scenario = oneScenarioPerSkill.find((s) => s.skill === 'inspection')!;
+  await logIn(page, 'changli.officer');
+  const seed = await startDrill(page, scenario.id, 'practice');
+  const fixture = scenario.fixture(seed);
+  const item = scenario.rubric[0]!;
+  const answer = item.mistake.apply(modelAnswerFor(scenario.id, seed), fixture);
+  for (const step of answer) await submitStep(page, scenario.id, seed, step);
+
+  await expect(page).toHaveURL(/\/result$/);
+  await expect(page.getByTestId('score-total')).toHaveText(String(100 - item.weight));
+  const rows = page.getByTestId('rubric').locator('tbody tr');
+  await expect(rows).toHaveCount(scenario.rubric.length);
+  for (const rubricItem of scenario.rubric) {
+    const row = page.getByTestId('rubric').locator(`tr[data-code="${rubricItem.code}"]`);
+    const earned = rubricItem.id === item.id ? 0 : rubricItem.weight;
+    await expect(row.locator('td.num')).toHaveText(`${earned}/${rubricItem.weight}`);
+  }
+  await expect(page.getByTestId('rubric').locator(`tr[data-code="${item.code}"]`)).toContainText(`错误代码 ${item.code}`);
+  // Practice mode shows the model answer beside the officer's.
+  await expect(page.getByTestId('model-answer')).toBeVisible();
+});
+
+test('a reload mid-drill continues at the same step with everything already entered', async ({ page }) => {
+  const scenario = oneScenarioPerSkill.find((s) => s.skill === 'case')!;
+  await logIn(page, 'changli.officer');
+  const seed = await startDrill(page, scenario.id, 'practice');
+  const answer = modelAnswerFor(scenario.id, seed);
+  const half = Math.ceil(answer.length / 2);
+  for (const step of answer.slice(0, half)) await submitStep(page, scenario.id, seed, step);
+  const stage = await page.getByTestId('drill-stage').textContent();
+  const url = page.url();
+
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByTestId('drill-stage')).toHaveText(stage!);
+  // Coming back from the home page's history works the same way.
+  await page.goto('/officer');
+  await page.getByTestId('attempt-history').getByRole('link', { name: '继续练兵' }).first().click();
+  await expect(page).toHaveURL(url);
+  for (const step of answer.slice(half)) await submitStep(page, scenario.id, seed, step);
+  await expect(page.getByTestId('score-total')).toHaveText('100');
+});
+
+test('a double-submitted step is applied once; the replayed POST is refused with a clear message', async ({ page }) => {
+  const scenario = oneScenarioPerSkill.find((s) => s.skill === 'inspection')!;
+  await logIn(page, 'changli.officer');
+  const seed = await startDrill(page, scenario.id, 'practice');
+  const [first] = modelAnswerFor(scenario.id, seed);
+  const { fillStep } = await import('./drill-support');
+  const form = await fillStep(page, scenario.id, seed, first!);
+  const body = await form.evaluate((f: HTMLFormElement) => new URLSearchParams(new FormData(f) as unknown as string).toString());
+  const drillUrl = new URL(page.url()).pathname;
+  await form.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('drill-error')).toHaveCount(0);
+  await expect(page.locator('input[name="_version"]').first()).toHaveValue('1');
+
+  const replay = await page.request.post(drillUrl, {
+    data: body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    maxRedirects: 0,
+  });
+  expect(replay.status()).toBe(409);
+  expect(await replay.text()).toContain('该步骤已经提交过');
+
+  await page.reload();
+  await expect(page.locator('input[name="_version"]').first()).toHaveValue('1');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an officer completes a whole scenario', async ({ page }) => {
+    const scenario = oneScenarioPerSkill.find((s) => s.skill === 'documents') ?? oneScenarioPerSkill[0]!;
+    await logIn(page, 'changli.officer');
+    const seed = await startDrill(page, scenario.id, 'practice');
+    for (const answer of modelAnswerFor(scenario.id, seed)) await submitStep(page, scenario.id, seed, answer);
+    await expect(page).toHaveURL(/\/result$/);
+    await expect(page.getByTestId('score-total')).toHaveText('100');
+  });
+});

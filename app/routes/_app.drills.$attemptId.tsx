@@ -69,7 +69,7 @@ export default function DrillPage() {
   // Errors belong to the form they came from; after a stale refusal the page shows the latest state.
   const errorsForStep = failed && chosenStep && failed.stepId === chosenStep.id ? failed : undefined;
   return (
-    <div className="drill" aria-busy={busy} data-testid="drill" data-seed={view.attempt.seed}>
+    <div className="drill" aria-busy={busy} data-testid="drill" data-seed={view.attempt.seed} data-version={attempt.version}>
       <div className="drill__head">
         <p className="page-kicker">
           <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
