@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listScenarios } from '../scenarios/index';
+import { modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { logIn } from './support';
+
+// Its own server process (not the shared webServer), so that killing it harms no other test.
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number, databasePath: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/index.js'], {
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, SESSION_SECRET: 'crash-test-secret-0123456789', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  let last = '';
+  server.stderr!.on('data', (chunk) => (stderr += chunk));
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/login`);
+      if (response.ok) return server;
+      stderr += `HTTP ${response.status}\n`;
+    } catch (error) {
+      // not listening yet
+      last = String((error as { cause?: unknown }).cause ?? error);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill('SIGKILL');
+  throw new Error(`服务器未能启动：${stderr} ${last}`);
+}
+
+test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
+  const databasePath = join(dir, 'crash.db');
+  execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], { env: { ...process.env, DATABASE_PATH: databasePath }, stdio: 'ignore' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server = await startServer(port, databasePath);
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  try {
+    const scenario = listScenarios({ skill: 'case' })[0]!;
+    await logIn(page, 'changli.officer');
+    const seed = await startDrill(page, scenario.id, 'practice');
+    const drillUrl = page.url();
+    const [first, second] = modelAnswerFor(scenario.id, seed);
+    await submitStep(page, scenario.id, seed, first!);
+    await submitStep(page, scenario.id, seed, second!);
+    const stage = await page.getByTestId('drill-stage').textContent();
+
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server.once('exit', resolve));
+    server = await startServer(port, databasePath);
+
+    await page.goto(drillUrl);
+    await expect(page.getByTestId('drill')).toHaveAttribute('data-version', '2');
+    await expect(page.getByTestId('drill-stage')).toHaveText(stage!);
+    for (const answer of modelAnswerFor(scenario.id, seed).slice(2)) await submitStep(page, scenario.id, seed, answer);
+    await expect(page.getByTestId('score-total')).toHaveText('100');
+  } finally {
+    await context.close();
+    server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
