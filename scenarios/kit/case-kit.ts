@@ -129,7 +129,8 @@ function step<F extends Record<string, FieldSpec<unknown>>>(def: {
 const amountField = (name: string, label: string) => numberField(name, label, { min: 1, max: 10_000_000, unit: '元' });
 
 function penaltyRangeCheck(v: { articleId?: unknown; tierId?: unknown; amount?: unknown }, issue: (path: string, message: string) => void) {
-  if (typeof v.amount === 'number' && typeof v.articleId === 'string' && typeof v.tierId === 'string') {
+  // An article that is not one of the options already has its own field error; there is no range to check.
+  if (typeof v.amount === 'number' && typeof v.articleId === 'string' && v.articleId in PENALTY_ARTICLES && typeof v.tierId === 'string') {
     const problem = fineRangeProblem(v.articleId as ArticleId, v.tierId as TierId, v.amount);
     if (problem) issue('amount', problem);
   }
