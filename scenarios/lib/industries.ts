@@ -63,3 +63,17 @@ export type SpecialFlag = (typeof SPECIAL_FLAGS)[number]['value'];
 /** Risk classes; the scheme varies by province, the drill uses A (highest) to D. */
 export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type RiskClass = (typeof RISK_CLASSES)[number];
+
+/**
+ * The drill's risk-class rule (分级分类 differs by province; this is the training rule, stated in
+ * each scenario's materials): A for metal smelting or a major hazard source, B for dust explosion or
+ * ammonia refrigeration, C for confined-space work only, D otherwise.
+ */
+export function riskClassFor(flags: readonly SpecialFlag[]): RiskClass {
+  if (flags.includes('metallurgy') || flags.includes('majorHazardSource')) return 'A';
+  if (flags.includes('dust') || flags.includes('ammonia')) return 'B';
+  if (flags.includes('confinedSpace')) return 'C';
+  return 'D';
+}
+
+export const RISK_RULE_TEXT = '本练兵的分级规则：涉及金属冶炼或重大危险源为A级；粉尘涉爆或涉氨制冷为B级；仅涉及有限空间作业为C级；其他为D级（各省分级分类办法不同）。';

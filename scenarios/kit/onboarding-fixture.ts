@@ -1,0 +1,68 @@
+/** Shared generation of an onboarding fixture: the true record, the registry and a lookalike. */
+import type { Prng } from '../prng';
+import { authorityFor, DIVISIONS } from '../lib/divisions';
+import { industryByCode, riskClassFor, type SpecialFlag } from '../lib/industries';
+import { generateUscc } from '../lib/uscc';
+import type { RegistryEntry } from '../workflow/onboarding-machine';
+import { addDays } from '../workflow/working-days';
+import type { EnterpriseRecord, OnboardingFixture } from './onboarding-kit';
+import { address, mobile, personNames, tradeName } from './people';
+
+const OTHER_NAMES = ['秦皇岛港城建材有限公司', '秦皇岛海滨纺织有限公司', '秦皇岛北方机械制造有限公司', '秦皇岛燕山玻璃制品有限公司', '秦皇岛渤海商贸有限公司'];
+
+export function trueRecord(prng: Prng, spec: { name: (trade: string) => string; industryCode: string; flags: SpecialFlag[]; employees: [number, number] }) {
+  const division = prng.pick(DIVISIONS);
+  const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
+  const trade = tradeName(prng);
+  const record: EnterpriseRecord & { riskClass: string; sector: string } = {
+    name: spec.name(trade),
+    uscc: generateUscc(prng, division.code),
+    registeredAddress: address(prng, division.code),
+    operatingAddress: address(prng, division.code),
+    divisionCode: division.code,
+    industryCode: spec.industryCode,
+    employees: prng.int(spec.employees[0], spec.employees[1]),
+    flags: spec.flags,
+    legalRepresentative: legal,
+    principal,
+    principalPhone: mobile(prng),
+    safetyManager: safety,
+    safetyManagerPhone: mobile(prng),
+    riskClass: riskClassFor(spec.flags),
+    sector: industryByCode(spec.industryCode)!.sector,
+  };
+  return { record, trade };
+}
+
+export function registryWith(prng: Prng, extra: RegistryEntry[]): RegistryEntry[] {
+  const others = prng.shuffle(OTHER_NAMES).slice(0, 3).map((name, i) => {
+    const division = prng.pick(DIVISIONS).code;
+    return { id: `ent-${100 + i}`, name, uscc: generateUscc(prng, division), divisionCode: division };
+  });
+  return prng.shuffle([...others, ...extra]);
+}
+
+export function baseFixture(
+  prng: Prng,
+  truth: OnboardingFixture['truth'],
+  application: EnterpriseRecord,
+  rest: Pick<OnboardingFixture, 'siteNotes' | 'expectedNotes' | 'registry' | 'duplicateOf' | 'lookalikeId'> & { formerName?: string },
+): OnboardingFixture {
+  return {
+    authority: authorityFor(truth.divisionCode),
+    truth,
+    application,
+    licence: {
+      name: truth.name,
+      uscc: truth.uscc,
+      registeredAddress: truth.registeredAddress,
+      legalRepresentative: truth.legalRepresentative,
+      establishedOn: addDays('2008-01-01', prng.int(0, 5000)),
+    },
+    siteNotes: rest.siteNotes,
+    expectedNotes: rest.expectedNotes,
+    registry: rest.registry,
+    duplicateOf: rest.duplicateOf,
+    lookalikeId: rest.lookalikeId,
+  };
+}

@@ -1,0 +1,447 @@
+/**
+ * Building blocks for onboarding scenarios: the application as the enterprise filled it in (with
+ * planted errors), the documents it must be checked against, the step forms of 企业入库, the answer
+ * builder and rubric items.
+ */
+import { checkboxField, formSchema, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import { divisionByCode, divisionOptions, type Authority } from '../lib/divisions';
+import { industryByCode, industryOptions, RISK_CLASSES, RISK_RULE_TEXT, SCALES, scaleForEmployees, sectorOptions, SPECIAL_FLAGS, type SpecialFlag } from '../lib/industries';
+import { usccMessage, usccProblem, withRecomputedCheck } from '../lib/uscc';
+import type { AnswerStep, RubricItem, Step } from '../types';
+import { PHONE_RE, type OnboardingContext, type OnboardingEvent, type RegistryEntry } from '../workflow/onboarding-machine';
+import { valuesOf, withoutStep, withValues } from './answers';
+
+export interface EnterpriseRecord {
+  name: string;
+  uscc: string;
+  registeredAddress: string;
+  operatingAddress: string;
+  divisionCode: string;
+  industryCode: string;
+  employees: number;
+  flags: SpecialFlag[];
+  legalRepresentative: string;
+  principal: string;
+  principalPhone: string;
+  safetyManager: string;
+  safetyManagerPhone: string;
+}
+
+export const NOTE_OPTIONS = [
+  { value: 'usccMismatch', label: '申请表统一社会信用代码与营业执照不一致' },
+  { value: 'divisionMismatch', label: '申请表行政区划与生产经营地址不一致' },
+  { value: 'nameChanged', label: '企业已更名，与已入库记录名称不同' },
+  { value: 'flagMissing', label: '申请表漏报涉及的专项（粉尘涉爆、涉氨制冷、有限空间等）' },
+  { value: 'phoneInvalid', label: '联系电话有误' },
+] as const;
+export type NoteCode = (typeof NOTE_OPTIONS)[number]['value'];
+
+export interface OnboardingFixture {
+  authority: Authority;
+  truth: EnterpriseRecord & { riskClass: string; sector: string };
+  application: EnterpriseRecord;
+  licence: { name: string; uscc: string; registeredAddress: string; legalRepresentative: string; establishedOn: string };
+  siteNotes: string[];
+  expectedNotes: NoteCode[];
+  registry: RegistryEntry[];
+  duplicateOf: string | null;
+  /** Registry entry that looks like the enterprise but is not it (for the false-duplicate mistake). */
+  lookalikeId: string;
+}
+
+function step<F extends Record<string, FieldSpec<unknown>>>(def: {
+  id: string;
+  title: string;
+  intro?: string;
+  availableIn: string[];
+  eventType: OnboardingEvent['type'];
+  optional?: boolean;
+  fields: F;
+  refine?: Parameters<typeof formSchema<F>>[1];
+  toEvent: (v: ParsedOf<F>, at: string) => OnboardingEvent;
+}): Step {
+  return {
+    id: def.id,
+    module: '企业管理',
+    title: def.title,
+    ...(def.intro ? { intro: def.intro } : {}),
+    fields: Object.values(def.fields).map((f) => f.descriptor),
+    schema: formSchema(def.fields, def.refine) as unknown as Step['schema'],
+    toEvent: def.toEvent as Step['toEvent'],
+    availableIn: def.availableIn,
+    eventType: def.eventType,
+    ...(def.optional ? { optional: true } : {}),
+  };
+}
+
+const phone = (name: string, label: string) => textField(name, label, { maxLength: 20, pattern: PHONE_RE, patternMessage: `${label}格式不正确（手机号或带区号的固定电话）` });
+const confirm = (label: string) => checkboxField('confirmed', label);
+
+/** The forms of the onboarding workflow. */
+export function onboardingSteps(f: OnboardingFixture): Step[] {
+  const notBefore = ['draft', 'basicInfo', 'classified', 'contactsEntered', 'duplicateFound', 'readyToSubmit'];
+  return [
+    step({
+      id: 'basic',
+      title: '企业基本信息',
+      availableIn: ['draft'],
+      eventType: 'officer.enterBasicInfo',
+      fields: {
+        name: textField('name', '企业名称', { maxLength: 100 }),
+        uscc: textField('uscc', '统一社会信用代码', {
+          maxLength: 18,
+          check: (v) => {
+            const problem = usccProblem(v.toUpperCase());
+            return problem ? usccMessage(problem) : null;
+          },
+          help: '18位，以营业执照为准',
+        }),
+        registeredAddress: textField('registeredAddress', '注册地址', { maxLength: 200 }),
+        operatingAddress: textField('operatingAddress', '生产经营地址', { maxLength: 200 }),
+        divisionCode: selectField('divisionCode', '行政区划（生产经营地）', divisionOptions()),
+        verificationNotes: multiselectField('verificationNotes', '材料核验发现的问题', NOTE_OPTIONS),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.enterBasicInfo',
+        at,
+        name: v.name,
+        uscc: v.uscc.toUpperCase(),
+        registeredAddress: v.registeredAddress,
+        operatingAddress: v.operatingAddress,
+        divisionCode: v.divisionCode,
+        verificationNotes: v.verificationNotes,
+      }),
+    }),
+    step({
+      id: 'classify',
+      title: '行业与分级分类',
+      availableIn: ['basicInfo'],
+      eventType: 'officer.classify',
+      fields: {
+        industryCode: selectField('industryCode', '国民经济行业（GB/T 4754-2017）', industryOptions()),
+        sector: selectField('sector', '监管行业', sectorOptions()),
+        employees: numberField('employees', '从业人员数', { min: 0, max: 1_000_000, unit: '人' }),
+        scale: selectField('scale', '企业规模', SCALES.map((s) => ({ value: s, label: s }))),
+        riskClass: selectField('riskClass', '风险分级', RISK_CLASSES.map((c) => ({ value: c, label: `${c}级` })), { help: RISK_RULE_TEXT }),
+        flags: multiselectField('flags', '涉及专项', SPECIAL_FLAGS),
+      },
+      refine: (v, issue) => {
+        const industry = industryByCode(v.industryCode);
+        if (industry && v.sector && industry.sector !== v.sector) issue('sector', `国民经济行业"${industry.name}"属于监管行业"${industry.sector}"`);
+        if (typeof v.employees === 'number' && v.scale && scaleForEmployees(v.employees) !== v.scale) issue('scale', `从业人员${v.employees}人应为${scaleForEmployees(v.employees)}企业`);
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.classify',
+        at,
+        industryCode: v.industryCode,
+        sector: v.sector,
+        scale: v.scale,
+        employees: v.employees,
+        riskClass: v.riskClass as 'A',
+        flags: v.flags,
+      }),
+    }),
+    step({
+      id: 'contacts',
+      title: '联系人信息',
+      availableIn: ['classified'],
+      eventType: 'officer.enterContacts',
+      fields: {
+        legalRepresentative: textField('legalRepresentative', '法定代表人', { maxLength: 40 }),
+        principal: textField('principal', '主要负责人', { maxLength: 40 }),
+        principalPhone: phone('principalPhone', '主要负责人联系电话'),
+        safetyManager: textField('safetyManager', '安全管理负责人', { maxLength: 40 }),
+        safetyManagerPhone: phone('safetyManagerPhone', '安全管理负责人联系电话'),
+      },
+      toEvent: (v, at) => ({ type: 'officer.enterContacts', at, ...v }),
+    }),
+    step({
+      id: 'registry',
+      title: '重复入库核查',
+      availableIn: ['contactsEntered'],
+      eventType: 'officer.checkRegistry',
+      fields: {
+        matchId: selectField('matchId', '核查结果', [
+          { value: 'none', label: '未发现已入库的同一企业' },
+          ...f.registry.map((r) => ({ value: r.id, label: `与已入库企业为同一企业：${r.name}（${r.uscc}）` })),
+        ]),
+      },
+      toEvent: (v, at) => ({ type: 'officer.checkRegistry', at, matchId: v.matchId === 'none' ? null : v.matchId }),
+    }),
+    step({
+      id: 'update',
+      title: '更新已入库企业信息',
+      availableIn: ['duplicateFound'],
+      eventType: 'officer.updateExisting',
+      fields: { confirmed: confirm('确认以本次核实的信息更新已入库企业记录') },
+      refine: (v, issue) => {
+        if (!v.confirmed) issue('confirmed', '请确认更新已入库企业记录');
+      },
+      toEvent: (_v, at) => ({ type: 'officer.updateExisting', at }),
+    }),
+    step({
+      id: 'submit',
+      title: '提交入库',
+      availableIn: ['readyToSubmit'],
+      eventType: 'officer.submitOnboarding',
+      fields: { confirmed: confirm('确认信息已核实，提交入库') },
+      refine: (v, issue) => {
+        if (!v.confirmed) issue('confirmed', '请确认信息已核实');
+      },
+      toEvent: (_v, at) => ({ type: 'officer.submitOnboarding', at }),
+    }),
+    step({
+      id: 'return',
+      title: '退回入库申请',
+      availableIn: notBefore,
+      eventType: 'officer.returnApplication',
+      optional: true,
+      fields: { reason: textareaField('reason', '退回理由', { maxLength: 500 }) },
+      toEvent: (v, at) => ({ type: 'officer.returnApplication', at, reason: v.reason }),
+    }),
+  ];
+}
+
+/** The model answer: the verified record, the problems found, the right registry decision. */
+export function onboardingModelAnswer(f: OnboardingFixture): AnswerStep[] {
+  const t = f.truth;
+  return [
+    {
+      stepId: 'basic',
+      values: {
+        name: t.name,
+        uscc: t.uscc,
+        registeredAddress: t.registeredAddress,
+        operatingAddress: t.operatingAddress,
+        divisionCode: t.divisionCode,
+        verificationNotes: f.expectedNotes,
+      },
+    },
+    {
+      stepId: 'classify',
+      values: { industryCode: t.industryCode, sector: t.sector, employees: String(t.employees), scale: scaleForEmployees(t.employees), riskClass: t.riskClass, flags: t.flags },
+    },
+    {
+      stepId: 'contacts',
+      values: {
+        legalRepresentative: t.legalRepresentative,
+        principal: t.principal,
+        principalPhone: t.principalPhone,
+        safetyManager: t.safetyManager,
+        safetyManagerPhone: t.safetyManagerPhone,
+      },
+    },
+    { stepId: 'registry', values: { matchId: f.duplicateOf ?? 'none' } },
+    f.duplicateOf ? { stepId: 'update', values: { confirmed: 'on' } } : { stepId: 'submit', values: { confirmed: 'on' } },
+  ];
+}
+
+type Item = RubricItem<OnboardingFixture, 'onboarding'>;
+type Ctx = OnboardingContext;
+const same = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const noteLabel = (codes: readonly string[]) => (codes.length ? codes.map((c) => NOTE_OPTIONS.find((o) => o.value === c)?.label ?? c).join('；') : '无');
+const flagLabel = (flags: readonly string[]) => (flags.length ? flags.map((x) => SPECIAL_FLAGS.find((o) => o.value === x)?.label ?? x).join('、') : '无');
+
+/** Rubric items for onboarding. */
+export const onboardingRubric = {
+  uscc: (weight: number): Item => ({
+    id: 'uscc',
+    code: 'USCC_NOT_VERIFIED',
+    title: '统一社会信用代码核实',
+    weight,
+    rule: '统一社会信用代码以营业执照为准，不得自行"修正"校验位',
+    citation: '《法人和其他组织统一社会信用代码编码规则》（GB 32100-2015）',
+    feedbackAfter: ['basic'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.basic?.uscc ?? null;
+      return {
+        earned: got === fixture.truth.uscc,
+        expected: fixture.truth.uscc,
+        actual: got ?? '未填写',
+        explanation: got === fixture.truth.uscc ? '代码与营业执照一致。' : '代码与营业执照不一致：申请表有笔误时应以营业执照为准，而不是重算校验位。',
+      };
+    },
+    mistake: {
+      description: '照申请表填写后重算校验位，得到一个"合法"但不属于该企业的代码',
+      apply: (answer, f) => withValues(answer, 'basic', { uscc: withRecomputedCheck(f.application.uscc) === f.truth.uscc ? withRecomputedCheck(f.registry[0]!.uscc.slice(0, 17) + '0') : withRecomputedCheck(f.application.uscc) }),
+    },
+  }),
+  notes: (weight: number): Item => ({
+    id: 'notes',
+    code: 'MISSED_INVALID_DATA',
+    title: '材料核验意见',
+    weight,
+    rule: '核验申请材料，如实记录发现的全部问题，不虚报',
+    citation: '《安全生产法》第六十二条（监督检查职责）；互联网+执法企业入库核实要求',
+    feedbackAfter: ['basic'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.basic?.verificationNotes ?? [];
+      const earned = context.basic !== null && same(got, fixture.expectedNotes);
+      return { earned, expected: noteLabel(fixture.expectedNotes), actual: noteLabel(got), explanation: earned ? '核验意见完整准确。' : '核验意见遗漏或多报了问题。' };
+    },
+    mistake: { description: '未记录材料中的问题', apply: (answer) => withValues(answer, 'basic', { verificationNotes: [] }) },
+  }),
+  division: (weight: number): Item => ({
+    id: 'division',
+    code: 'DIVISION_WRONG',
+    title: '行政区划',
+    weight,
+    rule: '行政区划按生产经营地址确定（属地监管），代码符合GB/T 2260',
+    citation: '《安全生产法》第十条；《中华人民共和国行政区划代码》（GB/T 2260）',
+    feedbackAfter: ['basic'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.basic?.divisionCode ?? null;
+      const name = (c: string | null) => (c ? `${c} ${divisionByCode(c)?.name ?? ''}` : '未填写');
+      return { earned: got === fixture.truth.divisionCode, expected: name(fixture.truth.divisionCode), actual: name(got), explanation: got === fixture.truth.divisionCode ? '行政区划正确。' : '行政区划应与生产经营地址所在区县一致。' };
+    },
+    mistake: {
+      description: '照抄申请表上的行政区划（或选错区县）',
+      apply: (answer, f) => withValues(answer, 'basic', { divisionCode: f.application.divisionCode !== f.truth.divisionCode ? f.application.divisionCode : divisionOptions().find((o) => o.value !== f.truth.divisionCode)!.value }),
+    },
+  }),
+  industry: (weight: number): Item => ({
+    id: 'industry',
+    code: 'INDUSTRY_WRONG',
+    title: '行业分类',
+    weight,
+    rule: '国民经济行业按主营业务确定，监管行业与之对应',
+    citation: '《国民经济行业分类》（GB/T 4754-2017）；《工贸企业重大事故隐患判定标准》第二条',
+    feedbackAfter: ['classify'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.classification?.industryCode ?? null;
+      const label = (c: string | null) => (c ? `${c} ${industryByCode(c)?.name ?? ''}` : '未填写');
+      return { earned: got === fixture.truth.industryCode, expected: label(fixture.truth.industryCode), actual: label(got), explanation: got === fixture.truth.industryCode ? '行业分类正确。' : '行业分类与企业主营业务不符。' };
+    },
+    mistake: {
+      description: '选了同一监管行业下的另一个行业',
+      apply: (answer, f) => {
+        const other = industryOptions().map((o) => industryByCode(o.value)!).find((i) => i.sector === f.truth.sector && i.code !== f.truth.industryCode)!;
+        return withValues(answer, 'classify', { industryCode: other.code });
+      },
+    },
+  }),
+  flags: (weight: number): Item => ({
+    id: 'flags',
+    code: 'FLAGS_WRONG',
+    title: '涉及专项',
+    weight,
+    rule: '按现场核实的工艺标注粉尘涉爆、涉氨制冷、有限空间等专项，它们决定适用的检查清单',
+    citation: '《工贸企业重大事故隐患判定标准》（应急管理部令第10号）专项类',
+    feedbackAfter: ['classify'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.classification?.flags ?? [];
+      const earned = context.classification !== null && same(got, fixture.truth.flags);
+      return { earned, expected: flagLabel(fixture.truth.flags), actual: flagLabel(got), explanation: earned ? '专项标注正确。' : '专项标注与现场核实的工艺不符。' };
+    },
+    mistake: { description: '照抄申请表，漏标专项', apply: (answer, f) => withValues(answer, 'classify', { flags: f.truth.flags.slice(1) }) },
+  }),
+  riskClass: (weight: number): Item => ({
+    id: 'risk-class',
+    code: 'RISK_CLASS_WRONG',
+    title: '风险分级',
+    weight,
+    rule: RISK_RULE_TEXT,
+    citation: '《安全生产法》第四十一条（安全风险分级管控）；本省分级分类监管办法',
+    feedbackAfter: ['classify'],
+    evaluate: ({ fixture, context }) => {
+      const got = context.classification?.riskClass ?? null;
+      return { earned: got === fixture.truth.riskClass, expected: `${fixture.truth.riskClass}级`, actual: got ? `${got}级` : '未填写', explanation: got === fixture.truth.riskClass ? '风险分级正确。' : RISK_RULE_TEXT };
+    },
+    mistake: { description: '风险分级定错', apply: (answer, f) => withValues(answer, 'classify', { riskClass: RISK_CLASSES.find((c) => c !== f.truth.riskClass)! }) },
+  }),
+  contacts: (weight: number): Item => ({
+    id: 'contacts',
+    code: 'CONTACTS_WRONG',
+    title: '负责人及联系方式',
+    weight,
+    rule: '主要负责人、安全管理负责人及其电话按现场核实的情况填写',
+    citation: '《安全生产法》第五条、第二十五条',
+    feedbackAfter: ['contacts'],
+    evaluate: ({ fixture, context }) => {
+      const c = context.contacts;
+      const t = fixture.truth;
+      const earned = c !== null && c.principal === t.principal && c.principalPhone === t.principalPhone && c.safetyManager === t.safetyManager && c.safetyManagerPhone === t.safetyManagerPhone && c.legalRepresentative === t.legalRepresentative;
+      return {
+        earned,
+        expected: `主要负责人${t.principal}（${t.principalPhone}），安全管理负责人${t.safetyManager}（${t.safetyManagerPhone}）`,
+        actual: c ? `主要负责人${c.principal}（${c.principalPhone}），安全管理负责人${c.safetyManager}（${c.safetyManagerPhone}）` : '未填写',
+        explanation: earned ? '联系人信息正确。' : '联系人或电话与核实情况不符。',
+      };
+    },
+    mistake: { description: '照抄申请表上有误的电话', apply: (answer, f) => withValues(answer, 'contacts', { principalPhone: f.truth.safetyManagerPhone }) },
+  }),
+  duplicate: (weight: number): Item => ({
+    id: 'duplicate',
+    code: 'DUPLICATE_MISSED',
+    title: '重复入库核查',
+    weight,
+    rule: '以统一社会信用代码核查已入库企业：同一企业更新原记录，不得重复入库；名称相近的不同企业不得合并',
+    citation: '《安全生产法》第六十二条（分类分级监督管理）；互联网+执法系统"一企一档"要求',
+    feedbackAfter: ['registry'],
+    evaluate: ({ fixture, context }: { fixture: OnboardingFixture; context: Ctx }) => {
+      const expected = fixture.duplicateOf;
+      const got = context.matchId;
+      const reached = context.outcome !== null || context.matchId !== null || context.contacts !== null;
+      const earned = reached && got === expected && context.outcome !== null;
+      const name = (id: string | null) => (id ? fixture.registry.find((r) => r.id === id)?.name ?? id : '无重复');
+      return { earned, expected: name(expected), actual: context.outcome ? name(got) : '未核查', explanation: earned ? '重复入库核查正确。' : expected ? '该企业已入库（统一社会信用代码相同），应更新原记录。' : '名称相近但统一社会信用代码不同，不是同一企业。' };
+    },
+    mistake: {
+      description: '重复入库核查判断错误',
+      apply: (answer, f) => {
+        const rest = withoutStep(withoutStep(answer, 'update'), 'submit');
+        return f.duplicateOf
+          ? [...withValues(rest, 'registry', { matchId: 'none' }), { stepId: 'submit', values: { confirmed: 'on' } }]
+          : [...withValues(rest, 'registry', { matchId: f.lookalikeId }), { stepId: 'update', values: { confirmed: 'on' } }];
+      },
+    },
+  }),
+  onboarded: (weight: number): Item => ({
+    id: 'onboarded',
+    code: 'APPLICATION_RETURNED',
+    title: '完成入库',
+    weight,
+    rule: '材料中的笔误和漏项可核实更正的，核实后完成入库，不简单退回',
+    citation: '参照《行政许可法》第三十二条第一款第（三）项（可以当场更正的错误，允许当场更正）',
+    feedbackAfter: ['submit', 'update', 'return'],
+    evaluate: ({ context }) => {
+      const earned = context.outcome === 'created' || context.outcome === 'updated';
+      return { earned, expected: '核实更正后完成入库', actual: context.outcome === 'returned' ? `退回：${context.returnReason}` : context.outcome ? '已入库' : '未完成', explanation: earned ? '已完成入库。' : '可当场核实更正的问题不应退回申请。' };
+    },
+    mistake: {
+      description: '核实完成后仍退回申请',
+      apply: (answer) => [...withoutStep(withoutStep(answer, 'update'), 'submit'), { stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } }],
+    },
+  }),
+};
+
+/** Materials: the application as filed, the licence, what was verified on site, the registry. */
+export function onboardingMaterials(f: OnboardingFixture, task: string[]) {
+  const a = f.application;
+  return [
+    { title: '任务', lines: task },
+    {
+      title: '企业入库申请表（企业填报）',
+      lines: [
+        `企业名称：${a.name}`,
+        `统一社会信用代码：${a.uscc}`,
+        `注册地址：${a.registeredAddress}`,
+        `生产经营地址：${a.operatingAddress}`,
+        `行政区划：${a.divisionCode} ${divisionByCode(a.divisionCode)?.name ?? ''}`,
+        `国民经济行业：${a.industryCode} ${industryByCode(a.industryCode)?.name ?? ''}`,
+        `从业人员：${a.employees}人`,
+        `涉及专项：${flagLabel(a.flags)}`,
+        `法定代表人：${a.legalRepresentative}；主要负责人：${a.principal}（${a.principalPhone}）；安全管理负责人：${a.safetyManager}（${a.safetyManagerPhone}）`,
+      ],
+    },
+    {
+      title: '营业执照（副本）',
+      lines: [`名称：${f.licence.name}`, `统一社会信用代码：${f.licence.uscc}`, `住所：${f.licence.registeredAddress}`, `法定代表人：${f.licence.legalRepresentative}`, `成立日期：${f.licence.establishedOn}`],
+    },
+    { title: '现场核实情况', lines: f.siteNotes },
+    { title: '已入库企业名录（节选）', lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode)?.name ?? r.divisionCode}`) },
+    { title: '分级规则', lines: [RISK_RULE_TEXT] },
+  ];
+}
+
+export { valuesOf };
