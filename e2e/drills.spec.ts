@@ -102,3 +102,17 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('score-total')).toHaveText('100');
   });
 });
+
+test('demo mode plays the model answer step by step, generated from the scenario', async ({ page }) => {
+  const scenario = oneScenarioPerSkill[0]!;
+  await logIn(page, 'changli.officer');
+  await page.goto('/officer');
+  await page.locator(`[data-scenario="${scenario.id}"]`).getByRole('link', { name: '演示' }).click();
+  const answer = modelAnswerFor(scenario.id, 'demo');
+  await expect(page.getByTestId('demo-step')).toContainText(`第 1 / ${answer.length} 步`);
+  for (let i = 2; i <= answer.length; i++) {
+    await page.getByRole('link', { name: '下一步' }).click();
+    await expect(page.getByTestId('demo-step')).toContainText(`第 ${i} / ${answer.length} 步`);
+  }
+  await expect(page.getByRole('link', { name: '演示结束，返回我的练兵' })).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { applyStep, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
+import { getScenario } from '../../scenarios/index';
+
+const DEMO_SEED = 'demo';
+const DEMO_START = '2026-01-05T01:00:00.000Z';
+
+/**
+ * Demo mode: the scenario's model answer (generated from the scenario, not recorded) played up to
+ * step `index`: the form of that step filled in, the stage before and after, and the feedback it
+ * earns. Nothing is stored.
+ */
+export function getDemoView(scenarioId: string, index: number) {
+  const scenario = getScenario(scenarioId);
+  if (!scenario) return null;
+  const fixture = scenario.fixture(DEMO_SEED);
+  const answer = scenario.modelAnswer(fixture);
+  const current = Math.min(Math.max(0, index), answer.length - 1);
+  let state = startAttempt({ scenarioId, seed: DEMO_SEED, mode: 'practice', at: DEMO_START });
+  const steps = attemptSteps(state);
+  let stageBefore = state.current.stateLabel;
+  let feedback: { code: string; title: string; ok: boolean; message: string }[] = [];
+  for (let i = 0; i <= current; i++) {
+    stageBefore = state.current.stateLabel;
+    const result = applyStep(state, {
+      stepId: answer[i]!.stepId,
+      values: answer[i]!.values,
+      at: new Date(Date.parse(DEMO_START) + (i + 1) * 60_000).toISOString(),
+    });
+    if (!result.ok) throw new Error(`场景${scenarioId}的参考答案第${i + 1}步未被接受：${result.reason}`);
+    state = result.state;
+    feedback = result.feedback;
+  }
+  const step = steps.find((s) => s.id === answer[current]!.stepId)!;
+  return {
+    scenario: { id: scenario.id, title: scenario.title, brief: scenario.brief },
+    materials: attemptMaterials(state),
+    index: current,
+    total: answer.length,
+    outline: answer.map((a) => steps.find((s) => s.id === a.stepId)?.title ?? a.stepId),
+    step: { id: step.id, title: step.title, module: step.module, intro: step.intro, fields: step.fields },
+    values: answer[current]!.values,
+    stageBefore,
+    stageAfter: state.current.stateLabel,
+    feedback,
+    finished: state.status === 'finished',
+  };
+}

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { requireUser } from '../models/auth.server';
+import { getDemoView } from '../models/demo.server';
+import { DrillMaterials } from '../ui/drill';
+import { StepForm } from '../ui/step-form';
+import { invariantResponse } from '../utils/http.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `演示 · ${data?.scenario.title ?? '练兵场景'} · 执法练兵平台` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const step = Number(new URL(request.url).searchParams.get('step') ?? '1');
+  const view = getDemoView(params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0);
+  invariantResponse(view, '练兵场景不存在', { status: 404 });
+  return view;
+}
+
+export default function DemoPage() {
+  const view = useLoaderData<typeof loader>();
+  const number = view.index + 1;
+  return (
+    <div className="drill">
+      <p className="page-kicker">
+        <span className="badge badge--practice">演示</span> 参考答案逐步演示（不计成绩）
+      </p>
+      <h1>{view.scenario.title}</h1>
+      <div className="drill__layout">
+        <aside className="drill__card">
+          <DrillMaterials brief={view.scenario.brief} materials={view.materials} />
+          <section>
+            <h2>办理步骤</h2>
+            <ol className="demo-outline">
+              {view.outline.map((title, i) => (
+                <li key={i} className={i === view.index ? 'is-current' : undefined}>
+                  <Link to={`?step=${i + 1}`}>{title}</Link>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+        <div className="drill__work">
+          <section className="form-card step-card" data-testid="demo-step">
+            <p className="page-kicker">
+              第 {number} / {view.total} 步 · {view.step.module} · 办理前阶段：{view.stageBefore}
+            </p>
+            <h2>{view.step.title}</h2>
+            <StepForm step={view.step} version={0} values={view.values} readOnly />
+            <p>
+              办理后阶段：<strong>{view.stageAfter}</strong>
+            </p>
+          </section>
+          {view.feedback.length > 0 ? (
+            <section className="feedback">
+              <h2>这一步对应的评分要点</h2>
+              <ul>
+                {view.feedback.map((f) => (
+                  <li key={f.code} className={f.ok ? 'feedback__ok' : 'feedback__miss'}>
+                    <strong>{f.title}</strong>：{f.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <nav className="pager" aria-label="演示步骤">
+            {view.index > 0 ? <Link to={`?step=${number - 1}`}>上一步</Link> : <span />}
+            {view.finished ? <Link to="/officer">演示结束，返回我的练兵</Link> : <Link to={`?step=${number + 1}`}>下一步</Link>}
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}
