@@ -18,3 +18,20 @@ test('the login page and a role home fit a 390 px phone', async ({ page }) => {
   await page.goto('/units/130322');
   await expectNoHorizontalScroll(page);
 });
+
+test('an officer drills on a 390 px phone: home, sandbox form and result fit the screen', async ({ page }) => {
+  const { listScenarios } = await import('../scenarios/index');
+  const { modelAnswerFor, startDrill, submitStep } = await import('./drill-support');
+  const scenario = listScenarios({ skill: 'documents' })[0] ?? listScenarios()[0]!;
+  await logIn(page, 'changli.officer');
+  await expectNoHorizontalScroll(page);
+  const seed = await startDrill(page, scenario.id, 'practice');
+  await expectNoHorizontalScroll(page);
+  const answer = modelAnswerFor(scenario.id, seed);
+  for (const step of answer) {
+    await submitStep(page, scenario.id, seed, step);
+    await expectNoHorizontalScroll(page);
+  }
+  await expect(page.getByTestId('score-total')).toHaveText('100');
+  await expectNoHorizontalScroll(page);
+});
