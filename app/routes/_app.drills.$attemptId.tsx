@@ -75,6 +75,9 @@ export default function DrillPage() {
           <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
         </p>
         <h1>{scenario.title}</h1>
+        <a className="only-narrow small" href="#task-card">
+          查看任务卡 ↓
+        </a>
         {attempt.deadline ? (
           <p className="muted" data-testid="drill-deadline">
             考核截止时间：{new Date(attempt.deadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（服务器计时，超时自动交卷）
@@ -102,7 +105,7 @@ export default function DrillPage() {
       ) : null}
 
       <div className="drill__layout">
-        <aside className="drill__card">
+        <aside className="drill__card" id="task-card">
           <DrillMaterials brief={scenario.brief} materials={view.materials} />
           {view.documents.length > 0 ? (
             <section>
