@@ -1,13 +1,15 @@
 /** The scenario registry: id → definition (with its version). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
+import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
+import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
 import type { AnyScenario, Skill } from './types';
 
-const SCENARIOS: readonly AnyScenario[] = [onboardDustEnterprise, onboardColdStorageRenamed, inspectDustExplosion, docsPenaltyNoticeDecision, caseAlarmDisabled, caseUncertifiedWelders];
+const SCENARIOS: readonly AnyScenario[] = [onboardDustEnterprise, onboardColdStorageRenamed, inspectDustExplosion, inspectConfinedSpace, docsAmmoniaOrders, docsPenaltyNoticeDecision, caseAlarmDisabled, caseUncertifiedWelders];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
 

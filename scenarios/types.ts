@@ -104,6 +104,8 @@ export interface ScenarioDefinition<F = unknown, W extends WorkflowId = Workflow
   hints: readonly Hint[];
   rubric: readonly RubricItem<F, W>[];
   modelAnswer(fixture: F): AnswerStep[];
+  /** Workflow states this scenario cannot reach, and why (e.g. preset events already passed them). */
+  unreachableStates?: readonly { state: string; reason: string }[];
   /** Answers that reach the workflow's other outcomes (used by model-based tests and trainer docs). */
   alternativeAnswers?(fixture: F): AnswerStep[][];
 }

@@ -15,7 +15,7 @@ import { address, authorityOf, mobile, officerTeam, onWorkingDay, personNames, s
 import { addDays } from '../workflow/working-days';
 import type { InspectionInput } from '../workflow/inspection-machine';
 
-type Template = Omit<SiteItem, 'observation' | 'verdict'> & { bad: string; ok: string; fixed: string; badVerdict: 'general' | 'major' };
+export type Template = Omit<SiteItem, 'observation' | 'verdict'> & { bad: string; ok: string; fixed: string; badVerdict: 'general' | 'major' };
 
 const MAJORS: Template[] = [
   {

@@ -464,12 +464,13 @@ export const inspectionRubric = {
     evaluate: ({ fixture, context }) => {
       const fitting = new Set(majorItems(fixture).flatMap((i) => i.measures));
       const chosen = context.measures?.measures ?? [];
-      const earned = chosen.length > 0 && chosen.every((m) => fitting.has(m));
+      // Without any measure the loss is counted once, by NO_ONSITE_MEASURES, once the attempt moved past it.
+      const earned = context.measures === null ? context.order !== null : chosen.every((m) => fitting.has(m));
       return {
         earned,
         expected: [...fitting].map((m) => MEASURE_LABELS[m]).join('或'),
         actual: chosen.length ? chosen.map((m) => MEASURE_LABELS[m]).join('、') : '未采取措施',
-        explanation: earned ? '措施与隐患相适应。' : '所选措施与隐患不相适应。',
+        explanation: context.measures === null ? (earned ? '未开具现场处理措施决定书（在"重大事故隐患的现场处理措施"一项扣分）。' : '尚未作出现场处理措施。') : earned ? '措施与隐患相适应。' : '所选措施与隐患不相适应。',
       };
     },
     mistake: {
