@@ -59,7 +59,8 @@ test('a reload mid-drill continues at the same step with everything already ente
   await expect(page.getByTestId('drill-stage')).toHaveText(stage!);
   // Coming back from the home page's history works the same way.
   await page.goto('/officer');
-  await page.getByTestId('attempt-history').getByRole('link', { name: '继续练兵' }).first().click();
+  // Other tests drill as the same officer in parallel: pick this attempt's row, not the newest.
+  await page.getByTestId('attempt-history').locator(`a[href="${new URL(url).pathname}"]`, { hasText: '继续练兵' }).click();
   await expect(page).toHaveURL(url);
   for (const step of answer.slice(half)) await submitStep(page, scenario.id, seed, step);
   await expect(page.getByTestId('score-total')).toHaveText('100');
