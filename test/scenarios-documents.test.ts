@@ -1,0 +1,236 @@
+/** The printable documents: one per issued document, with the officer's entries and the law's figures. */
+import { describe, expect, it } from 'vitest';
+import { chineseDate, renderDocuments, type DocumentContent } from '../scenarios/documents';
+import { attemptDocuments } from '../scenarios/engine';
+import { getScenario, listScenarios } from '../scenarios/index';
+import type { CaseFixture } from '../scenarios/kit/case-kit';
+import type { InspectionFixture } from '../scenarios/kit/inspection-kit';
+import type { OnboardingFixture } from '../scenarios/kit/onboarding-kit';
+import { standardItem } from '../scenarios/lib/hazard-standard';
+import type { AnswerStep, AttemptState } from '../scenarios/types';
+import type { CaseContext } from '../scenarios/workflow/case-machine';
+import { MEASURE_LABELS, type InspectionContext } from '../scenarios/workflow/inspection-machine';
+import { LEGAL } from '../scenarios/workflow/legal-constants';
+import type { OnboardingContext } from '../scenarios/workflow/onboarding-machine';
+import { PENALTY_ARTICLES, yuan } from '../scenarios/workflow/penalties';
+import { runAnswer } from './scenarios/helpers';
+
+const SEEDS = ['doc-1', 'doc-2', 'doc-3'];
+
+/** Every word printed on the document. */
+function text(doc: DocumentContent): string {
+  return [
+    doc.authority,
+    doc.title,
+    doc.number ?? '',
+    doc.addressee ?? '',
+    ...doc.sections.flatMap((s) => [s.heading ?? '', ...(s.fields ?? []).flatMap((f) => [f.label, f.value]), ...s.lines]),
+    ...doc.signatures.flatMap((s) => [s.label, s.value]),
+    doc.note ?? '',
+  ].join('\n');
+}
+
+function play(scenarioId: string, seed: string, answer?: AnswerStep[]): { state: AttemptState; docs: DocumentContent[] } {
+  const scenario = getScenario(scenarioId)!;
+  const state = runAnswer(scenarioId, seed, answer ?? scenario.modelAnswer(scenario.fixture(seed)));
+  return { state, docs: renderDocuments(state) };
+}
+
+const byType = (docs: DocumentContent[], type: DocumentContent['type']) => docs.filter((d) => d.type === type);
+const one = (docs: DocumentContent[], type: DocumentContent['type']) => {
+  const found = byType(docs, type);
+  expect(found, `${type} rendered once`).toHaveLength(1);
+  return found[0]!;
+};
+
+function checkInspection(f: InspectionFixture, c: InspectionContext, docs: DocumentContent[]) {
+  const record = one(docs, 'onSiteRecord');
+  const recordText = text(record);
+  expect(c.inspection!.officerIds.length).toBeGreaterThanOrEqual(LEGAL.minimumOfficers.value);
+  for (const id of c.inspection!.officerIds) {
+    const officer = f.officers.find((o) => o.id === id)!;
+    expect(recordText).toContain(officer.name);
+    expect(recordText).toContain(officer.certificateNo);
+  }
+  expect(recordText).toContain(f.enterprise.operatingAddress);
+  expect(recordText).toContain(f.enterprise.principal);
+  expect(recordText).toContain(chineseDate(c.inspection!.startedOn));
+  expect(recordText).toContain('出示执法证件');
+  expect(recordText).toContain(c.onSiteRecord!.summary.slice(0, 40));
+  expect(recordText).toContain(c.onSiteRecord!.signature === 'refused' ? '拒绝签字' : '已核对本记录并签字');
+
+  const order = one(docs, 'rectificationOrder');
+  const orderText = text(order);
+  expect(order.addressee).toBe(`${f.enterprise.name}：`);
+  expect(orderText).toContain(`于${chineseDate(c.order!.deadline)}前整改完毕`);
+  expect(orderText).toContain('《中华人民共和国安全生产法》第六十五条');
+  for (const id of c.order!.itemIds) expect(orderText).toContain(f.items.find((i) => i.id === id)!.observation);
+  expect(orderText).toContain(`${LEGAL.reconsiderationPeriod.value}日内`);
+  expect(orderText).toContain(`${LEGAL.litigationPeriod.value}个月内`);
+
+  if (c.measures) {
+    const measures = text(one(docs, 'onSiteMeasures'));
+    expect(measures).toContain('第六十五条第一款第（三）项');
+    for (const m of c.measures.measures) expect(measures).toContain(MEASURE_LABELS[m]);
+    for (const id of c.measures.itemIds) {
+      const clause = c.findings.find((x) => x.itemId === id)?.clause;
+      if (clause) expect(measures).toContain(standardItem(clause).citation);
+    }
+    expect(measures).toContain(`${LEGAL.reconsiderationPeriod.value}日内`);
+    expect(measures).toContain('行政诉讼');
+  }
+
+  const recheck = text(one(docs, 'recheckOpinion'));
+  const orderNumber = c.documents.find((d) => d.type === 'rectificationOrder')!.number;
+  expect(recheck).toContain(orderNumber);
+  expect(recheck).toContain(chineseDate(c.recheck!.date));
+  const outstanding = c.order!.itemIds.filter((id) => !c.recheck!.rectifiedItemIds.includes(id));
+  expect((recheck.match(/已整改完毕。/g) ?? []).length).toBe(c.order!.itemIds.length - outstanding.length);
+  expect((recheck.match(/未整改完毕。/g) ?? []).length).toBe(outstanding.length);
+  expect(recheck).toContain(outstanding.length === 0 ? '已全部整改完毕' : '依法立案查处');
+}
+
+function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
+  if (c.filing) {
+    const filing = text(one(docs, 'caseFiling'));
+    expect(filing).toContain(c.filing.summary);
+    expect(filing).toContain(c.filing.approvedBy);
+    expect(filing).toContain(PENALTY_ARTICLES[c.filing.articleId].citation);
+    expect(filing).toContain(f.enterprise.uscc);
+  }
+  const n = c.notice!;
+  const notice = text(one(docs, 'penaltyNotice'));
+  expect(notice).toContain(f.facts);
+  expect(notice).toContain(`罚款人民币${yuan(n.amount)}`);
+  expect(notice).toContain(PENALTY_ARTICLES[n.articleId].citation);
+  expect(notice).toContain('陈述和申辩');
+  expect(notice).toContain(`请于${chineseDate(n.statementDeadline)}前`);
+  expect(notice).toContain('勘验（检查）笔录');
+  if (n.hearingRightStated) {
+    expect(notice).toContain(`请于${chineseDate(n.hearingDeadline!)}前`);
+    const hearing = text(one(docs, 'hearingNotice'));
+    expect(hearing).toContain(`${LEGAL.hearingRequestPeriod.value}个工作日内`);
+    expect(hearing).toContain(chineseDate(n.hearingDeadline!));
+  } else {
+    expect(byType(docs, 'hearingNotice')).toHaveLength(0);
+    expect(notice).not.toContain('听证');
+  }
+
+  const d = c.decision!;
+  const decision = text(one(docs, 'penaltyDecision'));
+  expect(decision).toContain(f.enterprise.uscc);
+  expect(decision).toContain(f.enterprise.operatingAddress);
+  expect(decision).toContain(`处以罚款人民币${yuan(d.amount)}`);
+  expect(decision).toContain(PENALTY_ARTICLES[d.articleId].citation);
+  expect(decision).toContain(`自收到本决定书之日起${LEGAL.paymentPeriod.value}日内`);
+  expect(decision).toContain(`每日按罚款数额的${LEGAL.latePaymentRate.value * 100}%加处罚款`);
+  expect(decision).toContain(`${LEGAL.reconsiderationPeriod.value}日内向${f.authority.name.replace('应急管理局', '人民政府')}申请行政复议`);
+  expect(decision).toContain(`${LEGAL.litigationPeriod.value}个月内依法向人民法院提起行政诉讼`);
+  if (c.statement) expect(decision).toContain(c.statement.summary);
+  if (c.hearing?.heldOn) expect(decision).toContain(`${chineseDate(c.hearing.heldOn)}依法举行了听证`);
+
+  const closing = text(one(docs, 'caseClosing'));
+  expect(closing).toContain(c.documents.find((x) => x.type === 'penaltyDecision')!.number);
+  expect(closing).toContain(chineseDate(c.payment!.date));
+  expect(closing).toContain(chineseDate(c.closedOn!));
+  if (c.payment!.surcharge > 0) expect(closing).toContain(`加处罚款人民币${yuan(c.payment!.surcharge)}`);
+}
+
+describe('renderDocuments: the model answer of every scenario', () => {
+  for (const scenario of listScenarios()) {
+    it.each(SEEDS)(`${scenario.id} (seed %s): one page per issued document, in order, with its number and facts`, (seed) => {
+      const { state, docs } = play(scenario.id, seed);
+      const issued = attemptDocuments(state);
+      const fixture = scenario.fixture(seed) as { enterprise?: { name: string }; truth?: { name: string } };
+      const enterprise = (fixture.enterprise ?? fixture.truth)!.name;
+
+      if (scenario.workflow === 'onboarding') {
+        expect(issued).toEqual([]);
+        expect(docs).toHaveLength(1);
+        const record = docs[0]!;
+        expect(record.number).toBeNull();
+        expect(record.title).toBe('企业基本信息登记表');
+        const c = state.snapshot.context as OnboardingContext;
+        const body = text(record);
+        expect(body).toContain(c.basic!.uscc);
+        expect(body).toContain(c.contacts!.principalPhone);
+        expect(body).toContain('不编文书号');
+        expect(record.authority).toBe((fixture as unknown as OnboardingFixture).authority.name);
+        return;
+      }
+
+      expect(issued.length).toBeGreaterThanOrEqual(3);
+      expect(docs.map((d) => [d.type, d.number, d.date])).toEqual(issued.map((d) => [d.type, d.number, d.date]));
+      for (const doc of docs) {
+        const body = text(doc);
+        expect(body).toContain(enterprise);
+        expect(doc.number).toMatch(/^（.+）应急.+〔\d{4}〕\d+号$/);
+        expect(doc.authority).toMatch(/应急管理局$/);
+        expect(doc.sections.length).toBeGreaterThan(0);
+        expect(doc.signatures.length).toBeGreaterThan(0);
+        expect(body).not.toMatch(/undefined|null|NaN|\[object/);
+      }
+      if (scenario.workflow === 'inspection') checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
+      else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+    });
+  }
+});
+
+describe('renderDocuments: what the officer entered is what is printed', () => {
+  it('a rectification deadline entered wrong (45 days) shows as that deadline', () => {
+    const scenario = getScenario('inspect-dust-explosion')!;
+    const fixture = scenario.fixture('doc-1') as InspectionFixture;
+    const item = scenario.rubric.find((r) => r.code === 'WRONG_DEADLINE')!;
+    const { state, docs } = play(scenario.id, 'doc-1', item.mistake.apply(scenario.modelAnswer(fixture), fixture));
+    const entered = (state.snapshot.context as InspectionContext).order!.deadline;
+    const model = scenario.modelAnswer(fixture).find((s) => s.stepId === 'order')!.values.deadline as string;
+    expect(entered).not.toBe(model);
+    const order = text(one(docs, 'rectificationOrder'));
+    expect(order).toContain(`于${chineseDate(entered)}前整改完毕`);
+    expect(order).not.toContain(chineseDate(model));
+  });
+
+  it('a reconsideration period entered as 15 days is printed on the decision as 15 days', () => {
+    const scenario = getScenario('docs-penalty-notice-decision')!;
+    const fixture = scenario.fixture('doc-2') as CaseFixture;
+    const item = scenario.rubric.find((r) => r.code === 'WRONG_APPEAL_INFO')!;
+    const { docs } = play(scenario.id, 'doc-2', item.mistake.apply(scenario.modelAnswer(fixture), fixture));
+    const decision = text(one(docs, 'penaltyDecision'));
+    expect(decision).toContain('自收到本决定书之日起15日内向');
+    expect(decision).not.toContain(`${LEGAL.reconsiderationPeriod.value}日内向`);
+  });
+
+  it('a hearing deadline counted in calendar days shows that date on the notice and the hearing notice', () => {
+    const scenario = getScenario('case-uncertified-welders')!;
+    const fixture = scenario.fixture('doc-3') as CaseFixture;
+    const item = scenario.rubric.find((r) => r.code === 'WRONG_DEADLINE')!;
+    const { state, docs } = play(scenario.id, 'doc-3', item.mistake.apply(scenario.modelAnswer(fixture), fixture));
+    const wrong = (state.snapshot.context as CaseContext).notice!.hearingDeadline!;
+    const { state: modelState } = play(scenario.id, 'doc-3');
+    const right = (modelState.snapshot.context as CaseContext).notice!.hearingDeadline!;
+    expect(wrong).not.toBe(right);
+    expect(text(one(docs, 'penaltyNotice'))).toContain(`请于${chineseDate(wrong)}前向本机关提出；逾期未提出的，视为放弃听证权利`);
+    expect(text(one(docs, 'hearingNotice'))).toContain(chineseDate(wrong));
+  });
+
+  it('a recheck that finds hazards not rectified says so and refers the matter to a case', () => {
+    const scenario = getScenario('inspect-confined-space')!;
+    const fixture = scenario.fixture('doc-1') as InspectionFixture;
+    const answer = scenario.modelAnswer(fixture).map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, rectifiedItemIds: [] } } : s));
+    const { docs } = play(scenario.id, 'doc-1', answer);
+    const recheck = text(one(docs, 'recheckOpinion'));
+    expect(recheck).not.toContain('已整改完毕。');
+    expect(recheck).toContain('依法立案查处');
+  });
+
+  it('an onboarding application returned produces no record', () => {
+    const scenario = getScenario('onboard-dust-enterprise')!;
+    const state = runAnswer(scenario.id, 'doc-1', [{ stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } }]);
+    expect(renderDocuments(state)).toEqual([]);
+  });
+
+  it('an attempt with no documents yet renders none', () => {
+    const state = runAnswer('inspect-dust-explosion', 'doc-1', []);
+    expect(renderDocuments(state)).toEqual([]);
+  });
+});
