@@ -83,6 +83,8 @@ export interface AttemptTable {
   /** JSON array of the rubric error codes lost. */
   error_codes: Generated<string>;
   created_at: Generated<string>;
+  /** The assignment the attempt was started from (it counts against its attempts allowed), or null. */
+  assignment_id: number | null;
 }
 
 export interface AttemptEventTable {
@@ -108,6 +110,60 @@ export interface SkillMasteryTable {
   mastered_until: string | null;
 }
 
+export interface AssignmentTable {
+  id: Generated<number>;
+  title: string;
+  created_by: number | null;
+  /** The creator's unit: the assignment is followed up within that unit's subtree. */
+  owner_unit_id: number;
+  mode: AttemptMode;
+  pass_mark: number;
+  opens_at: string;
+  /** Due date for everyone; later dates for one unit or officer are in assignment_extensions. */
+  due_at: string;
+  attempts_allowed: number;
+  note: string;
+  /** 比武: an assessment where every competitor gets `competition_seed`, ranked when it closes. */
+  is_competition: Generated<0 | 1>;
+  competition_seed: string | null;
+  closed_at: string | null;
+  created_at: Generated<string>;
+}
+
+export interface AssignmentScenarioTable {
+  assignment_id: number;
+  scenario_id: string;
+  position: number;
+}
+
+/** Exactly one of unit_id (that unit's whole subtree, resolved at read time) or user_id. */
+export interface AssignmentTargetTable {
+  id: Generated<number>;
+  assignment_id: number;
+  unit_id: number | null;
+  user_id: number | null;
+}
+
+export interface AssignmentExtensionTable {
+  id: Generated<number>;
+  assignment_id: number;
+  unit_id: number | null;
+  user_id: number | null;
+  due_at: string;
+  reason: string;
+  created_by: number | null;
+  created_at: Generated<string>;
+}
+
+export interface AssignmentReminderTable {
+  id: Generated<number>;
+  assignment_id: number;
+  user_id: number;
+  message: string;
+  sent_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -116,6 +172,11 @@ export interface Database {
   attempts: AttemptTable;
   attempt_events: AttemptEventTable;
   skill_mastery: SkillMasteryTable;
+  assignments: AssignmentTable;
+  assignment_scenarios: AssignmentScenarioTable;
+  assignment_targets: AssignmentTargetTable;
+  assignment_extensions: AssignmentExtensionTable;
+  assignment_reminders: AssignmentReminderTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -127,3 +188,4 @@ export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Attempt = Selectable<AttemptTable>;
 export type SkillMastery = Selectable<SkillMasteryTable>;
+export type Assignment = Selectable<AssignmentTable>;

@@ -14,6 +14,7 @@ import {
   startAttempt,
   useHint,
 } from '../../scenarios/engine';
+import { renderDocuments } from '../../scenarios/documents';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
 import type { ApplyResult, AttemptState } from '../../scenarios/types';
 import { recordFinishedAttempt } from './mastery.server';
@@ -34,7 +35,7 @@ const STALE: DrillRefusal = {
 export async function startDrill(
   db: Kysely<Database>,
   userId: number,
-  input: { scenarioId: string; mode: AttemptMode; now?: Date; seed?: string; passMark?: number },
+  input: { scenarioId: string; mode: AttemptMode; now?: Date; seed?: string; passMark?: number; assignmentId?: number },
 ): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
   const scenario = getScenario(input.scenarioId);
   if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在' };
@@ -54,6 +55,7 @@ export async function startDrill(
       state_json: JSON.stringify(state),
       started_at: at,
       deadline: state.deadline,
+      assignment_id: input.assignmentId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -352,8 +354,22 @@ export async function getAttemptResult(db: Kysely<Database>, userId: number, att
     passed: attempt.status === 'finished' && score.total >= attempt.pass_mark,
     submitted,
     modelAnswer,
-    documents: attemptDocuments(state),
+    documents: renderDocuments(state),
     materials: attemptMaterials(state),
+  };
+}
+
+/** The documents an officer's own attempt produced, as printable pages; null when not theirs. */
+export async function getAttemptDocuments(db: Kysely<Database>, userId: number, attemptId: number) {
+  const attempt = await findOwnAttempt(db, userId, attemptId);
+  if (!attempt) return null;
+  const scenario = getScenario(attempt.scenario_id);
+  if (!scenario) return null;
+  const state = await loadAttemptState(db, attempt);
+  return {
+    attempt: { id: attempt.id, status: attempt.status },
+    scenario: { id: scenario.id, title: scenario.title },
+    documents: renderDocuments(state),
   };
 }
 

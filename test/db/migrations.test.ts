@@ -30,7 +30,20 @@ describe('migrations', () => {
     const result = await migrateToLatest(db);
 
     expect(result.results?.map((r) => r.status)).toEqual(Object.keys(migrations).map(() => 'Success'));
-    expect(await tableNames(db)).toEqual(['attempt_events', 'attempts', 'audit_log', 'sessions', 'skill_mastery', 'units', 'users']);
+    expect(await tableNames(db)).toEqual([
+      'assignment_extensions',
+      'assignment_reminders',
+      'assignment_scenarios',
+      'assignment_targets',
+      'assignments',
+      'attempt_events',
+      'attempts',
+      'audit_log',
+      'sessions',
+      'skill_mastery',
+      'units',
+      'users',
+    ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -51,7 +64,20 @@ describe('migrations', () => {
     expect(down.error).toBeUndefined();
     expect(await tableNames(db)).toEqual([]);
     await migrateToLatest(db);
-    expect(await tableNames(db)).toEqual(['attempt_events', 'attempts', 'audit_log', 'sessions', 'skill_mastery', 'units', 'users']);
+    expect(await tableNames(db)).toEqual([
+      'assignment_extensions',
+      'assignment_reminders',
+      'assignment_scenarios',
+      'assignment_targets',
+      'assignments',
+      'attempt_events',
+      'attempts',
+      'audit_log',
+      'sessions',
+      'skill_mastery',
+      'units',
+      'users',
+    ]);
   });
 
   it('enforce the schema: a user in a unit that does not exist is refused', async () => {
