@@ -1,12 +1,23 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { pathToFileURL } from 'node:url';
 import { migrations } from './migrations/index';
 import { openDatabase } from './connection';
 
+const migratorFor = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+
+/** Undoes every migration (drops every table): `npm run db:seed -- --reset`. */
+export async function migrateAllDown(db: Kysely<any>): Promise<void> {
+  // Dropping a table full of rows that reference each other (units → parent units) would trip the
+  // foreign keys; they are switched off for the teardown only.
+  await sql`pragma foreign_keys = off`.execute(db);
+  const { error } = await migratorFor(db).migrateTo(NO_MIGRATIONS);
+  await sql`pragma foreign_keys = on`.execute(db);
+  if (error) throw new Error(`数据库回退失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
 /** Runs every pending migration; throws with the failing migration's name if one fails. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result = await migrator.migrateToLatest();
+  const result = await migratorFor(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause = result.error instanceof Error ? result.error : new Error(String(result.error));

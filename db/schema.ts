@@ -177,6 +177,70 @@ export interface Database {
   assignment_targets: AssignmentTargetTable;
   assignment_extensions: AssignmentExtensionTable;
   assignment_reminders: AssignmentReminderTable;
+  officer_activity: OfficerActivityTable;
+  skill_passes: SkillPassTable;
+  mistake_counts: MistakeCountTable;
+  statistics_imports: StatisticsImportTable;
+  real_statistics: RealStatisticsTable;
+  unit_aliases: UnitAliasTable;
+}
+
+/** Rollup: a day on which an officer drilled (YYYY-MM-DD, China time). */
+export interface OfficerActivityTable {
+  user_id: number;
+  day: string;
+}
+
+/** Rollup: one assessment pass (mastery history). */
+export interface SkillPassTable {
+  user_id: number;
+  skill: string;
+  seed: string;
+  passed_at: string;
+  attempt_id: number;
+}
+
+/** Rollup: how often an officer lost a rubric item (by its stable error code). */
+export interface MistakeCountTable {
+  user_id: number;
+  code: string;
+  count: Generated<number>;
+  last_at: string;
+}
+
+export interface StatisticsImportTable {
+  id: Generated<number>;
+  user_id: number;
+  scope_unit_id: number;
+  file_name: string;
+  period_year: number;
+  status: Generated<'pending' | 'committed' | 'discarded'>;
+  /** JSON array of the parsed rows (see app/validation/statistics.ts). */
+  rows_json: string;
+  created_at: Generated<string>;
+  committed_at: string | null;
+}
+
+/** One unit's figures from the real 互联网+执法 system (在线执法统计口径) for a year. */
+export interface RealStatisticsTable {
+  import_id: number;
+  unit_id: number;
+  period_year: number;
+  source_name: string;
+  officers_on_record: number;
+  enterprises_onboarded: number;
+  inspections: number;
+  hazards: number;
+  major_hazards: number;
+  cases: number;
+  penalties_wan: number;
+  documents: number;
+  participating_officers: number;
+}
+
+export interface UnitAliasTable {
+  alias: string;
+  unit_id: number;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -6,7 +6,7 @@ import { openDatabase } from './connection';
 import { HEBEI_CITIES, HEBEI_PROVINCE } from './demo/hebei-units';
 import { generatePersonName } from './demo/names';
 import { distributeOfficers, HEBEI_OFFICERS_ON_RECORD, QINHUANGDAO_OFFICERS } from './demo/officers';
-import { migrateToLatest } from './migrate';
+import { migrateAllDown, migrateToLatest } from './migrate';
 import type { Database, NewUser, Role } from './schema';
 
 interface DemoAccount {
@@ -156,12 +156,9 @@ export async function prepareDatabase(db: Kysely<Database>): Promise<{ seeded: b
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const reset = process.argv.includes('--reset');
   const { db } = openDatabase(process.env.DATABASE_PATH);
+  // --reset: every table down and up again, so no list of tables has to be kept here.
+  if (reset) await migrateAllDown(db);
   await migrateToLatest(db);
-  if (reset) {
-    await db.transaction().execute(async (trx) => {
-      for (const table of ['attempt_events', 'attempts', 'skill_mastery', 'audit_log', 'sessions', 'users', 'units'] as const) await trx.deleteFrom(table).execute();
-    });
-  }
   if (await isDatabaseEmpty(db)) {
     await seedDemoData(db);
     console.log('演示数据已导入：河北省 13 个市级区域、192 个执法单位、4,832 名执法人员。');

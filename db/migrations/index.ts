@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_25_000001_create_units_users_sessions';
 import * as m0002 from './2026_11_25_000002_create_attempts';
 import * as m0003 from './2026_11_25_000003_create_assignments';
+import * as m0004 from './2026_11_25_000004_create_report_rollups';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_000001_create_units_users_sessions': m0001,
   '2026_11_25_000002_create_attempts': m0002,
   '2026_11_25_000003_create_assignments': m0003,
+  '2026_11_25_000004_create_report_rollups': m0004,
 };

@@ -17,6 +17,28 @@ function freshFile() {
   return opened;
 }
 
+// Every table of db/schema.ts's Database interface, sorted (one list to extend with each migration).
+const ALL_TABLES = [
+  'assignment_extensions',
+  'assignment_reminders',
+  'assignment_scenarios',
+  'assignment_targets',
+  'assignments',
+  'attempt_events',
+  'attempts',
+  'audit_log',
+  'mistake_counts',
+  'officer_activity',
+  'real_statistics',
+  'sessions',
+  'skill_mastery',
+  'skill_passes',
+  'statistics_imports',
+  'unit_aliases',
+  'units',
+  'users',
+];
+
 const tableNames = async (db: ReturnType<typeof freshFile>['db']) =>
   (
     await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
@@ -30,20 +52,7 @@ describe('migrations', () => {
     const result = await migrateToLatest(db);
 
     expect(result.results?.map((r) => r.status)).toEqual(Object.keys(migrations).map(() => 'Success'));
-    expect(await tableNames(db)).toEqual([
-      'assignment_extensions',
-      'assignment_reminders',
-      'assignment_scenarios',
-      'assignment_targets',
-      'assignments',
-      'attempt_events',
-      'attempts',
-      'audit_log',
-      'sessions',
-      'skill_mastery',
-      'units',
-      'users',
-    ]);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -64,20 +73,7 @@ describe('migrations', () => {
     expect(down.error).toBeUndefined();
     expect(await tableNames(db)).toEqual([]);
     await migrateToLatest(db);
-    expect(await tableNames(db)).toEqual([
-      'assignment_extensions',
-      'assignment_reminders',
-      'assignment_scenarios',
-      'assignment_targets',
-      'assignments',
-      'attempt_events',
-      'attempts',
-      'audit_log',
-      'sessions',
-      'skill_mastery',
-      'units',
-      'users',
-    ]);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
   });
 
   it('enforce the schema: a user in a unit that does not exist is refused', async () => {
@@ -86,5 +82,18 @@ describe('migrations', () => {
     await expect(
       db.insertInto('users').values({ username: 'x', display_name: 'x', role: 'officer', unit_id: 999 }).execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('reset (npm run db:seed -- --reset)', () => {
+  it('drops every table of a database full of data and migrates it again', async () => {
+    const { useTestDatabase } = await import('../support/db');
+    const { migrateAllDown } = await import('../../db/migrate');
+    const { db } = useTestDatabase('seeded');
+    await migrateAllDown(db);
+    expect(await tableNames(db)).toEqual([]);
+    await migrateToLatest(db);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
+    expect(await db.selectFrom('units').selectAll().execute()).toEqual([]);
   });
 });
