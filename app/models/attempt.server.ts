@@ -17,13 +17,19 @@ import {
 import { renderDocuments } from '../../scenarios/documents';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
 import type { ApplyResult, AttemptState } from '../../scenarios/types';
-import { recordFinishedAttempt } from './mastery.server';
+import { recordActivity, recordFinishedAttempt } from './mastery.server';
 
 export const DEFAULT_PASS_MARK = 80;
 
 /** A refusal the page shows; `status` is the HTTP status the action answers with. */
-export type DrillRefusal = { ok: false; status: 400 | 404 | 409; reason: string; fieldErrors?: Record<string, string[]> };
-export type DrillResult = { ok: true; feedback: Extract<ApplyResult, { ok: true }>['feedback']; finished: boolean } | DrillRefusal;
+export type DrillRefusal = {
+  ok: false;
+  status: 400 | 404 | 409;
+  reason: string;
+  fieldErrors?: Record<string, string[]>;
+};
+export type DrillResult =
+  { ok: true; feedback: Extract<ApplyResult, { ok: true }>['feedback']; finished: boolean } | DrillRefusal;
 
 const STALE: DrillRefusal = {
   ok: false,
@@ -42,23 +48,26 @@ export async function startDrill(
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
   const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at });
-  const { id } = await db
-    .insertInto('attempts')
-    .values({
-      user_id: userId,
-      scenario_id: scenario.id,
-      scenario_version: scenario.version,
-      skill: scenario.skill,
-      seed,
-      mode: input.mode,
-      pass_mark: input.passMark ?? DEFAULT_PASS_MARK,
-      state_json: JSON.stringify(state),
-      started_at: at,
-      deadline: state.deadline,
-      assignment_id: input.assignmentId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await db.transaction().execute(async (trx) => {
+    await recordActivity(trx, userId, at);
+    return trx
+      .insertInto('attempts')
+      .values({
+        user_id: userId,
+        scenario_id: scenario.id,
+        scenario_version: scenario.version,
+        skill: scenario.skill,
+        seed,
+        mode: input.mode,
+        pass_mark: input.passMark ?? DEFAULT_PASS_MARK,
+        state_json: JSON.stringify(state),
+        started_at: at,
+        deadline: state.deadline,
+        assignment_id: input.assignmentId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
   return { ok: true, attemptId: id };
 }
 
@@ -68,10 +77,18 @@ export async function startDrill(
  */
 export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): Promise<AttemptState> {
   const cached = JSON.parse(attempt.state_json) as AttemptState;
-  if (cached.events.length === attempt.event_count && getScenario(attempt.scenario_id)?.version === attempt.scenario_version) {
+  if (
+    cached.events.length === attempt.event_count &&
+    getScenario(attempt.scenario_id)?.version === attempt.scenario_version
+  ) {
     return cached;
   }
-  const rows = await db.selectFrom('attempt_events').select('event_json').where('attempt_id', '=', attempt.id).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('attempt_events')
+    .select('event_json')
+    .where('attempt_id', '=', attempt.id)
+    .orderBy('seq')
+    .execute();
   return replayAttempt({
     scenarioId: attempt.scenario_id,
     seed: attempt.seed,
@@ -84,11 +101,21 @@ export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): 
 
 /** An officer's own attempt, or undefined (another officer's attempt is as good as missing). */
 export function findOwnAttempt(db: Kysely<Database>, userId: number, attemptId: number) {
-  return db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('id', '=', attemptId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** Stores what an engine call added — new events and the new state — and, when finished, the score. */
-async function commit(trx: Transaction<Database>, attempt: Attempt, next: AttemptState, formValues?: Record<string, unknown>): Promise<void> {
+async function commit(
+  trx: Transaction<Database>,
+  attempt: Attempt,
+  next: AttemptState,
+  formValues?: Record<string, unknown>,
+): Promise<void> {
   const added = next.events.slice(attempt.event_count);
   if (added.length > 0) {
     await trx
@@ -129,6 +156,7 @@ async function commit(trx: Transaction<Database>, attempt: Attempt, next: Attemp
   if (result.numUpdatedRows !== 1n) throw new StaleAttemptError();
   if (score) {
     await recordFinishedAttempt(trx, {
+      attemptId: attempt.id,
       userId: attempt.user_id,
       skill: attempt.skill,
       mode: attempt.mode,
@@ -136,6 +164,7 @@ async function commit(trx: Transaction<Database>, attempt: Attempt, next: Attemp
       finishedAt: next.finishedAt!,
       score: score.total,
       passed: score.total >= attempt.pass_mark,
+      errorCodes: score.items.filter((i) => i.earned < i.weight).map((i) => i.code),
     });
   }
 }
@@ -160,7 +189,8 @@ async function change(
     return await db.transaction().execute(async (trx) => {
       const attempt = await findOwnAttempt(trx, userId, attemptId);
       if (!attempt) return { ok: false, status: 404, reason: '练兵记录不存在' } as const;
-      if (attempt.status === 'finished') return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
+      if (attempt.status === 'finished')
+        return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
       if (attempt.event_count !== version) return STALE;
       const state = await loadAttemptState(trx, attempt);
       const at = now.toISOString();
@@ -171,7 +201,12 @@ async function change(
       }
       const result = apply(state, at);
       if (!result.ok) {
-        return { ok: false, status: 400, reason: result.reason, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) } as const;
+        return {
+          ok: false,
+          status: 400,
+          reason: result.reason,
+          ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+        } as const;
       }
       await commit(trx, attempt, result.state, formValues);
       return { ok: true, feedback: result.feedback, finished: result.state.status === 'finished' } as const;
@@ -207,11 +242,18 @@ export function takeHint(
   attemptId: number,
   input: { hintId: string; version: number; now?: Date },
 ): Promise<DrillResult> {
-  return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) => useHint(state, { hintId: input.hintId, at }));
+  return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) =>
+    useHint(state, { hintId: input.hintId, at }),
+  );
 }
 
 /** Hands the attempt in before the workflow is complete (scored as it stands). */
-export function handIn(db: Kysely<Database>, userId: number, attemptId: number, input: { version: number; now?: Date }): Promise<DrillResult> {
+export function handIn(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  input: { version: number; now?: Date },
+): Promise<DrillResult> {
   return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) =>
     finishAttempt(state, { at, reason: 'abandoned' }),
   );
@@ -239,7 +281,12 @@ function latestStepFeedback(state: AttemptState) {
     .filter((item) => item.feedbackAfter.includes(last.stepId!))
     .map((item) => {
       const scored = score.items.find((s) => s.id === item.id)!;
-      return { code: scored.code, title: scored.title, ok: scored.earned === scored.weight, message: scored.explanation };
+      return {
+        code: scored.code,
+        title: scored.title,
+        ok: scored.earned === scored.weight,
+        message: scored.explanation,
+      };
     });
   return { stepTitle, items };
 }
@@ -249,7 +296,12 @@ function latestStepFeedback(state: AttemptState) {
  * of the real system with their forms and whether each can be done now, the chosen form, practice
  * feedback and hints. Finishes an assessment whose time ran out first.
  */
-export async function getDrillView(db: Kysely<Database>, userId: number, attemptId: number, chosenStepId: string | null) {
+export async function getDrillView(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  chosenStepId: string | null,
+) {
   let attempt = await findOwnAttempt(db, userId, attemptId);
   if (!attempt) return null;
   if (await expireIfTimeUp(db, attempt)) attempt = (await findOwnAttempt(db, userId, attemptId))!;
@@ -263,7 +315,13 @@ export async function getDrillView(db: Kysely<Database>, userId: number, attempt
     name,
     steps: steps
       .filter((s) => s.module === name)
-      .map((s) => ({ id: s.id, title: s.title, available: available.has(s.id), completed: completed.has(s.id), optional: Boolean(s.optional) })),
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        available: available.has(s.id),
+        completed: completed.has(s.id),
+        optional: Boolean(s.optional),
+      })),
   })).filter((m) => m.steps.length > 0);
   const chosen = chosenStepId ? steps.find((s) => s.id === chosenStepId && available.has(s.id)) : undefined;
   const practice = attempt.mode === 'practice';
@@ -282,7 +340,9 @@ export async function getDrillView(db: Kysely<Database>, userId: number, attempt
     materials: attemptMaterials(state),
     stage: state.current.stateLabel,
     modules,
-    chosenStep: chosen ? { id: chosen.id, title: chosen.title, module: chosen.module, intro: chosen.intro, fields: chosen.fields } : null,
+    chosenStep: chosen
+      ? { id: chosen.id, title: chosen.title, module: chosen.module, intro: chosen.intro, fields: chosen.fields }
+      : null,
     feedback: practice ? latestStepFeedback(state) : null,
     hints: practice
       ? scenario.hints
@@ -297,12 +357,19 @@ export async function getDrillView(db: Kysely<Database>, userId: number, attempt
 type DisplayField = { label: string; value: string };
 
 /** A step's values as the form showed them: each field's label and the chosen option's label. */
-function displayValues(step: { fields: FieldDescriptor[] } | undefined, values: Record<string, unknown>): DisplayField[] {
+function displayValues(
+  step: { fields: FieldDescriptor[] } | undefined,
+  values: Record<string, unknown>,
+): DisplayField[] {
   if (!step) return [];
   return step.fields.map((field) => {
     const raw = values[field.name];
-    const list = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw]).map(String).filter((v) => v !== '');
-    const shown = list.map((v) => field.options?.find((o) => o.value === v)?.label ?? (field.kind === 'checkbox' ? '是' : v));
+    const list = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw])
+      .map(String)
+      .filter((v) => v !== '');
+    const shown = list.map(
+      (v) => field.options?.find((o) => o.value === v)?.label ?? (field.kind === 'checkbox' ? '是' : v),
+    );
     return { label: field.label, value: shown.length > 0 ? shown.join('、') : '（未填写）' };
   });
 }
@@ -330,13 +397,24 @@ export async function getAttemptResult(db: Kysely<Database>, userId: number, att
     const event = JSON.parse(row.event_json) as AttemptState['events'][number];
     if (event.kind !== 'workflow' || !row.form_values_json) return [];
     const step = steps.find((s) => s.id === event.stepId);
-    return [{ seq: row.seq, at: row.at, title: step?.title ?? event.event.type, fields: displayValues(step, JSON.parse(row.form_values_json)) }];
+    return [
+      {
+        seq: row.seq,
+        at: row.at,
+        title: step?.title ?? event.event.type,
+        fields: displayValues(step, JSON.parse(row.form_values_json)),
+      },
+    ];
   });
   const modelAnswer =
     attempt.mode === 'practice'
       ? scenario.modelAnswer(attemptFixture(state)).map((answer) => {
           const step = steps.find((s) => s.id === answer.stepId);
-          return { stepId: answer.stepId, title: step?.title ?? answer.stepId, fields: displayValues(step, answer.values) };
+          return {
+            stepId: answer.stepId,
+            title: step?.title ?? answer.stepId,
+            fields: displayValues(step, answer.values),
+          };
         })
       : null;
   return {

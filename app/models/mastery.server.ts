@@ -39,8 +39,31 @@ export function isMastered(row: { mastered_until: string | null }, now: Date): b
  */
 export async function recordFinishedAttempt(
   db: Kysely<Database>,
-  attempt: { userId: number; skill: string; mode: 'practice' | 'assessment'; seed: string; finishedAt: string; score: number; passed: boolean },
+  attempt: {
+    attemptId: number;
+    userId: number;
+    skill: string;
+    mode: 'practice' | 'assessment';
+    seed: string;
+    finishedAt: string;
+    score: number;
+    passed: boolean;
+    /** Stable codes of the rubric items lost. */
+    errorCodes: readonly string[];
+  },
 ): Promise<void> {
+  await recordActivity(db, attempt.userId, attempt.finishedAt);
+  for (const code of attempt.errorCodes) {
+    await db
+      .insertInto('mistake_counts')
+      .values({ user_id: attempt.userId, code, count: 1, last_at: attempt.finishedAt })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'code'])
+          .doUpdateSet((eb) => ({ count: eb('mistake_counts.count', '+', 1), last_at: attempt.finishedAt })),
+      )
+      .execute();
+  }
   const row = await db
     .selectFrom('skill_mastery')
     .selectAll()
@@ -50,6 +73,18 @@ export async function recordFinishedAttempt(
   const windowStart = Date.parse(attempt.finishedAt) - MASTERY_WINDOW_DAYS * DAY_MS;
   const previous: Pass[] = row ? (JSON.parse(row.passes_json) as Pass[]) : [];
   const countsForMastery = attempt.mode === 'assessment' && attempt.passed;
+  if (countsForMastery) {
+    await db
+      .insertInto('skill_passes')
+      .values({
+        user_id: attempt.userId,
+        skill: attempt.skill,
+        seed: attempt.seed,
+        passed_at: attempt.finishedAt,
+        attempt_id: attempt.attemptId,
+      })
+      .execute();
+  }
   // Passes older than the window can never count again: keep the stored list short.
   const passes = [...previous, ...(countsForMastery ? [{ seed: attempt.seed, at: attempt.finishedAt }] : [])].filter(
     (p) => Date.parse(p.at) > windowStart,
@@ -63,10 +98,32 @@ export async function recordFinishedAttempt(
     mastered_until: masteredUntil(passes),
   };
   if (row) {
-    await db.updateTable('skill_mastery').set(values).where('user_id', '=', attempt.userId).where('skill', '=', attempt.skill).execute();
+    await db
+      .updateTable('skill_mastery')
+      .set(values)
+      .where('user_id', '=', attempt.userId)
+      .where('skill', '=', attempt.skill)
+      .execute();
   } else {
-    await db.insertInto('skill_mastery').values({ user_id: attempt.userId, skill: attempt.skill, ...values }).execute();
+    await db
+      .insertInto('skill_mastery')
+      .values({ user_id: attempt.userId, skill: attempt.skill, ...values })
+      .execute();
   }
+}
+
+/** The calendar day (China time, UTC+8) of an instant: reports count days as officers live them. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** Marks the day as one on which the officer drilled (participation rollup). */
+export async function recordActivity(db: Kysely<Database>, userId: number, at: string): Promise<void> {
+  await db
+    .insertInto('officer_activity')
+    .values({ user_id: userId, day: chinaDay(at) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** The officer's rollup per skill. */
