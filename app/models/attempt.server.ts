@@ -48,26 +48,25 @@ export async function startDrill(
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
   const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at });
-  const { id } = await db.transaction().execute(async (trx) => {
-    await recordActivity(trx, userId, at);
-    return trx
-      .insertInto('attempts')
-      .values({
-        user_id: userId,
-        scenario_id: scenario.id,
-        scenario_version: scenario.version,
-        skill: scenario.skill,
-        seed,
-        mode: input.mode,
-        pass_mark: input.passMark ?? DEFAULT_PASS_MARK,
-        state_json: JSON.stringify(state),
-        started_at: at,
-        deadline: state.deadline,
-        assignment_id: input.assignmentId ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  });
+  // No transaction of its own: callers (assignments) may already run inside one.
+  await recordActivity(db, userId, at);
+  const { id } = await db
+    .insertInto('attempts')
+    .values({
+      user_id: userId,
+      scenario_id: scenario.id,
+      scenario_version: scenario.version,
+      skill: scenario.skill,
+      seed,
+      mode: input.mode,
+      pass_mark: input.passMark ?? DEFAULT_PASS_MARK,
+      state_json: JSON.stringify(state),
+      started_at: at,
+      deadline: state.deadline,
+      assignment_id: input.assignmentId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { ok: true, attemptId: id };
 }
 
