@@ -68,7 +68,6 @@ const EVIDENCE_LABELS: Record<CaseContext['evidence'][number]['kind'], string> =
   inspection: '勘验（检查）笔录',
   documentary: '书证、照片',
 };
-const TIER_TEXT: Record<TierId, string> = { first: '首次责令改正', uncorrected: '逾期未改正' };
 const COPIES = '本文书一式两份：一份存档，一份交当事人。';
 
 /** The people's government that hears a reconsideration of the authority's acts (《行政复议法》第二十四条). */
@@ -283,7 +282,7 @@ function evidenceText(c: CaseContext): string {
 function penaltyText(p: { articleId: ArticleId; tierId: TierId; amount: number }): string {
   const article = PENALTY_ARTICLES[p.articleId];
   const tier = article.tiers.find((t) => t.id === p.tierId);
-  return `依据${article.citation}（${TIER_TEXT[p.tierId]}：${tier?.label ?? ''}）的规定`;
+  return `依据${article.citation}${tier ? `（${tier.label}）` : ''}的规定`;
 }
 
 function caseTeam(c: CaseContext): string[] {

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { getAttemptResult } from '../models/attempt.server';
 import { requireUser } from '../models/auth.server';
+import { DocumentPages } from '../ui/document-page';
 import { ModeBadge } from '../ui/drill';
 import { getDb } from '../utils/db.server';
 import { invariantResponse } from '../utils/http.server';
@@ -99,11 +100,19 @@ export default function ResultPage() {
       {result.documents.length > 0 ? (
         <section>
           <h2>开具的文书</h2>
-          <ul className="plain-list" data-testid="result-documents">
-            {result.documents.map((d) => (
-              <li key={d.number}>{d.number}</li>
+          <p className="no-print">
+            <Link to={`/drills/${attempt.id}/documents`} className="button">
+              打印文书
+            </Link>
+          </p>
+          <ul className="plain-list doc-toc" data-testid="result-documents">
+            {result.documents.map((d, i) => (
+              <li key={`${d.type}-${i}`}>
+                <a href={`#doc-${i + 1}`}>{d.number ? `${d.title} ${d.number}` : d.title}</a>
+              </li>
             ))}
           </ul>
+          <DocumentPages documents={result.documents} />
         </section>
       ) : null}
 
