@@ -1,0 +1,283 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Unit } from '../../db/schema';
+import { SKILL_LABELS, type Skill } from '../../scenarios/types';
+import { chinaDay } from './mastery.server';
+
+export const SKILLS = Object.keys(SKILL_LABELS) as Skill[];
+
+/**
+ * The real system's definition (the 2023 notice): a unit's online-enforcement coverage is
+ * insufficient when it has fewer than 11 online inspections in the year ("不足一月一次").
+ */
+export const COVERAGE_MIN_INSPECTIONS = 11;
+
+/**
+ * Readiness levels (docs/readiness.md): green when at least 60% of the unit's officers are
+ * proficient; red when under 20% are proficient and under half drilled in the period; amber between.
+ */
+export const READINESS_THRESHOLDS = { greenProficientPct: 60, redProficientPct: 20, redParticipationPct: 50 } as const;
+
+/** A unit counts as "drilled" for the four groups when at least half its officers drilled in the period. */
+export const DRILLED_PARTICIPATION_PCT = 50;
+
+export type ReadinessLevel = 'green' | 'amber' | 'red';
+export type UsageGroup = 'drilledAndUsing' | 'drilledButIdle' | 'usingNotDrilled' | 'neither';
+
+export interface Period {
+  /** First day, YYYY-MM-DD (China time), inclusive. */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+/** Percentage with one decimal; 0 when there is no one to count. */
+export const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+/** The instant at which mastery is judged for a period: the end of its last day, or now if that is earlier. */
+export function masteryInstant(period: Period, now: Date): string {
+  const endOfLastDay = Date.parse(`${period.to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000;
+  return new Date(Math.min(endOfLastDay, now.getTime())).toISOString();
+}
+
+/** The named periods of the report, ending today (China time). */
+export function namedPeriod(name: 'week' | 'month' | 'year', now: Date): Period {
+  const today = chinaDay(now.toISOString());
+  const date = new Date(`${today}T00:00:00Z`);
+  if (name === 'week') {
+    const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
+    date.setUTCDate(date.getUTCDate() - weekday);
+  } else if (name === 'month') date.setUTCDate(1);
+  else date.setUTCMonth(0, 1);
+  return { from: date.toISOString().slice(0, 10), to: today };
+}
+
+export function readinessLevel(proficientPct: number, participationPct: number): ReadinessLevel {
+  if (proficientPct >= READINESS_THRESHOLDS.greenProficientPct) return 'green';
+  if (proficientPct < READINESS_THRESHOLDS.redProficientPct && participationPct < READINESS_THRESHOLDS.redParticipationPct) return 'red';
+  return 'amber';
+}
+
+export function usageGroup(participationPct: number, coverageInsufficient: boolean | null): UsageGroup | null {
+  if (coverageInsufficient === null) return null;
+  const drilled = participationPct >= DRILLED_PARTICIPATION_PCT;
+  const using = !coverageInsufficient;
+  return drilled && using ? 'drilledAndUsing' : drilled ? 'drilledButIdle' : using ? 'usingNotDrilled' : 'neither';
+}
+
+interface DrillRow {
+  unit_id: number;
+  officers: number;
+  drilled: number;
+  proficient: number;
+  avg_best: number | null;
+  m_onboarding: number;
+  m_inspection: number;
+  m_documents: number;
+  m_case: number;
+}
+
+/**
+ * Drill figures per county-level unit of a subtree for a period, from the rollups only
+ * (officer_activity, skill_mastery) — never from the attempts themselves.
+ */
+async function drillFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period, at: string) {
+  const masteredAt = (skill: Skill) => sql.raw(`sum(case when sm.skill = '${skill}' and sm.mastered_until > '${at}' then 1 else 0 end)`);
+  const { rows } = await sql<DrillRow>`
+    with officers as (
+      select u.id as user_id, u.unit_id
+        from users u
+        join units un on un.id = u.unit_id
+       where un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
+         and u.role = 'officer' and u.disabled = 0
+    ),
+    drilled as (
+      select distinct oa.user_id
+        from officer_activity oa
+        join officers o on o.user_id = oa.user_id
+       where oa.day >= ${period.from} and oa.day <= ${period.to}
+    ),
+    mastery as (
+      select sm.user_id,
+             ${masteredAt('onboarding')} as m_onboarding,
+             ${masteredAt('inspection')} as m_inspection,
+             ${masteredAt('documents')} as m_documents,
+             ${masteredAt('case')} as m_case,
+             max(sm.best_score) as best
+        from skill_mastery sm
+        join officers o on o.user_id = sm.user_id
+       group by sm.user_id
+    )
+    select o.unit_id,
+           count(*) as officers,
+           count(d.user_id) as drilled,
+           coalesce(sum(m.m_onboarding > 0 and m.m_inspection > 0 and m.m_documents > 0 and m.m_case > 0), 0) as proficient,
+           avg(m.best) as avg_best,
+           coalesce(sum(m.m_onboarding), 0) as m_onboarding,
+           coalesce(sum(m.m_inspection), 0) as m_inspection,
+           coalesce(sum(m.m_documents), 0) as m_documents,
+           coalesce(sum(m.m_case), 0) as m_case
+      from officers o
+      left join drilled d on d.user_id = o.user_id
+      left join mastery m on m.user_id = o.user_id
+     group by o.unit_id`.execute(db);
+  return new Map(rows.map((r) => [r.unit_id, r]));
+}
+
+/** The latest committed real-system figures per unit of the subtree for a year. */
+async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year: number) {
+  const rows = await db
+    .selectFrom('real_statistics as rs')
+    .innerJoin('units as un', 'un.id', 'rs.unit_id')
+    .innerJoin('statistics_imports as si', 'si.id', 'rs.import_id')
+    .where('un.path', '>=', scope.path)
+    .where('un.path', '<', `${scope.path}~`)
+    .where('rs.period_year', '=', year)
+    .where('si.status', '=', 'committed')
+    .selectAll('rs')
+    .orderBy('rs.import_id', 'desc')
+    .execute();
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.unit_id)) latest.set(row.unit_id, row);
+  return latest;
+}
+
+/** The years for which real-system statistics were imported within the subtree, newest first. */
+export async function importedYears(db: Kysely<Database>, scope: Pick<Unit, 'path'>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('real_statistics as rs')
+    .innerJoin('units as un', 'un.id', 'rs.unit_id')
+    .innerJoin('statistics_imports as si', 'si.id', 'rs.import_id')
+    .where('un.path', '>=', scope.path)
+    .where('un.path', '<', `${scope.path}~`)
+    .where('si.status', '=', 'committed')
+    .select('rs.period_year')
+    .distinct()
+    .orderBy('rs.period_year', 'desc')
+    .execute();
+  return rows.map((r) => r.period_year);
+}
+
+export interface ReadinessRow {
+  unitId: number;
+  code: string;
+  name: string;
+  city: { code: string; name: string } | null;
+  officers: number;
+  drilled: number;
+  participationPct: number;
+  proficient: number;
+  proficientPct: number;
+  masteryPct: Record<Skill, number>;
+  avgBestScore: number | null;
+  level: ReadinessLevel;
+  bottomRanked: boolean;
+  real: {
+    sourceName: string;
+    officersOnRecord: number;
+    inspections: number;
+    enterprisesOnboarded: number;
+    participatingOfficers: number;
+    coverageInsufficient: boolean;
+    realParticipationPct: number;
+  } | null;
+  group: UsageGroup | null;
+}
+
+/**
+ * The readiness report of a subtree: one row per county-level unit (in tree order, each with its
+ * city), every figure as defined in docs/readiness.md.
+ */
+export async function getReadinessReport(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  options: { period: Period; year?: number | null; now?: Date },
+) {
+  const now = options.now ?? new Date();
+  const at = masteryInstant(options.period, now);
+  const years = await importedYears(db, scope);
+  const year = options.year ?? years[0] ?? null;
+  const units = await db
+    .selectFrom('units as un')
+    .leftJoin('units as city', (join) => join.onRef('city.id', '=', 'un.parent_id').on('city.level', '=', 'city'))
+    .where('un.path', '>=', scope.path)
+    .where('un.path', '<', `${scope.path}~`)
+    .where('un.level', '=', 'county')
+    .select(['un.id', 'un.code', 'un.name', 'city.code as city_code', 'city.name as city_name', 'city.sort_order as city_order', 'un.sort_order'])
+    .execute();
+  units.sort((a, b) => (a.city_order ?? 0) - (b.city_order ?? 0) || a.sort_order - b.sort_order);
+  const [drill, real] = await Promise.all([drillFigures(db, scope, options.period, at), year === null ? Promise.resolve(new Map()) : realFigures(db, scope, year)]);
+
+  const rows: ReadinessRow[] = units.map((unit) => {
+    const d = drill.get(unit.id);
+    const officers = d?.officers ?? 0;
+    const participationPct = pct(d?.drilled ?? 0, officers);
+    const proficientPct = pct(d?.proficient ?? 0, officers);
+    const r = real.get(unit.id);
+    const coverageInsufficient = r ? r.inspections < COVERAGE_MIN_INSPECTIONS : null;
+    return {
+      unitId: unit.id,
+      code: unit.code,
+      name: unit.name,
+      city: unit.city_code ? { code: unit.city_code, name: unit.city_name! } : null,
+      officers,
+      drilled: d?.drilled ?? 0,
+      participationPct,
+      proficient: d?.proficient ?? 0,
+      proficientPct,
+      masteryPct: {
+        onboarding: pct(d?.m_onboarding ?? 0, officers),
+        inspection: pct(d?.m_inspection ?? 0, officers),
+        documents: pct(d?.m_documents ?? 0, officers),
+        case: pct(d?.m_case ?? 0, officers),
+      },
+      avgBestScore: d?.avg_best === null || d?.avg_best === undefined ? null : Math.round(d.avg_best * 10) / 10,
+      level: readinessLevel(proficientPct, participationPct),
+      bottomRanked: false,
+      real: r
+        ? {
+            sourceName: r.source_name,
+            officersOnRecord: r.officers_on_record,
+            inspections: r.inspections,
+            enterprisesOnboarded: r.enterprises_onboarded,
+            participatingOfficers: r.participating_officers,
+            coverageInsufficient: coverageInsufficient!,
+            realParticipationPct: pct(r.participating_officers, r.officers_on_record),
+          }
+        : null,
+      group: usageGroup(participationPct, coverageInsufficient),
+    };
+  });
+
+  // The bottom of the ranking (as the province's weekly ranking would put them): lowest proficiency,
+  // then lowest participation — the last three units, or the last one in a small subtree.
+  const ranked = [...rows].sort((a, b) => a.proficientPct - b.proficientPct || a.participationPct - b.participationPct);
+  for (const row of ranked.slice(0, rows.length >= 6 ? 3 : Math.min(1, rows.length))) row.bottomRanked = true;
+
+  // Training priority: insufficient real coverage first, then the least proficient, then the least drilled.
+  const priority = rows
+    .filter((row) => row.real?.coverageInsufficient || row.proficientPct < READINESS_THRESHOLDS.greenProficientPct)
+    .sort(
+      (a, b) =>
+        Number(b.real?.coverageInsufficient ?? false) - Number(a.real?.coverageInsufficient ?? false) ||
+        a.proficientPct - b.proficientPct ||
+        a.participationPct - b.participationPct,
+    );
+
+  const totalOfficers = rows.reduce((s, r) => s + r.officers, 0);
+  return {
+    period: options.period,
+    masteryAt: at,
+    year,
+    years,
+    rows,
+    priority,
+    totals: {
+      units: rows.length,
+      officers: totalOfficers,
+      drilled: rows.reduce((s, r) => s + r.drilled, 0),
+      proficient: rows.reduce((s, r) => s + r.proficient, 0),
+      coverageInsufficient: rows.filter((r) => r.real?.coverageInsufficient).length,
+      withRealFigures: rows.filter((r) => r.real).length,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from './zod';
+
+/**
+ * The columns of the real system's per-unit statistics export (在线执法统计口径), with the header names
+ * exactly as published (shared/data/qinhuangdao-online-enforcement-2023.tsv).
+ */
+export const STATISTICS_COLUMNS = [
+  { key: 'unitName', header: '地区' },
+  { key: 'officersOnRecord', header: '执法人员数' },
+  { key: 'enterprisesOnboarded', header: '企业入库数' },
+  { key: 'inspections', header: '检查次数 全年' },
+  { key: 'hazards', header: '查处隐患数 全年' },
+  { key: 'majorHazards', header: '查处重大隐患数 全年' },
+  { key: 'cases', header: '立案次数 全年' },
+  { key: 'penaltiesWan', header: '行政处罚金额 全年(万元)' },
+  { key: 'documents', header: '开具文书数 全年' },
+  { key: 'participatingOfficers', header: '参与执法人员数 全年' },
+] as const;
+
+export type StatisticsKey = (typeof STATISTICS_COLUMNS)[number]['key'];
+
+/** Header text as it may come out of Excel: full-width brackets, stray or doubled spaces. */
+export function normalizeHeader(header: string): string {
+  return header.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, ' ').replace(/ ?\( ?/g, '(').replace(/ ?\) ?/g, ')').trim();
+}
+
+const count = (label: string) =>
+  z.coerce
+    .number({ error: `${label}须为数字` })
+    .int(`${label}须为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(10_000_000, `${label}数值过大`);
+
+/** One row of the export, parsed from its cells (strings). */
+export const statisticsRowSchema = z.object({
+  unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符'),
+  officersOnRecord: count('执法人员数'),
+  enterprisesOnboarded: count('企业入库数'),
+  inspections: count('检查次数'),
+  hazards: count('查处隐患数'),
+  majorHazards: count('查处重大隐患数'),
+  cases: count('立案次数'),
+  penaltiesWan: z.coerce
+    .number({ error: '行政处罚金额须为数字' })
+    .min(0, '行政处罚金额不能为负数')
+    .max(1_000_000, '行政处罚金额数值过大'),
+  documents: count('开具文书数'),
+  participatingOfficers: count('参与执法人员数'),
+});
+export type StatisticsRow = z.infer<typeof statisticsRowSchema>;
+
+/** The upload form (the file itself is checked by the parser: type, size, headers, rows). */
+export const statisticsUploadSchema = z.object({
+  periodYear: z.coerce
+    .number({ error: '请填写统计年度' })
+    .int('统计年度须为整数')
+    .min(2018, '统计年度不能早于 2018 年')
+    .max(2100, '统计年度无效'),
+});
+
+/** The mapping form: for each unmatched row (by index) the unit code it stands for. */
+export const statisticsMappingSchema = z.object({
+  intent: z.enum(['commit', 'discard'], { error: '未知的操作' }),
+});

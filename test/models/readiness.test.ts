@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { getReadinessReport, masteryInstant, namedPeriod, readinessLevel, usageGroup } from '../../app/models/readiness.server';
+import { commitImport, createPendingImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
+import { findUnitByCode } from '../../app/models/unit.server';
+import { useTestDatabase } from '../support/db';
+
+const published = readFileSync(new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url));
+type Db = ReturnType<typeof useTestDatabase>['db'];
+
+async function manager(db: Db) {
+  const user = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'qhd.manager').executeTakeFirstOrThrow();
+  const unit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', user.unit_id).executeTakeFirstOrThrow();
+  return { id: user.id, unit };
+}
+
+async function importPublished(db: Db, bytes: Uint8Array = published, fileName = 'qinhuangdao.tsv') {
+  const parsed = await parseStatisticsFile(fileName, bytes);
+  if (!parsed.ok) throw new Error(parsed.errors.join('；'));
+  const m = await manager(db);
+  const id = await createPendingImport(db, m, { fileName, periodYear: 2023, rows: parsed.rows });
+  return { id, m, rows: parsed.rows };
+}
+
+describe('importing the real system’s statistics', () => {
+  it('the published Qinhuangdao table as-is: 7 of 9 units coverage-insufficient, 4/70 = 5.7% for 秦皇岛市本级', async () => {
+    const { db } = useTestDatabase();
+    const { id, m } = await importPublished(db);
+    expect(await commitImport(db, m, id, {})).toEqual({ ok: true, imported: 9 });
+    const report = await getReadinessReport(db, m.unit, { period: { from: '2023-01-01', to: '2023-12-31' }, now: new Date('2026-03-01T00:00:00Z') });
+    expect(report.year).toBe(2023);
+    expect(report.totals.coverageInsufficient).toBe(7);
+    expect(report.rows.filter((r) => r.real?.coverageInsufficient).map((r) => r.name)).toEqual([
+      '秦皇岛市本级',
+      '海港区',
+      '山海关区',
+      '北戴河区',
+      '抚宁区',
+      '青龙满族自治县',
+      '经济技术开发区',
+    ]);
+    const own = report.rows.find((r) => r.name === '秦皇岛市本级')!;
+    expect(own.real).toMatchObject({ officersOnRecord: 70, participatingOfficers: 4, realParticipationPct: 5.7, coverageInsufficient: true });
+    expect(report.rows.find((r) => r.name === '卢龙县')!.real).toMatchObject({ inspections: 25, coverageInsufficient: false });
+  });
+
+  it('reads CSV and XLSX with the published headers too', async () => {
+    const text = new TextDecoder().decode(published);
+    const csv = text.split('\n').map((line) => line.split('\t').map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n');
+    const fromCsv = await parseStatisticsFile('export.csv', new TextEncoder().encode(csv));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('统计');
+    for (const line of text.trim().split('\n')) {
+      const cells = line.split('\t');
+      sheet.addRow(cells.map((c, i) => (i === 0 || Number.isNaN(Number(c)) ? c : Number(c))));
+    }
+    const fromXlsx = await parseStatisticsFile('export.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const fromTsv = await parseStatisticsFile('export.tsv', published);
+    expect(fromTsv.ok && fromTsv.rows).toHaveLength(9);
+    expect(fromCsv).toEqual(fromTsv);
+    expect(fromXlsx).toEqual(fromTsv);
+  });
+
+  it('refuses a bad file with row-and-column messages in Chinese, and stores nothing', async () => {
+    const header = new TextDecoder().decode(published).split('\n')[0]!;
+    const bad = `${header}\n昌黎县\t46\t47\t二十四\t62\t0\t0\t1.00\t108\t7\n卢龙县\t37\t5\t\t35\t0\t1\t40.00\t109\t12\n昌黎县\t1\t1\t1\t1\t1\t1\t1\t1\t1\n`;
+    const result = await parseStatisticsFile('bad.tsv', new TextEncoder().encode(bad));
+    expect(result).toEqual({
+      ok: false,
+      errors: ['第 2 行：检查次数须为数字', '第 3 行“检查次数 全年”为空', '第 4 行：地区“昌黎县”与第 2 行重复'],
+    });
+    expect(await parseStatisticsFile('x.tsv', new TextEncoder().encode('地区\t执法人员数\n昌黎县\t1\n'))).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('缺少列：“企业入库数”')],
+    });
+    expect(await parseStatisticsFile('x.pdf', published)).toEqual({ ok: false, errors: ['文件格式不支持：请上传 TSV、CSV 或 XLSX 文件'] });
+    expect(await parseStatisticsFile('x.tsv', new Uint8Array())).toEqual({ ok: false, errors: ['文件为空'] });
+  });
+
+  it('lists unmatched names for mapping; nothing is stored until every row is mapped; mappings are remembered', async () => {
+    const { db } = useTestDatabase();
+    const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎').replace('经济技术开发区', '秦皇岛经开区');
+    const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
+    const pending = (await getImport(db, m, id))!;
+    expect(pending.rows.filter((r) => !r.unit).map((r) => r.unitName)).toEqual(['昌黎', '秦皇岛经开区']);
+
+    const refused = await commitImport(db, m, id, { 'row-6': '130322' });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { 'row-8': '请为“秦皇岛经开区”选择对应的单位' } });
+    expect(await db.selectFrom('real_statistics').selectAll().execute()).toEqual([]);
+
+    const doubled = await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130322' });
+    expect(doubled).toMatchObject({ ok: false, fieldErrors: { 'row-8': expect.stringContaining('对应到了同一个单位') } });
+    expect(await db.selectFrom('real_statistics').selectAll().execute()).toEqual([]);
+
+    expect(await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130300-01' })).toEqual({ ok: true, imported: 9 });
+    const again = await importPublished(db, new TextEncoder().encode(renamed));
+    expect((await getImport(db, m, again.id))!.rows.every((r) => r.unit)).toBe(true);
+  });
+
+  it('a manager cannot map a row to a unit outside the subtree', async () => {
+    const { db } = useTestDatabase();
+    const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎');
+    const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
+    expect(await commitImport(db, m, id, { 'row-6': '130203' })).toMatchObject({ ok: false, fieldErrors: { 'row-6': expect.any(String) } });
+  });
+});
+
+describe('readiness figures', () => {
+  const now = new Date('2026-03-20T04:00:00.000Z');
+  const period = { from: '2026-03-01', to: '2026-03-31' };
+
+  async function officersOf(db: Db, code: string) {
+    const unit = (await findUnitByCode(db, code))!;
+    return db.selectFrom('users').select('id').where('unit_id', '=', unit.id).where('role', '=', 'officer').orderBy('id').execute();
+  }
+
+  async function master(db: Db, userId: number, skills: string[], best: number, until = '2026-08-01T00:00:00.000Z') {
+    for (const skill of skills) {
+      await db.insertInto('skill_mastery').values({ user_id: userId, skill, attempts: 2, best_score: best, mastered_until: until }).execute();
+    }
+  }
+
+  it('compute each column as documented, on a small hand-made dataset', async () => {
+    const { db } = useTestDatabase();
+    const [a, b, c, d] = await officersOf(db, '130322'); // 昌黎县, 46 officers
+    await db.updateTable('users').set({ disabled: 1 }).where('id', '=', d!.id).execute(); // 45 on record
+    await db.insertInto('officer_activity').values([
+      { user_id: a!.id, day: '2026-03-02' },
+      { user_id: a!.id, day: '2026-03-05' },
+      { user_id: b!.id, day: '2026-03-31' },
+      { user_id: c!.id, day: '2026-02-28' }, // before the period
+      { user_id: d!.id, day: '2026-03-03' }, // disabled: not counted
+    ]).execute();
+    await master(db, a!.id, ['onboarding', 'inspection', 'documents', 'case'], 95);
+    await master(db, b!.id, ['onboarding', 'inspection'], 81);
+    await master(db, c!.id, ['onboarding'], 70, '2026-03-10T00:00:00.000Z'); // lapsed before the report date
+    const m = await manager(db);
+    const report = await getReadinessReport(db, m.unit, { period, now });
+    const changli = report.rows.find((r) => r.name === '昌黎县')!;
+    expect(changli).toMatchObject({
+      officers: 45,
+      drilled: 2,
+      participationPct: 4.4, // 2/45
+      proficient: 1,
+      proficientPct: 2.2, // 1/45
+      masteryPct: { onboarding: 4.4, inspection: 4.4, documents: 2.2, case: 2.2 },
+      avgBestScore: 82, // (95 + 81 + 70) / 3 officers with any result
+      level: 'red',
+      real: null,
+      group: null,
+    });
+    const lulong = report.rows.find((r) => r.name === '卢龙县')!;
+    expect(lulong).toMatchObject({ officers: 37, drilled: 0, participationPct: 0, proficient: 0, avgBestScore: null, level: 'red' });
+    expect(report.rows.map((r) => r.name)).toHaveLength(9);
+    expect(report.rows.filter((r) => r.bottomRanked)).toHaveLength(3);
+    expect(report.rows.find((r) => r.name === '昌黎县')!.bottomRanked).toBe(false);
+  });
+
+  it('scopes to the manager’s subtree: 秦皇岛市 sees its nine units only', async () => {
+    const { db } = useTestDatabase();
+    const m = await manager(db);
+    const report = await getReadinessReport(db, m.unit, { period, now });
+    expect(report.rows.map((r) => r.city?.name)).toEqual(Array(9).fill('秦皇岛市'));
+    expect(report.totals.officers).toBe(322);
+  });
+
+  it('levels, groups and periods follow their definitions', () => {
+    expect(readinessLevel(60, 0)).toBe('green');
+    expect(readinessLevel(59.9, 100)).toBe('amber');
+    expect(readinessLevel(19.9, 50)).toBe('amber');
+    expect(readinessLevel(19.9, 49.9)).toBe('red');
+    expect(usageGroup(50, false)).toBe('drilledAndUsing');
+    expect(usageGroup(50, true)).toBe('drilledButIdle');
+    expect(usageGroup(49.9, false)).toBe('usingNotDrilled');
+    expect(usageGroup(0, true)).toBe('neither');
+    expect(usageGroup(100, null)).toBeNull();
+    expect(namedPeriod('week', now)).toEqual({ from: '2026-03-16', to: '2026-03-20' });
+    expect(namedPeriod('month', now)).toEqual({ from: '2026-03-01', to: '2026-03-20' });
+    expect(namedPeriod('year', now)).toEqual({ from: '2026-01-01', to: '2026-03-20' });
+    expect(masteryInstant({ from: '2026-01-01', to: '2026-01-31' }, now)).toBe('2026-01-31T16:00:00.000Z');
+    expect(masteryInstant(period, now)).toBe(now.toISOString());
+  });
+});
