@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
+import { listOfficerAssignments, listOfficerReminders } from '../models/assignment.server';
 import { listOwnAttempts, scenarioCatalogue } from '../models/attempt.server';
 import { requireRole } from '../models/auth.server';
 import { isMastered, listMastery } from '../models/mastery.server';
+import { OfficerAssignments } from '../ui/officer-assignments';
 import { ModeBadge } from '../ui/drill';
 import { getDb } from '../utils/db.server';
 
@@ -12,9 +14,16 @@ export const meta: MetaFunction = () => [{ title: '我的练兵 · 执法练兵�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['officer']);
   const db = getDb();
-  const [attempts, mastery] = await Promise.all([listOwnAttempts(db, user.id), listMastery(db, user.id)]);
   const now = new Date();
+  const [attempts, mastery, assignments, reminders] = await Promise.all([
+    listOwnAttempts(db, user.id),
+    listMastery(db, user.id),
+    listOfficerAssignments(db, user, now),
+    listOfficerReminders(db, user.id, now),
+  ]);
   return {
+    assignments,
+    reminders,
     user: { displayName: user.displayName, unit: user.unit },
     attempts,
     mastery: (Object.keys(SKILL_LABELS) as Skill[]).map((skill) => {
@@ -35,7 +44,7 @@ const STATUS = { active: '进行中', finished: '已完成' } as const;
 const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export default function OfficerHome() {
-  const { user, attempts, mastery, scenarios } = useLoaderData<typeof loader>();
+  const { user, attempts, mastery, scenarios, assignments, reminders } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="page-kicker" data-testid="role-home">
@@ -62,7 +71,7 @@ export default function OfficerHome() {
 
       <section>
         <h2>我的练兵任务</h2>
-        <p className="empty">暂无分配给您的练兵任务。培训员布置任务后，会在这里显示截止日期和完成情况。</p>
+        <OfficerAssignments items={assignments} reminders={reminders} />
       </section>
 
       <section>

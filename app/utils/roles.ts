@@ -19,8 +19,15 @@ export const ROLE_HOME: Record<Role, string> = {
 /** The navigation each role sees in the header. */
 export const ROLE_NAV: Record<Role, { to: string; label: string }[]> = {
   officer: [{ to: '/officer', label: '我的练兵' }],
-  trainer: [{ to: '/trainer', label: '辖区单位' }],
-  manager: [{ to: '/manager', label: '单位概况' }],
+  trainer: [
+    { to: '/trainer', label: '辖区单位' },
+    { to: '/assignments', label: '练兵任务' },
+    { to: '/catalogue', label: '场景目录' },
+  ],
+  manager: [
+    { to: '/manager', label: '单位概况' },
+    { to: '/assignments', label: '练兵任务' },
+  ],
   admin: [
     { to: '/admin', label: '用户管理' },
     { to: '/admin/users/new', label: '新建用户' },

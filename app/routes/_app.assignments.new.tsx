@@ -1,0 +1,118 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { SKILL_LABELS } from '../../scenarios/types';
+import { scenarioCatalogue } from '../models/attempt.server';
+import { createAssignment } from '../models/assignment.server';
+import { requireRole } from '../models/auth.server';
+import { listUnitsInSubtree } from '../models/unit.server';
+import { UnitChecklist } from '../ui/assignment';
+import { ErrorList, Field, SelectField } from '../ui/field';
+import { getDb } from '../utils/db.server';
+import { parseForm, refusal } from '../utils/forms';
+import { createAssignmentSchema, toBeijingInput } from '../validation/assignment';
+
+export const meta: MetaFunction = () => [{ title: '布置练兵任务 · 执法练兵平台' }];
+
+const MANAGERS = ['trainer', 'admin'] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  const now = Date.now();
+  return {
+    units: await listUnitsInSubtree(getDb(), user.unit),
+    scenarios: scenarioCatalogue(),
+    defaults: {
+      opensAt: toBeijingInput(new Date(now).toISOString()),
+      dueAt: toBeijingInput(new Date(now + 7 * 24 * 60 * 60 * 1000).toISOString()).slice(0, 11) + '18:00',
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  const formData = await request.formData();
+  const form = parseForm(createAssignmentSchema, formData);
+  // Checkbox groups: keep every ticked value to show the form again as it was.
+  const lists = { scenarioIds: formData.getAll('scenarioIds').map(String), unitCodes: formData.getAll('unitCodes').map(String) };
+  if (!form.success) return data({ ...form, lists }, { status: 400 });
+  const result = await createAssignment(getDb(), user, form.data);
+  if (!result.ok) return data({ ...refusal(result, form.values), lists }, { status: 400 });
+  throw redirect(`/assignments/${result.id}?created=1`);
+}
+
+export default function NewAssignment() {
+  const { units, scenarios, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  const values = result?.values ?? {};
+  const lists = result?.lists ?? { scenarioIds: [], unitCodes: [] };
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <nav className="breadcrumb">
+        <Link to="/assignments">练兵任务</Link> › <span aria-current="page">布置任务</span>
+      </nav>
+      <h1>布置练兵任务</h1>
+      <Form method="post" className="form-card form-card--wide" noValidate>
+        <ErrorList errors={result?.formErrors} />
+        <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} maxLength={60} help="不填则以场景名称命名" />
+        <fieldset className="field field--choices" aria-invalid={errors.scenarioIds?.length ? true : undefined}>
+          <legend>练兵场景</legend>
+          {scenarios.map((s) => (
+            <label key={s.id} className="choice">
+              <input type="checkbox" name="scenarioIds" value={s.id} defaultChecked={lists.scenarioIds.includes(s.id)} />
+              <span>
+                {s.title} <span className="muted small">· {SKILL_LABELS[s.skill]} · 约 {s.estimatedMinutes} 分钟</span>{' '}
+                <Link to={`/catalogue/${s.id}`} className="small">
+                  查看
+                </Link>
+              </span>
+            </label>
+          ))}
+          <ErrorList id="field-scenarioIds-error" errors={errors.scenarioIds} />
+        </fieldset>
+        <UnitChecklist units={units} selected={lists.unitCodes} errors={errors.unitCodes} />
+        <div className="field">
+          <label htmlFor="field-officerUsernames">指定执法人员（用户名）</label>
+          <textarea
+            id="field-officerUsernames"
+            name="officerUsernames"
+            rows={2}
+            defaultValue={values.officerUsernames}
+            aria-invalid={errors.officerUsernames?.length ? true : undefined}
+            aria-describedby={errors.officerUsernames?.length ? 'field-officerUsernames-error' : undefined}
+          />
+          <p className="field__help">可选；多个用户名以空格、逗号或换行分隔。与所选单位合并，不会重复。</p>
+          <ErrorList id="field-officerUsernames-error" errors={errors.officerUsernames} />
+        </div>
+        <SelectField
+          label="方式"
+          name="mode"
+          defaultValue={values.mode ?? 'assessment'}
+          errors={errors.mode}
+          options={[
+            { value: 'assessment', label: '考核（结束后才显示成绩，限时）' },
+            { value: 'practice', label: '练习（每步反馈，可用提示）' },
+          ]}
+        />
+        <div className="choice">
+          <input type="checkbox" id="field-competition" name="competition" defaultChecked={values.competition === 'on'} />
+          <label htmlFor="field-competition">作为比武：所有选手使用同一套案例（开放时才生成可见），截止后公布个人和单位排名</label>
+        </div>
+        <ErrorList id="field-competition-error" errors={errors.competition} />
+        <Field label="合格分数线" name="passMark" type="number" min={0} max={100} defaultValue={values.passMark ?? '80'} errors={errors.passMark} help="0–100，默认 80" />
+        <Field label="开始时间" name="opensAt" type="datetime-local" defaultValue={values.opensAt ?? defaults.opensAt} errors={errors.opensAt} help="北京时间" />
+        <Field label="截止时间" name="dueAt" type="datetime-local" defaultValue={values.dueAt ?? defaults.dueAt} errors={errors.dueAt} help="北京时间，须晚于开始时间" />
+        <Field label="允许次数" name="attemptsAllowed" type="number" min={1} max={20} defaultValue={values.attemptsAllowed ?? '3'} errors={errors.attemptsAllowed} help="每个场景每人可开始的次数，1–20" />
+        <div className="field">
+          <label htmlFor="field-note">说明</label>
+          <textarea id="field-note" name="note" rows={3} maxLength={500} defaultValue={values.note} aria-invalid={errors.note?.length ? true : undefined} />
+          <ErrorList errors={errors.note} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? '正在布置…' : '布置任务'}
+        </button>
+      </Form>
+    </>
+  );
+}

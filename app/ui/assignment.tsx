@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { ErrorList } from './field';
+
+/** Labels of an officer's standing on an assignment (item or whole). */
+export const ASSIGNMENT_STATUS_LABELS = {
+  passed: '已完成·合格',
+  failed: '已完成·未合格',
+  overdue: '已逾期',
+  inProgress: '进行中',
+  notStarted: '未开始',
+  upcoming: '未开放',
+  closed: '已关闭',
+  exhausted: '次数已用完',
+} as const;
+export type AssignmentStatusKey = keyof typeof ASSIGNMENT_STATUS_LABELS;
+
+const STATUS_TONE: Record<AssignmentStatusKey, string> = {
+  passed: 'tag--done',
+  failed: 'tag--bad',
+  overdue: 'tag--bad',
+  inProgress: '',
+  notStarted: '',
+  upcoming: '',
+  closed: '',
+  exhausted: 'tag--bad',
+};
+
+export function AssignmentStatus({ status }: { status: AssignmentStatusKey }) {
+  return (
+    <span className={`tag ${STATUS_TONE[status]}`} data-status={status}>
+      {ASSIGNMENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+export const PHASE_LABELS = { upcoming: '未开放', open: '进行中', closed: '已结束' } as const;
+
+/** A Beijing-time date and time (the server's clock is UTC). */
+export function beijingTime(iso: string) {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
+}
+
+export function CompetitionBadge() {
+  return <span className="badge badge--competition">比武</span>;
+}
+
+/** "12 / 46（26.1%）" */
+export function Ratio({ part, whole, rate }: { part: number; whole: number; rate: number }) {
+  return (
+    <>
+      {part} / {whole}
+      <span className="muted">（{rate}%）</span>
+    </>
+  );
+}
+
+export function secondsLabel(seconds: number | null) {
+  if (seconds === null) return '—';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}分${String(s % 60).padStart(2, '0')}秒`;
+}
+
+type UnitChoice = { code: string; name: string; level: 'province' | 'city' | 'county'; parent_id: number | null; id: number };
+
+/**
+ * The units of the trainer's subtree as checkboxes, each city with its counties under it: ticking a
+ * city (or the province) assigns every unit below it, including units added later.
+ */
+export function UnitChecklist({ units, selected, errors }: { units: readonly UnitChoice[]; selected: readonly string[]; errors?: readonly string[] }) {
+  const chosen = new Set(selected);
+  const root = units[0];
+  if (!root) return null;
+  const childrenOf = (id: number) => units.filter((u) => u.parent_id === id);
+  const box = (u: UnitChoice, suffix: ReactNode = null) => (
+    <label className="choice" key={u.code}>
+      <input type="checkbox" name="unitCodes" value={u.code} defaultChecked={chosen.has(u.code)} aria-describedby={errors?.length ? 'field-unitCodes-error' : undefined} />
+      <span>
+        {u.name}
+        {suffix}
+      </span>
+    </label>
+  );
+  const tree = (u: UnitChoice): ReactNode => {
+    const kids = childrenOf(u.id);
+    if (kids.length === 0) return box(u);
+    return (
+      <div className="unit-tree__group" key={u.code}>
+        {box(u, <span className="muted small">（含下属全部单位）</span>)}
+        <details className="unit-tree__children" open={u === root || kids.some((k) => chosen.has(k.code))}>
+          <summary>选择{u.name}下属单位（{kids.length}）</summary>
+          <div className="unit-tree__list">{kids.map(tree)}</div>
+        </details>
+      </div>
+    );
+  };
+  return (
+    <fieldset className="field field--choices unit-tree" aria-invalid={errors?.length ? true : undefined}>
+      <legend>布置到单位</legend>
+      {tree(root)}
+      <ErrorList id="field-unitCodes-error" errors={errors} />
+    </fieldset>
+  );
+}
