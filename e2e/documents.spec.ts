@@ -82,3 +82,33 @@ test('the documents of a whole case print as A4 pages, one document per page', a
   expect(response?.status()).toBe(404);
   await other.close();
 });
+
+test('an inspection prints its record, measures, order and re-inspection opinion', async ({ page }) => {
+  const scenario = listScenarios({ skill: 'inspection' })[0]!;
+  await logIn(page, 'changli.officer');
+  const seed = await startDrill(page, scenario.id, 'practice');
+  const answer = modelAnswerFor(scenario.id, seed);
+  for (const step of answer) await submitStep(page, scenario.id, seed, step);
+  await expect(page).toHaveURL(/\/drills\/\d+\/result$/);
+  const expected = renderDocuments(runAnswer(scenario.id, seed, answer));
+  expect(expected.map((d) => d.type)).toEqual(expect.arrayContaining(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']));
+
+  await page.getByRole('link', { name: '打印文书' }).click();
+  const pages = page.getByTestId('document-page');
+  await expect(pages).toHaveCount(expected.length);
+  for (const [i, doc] of expected.entries()) await expect(pages.nth(i).locator('.doc-page__number')).toHaveText(doc.number!);
+  const order = expected.find((d) => d.type === 'rectificationOrder')!;
+  const deadline = answer.find((s) => s.stepId === 'order')!.values.deadline as string;
+  const [y, m, d] = deadline.split('-').map(Number);
+  await expect(page.locator('[data-type="rectificationOrder"]')).toContainText(`于${y}年${m}月${d}日前整改完毕`);
+  await expect(page.locator('[data-type="rectificationOrder"]')).toContainText(order.addressee!);
+
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 658, height: 971 });
+  for (const [i, doc] of expected.entries()) {
+    await pages.nth(i).screenshot({ path: test.info().outputPath(`document-${i + 1}-${doc.type}.png`) });
+  }
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(expected.length);
+  expect(pdfPageCount(pdf)).toBeLessThanOrEqual(expected.length * 2);
+});
