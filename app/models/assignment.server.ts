@@ -76,6 +76,9 @@ export async function createAssignment(
   }
   if (Date.parse(input.dueAt) <= now.getTime()) return { ok: false, field: 'dueAt', message: '截止时间须晚于当前时间' };
 
+  // Keep only the topmost of nested units (a city and one of its counties: the city covers both),
+  // so that the units' subtrees never overlap and nobody is counted twice.
+  const topUnits = units.filter((u) => !units.some((other) => other.id !== u.id && u.path.startsWith(other.path)));
   const first = scenarios[0]!;
   const title = input.title || (scenarios.length > 1 ? `${first.title}等 ${scenarios.length} 个场景` : first.title);
   return db.transaction().execute(async (trx) => {
@@ -101,13 +104,13 @@ export async function createAssignment(
       .values(scenarios.map((s, position) => ({ assignment_id: id, scenario_id: s!.id, position })))
       .execute();
     const targets = [
-      ...units.map((u) => ({ assignment_id: id, unit_id: u.id, user_id: null })),
+      ...topUnits.map((u) => ({ assignment_id: id, unit_id: u.id, user_id: null })),
       ...officers.map((o) => ({ assignment_id: id, unit_id: null, user_id: o.id })),
     ];
     await trx.insertInto('assignment_targets').values(targets).execute();
     await audit(trx, actor.id, 'assignment.create', id, {
       scenarios: input.scenarioIds,
-      units: units.map((u) => u.code),
+      units: topUnits.map((u) => u.code),
       officers: officers.map((o) => o.username),
       mode: input.mode,
       passMark: input.passMark,
@@ -150,15 +153,24 @@ export function assignmentPhase(a: Pick<Assignment, 'opens_at' | 'due_at' | 'clo
   return Date.parse(a.opens_at) > now.getTime() ? 'upcoming' : 'open';
 }
 
+/** Best attempt key: score first, then the shorter time (seconds capped below TIME_SPAN). */
+const TIME_SPAN = 10_000_000;
+
 /**
  * The per-officer standing on one assignment, as SQL common table expressions: `covered` (officers
  * on record, not disabled, in a targeted unit's subtree or chosen by name — resolved now, so
- * officers who joined later are included), `best` (each officer's best finished attempt per
- * scenario: highest score, then shortest time), and `officer_status` (one row per covered officer
- * with scenarios done and passed, score, time, attempts started, effective due date and status).
+ * officers who joined later are included; unit targets never overlap, see `createAssignment`, so a
+ * UNION ALL without a sort to remove duplicates suffices), `best` (per officer: scenarios finished and passed, the
+ * sum of their best scores and the time of those best attempts — the best attempt per scenario is
+ * the highest score, then the shortest time, found with one `max()` over a combined key, no sort),
+ * the due dates moved by extensions, and `officer_state` (one row per covered officer with attempts
+ * started, scenarios done and passed, score, time, effective due date and status).
  */
 function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Date): RawBuilder<unknown> {
   const nowIso = now.toISOString();
+  // Literals, not parameters: a bound JS number is a REAL, and the key's arithmetic must stay integer.
+  const span = sql.lit(TIME_SPAN);
+  const last = sql.lit(TIME_SPAN - 1);
   return sql`
     covered(user_id, unit_id) as (
       select u.id, u.unit_id
@@ -167,43 +179,58 @@ function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Dat
         join units un on un.path >= tu.path and un.path < tu.path || '~'
         join users u on u.unit_id = un.id and u.role = 'officer' and u.disabled = 0
        where t.assignment_id = ${assignmentId}
-      union
+      union all
       select u.id, u.unit_id
         from assignment_targets t
         join users u on u.id = t.user_id and u.role = 'officer' and u.disabled = 0
+        join units uu on uu.id = u.unit_id
        where t.assignment_id = ${assignmentId}
+         and not exists (
+           select 1 from assignment_targets t2 join units tu2 on tu2.id = t2.unit_id
+            where t2.assignment_id = ${assignmentId} and uu.path >= tu2.path and uu.path < tu2.path || '~'
+         )
     ),
-    ranked as (
-      select user_id, scenario_id, score, passed,
-             (julianday(finished_at) - julianday(started_at)) * 86400.0 as seconds,
-             row_number() over (partition by user_id, scenario_id order by score desc, julianday(finished_at) - julianday(started_at), id) as rn
+    per_scenario as (
+      select user_id, scenario_id, count(*) as started,
+             max(case when status = 'finished'
+                      then score * ${span} + (${last} - min(${last}, cast((julianday(finished_at) - julianday(started_at)) * 86400 as integer)))
+                 end) as best_key,
+             max(case when status = 'finished' then passed end) as passed
         from attempts
-       where assignment_id = ${assignmentId} and status = 'finished'
+       where assignment_id = ${assignmentId}
+       group by user_id, scenario_id
     ),
     best as (
-      select user_id, count(*) as done, sum(passed) as passed_n, sum(score) as score_sum, sum(seconds) as seconds
-        from ranked where rn = 1 group by user_id
+      select user_id, sum(started) as started, count(best_key) as done, coalesce(sum(passed), 0) as passed_n,
+             sum(best_key / ${span}) as score_sum,
+             sum(${last} - best_key % ${span}) as seconds
+        from per_scenario group by user_id
     ),
-    used as (
-      select user_id, count(*) as started from attempts where assignment_id = ${assignmentId} group by user_id
+    unit_due(unit_id, due_at) as (
+      select un.id, max(e.due_at)
+        from assignment_extensions e
+        join units eu on eu.id = e.unit_id
+        join units un on un.path >= eu.path and un.path < eu.path || '~'
+       where e.assignment_id = ${assignmentId}
+       group by un.id
+    ),
+    user_due(user_id, due_at) as (
+      select user_id, max(due_at) from assignment_extensions
+       where assignment_id = ${assignmentId} and user_id is not null group by user_id
     ),
     officer_status as (
       select c.user_id, c.unit_id,
-             coalesce(used.started, 0) as started,
+             coalesce(best.started, 0) as started,
              coalesce(best.done, 0) as done,
              coalesce(best.passed_n, 0) as passed_n,
-             case when best.done is null then null else round(1.0 * best.score_sum / ${scenarioCount}, 1) end as score,
-             best.seconds as seconds,
-             max(a.due_at, coalesce((
-               select max(e.due_at) from assignment_extensions e
-                where e.assignment_id = a.id
-                  and (e.user_id = c.user_id or instr(un.path, '/' || e.unit_id || '/') > 0)
-             ), a.due_at)) as due_at
+             case when best.done > 0 then round(1.0 * best.score_sum / ${scenarioCount}, 1) end as score,
+             case when best.done > 0 then best.seconds end as seconds,
+             max(a.due_at, coalesce(unit_due.due_at, a.due_at), coalesce(user_due.due_at, a.due_at)) as due_at
         from covered c
-        join units un on un.id = c.unit_id
         join assignments a on a.id = ${assignmentId}
-        left join used on used.user_id = c.user_id
         left join best on best.user_id = c.user_id
+        left join unit_due on unit_due.unit_id = c.unit_id
+        left join user_due on user_due.user_id = c.user_id
     ),
     officer_state as (
       select s.*,
@@ -290,7 +317,7 @@ export async function getAssignmentFollowUp(
   const n = scenarioIds.length;
   const ctes = officerStatusCtes(assignment.id, n, now);
 
-  const [targets, extensions, totals, reminders] = await Promise.all([
+  const [targets, extensions, reminders] = await Promise.all([
     db
       .selectFrom('assignment_targets as t')
       .leftJoin('units', 'units.id', 't.unit_id')
@@ -309,7 +336,6 @@ export async function getAssignmentFollowUp(
       .where('e.assignment_id', '=', assignment.id)
       .orderBy('e.id')
       .execute(),
-    totalsOf(db, assignment.id, n, now),
     db
       .selectFrom('assignment_reminders')
       .select(['created_at', sql<number>`count(*)`.as('recipients')])
@@ -329,6 +355,8 @@ export async function getAssignmentFollowUp(
       completed: number;
       passed: number;
       overdue: number;
+      started: number;
+      score_sum: number | null;
       avg_score: number | null;
     }>`
       with ${ctes}
@@ -337,6 +365,8 @@ export async function getAssignmentFollowUp(
              sum(s.status in ('passed', 'failed')) as completed,
              sum(s.status = 'passed') as passed,
              sum(s.status = 'overdue') as overdue,
+             sum(s.started > 0) as started,
+             sum(case when s.status in ('passed', 'failed') then s.score end) as score_sum,
              round(avg(case when s.status in ('passed', 'failed') then s.score end), 1) as avg_score
         from officer_state s
         join units un on un.id = s.unit_id
@@ -366,23 +396,40 @@ export async function getAssignmentFollowUp(
     status: OfficerAssignmentStatus;
   };
   const officerSelect = sql`s.user_id, u.username, u.display_name, un.name as unit_name, s.started, s.done, s.score, s.seconds, s.due_at, s.status`;
-  const [officerPage, officerCount, overdue] = await Promise.all([
-    sql<OfficerRow>`
+  // Totals and the number of officers the filter selects come from the per-unit aggregates, so the
+  // whole follow-up costs three passes at most (units, one page of officers, the overdue list).
+  const sum = (pick: (u: (typeof units)[number]) => number) => units.reduce((total, u) => total + pick(u), 0);
+  const totals = {
+    covered: sum((u) => u.covered),
+    completed: sum((u) => u.completed),
+    passed: sum((u) => u.passed),
+    overdue: sum((u) => u.overdue),
+    started: sum((u) => u.started),
+    avgScore: null as number | null,
+  };
+  if (totals.completed > 0) totals.avgScore = Math.round((sum((u) => u.score_sum ?? 0) / totals.completed) * 10) / 10;
+  const selected = filterUnit ? [filterUnit] : units;
+  const officerTotal = selected.reduce(
+    (total, u) => total + { all: u.covered, notDone: u.covered - u.completed, overdue: u.overdue, passed: u.passed }[query.status],
+    0,
+  );
+  const officerPage = await sql<OfficerRow>`
       with ${ctes}
       select ${officerSelect}
         from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
        where ${statusFilter} and ${unitFilter}
        order by un.path, u.id
-       limit ${FOLLOW_UP_PAGE_SIZE} offset ${(query.page - 1) * FOLLOW_UP_PAGE_SIZE}`.execute(db),
-    sql<{ n: number }>`with ${ctes} select count(*) as n from officer_state s where ${statusFilter} and ${unitFilter}`.execute(db),
-    sql<OfficerRow>`
-      with ${ctes}
-      select ${officerSelect}
-        from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
-       where s.status = 'overdue'
-       order by un.path, u.id
-       limit ${OVERDUE_LIST_LIMIT}`.execute(db),
-  ]);
+       limit ${FOLLOW_UP_PAGE_SIZE} offset ${(query.page - 1) * FOLLOW_UP_PAGE_SIZE}`.execute(db);
+  const overdue =
+    totals.overdue === 0
+      ? { rows: [] as OfficerRow[] }
+      : await sql<OfficerRow>`
+          with ${ctes}
+          select ${officerSelect}
+            from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
+           where s.status = 'overdue'
+           order by un.path, u.id
+           limit ${OVERDUE_LIST_LIMIT}`.execute(db);
 
   const phase = assignmentPhase(assignment, now);
   const competition = assignment.is_competition === 1;
@@ -413,7 +460,7 @@ export async function getAssignmentFollowUp(
     reminders,
     totals: { ...totals, completionRate: rate(totals.completed, totals.covered), passRate: rate(totals.passed, totals.covered) },
     units,
-    officers: { rows: officerPage.rows, total: officerCount.rows[0]!.n, page: query.page, pageSize: FOLLOW_UP_PAGE_SIZE, unit: filterUnit?.code ?? null, status: query.status },
+    officers: { rows: officerPage.rows, total: officerTotal, page: query.page, pageSize: FOLLOW_UP_PAGE_SIZE, unit: filterUnit?.code ?? null, status: query.status },
     overdue: { rows: overdue.rows, total: totals.overdue },
     ranking: competition && phase === 'closed' ? await competitionRanking(db, assignment.id, n, now) : null,
   };
