@@ -10,6 +10,7 @@ import {
   listAssignmentsInScope,
   listOfficerAssignments,
   listOfficerReminders,
+  listOverdueByUnit,
   startAssignedDrill,
 } from '../../app/models/assignment.server';
 import { parseForm } from '../../app/utils/forms';
@@ -367,5 +368,26 @@ describe('assignments', () => {
     expect(ranking.units.find((u) => u.name === '昌黎县')).toMatchObject({ participants: 1, score: Math.round((100 / 46) * 10) / 10 });
     expect(ranking.units.find((u) => u.name === '卢龙县')).toMatchObject({ participants: 2, score: Math.round((150 / lulongCount) * 10) / 10 });
     expect((await getRankingForOfficer(db, a, id, at(101)))!.ranking!.officers).toHaveLength(3);
+  });
+
+  it('overdue work per unit, for the readiness reports: counted within the viewer’s subtree only', async () => {
+    const { db } = useTestDatabase();
+    const trainer = await actor(db, 'trainer');
+    await createAssignment(db, trainer, input({ unitCodes: ['130322', '130324'] }), T0);
+    await createAssignment(db, trainer, input({ unitCodes: ['130322'], dueAt: at(30 * 24 * 60).toISOString() }), T0);
+    const changli = await actor(db, 'changli.officer');
+    const id = (await db.selectFrom('assignments').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const started = await startAssignedDrill(db, changli, id, scenario.id, at(1));
+    if (!started.ok) throw new Error(started.reason);
+    await play(db, changli.id, started.attemptId, await seedOf(db, started.attemptId), { start: 2 });
+    const afterFirstDue = at(8 * 24 * 60);
+    expect(await listOverdueByUnit(db, trainer.unit, at(60))).toEqual([]);
+    const qhd = { path: (await db.selectFrom('units').select('path').where('code', '=', '130300').executeTakeFirstOrThrow()).path };
+    const rows = await listOverdueByUnit(db, qhd, afterFirstDue);
+    const lulongCount = rows.find((r) => r.code === '130324')!.overdueOfficers;
+    expect(rows.find((r) => r.code === '130322')).toMatchObject({ overdueOfficers: 45, assignments: 1 });
+    expect(lulongCount).toBeGreaterThan(0);
+    const changliOnly = (await db.selectFrom('units').select('path').where('code', '=', '130322').executeTakeFirstOrThrow()).path;
+    expect(await listOverdueByUnit(db, { path: changliOnly }, afterFirstDue)).toEqual([expect.objectContaining({ code: '130322', overdueOfficers: 45 })]);
   });
 });
