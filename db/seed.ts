@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { hashPassword } from '../app/utils/password.server';
 import { createPrng } from '../scenarios/prng';
@@ -141,7 +142,77 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
         })
         .execute();
     }
+
+    await seedQinhuangdaoStatistics(trx, unitIds);
   });
+}
+
+/**
+ * The published 2023 figures of Qinhuangdao's nine units, as if the 秦皇岛市 manager had imported the
+ * real system's export (so the demo report shows them beside the drill figures from the start).
+ */
+async function seedQinhuangdaoStatistics(trx: Kysely<Database>, unitIds: Map<string, number>) {
+  const text = readFileSync(new URL('./demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url), 'utf8');
+  const rows = text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split('\t'));
+  const cityUnits = HEBEI_CITIES.find((c) => c.code === '130300')!.units;
+  const manager = await trx.selectFrom('users').select('id').where('username', '=', 'qhd.manager').executeTakeFirstOrThrow();
+  const parsed = rows.map(([name, ...figures]) => {
+    const unit = cityUnits.find((u) => u.name === name);
+    if (!unit) throw new Error(`演示数据：秦皇岛统计表中的“${name}”没有对应单位`);
+    const [officers, enterprises, inspections, hazards, major, cases, penalties, documents, participating] = figures.map(Number);
+    return {
+      unitId: unitIds.get(unit.code)!,
+      row: {
+        unitName: name!,
+        officersOnRecord: officers!,
+        enterprisesOnboarded: enterprises!,
+        inspections: inspections!,
+        hazards: hazards!,
+        majorHazards: major!,
+        cases: cases!,
+        penaltiesWan: penalties!,
+        documents: documents!,
+        participatingOfficers: participating!,
+      },
+    };
+  });
+  const { id } = await trx
+    .insertInto('statistics_imports')
+    .values({
+      user_id: manager.id,
+      scope_unit_id: unitIds.get('130300')!,
+      file_name: 'qinhuangdao-online-enforcement-2023.tsv',
+      period_year: 2023,
+      status: 'committed',
+      rows_json: JSON.stringify(parsed.map((p) => p.row)),
+      committed_at: '2023-11-13T00:00:00.000Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('real_statistics')
+    .values(
+      parsed.map(({ unitId, row }) => ({
+        import_id: id,
+        unit_id: unitId,
+        period_year: 2023,
+        source_name: row.unitName,
+        officers_on_record: row.officersOnRecord,
+        enterprises_onboarded: row.enterprisesOnboarded,
+        inspections: row.inspections,
+        hazards: row.hazards,
+        major_hazards: row.majorHazards,
+        cases: row.cases,
+        penalties_wan: row.penaltiesWan,
+        documents: row.documents,
+        participating_officers: row.participatingOfficers,
+      })),
+    )
+    .execute();
 }
 
 /** Migrates, then seeds when the database is empty. Returns whether it seeded. */

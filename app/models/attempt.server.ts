@@ -380,7 +380,27 @@ function displayValues(
  */
 export async function getAttemptResult(db: Kysely<Database>, userId: number, attemptId: number) {
   const attempt = await findOwnAttempt(db, userId, attemptId);
+  return attempt ? buildAttemptResult(db, attempt) : null;
+}
+
+/** A finished or active attempt of an officer within the viewer's subtree (managers' drill-down). */
+export async function getAttemptResultInScope(db: Kysely<Database>, scope: { path: string }, attemptId: number) {
+  const attempt = await db
+    .selectFrom('attempts')
+    .innerJoin('users', 'users.id', 'attempts.user_id')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .where('attempts.id', '=', attemptId)
+    .where('units.path', '>=', scope.path)
+    .where('units.path', '<', `${scope.path}~`)
+    .selectAll('attempts')
+    .select(['users.display_name as officer_name', 'users.id as officer_id'])
+    .executeTakeFirst();
   if (!attempt) return null;
+  const result = await buildAttemptResult(db, attempt);
+  return result ? { ...result, officer: { id: attempt.officer_id, name: attempt.officer_name } } : null;
+}
+
+async function buildAttemptResult(db: Kysely<Database>, attempt: Attempt) {
   const scenario = getScenario(attempt.scenario_id);
   if (!scenario) return null;
   const state = await loadAttemptState(db, attempt);

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
+import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
+import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
 import { chinaDay } from './mastery.server';
 
 export const SKILLS = Object.keys(SKILL_LABELS) as Skill[];
@@ -279,5 +281,170 @@ export async function getReadinessReport(
       coverageInsufficient: rows.filter((r) => r.real?.coverageInsufficient).length,
       withRealFigures: rows.filter((r) => r.real).length,
     },
+  };
+}
+
+const SORT_VALUE: Record<ReadinessSortKey, (row: ReadinessRow) => number | string> = {
+  unit: () => 0,
+  officers: (r) => r.officers,
+  participation: (r) => r.participationPct,
+  proficient: (r) => r.proficientPct,
+  onboarding: (r) => r.masteryPct.onboarding,
+  inspection: (r) => r.masteryPct.inspection,
+  documents: (r) => r.masteryPct.documents,
+  case: (r) => r.masteryPct.case,
+  avgBest: (r) => r.avgBestScore ?? -1,
+  inspections: (r) => r.real?.inspections ?? -1,
+  realParticipation: (r) => r.real?.realParticipationPct ?? -1,
+};
+
+/** The rows ordered by a column (tree order for `unit`; ties keep tree order). */
+export function sortReadinessRows(rows: readonly ReadinessRow[], sort: ReadinessSortKey, dir: 'asc' | 'desc'): ReadinessRow[] {
+  const order = rows.map((row, index) => ({ row, index }));
+  const value = SORT_VALUE[sort];
+  const sign = dir === 'asc' ? 1 : -1;
+  order.sort((a, b) => {
+    const va = value(a.row);
+    const vb = value(b.row);
+    return (va < vb ? -1 : va > vb ? 1 : 0) * sign || a.index - b.index;
+  });
+  return order.map((o) => o.row);
+}
+
+/** Resolves the report query to a period (a custom one must be valid: from ≤ to, at most 3 years). */
+export function resolvePeriod(query: ReportQuery, now: Date): { period: Period; error: string | null } {
+  if (query.period !== 'custom') return { period: namedPeriod(query.period, now), error: null };
+  if (!query.from || !query.to) return { period: namedPeriod('month', now), error: '请填写有效的开始日期和结束日期（年-月-日）' };
+  if (query.from > query.to) return { period: namedPeriod('month', now), error: '开始日期不能晚于结束日期' };
+  if (Date.parse(query.to) - Date.parse(query.from) > 3 * 366 * 24 * 60 * 60 * 1000) {
+    return { period: namedPeriod('month', now), error: '统计周期不能超过 3 年' };
+  }
+  return { period: { from: query.from, to: query.to }, error: null };
+}
+
+/**
+ * The report as a page's query string asks for it (period, real-statistics year, sort): the one
+ * entry point of the report page, its exports and its print view.
+ */
+export async function getReadinessReportForQuery(db: Kysely<Database>, scope: Pick<Unit, 'path'>, searchParams: URLSearchParams, now = new Date()) {
+  const query = reportQuerySchema.parse(Object.fromEntries(searchParams));
+  const { period, error } = resolvePeriod(query, now);
+  const report = await getReadinessReport(db, scope, { period, year: query.year ?? null, now });
+  return { query, periodError: error, report: { ...report, rows: sortReadinessRows(report.rows, query.sort, query.dir) } };
+}
+
+/** A rubric error code's title (the same code means the same mistake in every scenario). */
+function mistakeTitles(): Map<string, string> {
+  return new Map(listScenarios().flatMap((s) => s.rubric.map((item) => [item.code, item.title] as const)));
+}
+
+/** Skills under this mastery share in a unit get mentors suggested. */
+export const WEAK_SKILL_PCT = READINESS_THRESHOLDS.greenProficientPct;
+
+/**
+ * A unit's officers for the drill-down (skills mastered, last activity, attempts, best score), its
+ * most frequent mistakes by error code, and for each weak skill the officers of the same unit who have
+ * mastered it — mentors for 传帮带.
+ */
+export async function getUnitReadinessDetail(db: Kysely<Database>, unit: Pick<Unit, 'id'>, now = new Date()) {
+  const at = now.toISOString();
+  const officers = await db
+    .selectFrom('users')
+    .where('users.unit_id', '=', unit.id)
+    .where('users.role', '=', 'officer')
+    .where('users.disabled', '=', 0)
+    .select(['users.id', 'users.display_name', 'users.username'])
+    .select((eb) => [
+      eb.selectFrom('officer_activity').whereRef('officer_activity.user_id', '=', 'users.id').select(sql<string>`max(day)`.as('d')).as('lastActivity'),
+      eb.selectFrom('skill_mastery').whereRef('skill_mastery.user_id', '=', 'users.id').select(sql<number>`sum(attempts)`.as('n')).as('attempts'),
+      eb.selectFrom('skill_mastery').whereRef('skill_mastery.user_id', '=', 'users.id').select(sql<number>`max(best_score)`.as('b')).as('bestScore'),
+    ])
+    .orderBy('users.id')
+    .execute();
+  const mastery = await db
+    .selectFrom('skill_mastery')
+    .innerJoin('users', 'users.id', 'skill_mastery.user_id')
+    .where('users.unit_id', '=', unit.id)
+    .where('skill_mastery.mastered_until', '>', at)
+    .select(['skill_mastery.user_id', 'skill_mastery.skill', 'skill_mastery.best_score'])
+    .execute();
+  const mastered = new Map<number, Set<string>>();
+  for (const m of mastery) {
+    if (!mastered.has(m.user_id)) mastered.set(m.user_id, new Set());
+    mastered.get(m.user_id)!.add(m.skill);
+  }
+  const mistakes = await db
+    .selectFrom('mistake_counts')
+    .innerJoin('users', 'users.id', 'mistake_counts.user_id')
+    .where('users.unit_id', '=', unit.id)
+    .groupBy('mistake_counts.code')
+    .select(['mistake_counts.code', sql<number>`sum(mistake_counts.count)`.as('count'), sql<number>`count(*)`.as('officers')])
+    .orderBy('count', 'desc')
+    .orderBy('mistake_counts.code')
+    .limit(10)
+    .execute();
+  const titles = mistakeTitles();
+  const rows = officers.map((o) => ({
+    id: o.id,
+    name: o.display_name,
+    username: o.username,
+    skills: Object.fromEntries(SKILLS.map((s) => [s, mastered.get(o.id)?.has(s) ?? false])) as Record<Skill, boolean>,
+    lastActivity: o.lastActivity ?? null,
+    attempts: o.attempts ?? 0,
+    bestScore: o.bestScore ?? null,
+  }));
+  const skills = SKILLS.map((skill) => {
+    const masters = mastery.filter((m) => m.skill === skill).sort((a, b) => (b.best_score ?? 0) - (a.best_score ?? 0));
+    const share = pct(masters.length, rows.length);
+    return {
+      skill,
+      label: SKILL_LABELS[skill],
+      masteredPct: share,
+      weak: share < WEAK_SKILL_PCT,
+      mentors: masters.slice(0, 3).map((m) => ({ id: m.user_id, name: rows.find((r) => r.id === m.user_id)?.name ?? '' })),
+    };
+  });
+  return {
+    officers: rows,
+    mistakes: mistakes.map((m) => ({ code: m.code, title: titles.get(m.code) ?? m.code, count: m.count, officers: m.officers })),
+    skills,
+  };
+}
+
+/** One officer of the viewer's subtree: mastery per skill and every attempt, newest first. */
+export async function getOfficerReadiness(db: Kysely<Database>, scope: Pick<Unit, 'path'>, userId: number, now = new Date()) {
+  const officer = await db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .where('users.id', '=', userId)
+    .where('units.path', '>=', scope.path)
+    .where('units.path', '<', `${scope.path}~`)
+    .select(['users.id', 'users.display_name', 'users.username', 'users.role', 'units.code as unit_code', 'units.name as unit_name'])
+    .executeTakeFirst();
+  if (!officer) return null;
+  const [mastery, attempts] = await Promise.all([
+    db.selectFrom('skill_mastery').selectAll().where('user_id', '=', userId).execute(),
+    db
+      .selectFrom('attempts')
+      .select(['id', 'scenario_id', 'mode', 'status', 'started_at', 'finished_at', 'score', 'passed'])
+      .where('user_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
+  return {
+    officer,
+    skills: SKILLS.map((skill) => {
+      const row = mastery.find((m) => m.skill === skill);
+      return {
+        skill,
+        label: SKILL_LABELS[skill],
+        mastered: row ? row.mastered_until !== null && row.mastered_until > now.toISOString() : false,
+        masteredUntil: row?.mastered_until ?? null,
+        attempts: row?.attempts ?? 0,
+        bestScore: row?.best_score ?? null,
+      };
+    }),
+    attempts: attempts.map((a) => ({ ...a, title: getScenario(a.scenario_id)?.title ?? a.scenario_id })),
   };
 }

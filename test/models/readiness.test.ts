@@ -26,6 +26,11 @@ async function importPublished(db: Db, bytes: Uint8Array = published, fileName =
 describe('importing the real system’s statistics', () => {
   it('the published Qinhuangdao table as-is: 7 of 9 units coverage-insufficient, 4/70 = 5.7% for 秦皇岛市本级', async () => {
     const { db } = useTestDatabase();
+    // The demo seed ships this import already; start without it to see the import do the work.
+    await db.deleteFrom('real_statistics').execute();
+    await db.deleteFrom('statistics_imports').execute();
+    const before = await getReadinessReport(db, (await manager(db)).unit, { period: { from: '2023-01-01', to: '2023-12-31' } });
+    expect(before.totals.withRealFigures).toBe(0);
     const { id, m } = await importPublished(db);
     expect(await commitImport(db, m, id, {})).toEqual({ ok: true, imported: 9 });
     const report = await getReadinessReport(db, m.unit, { period: { from: '2023-01-01', to: '2023-12-31' }, now: new Date('2026-03-01T00:00:00Z') });
@@ -81,21 +86,30 @@ describe('importing the real system’s statistics', () => {
   it('lists unmatched names for mapping; nothing is stored until every row is mapped; mappings are remembered', async () => {
     const { db } = useTestDatabase();
     const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎').replace('经济技术开发区', '秦皇岛经开区');
+    const stored = async () => (await db.selectFrom('real_statistics').selectAll().execute()).length;
+    const before = await stored();
     const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
     const pending = (await getImport(db, m, id))!;
     expect(pending.rows.filter((r) => !r.unit).map((r) => r.unitName)).toEqual(['昌黎', '秦皇岛经开区']);
 
     const refused = await commitImport(db, m, id, { 'row-6': '130322' });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { 'row-8': '请为“秦皇岛经开区”选择对应的单位' } });
-    expect(await db.selectFrom('real_statistics').selectAll().execute()).toEqual([]);
+    expect(await stored()).toBe(before);
 
     const doubled = await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130322' });
     expect(doubled).toMatchObject({ ok: false, fieldErrors: { 'row-8': expect.stringContaining('对应到了同一个单位') } });
-    expect(await db.selectFrom('real_statistics').selectAll().execute()).toEqual([]);
+    expect(await stored()).toBe(before);
 
     expect(await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130300-01' })).toEqual({ ok: true, imported: 9 });
     const again = await importPublished(db, new TextEncoder().encode(renamed));
     expect((await getImport(db, m, again.id))!.rows.every((r) => r.unit)).toBe(true);
+  });
+
+  it('the demo seed ships the published 2023 figures as a committed import', async () => {
+    const { db } = useTestDatabase();
+    const report = await getReadinessReport(db, (await manager(db)).unit, { period: { from: '2023-01-01', to: '2023-12-31' } });
+    expect(report.years).toEqual([2023]);
+    expect(report.totals).toMatchObject({ withRealFigures: 9, coverageInsufficient: 7 });
   });
 
   it('a manager cannot map a row to a unit outside the subtree', async () => {
@@ -147,8 +161,9 @@ describe('readiness figures', () => {
       masteryPct: { onboarding: 4.4, inspection: 4.4, documents: 2.2, case: 2.2 },
       avgBestScore: 82, // (95 + 81 + 70) / 3 officers with any result
       level: 'red',
-      real: null,
-      group: null,
+      // The demo's imported 2023 figures for 昌黎县: 24 inspections, 7 of 46 officers took part.
+      real: { inspections: 24, coverageInsufficient: false, realParticipationPct: 15.2 },
+      group: 'usingNotDrilled',
     });
     const lulong = report.rows.find((r) => r.name === '卢龙县')!;
     expect(lulong).toMatchObject({ officers: 37, drilled: 0, participationPct: 0, proficient: 0, avgBestScore: null, level: 'red' });

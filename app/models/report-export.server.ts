@@ -1,0 +1,123 @@
+import ExcelJS from 'exceljs';
+import { SKILL_LABELS } from '../../scenarios/types';
+import type { ReadinessRow } from './readiness.server';
+
+const LEVELS = { green: '达标', amber: '基本达标', red: '未达标' } as const;
+const GROUPS = {
+  drilledAndUsing: '已练兵且在用系统',
+  drilledButIdle: '已练兵但系统使用不足',
+  usingNotDrilled: '在用系统但未练兵',
+  neither: '既未练兵也未用系统',
+} as const;
+
+/** The readiness table's columns with their Chinese headers, shared by the XLSX and CSV exports. */
+const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => string | number | null }[] = [
+  { header: '市', width: 12, value: (r) => r.city?.name ?? '' },
+  { header: '单位', width: 18, value: (r) => r.name },
+  { header: '单位代码', width: 12, value: (r) => r.code },
+  { header: '在册执法人员', width: 12, value: (r) => r.officers },
+  { header: '参训人数', width: 10, value: (r) => r.drilled },
+  { header: '参训率(%)', width: 10, value: (r) => r.participationPct },
+  { header: '熟练掌握人数', width: 12, value: (r) => r.proficient },
+  { header: '熟练掌握率(%)', width: 12, value: (r) => r.proficientPct },
+  ...(Object.keys(SKILL_LABELS) as (keyof typeof SKILL_LABELS)[]).map((skill) => ({
+    header: `${SKILL_LABELS[skill]}掌握率(%)`,
+    width: 14,
+    value: (r: ReadinessRow) => r.masteryPct[skill],
+  })),
+  { header: '平均最高分', width: 10, value: (r) => r.avgBestScore },
+  { header: '达标等级', width: 10, value: (r) => LEVELS[r.level] },
+  { header: '排名靠后', width: 10, value: (r) => (r.bottomRanked ? '是' : '') },
+  { header: '系统执法人员数', width: 14, value: (r) => r.real?.officersOnRecord ?? null },
+  { header: '系统检查次数(全年)', width: 16, value: (r) => r.real?.inspections ?? null },
+  { header: '覆盖情况', width: 10, value: (r) => (r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入') },
+  { header: '系统参与执法人员数', width: 16, value: (r) => r.real?.participatingOfficers ?? null },
+  { header: '系统参与率(%)', width: 12, value: (r) => r.real?.realParticipationPct ?? null },
+  { header: '企业入库数', width: 10, value: (r) => r.real?.enterprisesOnboarded ?? null },
+  { header: '分组', width: 18, value: (r) => (r.group ? GROUPS[r.group] : '') },
+];
+
+interface ExportableReport {
+  period: { from: string; to: string };
+  year: number | null;
+  rows: ReadinessRow[];
+  priority: ReadinessRow[];
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, headers: { header: string; width: number }[], rows: (string | number | null)[][]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((h) => ({ header: h.header, width: h.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return sheet;
+}
+
+/** The report as an XLSX workbook with Chinese headers, one sheet per view. */
+export async function readinessWorkbook(report: ExportableReport, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '执法练兵平台';
+  addSheet(
+    workbook,
+    '达标情况',
+    COLUMNS,
+    report.rows.map((r) => COLUMNS.map((c) => c.value(r))),
+  );
+  addSheet(
+    workbook,
+    '培训优先顺序',
+    [
+      { header: '顺序', width: 6 },
+      { header: '单位', width: 18 },
+      { header: '覆盖情况', width: 10 },
+      { header: '熟练掌握率(%)', width: 12 },
+      { header: '参训率(%)', width: 10 },
+    ],
+    report.priority.map((r, i) => [
+      i + 1,
+      r.name,
+      r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入',
+      r.proficientPct,
+      r.participationPct,
+    ]),
+  );
+  addSheet(
+    workbook,
+    '分组',
+    [
+      { header: '分组', width: 20 },
+      { header: '单位数', width: 8 },
+      { header: '单位', width: 60 },
+    ],
+    (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).map((g) => {
+      const units = report.rows.filter((r) => r.group === g).map((r) => r.name);
+      return [GROUPS[g], units.length, units.join('、')];
+    }),
+  );
+  addSheet(
+    workbook,
+    '说明',
+    [
+      { header: '项目', width: 16 },
+      { header: '内容', width: 80 },
+    ],
+    [
+      ['范围', scopeName],
+      ['统计周期', `${report.period.from} 至 ${report.period.to}`],
+      ['系统统计年度', report.year ?? '未导入'],
+      ['定义', '见 docs/readiness.md：熟练掌握＝四项技能均在180天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足11次'],
+    ],
+  );
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The readiness table as CSV (UTF-8 with a BOM so that Excel reads the Chinese). */
+export function readinessCsv(report: ExportableReport): string {
+  const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')];
+  for (const row of report.rows) lines.push(COLUMNS.map((c) => csvCell(c.value(row))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
