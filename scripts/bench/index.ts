@@ -1,0 +1,197 @@
+// `npm run bench [-- --quick] [-- --profile] [-- --no-docs]`: builds the app and the bare baselines, runs
+// every case of issue 7 (warm-up, three runs, medians), prints the targets table and writes the
+// figures into docs/benchmarks.md. Loopback only; every case is bounded in count and time.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { durability, provincial, throughput, type Settings } from './cases';
+import { log, type LoadResult } from './lib';
+import { ROOT, buildAll, createTemplate, resetRunDir } from './setup';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const settings: Settings = quick
+  ? { quick, seconds: 3, warmupSeconds: 1.5, runs: 3, connections: 50, provincialSeconds: 12, logins: 400, profile: args.has('--profile') }
+  : { quick, seconds: 10, warmupSeconds: 5, runs: 3, connections: 50, provincialSeconds: 40, logins: 4800, profile: args.has('--profile') };
+
+/** A row another bench module contributes (e.g. the assignments follow-up of issue 5). */
+export interface ExtraRow {
+  name: string;
+  value: number | string;
+  unit: string;
+}
+
+/**
+ * Bench modules of other issues, each a file in scripts/bench exporting a function that returns
+ * rows. Listed here by file and export; a file that does not exist yet is reported as missing,
+ * never replaced by made-up figures.
+ */
+const EXTRA_BENCH_MODULES: { file: string; exportName: string; issue: string }[] = [
+  { file: 'assignments.ts', exportName: 'benchAssignments', issue: 'issue 5' },
+];
+
+async function runExtraModules(): Promise<{ rows: ExtraRow[]; missing: string[] }> {
+  const rows: ExtraRow[] = [];
+  const missing: string[] = [];
+  for (const m of EXTRA_BENCH_MODULES) {
+    const path = join(ROOT, 'scripts/bench', m.file);
+    if (!existsSync(path)) {
+      missing.push(`${m.file} (${m.issue}): not present yet`);
+      continue;
+    }
+    log(`running ${m.file} ${m.exportName}()…`);
+    const mod = (await import(pathToFileURL(path).href)) as Record<string, () => Promise<ExtraRow[]> | ExtraRow[]>;
+    rows.push(...(await mod[m.exportName]!()));
+  }
+  return { rows, missing };
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '–');
+const ratio = (a: number, b: number) => a / b;
+const fx = (x: number) => `${x.toFixed(2)}×`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+interface TargetRow {
+  case: string;
+  figure: string;
+  required: string;
+  goal: string;
+  verdict: string;
+}
+
+function verdict(required: boolean | null, goal: boolean | null): string {
+  if (required === null) return 'not measured';
+  return required ? (goal ? 'goal met' : 'required met') : 'MISSED';
+}
+
+async function main() {
+  const started = new Date();
+  const t0 = performance.now();
+  log(`${quick ? 'quick' : 'full'} run on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+  buildAll();
+  resetRunDir();
+  log('bench database: migrations, demo data, officer logins…');
+  const template = await createTemplate();
+
+  const tp = await throughput(template, settings);
+  const prov = await provincial(template, settings);
+  const dur = await durability(template, 20);
+  const extra = await runExtraModules();
+
+  const postVsRemix = ratio(tp.appPost.rps, tp.bRemixPost.rps);
+  const postVsWrite = ratio(tp.appPost.rps, tp.bWrite.rps);
+  const getVsRemix = ratio(tp.appGet.rps, tp.bRemixGet.rps);
+  const getVsRead = ratio(tp.appGet.rps, tp.bRead.rps);
+  const drillWeight = tp.pageWeight.find((p) => p.page === 'drill')!;
+  const targets: TargetRow[] = [
+    { case: 'step submit / B-remix (POST)', figure: fx(postVsRemix), required: '≥ 0.7×', goal: '≥ 0.9×', verdict: verdict(postVsRemix >= 0.7, postVsRemix >= 0.9) },
+    { case: 'step submit / B-write', figure: fx(postVsWrite), required: '≥ 0.18×', goal: '≥ 0.25×', verdict: verdict(postVsWrite >= 0.18, postVsWrite >= 0.25) },
+    { case: 'drill page GET / B-remix (GET)', figure: fx(getVsRemix), required: '≥ 0.6×', goal: '≥ 0.9×', verdict: verdict(getVsRemix >= 0.6, getVsRemix >= 0.9) },
+    { case: 'drill page GET / B-read', figure: fx(getVsRead), required: '≥ 0.06×', goal: '≥ 0.12×', verdict: verdict(getVsRead >= 0.06, getVsRead >= 0.12) },
+    {
+      case: `provincial load (${prov.steps.rps.toFixed(1)} steps/s, ${prov.officers} officers)`,
+      figure: `p99 ${ms(prov.steps.p99)}, ${prov.steps.errors} errors`,
+      required: 'p99 ≤ 100 ms, 0 errors',
+      goal: 'p99 ≤ 40 ms',
+      verdict: verdict(prov.steps.p99 <= 100 && prov.steps.errors === 0, prov.steps.p99 <= 40 && prov.steps.errors === 0),
+    },
+    {
+      case: `synchronized start, ${prov.officers} in ${prov.startSpreadSeconds} s`,
+      figure: `p99 ${ms(prov.start.p99)}, ${prov.start.errors} errors`,
+      required: 'p99 ≤ 1 s, 0 errors',
+      goal: 'p99 ≤ 300 ms',
+      verdict: verdict(prov.start.p99 <= 1000 && prov.start.errors === 0, prov.start.p99 <= 300 && prov.start.errors === 0),
+    },
+    {
+      case: `acknowledged steps lost over ${dur.kills} kills`,
+      figure: `${dur.lost} of ${dur.acknowledged}`,
+      required: '0',
+      goal: '0',
+      verdict: verdict(dur.lost === 0, dur.lost === 0),
+    },
+    {
+      case: 'report, one province / whole country (national data)',
+      figure: 'not yet implemented (issue 6)',
+      required: '≤ 100 ms / ≤ 500 ms',
+      goal: '≤ 50 ms / ≤ 300 ms',
+      verdict: 'not measured',
+    },
+    {
+      case: 'JS on the drill page, gzipped',
+      figure: kb(drillWeight.jsGzip),
+      required: '≤ 150 KB',
+      goal: '≤ 100 KB',
+      verdict: verdict(drillWeight.jsGzip <= 150 * 1024, drillWeight.jsGzip <= 100 * 1024),
+    },
+  ];
+
+  const line = (r: LoadResult, unit = '/s') => `${r.rps.toFixed(0)}${unit} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors}`;
+  const details = [
+    '| server and case | throughput | p50 | p95 | p99 | errors |',
+    '|---|---|---|---|---|---|',
+    `| app: step submit (POST → 302) | ${line(tp.appPost)} |`,
+    `| B-write: node:http + better-sqlite3 (POST → 303) | ${line(tp.bWrite)} |`,
+    `| B-remix: bare Remix action (POST → 303) | ${line(tp.bRemixPost)} |`,
+    `| app: drill page GET (${kb(tp.drillPageBytes)}) | ${line(tp.appGet)} |`,
+    `| B-read: the same bytes after the same SELECT | ${line(tp.bRead)} |`,
+    `| B-remix: bare Remix page (${kb(tp.barePageBytes)}) | ${line(tp.bRemixGet)} |`,
+    `| app: step submit, synchronous=FULL | ${line(tp.appPostFull)} |`,
+    `| B-write, synchronous=FULL | ${line(tp.bWriteFull)} |`,
+    `| provincial: step POST (open model, target ${prov.targetRate}/s) | ${line(prov.steps)} |`,
+    `| provincial: the drill page GET after each step | ${line(prov.pageAfterStep)} |`,
+    `| synchronized start: POST /drills/start | ${line(prov.start)} |`,
+  ];
+  const others = [
+    '| figure | value |',
+    '|---|---|',
+    `| B-remix / B-write (the framework's share, POST) | ${fx(tp.bRemixPost.rps / tp.bWrite.rps)} |`,
+    `| B-remix / B-read (the framework's share, GET) | ${fx(tp.bRemixGet.rps / tp.bRead.rps)} |`,
+    `| synchronous=FULL / NORMAL, app step submit | ${fx(tp.appPostFull.rps / tp.appPost.rps)} |`,
+    `| synchronous=FULL / NORMAL, B-write | ${fx(tp.bWriteFull.rps / tp.bWrite.rps)} |`,
+    `| argon2id (19 MiB, t=2, p=1): one hash alone / throughput on 4 libuv threads | ${ms(prov.hashMs)} / ${prov.hashPerSecond.toFixed(1)} hashes/s |`,
+    `| login burst: ${prov.loginBurst.logins} logins over HTTP (32 at a time) | ${prov.loginBurst.loginsPerSecond.toFixed(1)} logins/s, p99 ${ms(prov.loginBurst.loginP99)}, ${prov.loginBurst.loginErrors} errors |`,
+    `| steps during the login burst (${prov.loginBurst.stepRate.toFixed(0)}/s) | p50 ${ms(prov.loginBurst.stepP50)}, p99 ${ms(prov.loginBurst.stepP99)} (worst 2-s slice), ${prov.loginBurst.stepErrors} errors |`,
+    `| durability: steps acknowledged / lost over ${dur.kills} kill -9 | ${dur.acknowledged} / ${dur.lost}${dur.afterRestartOk ? '' : ' (some post after a restart was refused)'} |`,
+    ...extra.rows.map((r) => `| ${r.name} | ${r.value} ${r.unit} |`),
+    ...extra.missing.map((m) => `| extra bench module ${m} | – |`),
+  ];
+  const weights = [
+    '| page | HTML | JS files | JS gzipped | CSS gzipped | libraries found in its JS |',
+    '|---|---|---|---|---|---|',
+    ...tp.pageWeight.map((p) => `| ${p.page} (\`${p.path.replace(/\?.*/, '')}\`) | ${kb(p.htmlBytes)} | ${p.jsFiles} | ${kb(p.jsGzip)} | ${kb(p.cssGzip)} | ${p.found.join(', ') || 'none'} |`),
+  ];
+  const targetTable = [
+    '| case | figure | required | goal | verdict |',
+    '|---|---|---|---|---|',
+    ...targets.map((t) => `| ${t.case} | ${t.figure} | ${t.required} | ${t.goal} | ${t.verdict} |`),
+  ];
+  const minutes = ((performance.now() - t0) / 60000).toFixed(1);
+  const header =
+    `${quick ? 'Quick' : 'Full'} run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${availableParallelism()} cores ` +
+    `(${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${minutes} min. ` +
+    `Closed-model cases: ${settings.connections} connections, warm-up ${settings.warmupSeconds} s, ${settings.runs} runs of ${settings.seconds} s, medians ` +
+    `(errors summed over the runs); provincial: ${settings.runs} runs of ${settings.provincialSeconds} s.`;
+  const report = [header, '', ...targetTable, '', ...details, '', ...others, '', ...weights].join('\n');
+  console.log('\n' + report + '\n');
+  if (!args.has('--no-docs')) writeDocs(quick ? 'quick' : 'full', report);
+}
+
+/** Replaces the section of docs/benchmarks.md between the markers of this kind of run. */
+function writeDocs(kind: 'quick' | 'full', report: string) {
+  const path = join(ROOT, 'docs/benchmarks.md');
+  const start = `<!-- bench:${kind}:start -->`;
+  const end = `<!-- bench:${kind}:end -->`;
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) {
+    log(`docs/benchmarks.md has no ${start} … ${end} section; not written`);
+    return;
+  }
+  writeFileSync(path, text.slice(0, i + start.length) + '\n' + report + '\n' + text.slice(j));
+  log(`docs/benchmarks.md: ${kind} figures updated`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,262 @@
+// Shared helpers of the benchmark: child servers, a free port, load generation, statistics.
+import autocannon, { type Result as AutocannonResult } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+
+export const HOST = '127.0.0.1';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface RunningServer {
+  port: number;
+  base: string;
+  child: ChildProcess;
+  stderr: () => string;
+  /** SIGTERM and wait (a --cpu-prof profile is written on a clean exit). */
+  stop(): Promise<void>;
+  /** SIGKILL and wait. */
+  kill(): Promise<void>;
+}
+
+/** Spawns `node <args>` with `env` and waits until GET `readyPath` answers (any status below 500). */
+export async function startServer(opts: { args: string[]; env: Record<string, string>; readyPath: string; nodeArgs?: string[]; cwd?: string }): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...opts.args], {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env, PORT: String(port), HOST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://${HOST}:${port}`;
+  const server: RunningServer = {
+    port,
+    base,
+    child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(base + opts.readyPath, { redirect: 'manual' });
+      await response.arrayBuffer();
+      if (response.status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  await server.kill();
+  throw new Error(`server ${opts.args.join(' ')} did not start:\n${stderr}`);
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export interface LoadResult {
+  /** successful responses per second */
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  seconds: number;
+}
+
+export interface ClosedLoadOptions {
+  base: string;
+  connections: number;
+  seconds: number;
+  method: 'GET' | 'POST';
+  /** One state per connection, handed out in order the first time a connection asks. */
+  makeConnection: (index: number) => ConnectionScript;
+}
+
+/** What one simulated client (one keep-alive connection) sends next and how it takes the answer. */
+export interface ConnectionScript {
+  next(): { path: string; body?: string; headers?: Record<string, string> };
+  /** true when the answer was the expected one */
+  onResponse(status: number, headers: Record<string, string | string[]>): boolean;
+}
+
+/**
+ * Closed-model load with autocannon: `connections` keep-alive connections, each sending its next
+ * request as soon as the previous answer arrives. Latencies: every answer, whatever its status;
+ * an error is a socket error, a timeout or an answer the script did not expect.
+ */
+export async function closedLoad(opts: ClosedLoadOptions): Promise<LoadResult> {
+  let handedOut = 0;
+  let unexpected = 0;
+  let expected = 0;
+  const statuses = new Map<number, number>();
+  // autocannon deep-clones its options for every connection, so this one request's `holder` object
+  // becomes one per connection: the place where the connection's script lives for the whole run
+  // (its `context` is reset after every pass over the request list). onResponse is called as a
+  // method of that connection's copy of the request.
+  type Entry = { holder: { script?: ConnectionScript } };
+  const requests = [
+    {
+      method: opts.method,
+      holder: {},
+      setupRequest(req: Record<string, unknown> & Entry) {
+        req.holder.script ??= opts.makeConnection(handedOut++);
+        const next = req.holder.script.next();
+        req.path = next.path;
+        req.body = next.body;
+        req.headers = {
+          ...(next.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...next.headers,
+        };
+        return req;
+      },
+      onResponse(this: Entry, status: number, _body: string, _context: unknown, headers: Record<string, string | string[]>) {
+        if (this.holder.script?.onResponse(status, headers)) expected++;
+        else {
+          unexpected++;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      },
+    },
+  ];
+  const latencies: number[] = [];
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    const tracker = autocannon(
+      { url: opts.base, connections: opts.connections, duration: opts.seconds, requests, timeout: 10 },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    tracker.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  const sorted = latencies.sort((a, b) => a - b);
+  if (unexpected + result.errors + result.timeouts > 0) {
+    const codes = [...statuses].map(([code, n]) => `${n}×${code}`).join(', ');
+    log(`  unexpected answers: ${codes || 'none'}; socket errors ${result.errors}, timeouts ${result.timeouts}`);
+  }
+  return {
+    rps: expected / opts.seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    requests: sorted.length,
+    errors: unexpected + result.errors + result.timeouts,
+    seconds: opts.seconds,
+  };
+}
+
+/** A small keep-alive HTTP client for open-model load (arrivals on a schedule, not on answers). */
+export function makeClient(base: string, maxSockets = 256) {
+  const url = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  return {
+    agent,
+    request(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}) {
+      return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; ms: number; body: string }>((resolve, reject) => {
+        const started = performance.now();
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            method,
+            path,
+            agent,
+            headers: {
+              ...(opts.body !== undefined
+                ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(opts.body) }
+                : {}),
+              ...opts.headers,
+            },
+            timeout: 30_000,
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+        if (opts.body !== undefined) req.write(opts.body);
+        req.end();
+      });
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/** Sorted latencies → the usual summary. */
+export function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    requests: latencies.length + errors,
+    errors,
+    seconds,
+  };
+}
+
+/** Exponentially distributed delay with the given mean (Poisson arrivals). */
+export function expDelay(meanMs: number): number {
+  return -Math.log(1 - Math.random()) * meanMs;
+}
+
+/** Median of each numeric field over runs (errors: the sum, so that none hides). */
+export function medianOf(runs: LoadResult[]): LoadResult & { runs: number } {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    p99: median(runs.map((r) => r.p99)),
+    requests: median(runs.map((r) => r.requests)),
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    seconds: median(runs.map((r) => r.seconds)),
+    runs: runs.length,
+  };
+}
+
+export function log(message: string) {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}

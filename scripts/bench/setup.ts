@@ -1,0 +1,163 @@
+// Preparing what the benchmark runs against: the builds and the bench databases (demo data,
+// sessions and attempts created with the app's own code, never hand-written rows).
+import { createCookieSessionStorage } from '@remix-run/node';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { startDrill } from '../../app/models/attempt.server';
+import { hashPassword } from '../../app/utils/password.server';
+import { openDatabase } from '../../db/connection';
+import { prepareDatabase } from '../../db/seed';
+import { listScenarios, getScenario } from '../../scenarios/index';
+import { log } from './lib';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const WORK = join(ROOT, '.cache/bench');
+export const RUN_DIR = join(WORK, 'run');
+export const BARE_DIR = join(ROOT, 'scripts/bench/bare-remix');
+export const BARE_BUILD = join(WORK, 'bare-remix/build/index.js');
+export const SESSION_SECRET = 'bench-session-secret-0123456789';
+export const BENCH_PASSWORD = 'Bench@2025';
+
+/** Builds the app (as `npm start` does) and the bare Remix app of B-remix. */
+export function buildAll() {
+  log('building the app (remix build)…');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  log('building the bare Remix app of B-remix…');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build', BARE_DIR], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** A fresh folder for this run's databases (on the project's disk, so fsync costs what it costs). */
+export function resetRunDir() {
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+}
+
+/**
+ * The demo database (migrations + seed, exactly what `npm start` creates) with a login for every
+ * officer: one argon2id hash of the bench password, computed once by the app's hashPassword.
+ */
+export async function createTemplate(): Promise<string> {
+  const path = join(RUN_DIR, 'template.db');
+  const { db } = openDatabase(path);
+  await prepareDatabase(db);
+  const hash = await hashPassword(BENCH_PASSWORD);
+  await db.updateTable('users').set({ password_hash: hash }).where('role', '=', 'officer').execute();
+  await db.destroy();
+  return path;
+}
+
+export function copyDb(template: string, name: string): string {
+  const path = join(RUN_DIR, `${name}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  copyFileSync(template, path);
+  if (existsSync(template + '-wal')) copyFileSync(template + '-wal', path + '-wal');
+  return path;
+}
+
+export interface Officer {
+  id: number;
+  username: string;
+}
+
+export async function listOfficers(dbPath: string, count: number): Promise<Officer[]> {
+  const { db } = openDatabase(dbPath);
+  try {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('role', '=', 'officer')
+      .where('disabled', '=', 0)
+      .where('username', 'like', 'zf%')
+      .orderBy('id')
+      .limit(count)
+      .execute();
+    if (rows.length < count) throw new Error(`only ${rows.length} officers in the bench database, ${count} needed`);
+    return rows;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Signed-in sessions without going through the password check (the login burst measures that
+ * separately): a `sessions` row per user and the cookie the app's session storage would set.
+ */
+export async function mintSessions(dbPath: string, userIds: number[]): Promise<Map<number, string>> {
+  const storage = createCookieSessionStorage<{ sessionId: string }>({
+    cookie: { name: '__drill_session', httpOnly: true, sameSite: 'lax', path: '/', secrets: [SESSION_SECRET], maxAge: 14 * 24 * 60 * 60 },
+  });
+  const expiresAt = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString();
+  const ids = userIds.map((userId) => ({ userId, id: randomBytes(32).toString('base64url') }));
+  const { db } = openDatabase(dbPath);
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .insertInto('sessions')
+        .values(ids.slice(i, i + 500).map((s) => ({ id: s.id, user_id: s.userId, expires_at: expiresAt })))
+        .execute();
+    }
+  } finally {
+    await db.destroy();
+  }
+  const cookies = new Map<number, string>();
+  for (const s of ids) {
+    const session = await storage.getSession();
+    session.set('sessionId', s.id);
+    cookies.set(s.userId, (await storage.commitSession(session)).split(';')[0]!);
+  }
+  return cookies;
+}
+
+export interface BenchAttempt {
+  id: number;
+  scenarioId: string;
+  /** urlencoded body of each step of the model answer, the n-th posted at version n */
+  bodies: string[];
+  firstStepId: string;
+}
+
+/** The model answer of a scenario for a seed, as the urlencoded bodies the step forms post. */
+export function answerBodies(scenarioId: string, seed: string): { bodies: string[]; firstStepId: string } {
+  const scenario = getScenario(scenarioId)!;
+  const answer = scenario.modelAnswer(scenario.fixture(seed));
+  const bodies = answer.map((step, version) => {
+    const form = new URLSearchParams({ _intent: 'step', _step: step.stepId, _version: String(version) });
+    for (const [name, value] of Object.entries(step.values)) {
+      for (const v of Array.isArray(value) ? value : [value ?? '']) form.append(name, String(v));
+    }
+    return form.toString();
+  });
+  return { bodies, firstStepId: answer[0]!.stepId };
+}
+
+let seedCounter = 0;
+
+/** Starts `perUser` practice attempts for each user with the app's startDrill (scenarios round-robin). */
+export async function createAttempts(dbPath: string, userIds: number[], perUser: number): Promise<Map<number, BenchAttempt[]>> {
+  const scenarios = listScenarios();
+  const { db } = openDatabase(dbPath);
+  const byUser = new Map<number, BenchAttempt[]>();
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (let round = 0; round < perUser; round++) {
+        for (const userId of userIds) {
+          const scenario = scenarios[seedCounter % scenarios.length]!;
+          const seed = `bench${(seedCounter++).toString(36)}`;
+          const started = await startDrill(trx, userId, { scenarioId: scenario.id, mode: 'practice', seed });
+          if (!started.ok) throw new Error(started.reason);
+          const list = byUser.get(userId) ?? [];
+          list.push({ id: started.attemptId, scenarioId: scenario.id, ...answerBodies(scenario.id, seed) });
+          byUser.set(userId, list);
+        }
+      }
+    });
+  } finally {
+    await db.destroy();
+  }
+  return byUser;
+}
