@@ -35,6 +35,25 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('route components use nothing imported from a server module (it is stubbed out in the browser)', () => {
+    const offenders = filesUnder('app/routes').flatMap((file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      const serverNames = [...text.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s+from\s+['"][^'"]*\.server['"]/gm)].flatMap((m) =>
+        m[1]!
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name && !name.startsWith('type '))
+          .map((name) => name.split(/\s+as\s+/).pop()!),
+      );
+      const component = text.indexOf('export default function');
+      if (component === -1) return [];
+      // String literals ("handIn" as a form value) are not uses of the import.
+      const client = text.slice(component).replace(/'[^'\n]*'|"[^"\n]*"/g, "''");
+      return serverNames.filter((name) => new RegExp(`\\b${name}\\b`).test(client)).map((name) => `${file} → ${name}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it('db/ does not depend on routes, models or UI', () => {
     const offenders = filesUnder('db').flatMap((file) =>
       importsOf(file)

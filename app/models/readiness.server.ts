@@ -3,24 +3,10 @@ import type { Database, Unit } from '../../db/schema';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
+import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
 import { chinaDay } from './mastery.server';
 
 export const SKILLS = Object.keys(SKILL_LABELS) as Skill[];
-
-/**
- * The real system's definition (the 2023 notice): a unit's online-enforcement coverage is
- * insufficient when it has fewer than 11 online inspections in the year ("不足一月一次").
- */
-export const COVERAGE_MIN_INSPECTIONS = 11;
-
-/**
- * Readiness levels (docs/readiness.md): green when at least 60% of the unit's officers are
- * proficient; red when under 20% are proficient and under half drilled in the period; amber between.
- */
-export const READINESS_THRESHOLDS = { greenProficientPct: 60, redProficientPct: 20, redParticipationPct: 50 } as const;
-
-/** A unit counts as "drilled" for the four groups when at least half its officers drilled in the period. */
-export const DRILLED_PARTICIPATION_PCT = 50;
 
 export type ReadinessLevel = 'green' | 'amber' | 'red';
 export type UsageGroup = 'drilledAndUsing' | 'drilledButIdle' | 'usingNotDrilled' | 'neither';

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
-import { getReadinessReportForQuery, READINESS_THRESHOLDS } from '../models/readiness.server';
+import { getReadinessReportForQuery } from '../models/readiness.server';
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
+import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
 import type { ReadinessSortKey } from '../validation/reports';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法练兵平台' }];
@@ -79,7 +80,8 @@ export default function ReportsPage() {
         </p>
       ) : null}
       <p className="muted">
-        统计周期 {report.period.from} 至 {report.period.to}；技能掌握以 {new Date(report.masteryAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 为准。
+        统计周期 {report.period.from} 至 {report.period.to}；技能掌握以{' '}
+        {new Date(report.masteryAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 为准。
         {report.year ? `系统数据：${report.year} 年导入的“互联网+执法”统计。` : '尚未导入“互联网+执法”系统统计。'}
       </p>
       <dl className="facts">
@@ -101,7 +103,9 @@ export default function ReportsPage() {
         </div>
         <div>
           <dt>系统覆盖不足单位</dt>
-          <dd data-testid="coverage-insufficient">{report.year ? `${totals.coverageInsufficient}（共 ${totals.withRealFigures}）` : '—'}</dd>
+          <dd data-testid="coverage-insufficient">
+            {report.year ? `${totals.coverageInsufficient}（共 ${totals.withRealFigures}）` : '—'}
+          </dd>
         </div>
       </dl>
       <p className="no-print report-actions">
@@ -119,11 +123,19 @@ export default function ReportsPage() {
         </Link>
       </p>
 
-      <ReadinessTable rows={report.rows} sort={query.sort} dir={query.dir} sortHref={sortHref} showCity={scope.level === 'province'} />
+      <ReadinessTable
+        rows={report.rows}
+        sort={query.sort}
+        dir={query.dir}
+        sortHref={sortHref}
+        showCity={scope.level === 'province'}
+      />
       <p className="muted small">
         达标等级：熟练掌握率 ≥ {READINESS_THRESHOLDS.greenProficientPct}% 为“{LEVEL_LABELS.green}”；熟练掌握率 &lt;{' '}
-        {READINESS_THRESHOLDS.redProficientPct}% 且参训率 &lt; {READINESS_THRESHOLDS.redParticipationPct}% 为“{LEVEL_LABELS.red}”；其余为“
-        {LEVEL_LABELS.amber}”。熟练掌握：企业入库、执法检查、执法文书、案件办理四项技能均已掌握（180 天内以两套不同案例通过考核）。覆盖不足：全年系统执法检查不足 11 次。
+        {READINESS_THRESHOLDS.redProficientPct}% 且参训率 &lt; {READINESS_THRESHOLDS.redParticipationPct}% 为“
+        {LEVEL_LABELS.red}”；其余为“
+        {LEVEL_LABELS.amber}”。熟练掌握：企业入库、执法检查、执法文书、案件办理四项技能均已掌握（180
+        天内以两套不同案例通过考核）。覆盖不足：全年系统执法检查不足 {COVERAGE_MIN_INSPECTIONS} 次。
       </p>
 
       <section>
@@ -134,8 +146,9 @@ export default function ReportsPage() {
           <ol className="priority" data-testid="training-priority">
             {report.priority.map((r) => (
               <li key={r.code}>
-                <Link to={`/reports/units/${r.code}`}>{r.name}</Link>：{r.real?.coverageInsufficient ? '系统覆盖不足，' : ''}熟练掌握率{' '}
-                {r.proficientPct.toFixed(1)}%，参训率 {r.participationPct.toFixed(1)}%
+                <Link to={`/reports/units/${r.code}`}>{r.name}</Link>：
+                {r.real?.coverageInsufficient ? '系统覆盖不足，' : ''}熟练掌握率 {r.proficientPct.toFixed(1)}%，参训率{' '}
+                {r.participationPct.toFixed(1)}%
               </li>
             ))}
           </ol>
@@ -155,7 +168,10 @@ export default function ReportsPage() {
               </div>
             ))}
           </div>
-          <p className="muted small">“已练兵”：周期内参训率 ≥ 50%；“在用系统”：全年系统执法检查 ≥ 11 次。</p>
+          <p className="muted small">
+            “已练兵”：周期内参训率 ≥ {DRILLED_PARTICIPATION_PCT}%；“在用系统”：全年系统执法检查 ≥{' '}
+            {COVERAGE_MIN_INSPECTIONS} 次。
+          </p>
         </section>
       ) : null}
     </div>

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
-import { getUnitReadinessDetail, SKILLS } from '../models/readiness.server';
+import { getUnitReadinessDetail } from '../models/readiness.server';
 import { requireUnitInScope } from '../models/unit.server';
 import { getDb } from '../utils/db.server';
-import { SKILL_LABELS } from '../../scenarios/types';
+import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? '单位'} · 练兵达标 · 执法练兵平台` }];
+const SKILLS = Object.keys(SKILL_LABELS) as Skill[];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? '单位'} · 练兵达标 · 执法练兵平台` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);
@@ -35,7 +39,9 @@ export default function UnitReadiness() {
               {s.weak ? (
                 <p className="small">
                   建议带教人：
-                  {s.mentors.length > 0 ? s.mentors.map((m) => m.name).join('、') : '本单位暂无已掌握该技能的人员，建议由上级单位派员带教'}
+                  {s.mentors.length > 0
+                    ? s.mentors.map((m) => m.name).join('、')
+                    : '本单位暂无已掌握该技能的人员，建议由上级单位派员带教'}
                 </p>
               ) : null}
             </div>
@@ -100,7 +106,7 @@ export default function UnitReadiness() {
             </thead>
             <tbody>
               {officers.map((o) => (
-                <tr key={o.id}>
+                <tr key={o.id} data-username={o.username}>
                   <td>
                     <Link to={`/reports/officers/${o.id}`}>{o.name}</Link>
                   </td>

@@ -1,0 +1,192 @@
+import { Link } from '@remix-run/react';
+import type { DocumentContent } from '../../scenarios/documents';
+import type { AttemptScore, Mode } from '../../scenarios/types';
+import { DocumentPages } from './document-page';
+import { ModeBadge } from './drill';
+
+type ShownField = { label: string; value: string };
+
+/** What the result view needs of an attempt (the shape getAttemptResult returns). */
+export interface AttemptResultData {
+  attempt: {
+    id: number;
+    mode: Mode;
+    status: 'active' | 'finished';
+    passMark: number;
+    finishReason: 'completed' | 'abandoned' | 'timeUp' | null;
+  };
+  scenario: { title: string };
+  score: AttemptScore;
+  passed: boolean;
+  documents: DocumentContent[];
+  submitted: { seq: number; title: string; fields: ShownField[] }[];
+  modelAnswer: { stepId: string; title: string; fields: ShownField[] }[] | null;
+}
+
+const FINISH_REASONS = { completed: '完成全部流程', abandoned: '提前交卷', timeUp: '考核超时自动交卷' } as const;
+
+/**
+ * A finished attempt: score against the pass mark, the rubric breakdown with the rule of each item,
+ * the documents issued (A4 pages), the officer's forms and, in practice mode, the model answer.
+ * Shown to the officer (their result page) and to managers (drill-down), with their own links.
+ */
+export function AttemptResultView({
+  result,
+  documentsHref,
+  back,
+  officerName,
+}: {
+  result: AttemptResultData;
+  /** The print-only documents page, when the viewer may open it. */
+  documentsHref?: string;
+  back: { to: string; label: string };
+  officerName?: string;
+}) {
+  const { score, attempt } = result;
+  return (
+    <div className="result">
+      <p className="page-kicker">
+        <ModeBadge mode={attempt.mode} /> 练兵成绩{officerName ? ` · ${officerName}` : ''}
+      </p>
+      <h1>{result.scenario.title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>得分</dt>
+          <dd data-testid="score-total">{score.total}</dd>
+        </div>
+        <div>
+          <dt>合格线</dt>
+          <dd>{attempt.passMark}</dd>
+        </div>
+        <div>
+          <dt>结果</dt>
+          <dd data-testid="score-verdict" className={result.passed ? 'text-ok' : 'text-bad'}>
+            {attempt.status === 'active' ? '进行中（按当前进度评分）' : result.passed ? '合格' : '不合格'}
+          </dd>
+        </div>
+        {score.hintDeduction > 0 ? (
+          <div>
+            <dt>提示扣分</dt>
+            <dd>{score.hintDeduction}</dd>
+          </div>
+        ) : null}
+        {attempt.finishReason ? (
+          <div>
+            <dt>结束方式</dt>
+            <dd>{FINISH_REASONS[attempt.finishReason]}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section>
+        <h2>评分明细</h2>
+        <div className="table-scroll">
+          <table className="table table--wrap" data-testid="rubric">
+            <thead>
+              <tr>
+                <th scope="col">评分项</th>
+                <th scope="col" className="num">
+                  得分
+                </th>
+                <th scope="col">应当</th>
+                <th scope="col">实际</th>
+                <th scope="col">依据</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.items.map((item) => (
+                <tr
+                  key={item.id}
+                  data-code={item.code}
+                  className={item.earned === item.weight ? undefined : 'row-miss'}
+                >
+                  <td>
+                    {item.title}
+                    {item.earned < item.weight ? <div className="muted small">错误代码 {item.code}</div> : null}
+                  </td>
+                  <td className="num">
+                    {item.earned}/{item.weight}
+                  </td>
+                  <td>{item.expected}</td>
+                  <td>
+                    {item.actual}
+                    {item.earned < item.weight ? <div className="muted small">{item.explanation}</div> : null}
+                  </td>
+                  <td>{item.citation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {result.documents.length > 0 ? (
+        <section>
+          <h2>开具的文书</h2>
+          {documentsHref ? (
+            <p className="no-print">
+              <Link to={documentsHref} className="button">
+                打印文书
+              </Link>
+            </p>
+          ) : null}
+          <ul className="plain-list doc-toc" data-testid="result-documents">
+            {result.documents.map((d, i) => (
+              <li key={`${d.type}-${i}`}>
+                <a href={`#doc-${i + 1}`}>{d.number ? `${d.title} ${d.number}` : d.title}</a>
+              </li>
+            ))}
+          </ul>
+          <DocumentPages documents={result.documents} />
+        </section>
+      ) : null}
+
+      <section className={result.modelAnswer ? 'compare' : undefined}>
+        <div>
+          <h2>我的办理过程</h2>
+          {result.submitted.length === 0 ? <p className="empty">没有提交任何表单。</p> : null}
+          {result.submitted.map((step) => (
+            <article key={step.seq} className="answer-step">
+              <h3>{step.title}</h3>
+              <dl>
+                {step.fields.map((f) => (
+                  <div key={f.label}>
+                    <dt>{f.label}</dt>
+                    <dd>{f.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </article>
+          ))}
+        </div>
+        {result.modelAnswer ? (
+          <div data-testid="model-answer">
+            <h2>参考答案</h2>
+            {result.modelAnswer.map((step, i) => (
+              <article key={`${step.stepId}-${i}`} className="answer-step answer-step--model">
+                <h3>{step.title}</h3>
+                <dl>
+                  {step.fields.map((f) => (
+                    <div key={f.label}>
+                      <dt>{f.label}</dt>
+                      <dd>{f.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </article>
+            ))}
+          </div>
+        ) : null}
+      </section>
+
+      <p>
+        <Link to={back.to} className="button">
+          {back.label}
+        </Link>{' '}
+        <button type="button" className="button no-print" onClick={() => window.print()}>
+          打印
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The readiness definitions that pages print and the report service applies (docs/readiness.md).
+ * Client-safe: the report page shows them under the table.
+ */
+
+/**
+ * The real system's definition (the 2023 notice): a unit's online-enforcement coverage is
+ * insufficient when it has fewer than 11 online inspections in the year ("不足一月一次").
+ */
+export const COVERAGE_MIN_INSPECTIONS = 11;
+
+/**
+ * Readiness levels: green when at least 60% of the unit's officers are proficient; red when under
+ * 20% are proficient and under half drilled in the period; amber between.
+ */
+export const READINESS_THRESHOLDS = { greenProficientPct: 60, redProficientPct: 20, redParticipationPct: 50 } as const;
+
+/** A unit counts as "drilled" for the four groups when at least half its officers drilled in the period. */
+export const DRILLED_PARTICIPATION_PCT = 50;
