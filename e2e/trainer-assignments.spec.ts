@@ -29,6 +29,8 @@ async function asUser(browser: Browser, username: string, password?: string): Pr
 }
 
 test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢龙县 officer does not see it; the follow-up shows completion and score', async ({ browser }) => {
+  // Five people log in (argon2 each) and a whole drill is played: generous under a full parallel run.
+  test.setTimeout(120_000);
   const retry = test.info().retry;
   const changliOfficer = `zf130322${String(10 + retry).padStart(3, '0')}`;
   const lulongOfficer = `zf130324${String(10 + retry).padStart(3, '0')}`;
@@ -115,6 +117,7 @@ test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢
 });
 
 test('over HTTP: a trainer cannot assign outside the subtree, and every invalid field is refused with its message and nothing stored', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const retry = test.info().retry;
   // A trainer of 唐山市, created by the admin.
   const username = `ts.trainer.${retry}`;

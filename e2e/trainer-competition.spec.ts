@@ -24,6 +24,7 @@ async function officerPage(browser: Browser, username: string) {
 }
 
 test('比武: every competitor gets the seed revealed when it opens; the ranking shows once the trainer closes it', async ({ browser }) => {
+  test.setTimeout(120_000);
   const retry = test.info().retry;
   const first = `zf130322${String(30 + retry * 2).padStart(3, '0')}`;
   const second = `zf130322${String(31 + retry * 2).padStart(3, '0')}`;
