@@ -4,7 +4,9 @@ import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
 import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
-import { chinaDay } from './mastery.server';
+import { chinaDay, MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from './mastery.server';
+
+const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
 export const SKILLS = Object.keys(SKILL_LABELS) as Skill[];
 
@@ -432,5 +434,76 @@ export async function getOfficerReadiness(db: Kysely<Database>, scope: Pick<Unit
       };
     }),
     attempts: attempts.map((a) => ({ ...a, title: getScenario(a.scenario_id)?.title ?? a.scenario_id })),
+  };
+}
+
+/** The week-end instants (Monday 00:00 China time, the last one now) of the last `weeks` weeks. */
+export function weekEnds(now: Date, weeks: number): { label: string; at: string }[] {
+  const { from: monday } = namedPeriod('week', now);
+  const ends: { label: string; at: string }[] = [{ label: `${monday} 起（本周）`, at: now.toISOString() }];
+  for (let i = 1; i < weeks; i++) {
+    const end = new Date(Date.parse(`${monday}T00:00:00+08:00`) - (i - 1) * 7 * 24 * 60 * 60 * 1000);
+    const start = chinaDay(new Date(end.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString());
+    ends.unshift({ label: `${start} 起`, at: end.toISOString() });
+  }
+  return ends;
+}
+
+/**
+ * Proficiency % over the last weeks per unit (or per city for a province-wide scope), from the
+ * assessment-pass history (skill_passes): at each week's end an officer is proficient when every
+ * skill has passes on two different seeds within the 180 days before. Denominator: officers on
+ * record now.
+ */
+export async function getProficiencyTrend(db: Kysely<Database>, scope: Pick<Unit, 'path' | 'level'>, options: { weeks?: number; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const ends = weekEnds(now, options.weeks ?? 12);
+  const byCity = scope.level === 'province';
+  const groups = await db
+    .selectFrom('units as un')
+    .where('un.path', '>=', scope.path)
+    .where('un.path', '<', `${scope.path}~`)
+    .where('un.level', '=', byCity ? 'city' : 'county')
+    .select(['un.id', 'un.name', 'un.path'])
+    .orderBy('un.sort_order')
+    .orderBy('un.id')
+    .execute();
+  const officers = await db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .where('units.path', '>=', scope.path)
+    .where('units.path', '<', `${scope.path}~`)
+    .where('users.role', '=', 'officer')
+    .where('users.disabled', '=', 0)
+    .select(['users.id', 'units.path'])
+    .execute();
+  const weeksSql = sql.join(ends.map((e, i) => sql`select ${i} as w, ${e.at} as at, ${new Date(Date.parse(e.at) - MASTERY_WINDOW_MS).toISOString()} as since`), sql` union all `);
+  const { rows } = await sql<{ w: number; user_id: number }>`
+    with weeks as (${weeksSql}),
+    scoped as (
+      select p.user_id, p.skill, p.seed, p.passed_at
+        from skill_passes p
+        join users u on u.id = p.user_id and u.role = 'officer' and u.disabled = 0
+        join units un on un.id = u.unit_id
+       where un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
+    ),
+    skill_ok as (
+      select weeks.w, s.user_id, s.skill
+        from weeks join scoped s on s.passed_at <= weeks.at and s.passed_at > weeks.since
+       group by weeks.w, s.user_id, s.skill
+      having count(distinct s.seed) >= ${MASTERY_DISTINCT_SEEDS}
+    )
+    select w, user_id from skill_ok group by w, user_id having count(*) = ${SKILLS.length}`.execute(db);
+  const groupOf = (path: string) => groups.find((g) => path.startsWith(g.path));
+  const pathOfUser = new Map(officers.map((o) => [o.id, o.path]));
+  const series = groups.map((g) => ({ name: g.name, officers: officers.filter((o) => o.path.startsWith(g.path)).length, proficient: ends.map(() => 0) }));
+  for (const row of rows) {
+    const group = groupOf(pathOfUser.get(row.user_id) ?? '');
+    const s = group ? series.find((x) => x.name === group.name) : undefined;
+    if (s) s.proficient[row.w]! += 1;
+  }
+  return {
+    weeks: ends.map((e) => e.label),
+    series: series.map((s) => ({ name: s.name, officers: s.officers, pct: s.proficient.map((n) => pct(n, s.officers)) })),
   };
 }

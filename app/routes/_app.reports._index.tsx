@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
-import { getReadinessReportForQuery } from '../models/readiness.server';
+import { lineChartSvg } from '../models/charts.server';
+import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readiness.server';
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
 import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
@@ -11,14 +12,23 @@ export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);
-  const result = await getReadinessReportForQuery(getDb(), user.unit, new URL(request.url).searchParams);
-  return { scope: { name: user.unit.name, level: user.unit.level }, ...result };
+  const db = getDb();
+  const [result, trend] = await Promise.all([
+    getReadinessReportForQuery(db, user.unit, new URL(request.url).searchParams),
+    getProficiencyTrend(db, user.unit),
+  ]);
+  const chart = lineChartSvg({
+    categories: trend.weeks,
+    series: trend.series.map((s) => ({ name: s.name, values: s.pct })),
+    yAxisName: '熟练掌握率',
+  });
+  return { scope: { name: user.unit.name, level: user.unit.level }, ...result, trend, chart };
 }
 
 const PERIODS = { week: '本周', month: '本月', year: '本年', custom: '自定义' } as const;
 
 export default function ReportsPage() {
-  const { scope, query, periodError, report } = useLoaderData<typeof loader>();
+  const { scope, query, periodError, report, trend, chart } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const sortHref = (sort: ReadinessSortKey, dir: 'asc' | 'desc') => {
     const params = new URLSearchParams(searchParams);
@@ -137,6 +147,46 @@ export default function ReportsPage() {
         {LEVEL_LABELS.amber}”。熟练掌握：企业入库、执法检查、执法文书、案件办理四项技能均已掌握（180
         天内以两套不同案例通过考核）。覆盖不足：全年系统执法检查不足 {COVERAGE_MIN_INSPECTIONS} 次。
       </p>
+
+      <section>
+        <h2>熟练掌握率周趋势（{scope.level === 'province' ? '按市' : '按单位'}）</h2>
+        <div
+          className="chart"
+          role="img"
+          aria-label="熟练掌握率周趋势图"
+          data-testid="trend-chart"
+          dangerouslySetInnerHTML={{ __html: chart }}
+        />
+        <details>
+          <summary>趋势数据表</summary>
+          <div className="table-scroll">
+            <table className="table" data-testid="trend-table">
+              <thead>
+                <tr>
+                  <th scope="col">{scope.level === 'province' ? '市' : '单位'}</th>
+                  {trend.weeks.map((w) => (
+                    <th key={w} scope="col" className="num">
+                      {w}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.series.map((s) => (
+                  <tr key={s.name}>
+                    <th scope="row">{s.name}</th>
+                    {s.pct.map((v, i) => (
+                      <td key={i} className="num">
+                        {v.toFixed(1)}%
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
 
       <section>
         <h2>培训优先顺序</h2>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { getReadinessReport, masteryInstant, namedPeriod, readinessLevel, usageGroup } from '../../app/models/readiness.server';
+import { getProficiencyTrend, getReadinessReport, masteryInstant, namedPeriod, readinessLevel, usageGroup, weekEnds } from '../../app/models/readiness.server';
 import { commitImport, createPendingImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
 import { findUnitByCode } from '../../app/models/unit.server';
 import { useTestDatabase } from '../support/db';
@@ -195,5 +195,47 @@ describe('readiness figures', () => {
     expect(namedPeriod('year', now)).toEqual({ from: '2026-01-01', to: '2026-03-20' });
     expect(masteryInstant({ from: '2026-01-01', to: '2026-01-31' }, now)).toBe('2026-01-31T16:00:00.000Z');
     expect(masteryInstant(period, now)).toBe(now.toISOString());
+  });
+});
+
+describe('proficiency trend', () => {
+  it('counts, at each week’s end, officers with two distinct-seed passes of every skill in the 180 days before', async () => {
+    const { db } = useTestDatabase();
+    const now = new Date('2026-03-20T04:00:00.000Z'); // a Friday
+    const ends = weekEnds(now, 4);
+    // Weeks end at Monday 00:00 China time; the current week ends now.
+    expect(ends.map((e) => e.at)).toEqual([
+      '2026-03-01T16:00:00.000Z',
+      '2026-03-08T16:00:00.000Z',
+      '2026-03-15T16:00:00.000Z',
+      now.toISOString(),
+    ]);
+    const changli = (await findUnitByCode(db, '130322'))!;
+    const [a, b] = await db.selectFrom('users').select('id').where('unit_id', '=', changli.id).where('role', '=', 'officer').orderBy('id').limit(2).execute();
+    const attempt = await db
+      .insertInto('attempts')
+      .values({ user_id: a!.id, scenario_id: 'x', scenario_version: 1, skill: 'case', seed: 's', mode: 'assessment', state_json: '{}', started_at: '2025-01-01T00:00:00.000Z', deadline: null, finished_at: null, score: null, passed: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const pass = (userId: number, skill: string, seed: string, at: string) => ({ user_id: userId, skill, seed, passed_at: at, attempt_id: attempt.id });
+    const skills = ['onboarding', 'inspection', 'documents', 'case'];
+    await db
+      .insertInto('skill_passes')
+      .values([
+        // A: all four skills on two seeds by 2026-03-03 → proficient from the week ending Monday 03-09.
+        ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
+        ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-03T00:00:00.000Z')),
+        // B: the same seed twice for one skill never counts; B is never proficient.
+        ...skills.map((k) => pass(b!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
+        ...skills.slice(0, 3).map((k) => pass(b!.id, k, 's2', '2026-02-11T00:00:00.000Z')),
+        pass(b!.id, 'case', 's1', '2026-02-12T00:00:00.000Z'),
+      ])
+      .execute();
+    const m = await manager(db);
+    const trend = await getProficiencyTrend(db, { path: m.unit.path, level: 'city' }, { weeks: 4, now });
+    const row = trend.series.find((x) => x.name === '昌黎县')!;
+    expect(row.officers).toBe(46);
+    expect(row.pct).toEqual([0, 2.2, 2.2, 2.2]); // 1/46 from the week A's second seed passed
+    expect(trend.series.find((x) => x.name === '卢龙县')!.pct).toEqual([0, 0, 0, 0]);
   });
 });
