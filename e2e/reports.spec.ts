@@ -29,6 +29,14 @@ test('the 秦皇岛市 manager sees only Qinhuangdao’s units, with the real sy
   const own = page.locator('tr[data-unit="秦皇岛市本级"]');
   await expect(own.locator('[data-col="coverage"]')).toHaveText('覆盖不足');
   await expect(own.locator('[data-col="real-participation"]')).toHaveText('5.7%（4/70）');
+  // The weekly trend is an SVG rendered on the server, with its numbers in a table.
+  await expect(page.getByTestId('trend-chart').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(9);
+  await page.getByRole('link', { name: '打印版' }).click();
+  await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(9);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   // A unit of another city is out of reach, here too.
   expect((await page.request.get('/reports/units/130203', { maxRedirects: 0 })).status()).toBe(403);
 });
