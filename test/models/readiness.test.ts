@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { getProficiencyTrend, getReadinessReport, masteryInstant, namedPeriod, readinessLevel, usageGroup, weekEnds } from '../../app/models/readiness.server';
+import { getOfficerReadiness, getProficiencyTrend, getReadinessReport, getUnitReadinessDetail, masteryInstant, namedPeriod, readinessLevel, usageGroup, weekEnds } from '../../app/models/readiness.server';
 import { commitImport, createPendingImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
 import { findUnitByCode } from '../../app/models/unit.server';
 import { useTestDatabase } from '../support/db';
@@ -237,5 +237,40 @@ describe('proficiency trend', () => {
     expect(row.officers).toBe(46);
     expect(row.pct).toEqual([0, 2.2, 2.2, 2.2]); // 1/46 from the week A's second seed passed
     expect(trend.series.find((x) => x.name === '卢龙县')!.pct).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('unit drill-down', () => {
+  it('lists the most frequent mistakes and suggests mentors of the same unit for weak skills', async () => {
+    const { db } = useTestDatabase();
+    const now = new Date('2026-03-20T04:00:00.000Z');
+    const changli = (await findUnitByCode(db, '130322'))!;
+    const [a, b, c] = await db.selectFrom('users').select(['id', 'display_name']).where('unit_id', '=', changli.id).where('role', '=', 'officer').orderBy('id').limit(3).execute();
+    const until = '2026-08-01T00:00:00.000Z';
+    await db.insertInto('skill_mastery').values([
+      { user_id: a!.id, skill: 'case', attempts: 3, best_score: 92, mastered_until: until },
+      { user_id: b!.id, skill: 'case', attempts: 2, best_score: 97, mastered_until: until },
+      { user_id: c!.id, skill: 'case', attempts: 1, best_score: 60, mastered_until: null },
+    ]).execute();
+    await db.insertInto('mistake_counts').values([
+      { user_id: a!.id, code: 'WRONG_DEADLINE', count: 2, last_at: '2026-03-01T00:00:00.000Z' },
+      { user_id: c!.id, code: 'WRONG_DEADLINE', count: 3, last_at: '2026-03-01T00:00:00.000Z' },
+      { user_id: c!.id, code: 'NO_ONSITE_MEASURES', count: 1, last_at: '2026-03-01T00:00:00.000Z' },
+    ]).execute();
+    await db.insertInto('officer_activity').values({ user_id: a!.id, day: '2026-03-02' }).execute();
+    const detail = await getUnitReadinessDetail(db, changli, now);
+    expect(detail.officers).toHaveLength(46);
+    expect(detail.officers[0]).toMatchObject({ id: a!.id, lastActivity: '2026-03-02', attempts: 3, bestScore: 92, skills: { case: true, onboarding: false } });
+    expect(detail.mistakes.map((m) => [m.code, m.count, m.officers])).toEqual([
+      ['WRONG_DEADLINE', 5, 2],
+      ['NO_ONSITE_MEASURES', 1, 1],
+    ]);
+    const caseSkill = detail.skills.find((s) => s.skill === 'case')!;
+    expect(caseSkill).toMatchObject({ masteredPct: 4.3, weak: true }); // 2/46
+    expect(caseSkill.mentors.map((m) => m.id)).toEqual([b!.id, a!.id]); // best score first
+    const officer = (await getOfficerReadiness(db, { path: changli.path }, a!.id, now))!;
+    expect(officer.skills.find((s) => s.skill === 'case')).toMatchObject({ mastered: true, attempts: 3, bestScore: 92 });
+    const tangshan = (await findUnitByCode(db, '130200'))!;
+    expect(await getOfficerReadiness(db, tangshan, a!.id, now)).toBeNull();
   });
 });
