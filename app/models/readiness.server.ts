@@ -4,6 +4,7 @@ import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
 import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
+import { listOverdueByUnit } from './assignment.server';
 import { chinaDay, MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from './mastery.server';
 
 const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
@@ -159,6 +160,8 @@ export interface ReadinessRow {
   proficientPct: number;
   masteryPct: Record<Skill, number>;
   avgBestScore: number | null;
+  /** Officer-assignments past their (extended) due date and not completed. */
+  overdue: number;
   level: ReadinessLevel;
   bottomRanked: boolean;
   real: {
@@ -195,7 +198,12 @@ export async function getReadinessReport(
     .select(['un.id', 'un.code', 'un.name', 'city.code as city_code', 'city.name as city_name', 'city.sort_order as city_order', 'un.sort_order'])
     .execute();
   units.sort((a, b) => (a.city_order ?? 0) - (b.city_order ?? 0) || a.sort_order - b.sort_order);
-  const [drill, real] = await Promise.all([drillFigures(db, scope, options.period, at), year === null ? Promise.resolve(new Map()) : realFigures(db, scope, year)]);
+  const [drill, real, overdue] = await Promise.all([
+    drillFigures(db, scope, options.period, at),
+    year === null ? Promise.resolve(new Map()) : realFigures(db, scope, year),
+    listOverdueByUnit(db, scope, now),
+  ]);
+  const overdueByUnit = new Map(overdue.map((o) => [o.unit_id, o.overdueOfficers]));
 
   const rows: ReadinessRow[] = units.map((unit) => {
     const d = drill.get(unit.id);
@@ -221,6 +229,7 @@ export async function getReadinessReport(
         case: pct(d?.m_case ?? 0, officers),
       },
       avgBestScore: d?.avg_best === null || d?.avg_best === undefined ? null : Math.round(d.avg_best * 10) / 10,
+      overdue: overdueByUnit.get(unit.id) ?? 0,
       level: readinessLevel(proficientPct, participationPct),
       bottomRanked: false,
       real: r

@@ -26,6 +26,7 @@ const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => stri
     value: (r: ReadinessRow) => r.masteryPct[skill],
   })),
   { header: '平均最高分', width: 10, value: (r) => r.avgBestScore },
+  { header: '逾期任务(人次)', width: 12, value: (r) => r.overdue },
   { header: '达标等级', width: 10, value: (r) => LEVELS[r.level] },
   { header: '排名靠后', width: 10, value: (r) => (r.bottomRanked ? '是' : '') },
   { header: '系统执法人员数', width: 14, value: (r) => r.real?.officersOnRecord ?? null },

@@ -21,10 +21,17 @@ export interface ReadinessRowView {
   proficientPct: number;
   masteryPct: Record<keyof typeof SKILL_LABELS, number>;
   avgBestScore: number | null;
-  overdue?: number;
+  overdue: number;
   level: keyof typeof LEVEL_LABELS;
   bottomRanked: boolean;
-  real: { inspections: number; coverageInsufficient: boolean; realParticipationPct: number; participatingOfficers: number; officersOnRecord: number; enterprisesOnboarded: number } | null;
+  real: {
+    inspections: number;
+    coverageInsufficient: boolean;
+    realParticipationPct: number;
+    participatingOfficers: number;
+    officersOnRecord: number;
+    enterprisesOnboarded: number;
+  } | null;
   group: keyof typeof GROUP_LABELS | null;
 }
 
@@ -48,7 +55,11 @@ export function ReadinessTable({
     const active = sort === key;
     const next = active && dir === 'desc' ? 'asc' : active ? 'desc' : numeric ? 'desc' : 'asc';
     return (
-      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <th
+        scope="col"
+        className={numeric ? 'num' : undefined}
+        aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
         <Link to={sortHref(key, next)} preventScrollReset>
           {label}
           {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -104,14 +115,18 @@ export function ReadinessTable({
               <td className="num">{fmt(r.masteryPct.documents)}</td>
               <td className="num">{fmt(r.masteryPct.case)}</td>
               <td className="num">{r.avgBestScore ?? '—'}</td>
-              <td className="num">{r.overdue ?? 0}</td>
+              <td className="num" data-col="overdue">
+                {r.overdue}
+              </td>
               <td>
                 <span className={`level level--${r.level}`}>{LEVEL_LABELS[r.level]}</span>
               </td>
               <td className="num">{r.real ? r.real.inspections : '—'}</td>
               <td data-col="coverage">{r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入'}</td>
               <td className="num" data-col="real-participation">
-                {r.real ? `${fmt(r.real.realParticipationPct)}（${r.real.participatingOfficers}/${r.real.officersOnRecord}）` : '—'}
+                {r.real
+                  ? `${fmt(r.real.realParticipationPct)}（${r.real.participatingOfficers}/${r.real.officersOnRecord}）`
+                  : '—'}
               </td>
               <td>{r.group ? GROUP_LABELS[r.group] : '—'}</td>
             </tr>

@@ -172,6 +172,39 @@ describe('readiness figures', () => {
     expect(report.rows.find((r) => r.name === '昌黎县')!.bottomRanked).toBe(false);
   });
 
+  it('counts overdue assignment work per unit', async () => {
+    const { db } = useTestDatabase();
+    const { createAssignment } = await import('../../app/models/assignment.server');
+    const { listScenarios } = await import('../../scenarios/index');
+    const trainer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'trainer').executeTakeFirstOrThrow();
+    const trainerUnit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', trainer.unit_id).executeTakeFirstOrThrow();
+    const created = await createAssignment(
+      db,
+      { id: trainer.id, unit: trainerUnit },
+      {
+        title: '',
+        scenarioIds: [listScenarios()[0]!.id],
+        unitCodes: ['130322'],
+        officerUsernames: [],
+        mode: 'practice',
+        passMark: 80,
+        opensAt: '2026-03-01T00:00:00.000Z',
+        dueAt: '2026-03-05T00:00:00.000Z',
+        attemptsAllowed: 3,
+        note: '',
+        competition: false,
+      },
+      new Date('2026-02-28T00:00:00.000Z'),
+    );
+    expect(created).toMatchObject({ ok: true });
+    const m = await manager(db);
+    const before = await getReadinessReport(db, m.unit, { period, now: new Date('2026-03-04T00:00:00.000Z') });
+    expect(before.rows.find((r) => r.name === '昌黎县')!.overdue).toBe(0);
+    const after = await getReadinessReport(db, m.unit, { period, now });
+    expect(after.rows.find((r) => r.name === '昌黎县')!.overdue).toBe(46);
+    expect(after.rows.find((r) => r.name === '卢龙县')!.overdue).toBe(0);
+  });
+
   it('scopes to the manager’s subtree: 秦皇岛市 sees its nine units only', async () => {
     const { db } = useTestDatabase();
     const m = await manager(db);
