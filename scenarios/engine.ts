@@ -40,9 +40,20 @@ export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>)
   return fixtureCache.get(key);
 }
 
-/** All step forms of the attempt's scenario, built for its fixture. */
+const stepsCache = new Map<string, Step[]>();
+/**
+ * All step forms of the attempt's scenario, built for its fixture (memoised: building the zod
+ * schemas dominated every transition before; steps are pure functions of scenario and seed).
+ */
 export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): Step[] {
-  return scenarioOrThrow(state.scenarioId).steps(attemptFixture(state));
+  const key = `${state.scenarioId}\u0000${state.seed}`;
+  let steps = stepsCache.get(key);
+  if (!steps) {
+    if (stepsCache.size > 500) stepsCache.clear();
+    steps = scenarioOrThrow(state.scenarioId).steps(attemptFixture(state));
+    stepsCache.set(key, steps);
+  }
+  return steps;
 }
 
 /** The step forms the trainee can submit now. */
@@ -79,7 +90,7 @@ function currentInfo(scenario: AnyScenario, seed: string, snapshot: AnyMachineSn
   const state = stateName(snapshot.value);
   const node = (machine.states as Record<string, { description?: string }>)[state];
   const doneTypes = new Set(events.flatMap((e) => (e.kind === 'workflow' ? [e.event.type] : [])));
-  const steps = scenario.steps(attemptFixture({ scenarioId: scenario.id, seed }));
+  const steps = attemptSteps({ scenarioId: scenario.id, seed });
   const completedStepIds = steps.filter((s) => doneTypes.has(s.eventType)).map((s) => s.id);
   const availableStepIds = finished
     ? []
@@ -186,7 +197,7 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const [next] = transition(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
   if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
-  const steps = scenario.steps(attemptFixture(state));
+  const steps = attemptSteps(state);
   const resolvedStepId = stepId ?? steps.find((s) => s.eventType === event.type)?.id ?? null;
   const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event }];
   const finished = next.status === 'done';
