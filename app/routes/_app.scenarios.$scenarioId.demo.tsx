@@ -6,14 +6,21 @@ import { DrillMaterials } from '../ui/drill';
 import { StepForm } from '../ui/step-form';
 import { invariantResponse } from '../utils/http.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `演示 · ${data?.scenario.title ?? '练兵场景'} · 执法练兵平台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `演示 · ${data?.scenario.title ?? '练兵场景'} · 执法练兵平台` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const step = Number(new URL(request.url).searchParams.get('step') ?? '1');
   const view = getDemoView(params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0);
   invariantResponse(view, '练兵场景不存在', { status: 404 });
-  return view;
+  // Officers come from their drills; trainers and others preview from the catalogue.
+  const back =
+    user.role === 'officer'
+      ? { to: '/officer', label: '演示结束，返回我的练兵' }
+      : { to: `/catalogue/${view.scenario.id}`, label: '演示结束，返回场景目录' };
+  return { ...view, back };
 }
 
 export default function DemoPage() {
@@ -64,7 +71,11 @@ export default function DemoPage() {
           ) : null}
           <nav className="pager" aria-label="演示步骤">
             {view.index > 0 ? <Link to={`?step=${number - 1}`}>上一步</Link> : <span />}
-            {view.finished ? <Link to="/officer">演示结束，返回我的练兵</Link> : <Link to={`?step=${number + 1}`}>下一步</Link>}
+            {view.finished ? (
+              <Link to={view.back.to}>{view.back.label}</Link>
+            ) : (
+              <Link to={`?step=${number + 1}`}>下一步</Link>
+            )}
           </nav>
         </div>
       </div>
