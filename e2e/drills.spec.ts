@@ -117,3 +117,13 @@ test('demo mode plays the model answer step by step, generated from the scenario
   }
   await expect(page.getByRole('link', { name: '演示结束，返回我的练兵' })).toBeVisible();
 });
+
+test('a trainer previewing a demo ends back in the catalogue, not on a 403', async ({ page }) => {
+  const scenario = oneScenarioPerSkill[0]!;
+  await logIn(page, 'trainer');
+  const total = modelAnswerFor(scenario.id, 'demo').length;
+  await page.goto(`/scenarios/${scenario.id}/demo?step=${total}`);
+  await page.getByRole('link', { name: '演示结束，返回场景目录' }).click();
+  await expect(page).toHaveURL(`/catalogue/${scenario.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(scenario.title);
+});
