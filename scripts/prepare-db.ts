@@ -3,6 +3,7 @@
 import { getEnv } from '../app/utils/env.server';
 import { openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
+import { seedDemoDrills } from './seed-demo-drills';
 
 // Validates the environment now (and warns about a default SESSION_SECRET) rather than at the first request.
 const path = getEnv().DATABASE_PATH;
@@ -10,11 +11,20 @@ const started = performance.now();
 const { db } = openDatabase(path);
 try {
   const { seeded } = await prepareDatabase(db);
+  if (seeded) {
+    const attempts = await seedDemoDrills(db, {
+      onProgress: (done, total) => {
+        // One updating line on a terminal; a few lines in a log.
+        if (process.stdout.isTTY) process.stdout.write(`\r正在生成演示练兵记录：${done}/${total}`);
+        else if (done % Math.ceil(total / 4) === 0) console.log(`正在生成演示练兵记录：${done}/${total}`);
+      },
+    });
+    if (process.stdout.isTTY) process.stdout.write('\r\u001b[K');
+    console.log(`已生成秦皇岛市的演示练兵记录 ${attempts} 次。`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    seeded
-      ? `数据库 ${path}：已创建并导入演示数据（${seconds} 秒）。`
-      : `数据库 ${path}：已是最新结构，保留现有数据。`,
+    seeded ? `数据库 ${path}：已创建并导入演示数据（${seconds} 秒）。` : `数据库 ${path}：已是最新结构，保留现有数据。`,
   );
 } finally {
   await db.destroy();
