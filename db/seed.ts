@@ -8,6 +8,7 @@ import { HEBEI_CITIES, HEBEI_PROVINCE } from './demo/hebei-units';
 import { generatePersonName } from './demo/names';
 import { distributeOfficers, HEBEI_OFFICERS_ON_RECORD, QINHUANGDAO_OFFICERS } from './demo/officers';
 import { migrateAllDown, migrateToLatest } from './migrate';
+import { realStatisticsValues } from './real-statistics';
 import type { Database, NewUser, Role } from './schema';
 
 interface DemoAccount {
@@ -21,16 +22,37 @@ interface DemoAccount {
 
 /** The demo accounts printed at start and listed in the README. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'admin', password: 'Drill@2023', role: 'admin', unitCode: HEBEI_PROVINCE.code, displayName: '系统管理员' },
-  { username: 'trainer', password: 'Drill@2023', role: 'trainer', unitCode: HEBEI_PROVINCE.code, displayName: '省厅培训员' },
-  { username: 'qhd.manager', password: 'Drill@2023', role: 'manager', unitCode: '130300', displayName: '秦皇岛市分管领导' },
+  {
+    username: 'admin',
+    password: 'Drill@2023',
+    role: 'admin',
+    unitCode: HEBEI_PROVINCE.code,
+    displayName: '系统管理员',
+  },
+  {
+    username: 'trainer',
+    password: 'Drill@2023',
+    role: 'trainer',
+    unitCode: HEBEI_PROVINCE.code,
+    displayName: '省厅培训员',
+  },
+  {
+    username: 'qhd.manager',
+    password: 'Drill@2023',
+    role: 'manager',
+    unitCode: '130300',
+    displayName: '秦皇岛市分管领导',
+  },
   // One of 昌黎县's 46 officers on record, so the published count stays exact.
   { username: 'changli.officer', password: 'Drill@2023', role: 'officer', unitCode: '130322', displayName: null },
 ];
 
 /** True when no unit exists yet, i.e. the demo data has never been loaded. */
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('units').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('units')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n === 0;
 }
 
@@ -70,7 +92,14 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       return { id, path };
     };
 
-    const province = await insertUnit({ ...HEBEI_PROVINCE, level: 'province', parentId: null, parentPath: '/', isDivision: true, sortOrder: 0 });
+    const province = await insertUnit({
+      ...HEBEI_PROVINCE,
+      level: 'province',
+      parentId: null,
+      parentPath: '/',
+      isDivision: true,
+      sortOrder: 0,
+    });
     const unitIds = new Map<string, number>([[HEBEI_PROVINCE.code, province.id]]);
     const countyUnits: { code: string; name: string; cityName: string; isCityOffice: boolean }[] = [];
     for (const [cityIndex, city] of HEBEI_CITIES.entries()) {
@@ -95,7 +124,12 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
           sortOrder: unitIndex,
         });
         unitIds.set(unit.code, row.id);
-        countyUnits.push({ code: unit.code, name: unit.name, cityName: city.name, isCityOffice: unit.name.endsWith('本级') });
+        countyUnits.push({
+          code: unit.code,
+          name: unit.name,
+          cityName: city.name,
+          isCityOffice: unit.name.endsWith('本级'),
+        });
       }
     }
 
@@ -126,7 +160,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       }
     }
     for (let i = 0; i < officers.length; i += 500) {
-      await trx.insertInto('users').values(officers.slice(i, i + 500)).execute();
+      await trx
+        .insertInto('users')
+        .values(officers.slice(i, i + 500))
+        .execute();
     }
 
     for (const account of DEMO_ACCOUNTS) {
@@ -152,18 +189,26 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
  * real system's export (so the demo report shows them beside the drill figures from the start).
  */
 async function seedQinhuangdaoStatistics(trx: Kysely<Database>, unitIds: Map<string, number>) {
-  const text = readFileSync(new URL('./demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('./demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url),
+    'utf8',
+  );
   const rows = text
     .trim()
     .split(/\r?\n/)
     .slice(1)
     .map((line) => line.split('\t'));
   const cityUnits = HEBEI_CITIES.find((c) => c.code === '130300')!.units;
-  const manager = await trx.selectFrom('users').select('id').where('username', '=', 'qhd.manager').executeTakeFirstOrThrow();
+  const manager = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'qhd.manager')
+    .executeTakeFirstOrThrow();
   const parsed = rows.map(([name, ...figures]) => {
     const unit = cityUnits.find((u) => u.name === name);
     if (!unit) throw new Error(`演示数据：秦皇岛统计表中的“${name}”没有对应单位`);
-    const [officers, enterprises, inspections, hazards, major, cases, penalties, documents, participating] = figures.map(Number);
+    const [officers, enterprises, inspections, hazards, major, cases, penalties, documents, participating] =
+      figures.map(Number);
     return {
       unitId: unitIds.get(unit.code)!,
       row: {
@@ -195,23 +240,7 @@ async function seedQinhuangdaoStatistics(trx: Kysely<Database>, unitIds: Map<str
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('real_statistics')
-    .values(
-      parsed.map(({ unitId, row }) => ({
-        import_id: id,
-        unit_id: unitId,
-        period_year: 2023,
-        source_name: row.unitName,
-        officers_on_record: row.officersOnRecord,
-        enterprises_onboarded: row.enterprisesOnboarded,
-        inspections: row.inspections,
-        hazards: row.hazards,
-        major_hazards: row.majorHazards,
-        cases: row.cases,
-        penalties_wan: row.penaltiesWan,
-        documents: row.documents,
-        participating_officers: row.participatingOfficers,
-      })),
-    )
+    .values(parsed.map(({ unitId, row }) => realStatisticsValues(id, unitId, 2023, row)))
     .execute();
 }
 

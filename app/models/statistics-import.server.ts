@@ -1,12 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
+import { realStatisticsValues } from '../../db/real-statistics';
 import type { Database, Unit } from '../../db/schema';
-import {
-  normalizeHeader,
-  STATISTICS_COLUMNS,
-  statisticsRowSchema,
-  type StatisticsRow,
-} from '../validation/statistics';
+import { normalizeHeader, STATISTICS_COLUMNS, statisticsRowSchema, type StatisticsRow } from '../validation/statistics';
 import { isWithinSubtree, listUnitsInSubtree } from './unit.server';
 
 /** Largest export we accept (the national table has a few thousand rows). */
@@ -105,7 +101,9 @@ export async function parseStatisticsFile(fileName: string, bytes: Uint8Array): 
   const seen = new Map<string, number>();
   body.forEach((cells, index) => {
     const line = index + 2;
-    const raw = Object.fromEntries(STATISTICS_COLUMNS.map((column, i) => [column.key, (cells[positions[i]!] ?? '').trim()]));
+    const raw = Object.fromEntries(
+      STATISTICS_COLUMNS.map((column, i) => [column.key, (cells[positions[i]!] ?? '').trim()]),
+    );
     // An empty numeric cell is a missing figure, not zero.
     for (const column of STATISTICS_COLUMNS) {
       if (column.key !== 'unitName' && raw[column.key] === '') {
@@ -192,7 +190,8 @@ export async function getImport(db: Kysely<Database>, manager: Manager, importId
   };
 }
 
-export type CommitResult = { ok: true; imported: number } | { ok: false; errors: string[]; fieldErrors: Record<string, string> };
+export type CommitResult =
+  { ok: true; imported: number } | { ok: false; errors: string[]; fieldErrors: Record<string, string> };
 
 /**
  * Commits a pending import: every row must be matched (by name, alias, or the manager's mapping
@@ -241,23 +240,7 @@ export async function commitImport(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('real_statistics')
-      .values(
-        resolved.map(({ row, unit }) => ({
-          import_id: importId,
-          unit_id: unit.id,
-          period_year: pending.periodYear,
-          source_name: row.unitName,
-          officers_on_record: row.officersOnRecord,
-          enterprises_onboarded: row.enterprisesOnboarded,
-          inspections: row.inspections,
-          hazards: row.hazards,
-          major_hazards: row.majorHazards,
-          cases: row.cases,
-          penalties_wan: row.penaltiesWan,
-          documents: row.documents,
-          participating_officers: row.participatingOfficers,
-        })),
-      )
+      .values(resolved.map(({ row, unit }) => realStatisticsValues(importId, unit.id, pending.periodYear, row)))
       .execute();
     for (const { row, unit, mapped } of resolved) {
       if (mapped) {

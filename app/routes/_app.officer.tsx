@@ -6,7 +6,8 @@ import { listOwnAttempts, scenarioCatalogue } from '../models/attempt.server';
 import { requireRole } from '../models/auth.server';
 import { isMastered, listMastery } from '../models/mastery.server';
 import { OfficerAssignments } from '../ui/officer-assignments';
-import { ModeBadge } from '../ui/drill';
+import { AttemptTable } from '../ui/attempt-table';
+import { SkillGrid } from '../ui/skill-grid';
 import { getDb } from '../utils/db.server';
 
 export const meta: MetaFunction = () => [{ title: '我的练兵 · 执法练兵平台' }];
@@ -40,9 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS = { active: '进行中', finished: '已完成' } as const;
-const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
 export default function OfficerHome() {
   const { user, attempts, mastery, scenarios, assignments, reminders } = useLoaderData<typeof loader>();
   return (
@@ -54,18 +52,7 @@ export default function OfficerHome() {
 
       <section>
         <h2>技能掌握情况</h2>
-        <div className="skill-grid" data-testid="mastery">
-          {mastery.map((m) => (
-            <div key={m.skill} className={`skill ${m.mastered ? 'skill--mastered' : ''}`}>
-              <strong>{SKILL_LABELS[m.skill]}</strong>
-              <span>{m.mastered ? '已掌握' : '未掌握'}</span>
-              <small className="muted">
-                {m.attempts > 0 ? `完成 ${m.attempts} 次 · 最高 ${m.bestScore ?? 0} 分` : '尚未练兵'}
-                {m.mastered && m.masteredUntil ? ` · 有效至 ${m.masteredUntil.slice(0, 10)}` : ''}
-              </small>
-            </div>
-          ))}
-        </div>
+        <SkillGrid skills={mastery} testId="mastery" />
         <p className="muted small">掌握标准：同一技能的考核在 180 天内以两套不同的案例（随机种子）达到合格线。</p>
       </section>
 
@@ -86,7 +73,8 @@ export default function OfficerHome() {
                   <article key={s.id} className="scenario" data-scenario={s.id}>
                     <h4>{s.title}</h4>
                     <p className="muted small">
-                      约 {s.estimatedMinutes} 分钟{s.assessmentTimeLimitMinutes ? ` · 考核限时 ${s.assessmentTimeLimitMinutes} 分钟` : ''}
+                      约 {s.estimatedMinutes} 分钟
+                      {s.assessmentTimeLimitMinutes ? ` · 考核限时 ${s.assessmentTimeLimitMinutes} 分钟` : ''}
                     </p>
                     <div className="scenario__actions">
                       <Form method="post" action="/drills/start">
@@ -119,39 +107,12 @@ export default function OfficerHome() {
         {attempts.length === 0 ? (
           <p className="empty">还没有练兵记录。</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table" data-testid="attempt-history">
-              <thead>
-                <tr>
-                  <th scope="col">场景</th>
-                  <th scope="col">方式</th>
-                  <th scope="col">开始时间</th>
-                  <th scope="col">状态</th>
-                  <th scope="col" className="num">
-                    得分
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={a.status === 'finished' ? `/drills/${a.id}/result` : `/drills/${a.id}`}>{a.title}</Link>
-                    </td>
-                    <td>
-                      <ModeBadge mode={a.mode} />
-                    </td>
-                    <td>{dateTime(a.started_at)}</td>
-                    <td>{a.status === 'active' ? <Link to={`/drills/${a.id}`}>继续练兵</Link> : STATUS[a.status]}</td>
-                    <td className="num">
-                      {a.score ?? '—'}
-                      {a.passed === null ? '' : a.passed ? '（合格）' : '（不合格）'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AttemptTable
+            attempts={attempts}
+            testId="attempt-history"
+            hrefOf={(a) => (a.status === 'finished' ? `/drills/${a.id}/result` : `/drills/${a.id}`)}
+            resumeHrefOf={(a) => `/drills/${a.id}`}
+          />
         )}
       </section>
     </>

@@ -25,6 +25,23 @@ export interface AttemptResultData {
 
 const FINISH_REASONS = { completed: '完成全部流程', abandoned: '提前交卷', timeUp: '考核超时自动交卷' } as const;
 
+/** One submitted form (or the model answer's), each field with what was entered. */
+function AnswerStep({ title, fields, model = false }: { title: string; fields: ShownField[]; model?: boolean }) {
+  return (
+    <article className={model ? 'answer-step answer-step--model' : 'answer-step'}>
+      <h3>{title}</h3>
+      <dl>
+        {fields.map((f) => (
+          <div key={f.label}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
+
 /**
  * A finished attempt: score against the pass mark, the rubric breakdown with the rule of each item,
  * the documents issued (A4 pages), the officer's forms and, in practice mode, the model answer.
@@ -146,34 +163,14 @@ export function AttemptResultView({
           <h2>我的办理过程</h2>
           {result.submitted.length === 0 ? <p className="empty">没有提交任何表单。</p> : null}
           {result.submitted.map((step) => (
-            <article key={step.seq} className="answer-step">
-              <h3>{step.title}</h3>
-              <dl>
-                {step.fields.map((f) => (
-                  <div key={f.label}>
-                    <dt>{f.label}</dt>
-                    <dd>{f.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </article>
+            <AnswerStep key={step.seq} title={step.title} fields={step.fields} />
           ))}
         </div>
         {result.modelAnswer ? (
           <div data-testid="model-answer">
             <h2>参考答案</h2>
             {result.modelAnswer.map((step, i) => (
-              <article key={`${step.stepId}-${i}`} className="answer-step answer-step--model">
-                <h3>{step.title}</h3>
-                <dl>
-                  {step.fields.map((f) => (
-                    <div key={f.label}>
-                      <dt>{f.label}</dt>
-                      <dd>{f.value}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </article>
+              <AnswerStep key={`${step.stepId}-${i}`} title={step.title} fields={step.fields} model />
             ))}
           </div>
         ) : null}
