@@ -270,12 +270,12 @@ export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now
 const MODULE_ORDER = ['企业管理', '执法检查', '隐患', '文书', '案件'] as const;
 
 /** Practice feedback on the latest workflow step: the rubric items that step settles, as they stand. */
-function latestStepFeedback(state: AttemptState) {
+function latestStepFeedback(state: AttemptState, steps: ReturnType<typeof attemptSteps>) {
   const last = [...state.events].reverse().find((e) => e.kind === 'workflow');
   const scenario = getScenario(state.scenarioId);
   if (!last || last.kind !== 'workflow' || !last.stepId || !scenario) return null;
   const score = scoreAttempt(state);
-  const stepTitle = attemptSteps(state).find((s) => s.id === last.stepId)?.title ?? last.stepId;
+  const stepTitle = steps.find((s) => s.id === last.stepId)?.title ?? last.stepId;
   const items = scenario.rubric
     .filter((item) => item.feedbackAfter.includes(last.stepId!))
     .map((item) => {
@@ -342,7 +342,8 @@ export async function getDrillView(
     chosenStep: chosen
       ? { id: chosen.id, title: chosen.title, module: chosen.module, intro: chosen.intro, fields: chosen.fields }
       : null,
-    feedback: practice ? latestStepFeedback(state) : null,
+    // The steps built above, not built again: building a scenario's forms dominates the page's CPU.
+    feedback: practice ? latestStepFeedback(state, steps) : null,
     hints: practice
       ? scenario.hints
           .filter((h) => h.stepId === null || h.stepId === chosen?.id)
