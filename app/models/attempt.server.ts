@@ -192,13 +192,10 @@ async function change(
         return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
       if (attempt.event_count !== version) return STALE;
       const state = await loadAttemptState(trx, attempt);
-      const at = now.toISOString();
-      if (state.deadline && now.getTime() > Date.parse(state.deadline)) {
-        const timedOut = finishAttempt(state, { at, reason: 'timeUp' });
-        if (timedOut.ok) await commit(trx, attempt, timedOut.state);
+      if (await handInIfTimeUp(trx, attempt, state, now)) {
         return { ok: false, status: 409, reason: '考核时间已到，本次提交未被接受，练兵已自动交卷。' } as const;
       }
-      const result = apply(state, at);
+      const result = apply(state, now.toISOString());
       if (!result.ok) {
         return {
           ok: false,
@@ -261,10 +258,31 @@ export function handIn(
 /** Finishes an assessment whose time ran out while nobody was submitting (on the next page view). */
 export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now = new Date()): Promise<boolean> {
   if (attempt.status !== 'active' || !attempt.deadline || now.getTime() <= Date.parse(attempt.deadline)) return false;
-  const result = await change(db, attempt.user_id, attempt.id, attempt.event_count, now, () => {
-    throw new Error('unreachable: the deadline check finishes the attempt first');
-  });
-  return !result.ok && result.status === 409;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const fresh = await findOwnAttempt(trx, attempt.user_id, attempt.id);
+      if (!fresh || fresh.status !== 'active') return false;
+      return handInIfTimeUp(trx, fresh, await loadAttemptState(trx, fresh), now);
+    });
+  } catch (error) {
+    // Someone else's submission finished it first: nothing left to expire.
+    if (error instanceof StaleAttemptError) return false;
+    throw error;
+  }
+}
+
+/** Hands in an assessment whose server-side deadline has passed (scored as it stands); true if it did. */
+async function handInIfTimeUp(
+  trx: Transaction<Database>,
+  attempt: Attempt,
+  state: AttemptState,
+  now: Date,
+): Promise<boolean> {
+  if (!state.deadline || now.getTime() <= Date.parse(state.deadline)) return false;
+  const timedOut = finishAttempt(state, { at: now.toISOString(), reason: 'timeUp' });
+  if (!timedOut.ok) return false;
+  await commit(trx, attempt, timedOut.state);
+  return true;
 }
 
 const MODULE_ORDER = ['企业管理', '执法检查', '隐患', '文书', '案件'] as const;

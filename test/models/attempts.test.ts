@@ -114,6 +114,21 @@ describe('attempts', () => {
     expect(state.finishReason).toBe('timeUp');
   });
 
+  it('an assessment left open past its deadline is handed in when it is next viewed', async () => {
+    const { db } = useTestDatabase();
+    const { getDrillView } = await import('../../app/models/attempt.server');
+    const userId = await officer(db);
+    const { attemptId } = await play(db, userId, { mode: 'assessment', upTo: 1 }); // started in March 2026
+    const view = await getDrillView(db, userId, attemptId, null); // viewed now, long after the limit
+    expect(view!.attempt.status).toBe('finished');
+    const attempt = (await findOwnAttempt(db, userId, attemptId))!;
+    expect((JSON.parse(attempt.state_json) as AttemptState).finishReason).toBe('timeUp');
+    expect(attempt.score).not.toBeNull();
+    // A practice attempt has no deadline and stays open.
+    const practice = await play(db, userId, { mode: 'practice', upTo: 1, seed: 'p' });
+    expect((await getDrillView(db, userId, practice.attemptId, null))!.attempt.status).toBe('active');
+  });
+
   it('assessment feedback stays hidden until the end; practice hints cost their points', async () => {
     const { db } = useTestDatabase();
     const userId = await officer(db);
