@@ -26,6 +26,27 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): OpenedDataba
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, sqlite };
+}
+
+/**
+ * The handle as Kysely sees it, with prepared statements reused by SQL text: Kysely's driver
+ * prepares every query anew, which showed in the request profile (docs/benchmarks.md). Bounded; a
+ * statement still iterating (a streamed query) is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement || statement.busy) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= max) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
