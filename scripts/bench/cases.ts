@@ -289,7 +289,7 @@ export async function throughput(template: string, s: Settings): Promise<Through
     const pageWeight = await measurePageWeight(app.base, bare.base, {
       login: '/login',
       drill: { path: drillPath, cookie: cookies.get(ids[0]!)! },
-      report: { path: '/manager', cookie: manager },
+      report: { path: '/reports', cookie: manager },
       bareRows,
     });
     const med = (n: Target['name']) => medianOf(results.get(n)!);
@@ -346,6 +346,7 @@ async function measurePageWeight(
   const measure = async (page: string, base: string, path: string, cookie?: string): Promise<PageWeight> => {
     const response = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
     const html = await response.text();
+    if (response.status !== 200) page += ` — HTTP ${response.status}, not the page`;
     const refs = new Set<string>();
     for (const m of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"/g)) refs.add(m[1]!);
     for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?["']([^"']+\.js)["']/g)) refs.add(m[1]!);
@@ -369,7 +370,7 @@ async function measurePageWeight(
   return [
     await measure('login', appBase, pages.login),
     await measure('drill', appBase, pages.drill.path, pages.drill.cookie),
-    await measure('manager home (report page: issue 6)', appBase, pages.report.path, pages.report.cookie),
+    await measure('readiness report (qhd.manager)', appBase, pages.report.path, pages.report.cookie),
     await measure('bare Remix page (B-remix)', bareBase, `/?rows=${pages.bareRows}`),
   ];
 }
