@@ -128,6 +128,7 @@ export default function ReportsPage() {
         <a className="button" href={`/reports/export.csv?${exportQuery}`} download>
           导出 CSV
         </a>
+        <a className="button" href={`/reports/xapi.json?from=${report.period.from}&to=${report.period.to}`} download>导出学习记录（xAPI）</a>
         <Link className="button" to={`/reports/print?${exportQuery}`}>
           打印版
         </Link>
