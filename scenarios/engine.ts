@@ -40,20 +40,51 @@ export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>)
   return fixtureCache.get(key);
 }
 
+/** How many attempts' step forms are kept built (≈340 KB each, mostly zod schemas). */
+const STEPS_CACHE_SIZE = 300;
 const stepsCache = new Map<string, Step[]>();
 /**
- * All step forms of the attempt's scenario, built for its fixture (memoised: building the zod
- * schemas dominated every transition before; steps are pure functions of scenario and seed).
+ * All step forms of the attempt's scenario, built for its fixture. Least-recently-used cache:
+ * building the zod schemas dominated every transition before; steps are pure functions of
+ * scenario and seed.
  */
 export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): Step[] {
   const key = `${state.scenarioId}\u0000${state.seed}`;
   let steps = stepsCache.get(key);
-  if (!steps) {
-    if (stepsCache.size > 500) stepsCache.clear();
+  if (steps) {
+    stepsCache.delete(key);
+  } else {
     steps = scenarioOrThrow(state.scenarioId).steps(attemptFixture(state));
-    stepsCache.set(key, steps);
+    if (stepsCache.size >= STEPS_CACHE_SIZE) stepsCache.delete(stepsCache.keys().next().value!);
   }
+  stepsCache.set(key, steps);
   return steps;
+}
+
+/** What the workflow needs to know of a step, whatever the seed: which event it makes and when it is offered. */
+export type StepOutline = Pick<Step, 'id' | 'module' | 'title' | 'eventType' | 'availableIn' | 'repeatable' | 'optional'>;
+
+const outlineCache = new Map<string, StepOutline[]>();
+/**
+ * The scenario's steps without their forms. The same for every seed (a test checks it), so starting
+ * an attempt and working out the available steps never builds the forms' schemas.
+ */
+export function stepOutline(scenarioId: string): StepOutline[] {
+  let outline = outlineCache.get(scenarioId);
+  if (!outline) {
+    const scenario = scenarioOrThrow(scenarioId);
+    outline = scenario.steps(scenario.fixture('outline')).map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
+      id,
+      module,
+      title,
+      eventType,
+      availableIn,
+      repeatable,
+      optional,
+    }));
+    outlineCache.set(scenarioId, outline);
+  }
+  return outline;
 }
 
 /** The step forms the trainee can submit now. */
@@ -85,12 +116,12 @@ function stateName(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function currentInfo(scenario: AnyScenario, seed: string, snapshot: AnyMachineSnapshot, events: AttemptEvent[], finished: boolean): AttemptState['current'] {
+function currentInfo(scenario: AnyScenario, snapshot: AnyMachineSnapshot, events: AttemptEvent[], finished: boolean): AttemptState['current'] {
   const machine = machineOf(scenario);
   const state = stateName(snapshot.value);
   const node = (machine.states as Record<string, { description?: string }>)[state];
   const doneTypes = new Set(events.flatMap((e) => (e.kind === 'workflow' ? [e.event.type] : [])));
-  const steps = attemptSteps({ scenarioId: scenario.id, seed });
+  const steps = stepOutline(scenario.id);
   const completedStepIds = steps.filter((s) => doneTypes.has(s.eventType)).map((s) => s.id);
   const availableStepIds = finished
     ? []
@@ -138,7 +169,7 @@ export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): Atte
     status: 'active',
     finishedAt: null,
     finishReason: null,
-    current: currentInfo(scenario, seed, snapshot, [], false),
+    current: currentInfo(scenario, snapshot, [], false),
   };
 }
 
@@ -197,8 +228,7 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const [next] = transition(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
   if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
-  const steps = attemptSteps(state);
-  const resolvedStepId = stepId ?? steps.find((s) => s.eventType === event.type)?.id ?? null;
+  const resolvedStepId = stepId ?? stepOutline(state.scenarioId).find((s) => s.eventType === event.type)?.id ?? null;
   const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event }];
   const finished = next.status === 'done';
   const nextState: AttemptState = {
@@ -208,7 +238,7 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
     status: finished ? 'finished' : 'active',
     finishedAt: finished ? event.at : null,
     finishReason: finished ? 'completed' : null,
-    current: currentInfo(scenario, state.seed, next, events, finished),
+    current: currentInfo(scenario, next, events, finished),
   };
   return { ok: true, state: nextState, feedback: feedbackFor(scenario, nextState, resolvedStepId) };
 }
