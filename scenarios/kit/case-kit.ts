@@ -3,9 +3,10 @@
  * workflow, an answer builder (the model answer and each mistake are variations of it) and rubric
  * items with their stable error codes.
  */
-import { checkboxField, dateField, formSchema, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import { checkboxField, dateField, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
 import type { Authority } from '../lib/divisions';
-import type { AnswerStep, RubricItem, Step, StepModule } from '../types';
+import type { AnswerStep, RubricItem, Step } from '../types';
+import { defineStep } from './step';
 import {
   earliestHearingDate,
   hearingRequestEnd,
@@ -98,33 +99,7 @@ export interface CaseFixture {
 
 export const validTeam = (f: CaseFixture) => f.officers.filter((o) => o.certificateValidUntil >= f.filedOn).slice(0, 2);
 
-function step<F extends Record<string, FieldSpec<unknown>>>(def: {
-  id: string;
-  module: StepModule;
-  title: string;
-  intro?: string;
-  availableIn: string[];
-  eventType: CaseEvent['type'];
-  optional?: boolean;
-  repeatable?: boolean;
-  fields: F;
-  refine?: Parameters<typeof formSchema<F>>[1];
-  toEvent: (v: ParsedOf<F>, at: string) => CaseEvent;
-}): Step {
-  return {
-    id: def.id,
-    module: def.module,
-    title: def.title,
-    ...(def.intro ? { intro: def.intro } : {}),
-    fields: Object.values(def.fields).map((f) => f.descriptor),
-    schema: formSchema(def.fields, def.refine) as unknown as Step['schema'],
-    toEvent: def.toEvent as Step['toEvent'],
-    availableIn: def.availableIn,
-    eventType: def.eventType,
-    ...(def.optional ? { optional: true } : {}),
-    ...(def.repeatable ? { repeatable: true } : {}),
-  };
-}
+const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<CaseEvent, F>>[0]) => defineStep<CaseEvent, F>(def);
 
 const amountField = (name: string, label: string) => numberField(name, label, { min: 1, max: 10_000_000, unit: '元' });
 

@@ -2,10 +2,11 @@
  * Building blocks for inspection and inspection-document scenarios: the fixture shape, the step forms
  * of the 执法检查 workflow, the model answer and rubric items with their stable error codes.
  */
-import { checkboxField, dateField, formSchema, multiselectField, selectField, textareaField, type FieldSpec } from '../lib/form';
+import { checkboxField, dateField, multiselectField, selectField, textareaField, type FieldSpec } from '../lib/form';
 import { standardItem, standardOptions, type StandardItem } from '../lib/hazard-standard';
 import type { Authority } from '../lib/divisions';
-import type { AnswerStep, RubricItem, Step, StepModule } from '../types';
+import type { AnswerStep, RubricItem, Step } from '../types';
+import { defineStep } from './step';
 import { DOCUMENT_TYPES } from '../workflow/document-numbers';
 import { MEASURE_LABELS, MEASURES, type InspectionContext, type InspectionEvent, type Measure, type Verdict } from '../workflow/inspection-machine';
 import { LEGAL } from '../workflow/legal-constants';
@@ -57,31 +58,7 @@ export const hazardItems = (f: InspectionFixture) => f.items.filter((i) => i.ver
 export const generalItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'general');
 export const validOfficers = (f: InspectionFixture) => f.officers.filter((o) => o.certificateValidUntil >= f.inspectionOn);
 
-function step<F extends Record<string, FieldSpec<unknown>>>(def: {
-  id: string;
-  module: StepModule;
-  title: string;
-  intro?: string;
-  availableIn: string[];
-  eventType: InspectionEvent['type'];
-  optional?: boolean;
-  fields: F;
-  refine?: Parameters<typeof formSchema<F>>[1];
-  toEvent: (v: import('../lib/form').ParsedOf<F>, at: string) => InspectionEvent;
-}): Step {
-  return {
-    id: def.id,
-    module: def.module,
-    title: def.title,
-    ...(def.intro ? { intro: def.intro } : {}),
-    fields: Object.values(def.fields).map((f) => f.descriptor),
-    schema: formSchema(def.fields, def.refine) as unknown as Step['schema'],
-    toEvent: def.toEvent as Step['toEvent'],
-    availableIn: def.availableIn,
-    eventType: def.eventType,
-    ...(def.optional ? { optional: true } : {}),
-  };
-}
+const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<InspectionEvent, F>>[0]) => defineStep<InspectionEvent, F>(def);
 
 const itemOptions = (f: InspectionFixture) => f.items.map((i) => ({ value: i.id, label: `${i.area}：${i.checklist}` }));
 

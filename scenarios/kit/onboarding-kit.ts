@@ -3,11 +3,12 @@
  * planted errors), the documents it must be checked against, the step forms of 企业入库, the answer
  * builder and rubric items.
  */
-import { checkboxField, formSchema, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import { checkboxField, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
 import { divisionByCode, divisionOptions, type Authority } from '../lib/divisions';
 import { industryByCode, industryOptions, RISK_CLASSES, RISK_RULE_TEXT, SCALES, scaleForEmployees, sectorOptions, SPECIAL_FLAGS, type SpecialFlag } from '../lib/industries';
 import { usccMessage, usccProblem, withRecomputedCheck } from '../lib/uscc';
 import type { AnswerStep, RubricItem, Step } from '../types';
+import { defineStep } from './step';
 import { PHONE_RE, type OnboardingContext, type OnboardingEvent, type RegistryEntry } from '../workflow/onboarding-machine';
 import { valuesOf, withoutStep, withValues } from './answers';
 
@@ -49,30 +50,8 @@ export interface OnboardingFixture {
   lookalikeId: string;
 }
 
-function step<F extends Record<string, FieldSpec<unknown>>>(def: {
-  id: string;
-  title: string;
-  intro?: string;
-  availableIn: string[];
-  eventType: OnboardingEvent['type'];
-  optional?: boolean;
-  fields: F;
-  refine?: Parameters<typeof formSchema<F>>[1];
-  toEvent: (v: ParsedOf<F>, at: string) => OnboardingEvent;
-}): Step {
-  return {
-    id: def.id,
-    module: '企业管理',
-    title: def.title,
-    ...(def.intro ? { intro: def.intro } : {}),
-    fields: Object.values(def.fields).map((f) => f.descriptor),
-    schema: formSchema(def.fields, def.refine) as unknown as Step['schema'],
-    toEvent: def.toEvent as Step['toEvent'],
-    availableIn: def.availableIn,
-    eventType: def.eventType,
-    ...(def.optional ? { optional: true } : {}),
-  };
-}
+const step = <F extends Record<string, FieldSpec<unknown>>>(def: Omit<Parameters<typeof defineStep<OnboardingEvent, F>>[0], 'module'>) =>
+  defineStep<OnboardingEvent, F>({ ...def, module: '企业管理' });
 
 const phone = (name: string, label: string) => textField(name, label, { maxLength: 20, pattern: PHONE_RE, patternMessage: `${label}格式不正确（手机号或带区号的固定电话）` });
 const confirm = (label: string) => checkboxField('confirmed', label);
