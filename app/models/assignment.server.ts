@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Assignment, AttemptMode, Database, Unit } from '../../db/schema';
 import { getScenario } from '../../scenarios/index';
+import { beijingTime } from '../utils/format';
 import type { AssignmentActionInput, CreateAssignmentInput } from '../validation/assignment';
 import { startDrill, type DrillRefusal } from './attempt.server';
 import { findUnitByCode, isWithinSubtree } from './unit.server';
@@ -27,7 +28,6 @@ export const STATUS_LABELS: Record<OfficerAssignmentStatus, string> = {
 export const FOLLOW_UP_PAGE_SIZE = 50;
 const OVERDUE_LIST_LIMIT = 200;
 
-const beijing = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
 
 function audit(db: Db, actorId: number, action: string, assignmentId: number, detail: object) {
   return db
@@ -635,11 +635,11 @@ export async function startAssignedDrill(
     if (!item) return { ok: false, status: 404, reason: '该练兵任务不包含这个场景。' } as const;
     if (assignment.closed_at) return { ok: false, status: 409, reason: '该练兵任务已关闭，不能再开始练兵。' } as const;
     if (Date.parse(assignment.opens_at) > now.getTime()) {
-      return { ok: false, status: 409, reason: `该练兵任务尚未开放，开放时间：${beijing(assignment.opens_at)}。` } as const;
+      return { ok: false, status: 409, reason: `该练兵任务尚未开放，开放时间：${beijingTime(assignment.opens_at)}。` } as const;
     }
     const dueAt = await effectiveDueAt(trx, assignment, user);
     if (Date.parse(dueAt) < now.getTime()) {
-      return { ok: false, status: 409, reason: `该练兵任务已于 ${beijing(dueAt)} 截止，不能再开始练兵。` } as const;
+      return { ok: false, status: 409, reason: `该练兵任务已于 ${beijingTime(dueAt)} 截止，不能再开始练兵。` } as const;
     }
     const mine = await trx
       .selectFrom('attempts')
@@ -685,7 +685,7 @@ export async function changeAssignment(
       return { ok: true, message: '练兵任务已关闭' };
     case 'remind': {
       const n = (await scenarioIdsOf(db, [assignment.id])).length;
-      const message = input.message || `请在 ${beijing(assignment.due_at)} 前完成练兵任务「${assignment.title}」。`;
+      const message = input.message || `请在 ${beijingTime(assignment.due_at)} 前完成练兵任务「${assignment.title}」。`;
       const count = await db.transaction().execute(async (trx) => {
         const result = await sql`
           with ${officerStatusCtes(assignment.id, n, now)}
@@ -712,14 +712,14 @@ async function extend(
 ): Promise<{ ok: true; message: string } | AssignmentError> {
   if (Date.parse(input.dueAt) <= now.getTime()) return { ok: false, field: 'dueAt', message: '新的截止时间须晚于当前时间' };
   if (input.dueAt <= assignment.due_at) {
-    return { ok: false, field: 'dueAt', message: `新的截止时间须晚于原截止时间（${beijing(assignment.due_at)}）` };
+    return { ok: false, field: 'dueAt', message: `新的截止时间须晚于原截止时间（${beijingTime(assignment.due_at)}）` };
   }
   if (input.scope === 'all') {
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('assignments').set({ due_at: input.dueAt }).where('id', '=', assignment.id).execute();
       await audit(trx, actor.id, 'assignment.extend', assignment.id, { scope: 'all', from: assignment.due_at, to: input.dueAt, reason: input.reason });
     });
-    return { ok: true, message: `截止时间已延至 ${beijing(input.dueAt)}` };
+    return { ok: true, message: `截止时间已延至 ${beijingTime(input.dueAt)}` };
   }
   if (assignment.is_competition === 1) {
     return { ok: false, field: 'scope', message: '比武须对所有选手同时延期，不能只为某个单位或个人延期' };
@@ -741,7 +741,7 @@ async function extend(
         .execute();
       await audit(trx, actor.id, 'assignment.extend', assignment.id, { scope: 'unit', unit: unit.code, from: assignment.due_at, to: input.dueAt, reason: input.reason });
     });
-    return { ok: true, message: `${unit.name}的截止时间已延至 ${beijing(input.dueAt)}` };
+    return { ok: true, message: `${unit.name}的截止时间已延至 ${beijingTime(input.dueAt)}` };
   }
   if (!input.username) return { ok: false, field: 'username', message: '请填写要延期的执法人员用户名' };
   const { rows } = await sql<{ user_id: number; display_name: string }>`
@@ -756,7 +756,7 @@ async function extend(
       .execute();
     await audit(trx, actor.id, 'assignment.extend', assignment.id, { scope: 'officer', username: input.username, from: assignment.due_at, to: input.dueAt, reason: input.reason });
   });
-  return { ok: true, message: `${officer.display_name}的截止时间已延至 ${beijing(input.dueAt)}` };
+  return { ok: true, message: `${officer.display_name}的截止时间已延至 ${beijingTime(input.dueAt)}` };
 }
 
 /** The assignment's history from the audit log (create, extensions with reasons, reminders, close). */

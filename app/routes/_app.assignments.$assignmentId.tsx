@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { changeAssignment, getAssignmentFollowUp, listAssignmentAudit } from '../models/assignment.server';
 import { requireRole } from '../models/auth.server';
-import { AssignmentStatus, ASSIGNMENT_STATUS_LABELS, beijingTime, CompetitionBadge, PHASE_LABELS, Ratio, secondsLabel } from '../ui/assignment';
+import { AssignmentStatus, ASSIGNMENT_STATUS_LABELS, beijingTime, CompetitionBadge, CompetitionRanking, PHASE_LABELS, Ratio } from '../ui/assignment';
 import { ModeBadge } from '../ui/drill';
 import { ErrorList, Field, SelectField } from '../ui/field';
 import { getDb } from '../utils/db.server';
@@ -262,56 +262,7 @@ export default function AssignmentFollowUp() {
         <section data-testid="ranking">
           <h2>比武排名</h2>
           <p className="muted small">个人按得分从高到低，同分用时短者在前；单位按全体应参加人员的平均分（未参加计 0 分），同分平均用时短者在前。</p>
-          <div className="ranking-grid">
-            <table className="table" data-testid="ranking-officers">
-              <caption>个人排名</caption>
-              <thead>
-                <tr>
-                  <th scope="col">名次</th>
-                  <th scope="col">姓名</th>
-                  <th scope="col">单位</th>
-                  <th scope="col" className="num">得分</th>
-                  <th scope="col" className="num">用时</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.officers.map((o) => (
-                  <tr key={o.user_id}>
-                    <td>{o.rank}</td>
-                    <td>{o.display_name}</td>
-                    <td>{o.unit_name}</td>
-                    <td className="num">{o.score}</td>
-                    <td className="num">{secondsLabel(o.seconds)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table" data-testid="ranking-units">
-              <caption>单位排名</caption>
-              <thead>
-                <tr>
-                  <th scope="col">名次</th>
-                  <th scope="col">单位</th>
-                  <th scope="col" className="num">参加 / 应参加</th>
-                  <th scope="col" className="num">平均分</th>
-                  <th scope="col" className="num">平均用时</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.units.map((u) => (
-                  <tr key={u.unit_id}>
-                    <td>{u.rank}</td>
-                    <td>{u.name}</td>
-                    <td className="num">
-                      {u.participants} / {u.covered}
-                    </td>
-                    <td className="num">{u.score}</td>
-                    <td className="num">{secondsLabel(u.seconds)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CompetitionRanking ranking={ranking} />
         </section>
       ) : a.isCompetition ? (
         <p className="empty">比武排名在比武结束（截止或关闭）后公布。</p>

@@ -5,6 +5,7 @@ import { requireUser } from '../models/auth.server';
 import { DrillMaterials, ModeBadge } from '../ui/drill';
 import { StepForm, type StepValues } from '../ui/step-form';
 import { getDb } from '../utils/db.server';
+import { beijingTime } from '../utils/format';
 import { parseForm } from '../utils/forms';
 import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
@@ -80,7 +81,7 @@ export default function DrillPage() {
         </a>
         {attempt.deadline ? (
           <p className="muted" data-testid="drill-deadline">
-            考核截止时间：{new Date(attempt.deadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（服务器计时，超时自动交卷）
+            考核截止时间：{beijingTime(attempt.deadline)}（服务器计时，超时自动交卷）
           </p>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { lineChartSvg } from '../models/charts.server';
 import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readiness.server';
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
+import { beijingTime } from '../utils/format';
 import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
 import type { ReadinessSortKey } from '../validation/reports';
 
@@ -91,7 +92,7 @@ export default function ReportsPage() {
       ) : null}
       <p className="muted">
         统计周期 {report.period.from} 至 {report.period.to}；技能掌握以{' '}
-        {new Date(report.masteryAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 为准。
+        {beijingTime(report.masteryAt)} 为准。
         {report.year ? `系统数据：${report.year} 年导入的“互联网+执法”统计。` : '尚未导入“互联网+执法”系统统计。'}
       </p>
       <dl className="facts">

@@ -4,6 +4,7 @@ import { requireRole } from '../models/auth.server';
 import { getReadinessReportForQuery } from '../models/readiness.server';
 import { LEVEL_LABELS } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
+import { beijingTime } from '../utils/format';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况（打印版） · 执法练兵平台' }];
 
@@ -29,7 +30,7 @@ export default function ReportPrint() {
       <h1>{scopeName}各执法单位练兵达标情况</h1>
       <p className="small">
         统计周期 {report.period.from} 至 {report.period.to}；系统数据：{report.year ? `${report.year} 年` : '未导入'}；打印时间{' '}
-        {new Date(printedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+        {beijingTime(printedAt)}
       </p>
       <table className="print-table" data-testid="print-table">
         <thead>

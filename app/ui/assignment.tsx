@@ -36,9 +36,7 @@ export function AssignmentStatus({ status }: { status: AssignmentStatusKey }) {
 export const PHASE_LABELS = { upcoming: '未开放', open: '进行中', closed: '已结束' } as const;
 
 /** A Beijing-time date and time (the server's clock is UTC). */
-export function beijingTime(iso: string) {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
-}
+export { beijingTime } from '../utils/format';
 
 export function CompetitionBadge() {
   return <span className="badge badge--competition">比武</span>;
@@ -99,5 +97,76 @@ export function UnitChecklist({ units, selected, errors }: { units: readonly Uni
       {tree(root)}
       <ErrorList id="field-unitCodes-error" errors={errors} />
     </fieldset>
+  );
+}
+
+interface RankingView {
+  officers: { user_id: number; rank: number; display_name: string; unit_name: string; score: number | null; seconds: number | null }[];
+  units: { unit_id: number; rank: number; name: string; participants: number; covered: number; score: number | null; seconds: number | null }[];
+}
+
+/** A closed 比武's rankings: officers by score then time, units by the mean over everyone covered. */
+export function CompetitionRanking({ ranking, highlightUserId }: { ranking: RankingView; highlightUserId?: number }) {
+  return (
+    <div className="ranking-grid">
+      <table className="table" data-testid="ranking-officers">
+        <caption>个人排名</caption>
+        <thead>
+          <tr>
+            <th scope="col">名次</th>
+            <th scope="col">姓名</th>
+            <th scope="col">单位</th>
+            <th scope="col" className="num">
+              得分
+            </th>
+            <th scope="col" className="num">
+              用时
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.officers.map((o) => (
+            <tr key={o.user_id} className={o.user_id === highlightUserId ? 'is-me' : undefined}>
+              <td>{o.rank}</td>
+              <td>{o.display_name}</td>
+              <td>{o.unit_name}</td>
+              <td className="num">{o.score}</td>
+              <td className="num">{secondsLabel(o.seconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="table" data-testid="ranking-units">
+        <caption>单位排名（应参加人员平均分，未参加计 0 分）</caption>
+        <thead>
+          <tr>
+            <th scope="col">名次</th>
+            <th scope="col">单位</th>
+            <th scope="col" className="num">
+              参加 / 应参加
+            </th>
+            <th scope="col" className="num">
+              平均分
+            </th>
+            <th scope="col" className="num">
+              平均用时
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.units.map((u) => (
+            <tr key={u.unit_id}>
+              <td>{u.rank}</td>
+              <td>{u.name}</td>
+              <td className="num">
+                {u.participants} / {u.covered}
+              </td>
+              <td className="num">{u.score}</td>
+              <td className="num">{secondsLabel(u.seconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,9 +1,6 @@
 import { Link } from '@remix-run/react';
+import { beijingTime } from '../utils/format';
 import { ModeBadge } from './drill';
-
-/** An instant as officers read it: Beijing time, 24-hour clock. */
-export const beijingTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export interface AttemptRow {
   id: number;

@@ -1,0 +1,9 @@
+/** An instant as officers read it: Beijing time, 24-hour clock, e.g. 2026/11/25 18:01. */
+export function beijingTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+}
