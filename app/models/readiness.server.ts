@@ -73,44 +73,38 @@ interface DrillRow {
  */
 async function drillFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period, at: string) {
   const masteredAt = (skill: Skill) => sql.raw(`sum(case when sm.skill = '${skill}' and sm.mastered_until > '${at}' then 1 else 0 end)`);
+  // One row per officer, then per unit. "Drilled" is an existence probe on officer_activity's
+  // primary key (user_id, day) per officer — not a scan of every activity day of the period, which
+  // at national scale (≈1.9 million days a year) dominated the report (docs/benchmarks.md).
   const { rows } = await sql<DrillRow>`
-    with officers as (
-      select u.id as user_id, u.unit_id
-        from users u
-        join units un on un.id = u.unit_id
-       where un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
-         and u.role = 'officer' and u.disabled = 0
-    ),
-    drilled as (
-      select distinct oa.user_id
-        from officer_activity oa
-        join officers o on o.user_id = oa.user_id
-       where oa.day >= ${period.from} and oa.day <= ${period.to}
-    ),
-    mastery as (
-      select sm.user_id,
+    with per_officer as (
+      select u.unit_id,
+             exists (
+               select 1 from officer_activity oa
+                where oa.user_id = u.id and oa.day >= ${period.from} and oa.day <= ${period.to}
+             ) as drilled,
              ${masteredAt('onboarding')} as m_onboarding,
              ${masteredAt('inspection')} as m_inspection,
              ${masteredAt('documents')} as m_documents,
              ${masteredAt('case')} as m_case,
              max(sm.best_score) as best
-        from skill_mastery sm
-        join officers o on o.user_id = sm.user_id
-       group by sm.user_id
+        from units un
+        join users u on u.unit_id = un.id and u.role = 'officer' and u.disabled = 0
+        left join skill_mastery sm on sm.user_id = u.id
+       where un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
+       group by u.id
     )
-    select o.unit_id,
+    select unit_id,
            count(*) as officers,
-           count(d.user_id) as drilled,
-           coalesce(sum(m.m_onboarding > 0 and m.m_inspection > 0 and m.m_documents > 0 and m.m_case > 0), 0) as proficient,
-           avg(m.best) as avg_best,
-           coalesce(sum(m.m_onboarding), 0) as m_onboarding,
-           coalesce(sum(m.m_inspection), 0) as m_inspection,
-           coalesce(sum(m.m_documents), 0) as m_documents,
-           coalesce(sum(m.m_case), 0) as m_case
-      from officers o
-      left join drilled d on d.user_id = o.user_id
-      left join mastery m on m.user_id = o.user_id
-     group by o.unit_id`.execute(db);
+           sum(drilled) as drilled,
+           coalesce(sum(m_onboarding > 0 and m_inspection > 0 and m_documents > 0 and m_case > 0), 0) as proficient,
+           avg(best) as avg_best,
+           coalesce(sum(m_onboarding), 0) as m_onboarding,
+           coalesce(sum(m_inspection), 0) as m_inspection,
+           coalesce(sum(m_documents), 0) as m_documents,
+           coalesce(sum(m_case), 0) as m_case
+      from per_officer
+     group by unit_id`.execute(db);
   return new Map(rows.map((r) => [r.unit_id, r]));
 }
 

@@ -1,0 +1,324 @@
+/**
+ * Benchmark of issue 6 / issue 7 item 6: the readiness report at national scale. Generates, into a
+ * fresh temporary SQLite file migrated by the app's own migrations, 100,000 officers in 3,000
+ * county-level units under 31 provinces and ~330 cities (materialized paths as the app writes them)
+ * and 2,000,000 finished attempts over the last year; then times, after a warm-up, three runs each
+ * (median) of a full rebuild of the rollups and of getReadinessReport for this year for the whole
+ * country, one province and one county.
+ *
+ *   npx tsx scripts/bench/reports.ts [--quick] [--keep]     # prints the rows
+ *   import { benchReports } from './reports'                # rows for `npm run bench`
+ *
+ * `--quick` scales down to 10,000 officers / 200,000 attempts (the rows say so). `--keep` leaves the
+ * database file in place and prints its path (for profiling: `node --cpu-prof --import tsx …`).
+ *
+ * The attempts are realistic in everything the reports and the rollups read — user, skill, mode,
+ * seed, score (from the scenario's own rubric weights, with the lost items' error codes), pass mark,
+ * hints, start and finish — but `state_json` is a small valid JSON object and there are no
+ * attempt_events: reports never read either (they read the rollups only), and the rebuild reads
+ * only the attempts' columns.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { createPrng } from '../../scenarios/prng';
+import { listScenarios } from '../../scenarios/index';
+import { getReadinessReport, namedPeriod } from '../../app/models/readiness.server';
+import { rebuildRollups } from '../../app/models/rollups.server';
+
+export interface BenchRow {
+  name: string;
+  value: number | string;
+  unit: string;
+}
+
+export interface ReportsBenchOptions {
+  quick?: boolean;
+  officers?: number;
+  units?: number;
+  attempts?: number;
+  /** Timed runs after the warm-up (the median is reported). */
+  runs?: number;
+  /** Keep the database file (its path is logged). */
+  keep?: boolean;
+  now?: Date;
+}
+
+const PROVINCES = 31;
+const CITIES = 330;
+const DAY = 24 * 60 * 60 * 1000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** One updating progress line on stderr (percentage, count, rate); a line per 10% when not a terminal. */
+function progressBar(label: string, total: number) {
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let lastDraw = 0;
+  let lastDecile = -1;
+  const draw = (done: number, final = false) => {
+    const now = performance.now();
+    const fraction = total === 0 ? 1 : done / total;
+    const rate = done / Math.max((now - started) / 1000, 1e-3);
+    const text = `${label} ${(fraction * 100).toFixed(1).padStart(5)}% ${fmt(done)}/${fmt(total)} ${fmt(Math.round(rate))}/s`;
+    if (tty) {
+      if (!final && now - lastDraw < 100) return;
+      lastDraw = now;
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      process.stderr.write(`\r\u001b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
+      if (final) process.stderr.write('\n');
+    } else {
+      const decile = Math.floor(fraction * 10);
+      if (decile !== lastDecile || final) {
+        lastDecile = decile;
+        process.stderr.write(`${text}\n`);
+      }
+    }
+  };
+  return { tick: (done: number) => draw(done), done: () => draw(total, true) };
+}
+
+/** Splits `total` into `parts` positive integers with some spread (weights 0.5–1.5). */
+function spread(total: number, parts: number, random: () => number): number[] {
+  const weights = Array.from({ length: parts }, () => 0.5 + random());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.max(1, Math.floor((w / sum) * total)));
+  let rest = total - counts.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest !== 0; i = (i + 1) % parts) {
+    if (rest > 0) {
+      counts[i]! += 1;
+      rest -= 1;
+    } else if (counts[i]! > 1) {
+      counts[i]! -= 1;
+      rest += 1;
+    }
+  }
+  return counts;
+}
+
+async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; all: number[] }> {
+  await fn(); // warm-up
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    all.push(performance.now() - t);
+  }
+  return { median: median(all), all };
+}
+
+export async function benchReports(options: ReportsBenchOptions = {}): Promise<BenchRow[]> {
+  const quick = options.quick ?? process.argv.includes('--quick');
+  const officers = options.officers ?? (quick ? 10_000 : 100_000);
+  const countyUnits = options.units ?? 3_000;
+  const attemptCount = options.attempts ?? (quick ? 200_000 : 2_000_000);
+  const runs = options.runs ?? 3;
+  const keep = options.keep ?? process.argv.includes('--keep');
+  const now = options.now ?? new Date();
+  const scale = `${fmt(officers)} officers, ${fmt(countyUnits)} county units, ${fmt(attemptCount)} attempts${quick ? ', QUICK (scaled down from 100,000 / 2,000,000)' : ''}`;
+
+  const dir = mkdtempSync(join(tmpdir(), 'drill-bench-reports-'));
+  const file = join(dir, 'national.db');
+  const { db, sqlite } = openDatabase(file);
+  try {
+    await migrateToLatest(db);
+    const prng = createPrng('national-bench');
+    const random = () => prng.next();
+    const tGenerate = performance.now();
+
+    // ── Units: 31 provinces → ~330 cities → 3,000 county-level units (ids in tree order) ──
+    const insertUnit = sqlite.prepare(
+      'INSERT INTO units (id, code, name, level, parent_id, path, is_division, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
+    );
+    const citiesPerProvince = spread(CITIES, PROVINCES, random);
+    const countiesPerCity = spread(countyUnits, CITIES, random);
+    const counties: { id: number; path: string }[] = [];
+    const provinces: { id: number; path: string; name: string }[] = [];
+    let nextId = 1;
+    sqlite.transaction(() => {
+      let city = 0;
+      for (let p = 0; p < PROVINCES; p++) {
+        const pid = nextId++;
+        const pcode = String(11 + p).padStart(2, '0');
+        const ppath = `/${pid}/`;
+        const pname = `省份${pcode}`;
+        insertUnit.run(pid, `${pcode}0000`, pname, 'province', null, ppath, p);
+        provinces.push({ id: pid, path: ppath, name: pname });
+        for (let c = 0; c < citiesPerProvince[p]!; c++, city++) {
+          const cid = nextId++;
+          const ccode = `${pcode}${String(c + 1).padStart(2, '0')}`;
+          const cpath = `${ppath}${cid}/`;
+          insertUnit.run(cid, `${ccode}00`, `${pname}第${c + 1}市`, 'city', pid, cpath, c);
+          for (let k = 0; k < countiesPerCity[city]!; k++) {
+            const kid = nextId++;
+            const kpath = `${cpath}${kid}/`;
+            insertUnit.run(kid, `${ccode}${String(k + 1).padStart(2, '0')}`, `${pname}第${c + 1}市第${k + 1}区县`, 'county', cid, kpath, k);
+            counties.push({ id: kid, path: kpath });
+          }
+        }
+      }
+    })();
+
+    // ── Officers: spread over the counties; 1% disabled; each with an ability that drives their scores ──
+    const insertUser = sqlite.prepare("INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)");
+    const perCounty = spread(officers, counties.length, random);
+    const ability = new Float64Array(officers + 1);
+    const activity = new Float64Array(officers + 1); // relative drill frequency (some never drill)
+    sqlite.transaction(() => {
+      let id = 1;
+      counties.forEach((county, i) => {
+        for (let n = 0; n < perCounty[i]!; n++, id++) {
+          insertUser.run(id, `bench.o${id}`, `执法员${id}`, county.id, random() < 0.01 ? 1 : 0);
+          ability[id] = 0.55 + 0.43 * random();
+          activity[id] = random() < 0.12 ? 0 : 0.2 + random() ** 2 * 3;
+        }
+      });
+    })();
+    // Cumulative activity, to draw an attempt's officer in proportion to it.
+    const cumulative = new Float64Array(officers + 1);
+    for (let i = 1; i <= officers; i++) cumulative[i] = cumulative[i - 1]! + activity[i]!;
+    const pickOfficer = () => {
+      const x = random() * cumulative[officers]!;
+      let lo = 1;
+      let hi = officers;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+
+    // ── Attempts: 2,000,000 finished over the last 365 days, in start order ──
+    const scenarios = listScenarios().map((s) => ({
+      id: s.id,
+      version: s.version,
+      skill: s.skill,
+      steps: s.modelAnswer(s.fixture('bench')).length,
+      limit: s.assessmentTimeLimitMinutes ?? 60,
+      rubric: s.rubric.map((r) => ({ code: r.code, weight: r.weight })),
+      hintCost: s.hints[0]?.cost ?? 5,
+    }));
+    const starts = new Float64Array(attemptCount);
+    const yearAgo = now.getTime() - 365 * DAY;
+    for (let i = 0; i < attemptCount; i++) {
+      // A working day's hour in China time (08:00–20:00), any day of the last year.
+      const day = Math.floor(random() * 365);
+      const chinaMidnight = Math.floor((yearAgo + day * DAY + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000;
+      starts[i] = chinaMidnight + (8 + random() * 12) * 3_600_000;
+    }
+    starts.sort();
+    const insertAttempt = sqlite.prepare(
+      `INSERT INTO attempts (user_id, scenario_id, scenario_version, skill, seed, mode, status, pass_mark, event_count, state_json,
+                             started_at, deadline, finished_at, score, passed, hints_used, error_codes)
+       VALUES (?, ?, ?, ?, ?, ?, 'finished', 80, ?, '{}', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const bar = progressBar('generating attempts', attemptCount);
+    const BATCH = 50_000;
+    for (let from = 0; from < attemptCount; from += BATCH) {
+      sqlite.transaction(() => {
+        for (let i = from; i < Math.min(from + BATCH, attemptCount); i++) {
+          const user = pickOfficer();
+          const scenario = scenarios[Math.floor(random() * scenarios.length)]!;
+          const assessment = random() < 0.4;
+          const lost: string[] = [];
+          let total = 0;
+          for (const item of scenario.rubric) {
+            if (random() < (1 - ability[user]!) * 0.9) lost.push(item.code);
+            else total += item.weight;
+          }
+          const hints = assessment ? 0 : random() < 0.25 ? 1 + Math.floor(random() * 2) : 0;
+          const score = Math.max(0, Math.min(100, total - hints * scenario.hintCost));
+          const startedAt = starts[i]!;
+          const minutes = Math.min(scenario.limit, scenario.steps * (1 + random() * 3));
+          const finishedAt = startedAt + minutes * 60_000 + Math.floor(random() * 1000);
+          insertAttempt.run(
+            user,
+            scenario.id,
+            scenario.version,
+            scenario.skill,
+            // Seeds as the app draws them (6 random bytes, hex); a few officers retry the same seed.
+            random() < 0.05 ? `retry${user % 7}` : Math.floor(random() * 2 ** 48).toString(16).padStart(12, '0'),
+            assessment ? 'assessment' : 'practice',
+            scenario.steps,
+            new Date(startedAt).toISOString(),
+            assessment ? new Date(startedAt + scenario.limit * 60_000).toISOString() : null,
+            new Date(finishedAt).toISOString(),
+            score,
+            score >= 80 ? 1 : 0,
+            hints,
+            JSON.stringify(lost),
+          );
+        }
+      })();
+      bar.tick(Math.min(from + BATCH, attemptCount));
+    }
+    bar.done();
+
+    // Real-system statistics for last year, one committed import for every county (the report shows them beside).
+    const year = Number(namedPeriod('year', now).from.slice(0, 4));
+    sqlite.transaction(() => {
+      const importId = sqlite
+        .prepare("INSERT INTO statistics_imports (user_id, scope_unit_id, file_name, period_year, status, rows_json, committed_at) VALUES (1, 1, 'bench.tsv', ?, 'committed', '[]', ?)")
+        .run(year, now.toISOString()).lastInsertRowid;
+      const insertReal = sqlite.prepare(
+        `INSERT INTO real_statistics (import_id, unit_id, period_year, source_name, officers_on_record, enterprises_onboarded, inspections,
+                                      hazards, major_hazards, cases, penalties_wan, documents, participating_officers)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      counties.forEach((county, i) => {
+        const staff = perCounty[i]!;
+        insertReal.run(importId, county.id, year, `区县${county.id}`, staff, Math.floor(random() * 400), Math.floor(random() * 40), 0, 0, 0, 0, 0, Math.floor(random() * staff));
+      });
+    })();
+    const generateSeconds = (performance.now() - tGenerate) / 1000;
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.exec('ANALYZE');
+
+    // ── Timings ──
+    process.stderr.write(`rebuilding the rollups (warm-up + ${runs} runs)…\n`);
+    let rollupRows = '';
+    const rebuild = await timeRuns(runs, async () => {
+      const steps: string[] = [];
+      await rebuildRollups(db, { onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`) });
+      rollupRows = steps.join(', ');
+    });
+    const period = namedPeriod('year', now);
+    const report = (path: string) => getReadinessReport(db, { path }, { period, now });
+    // The largest province (most county-level units), and its largest county.
+    const countiesOf = (p: { path: string }) => counties.filter((c) => c.path.startsWith(p.path));
+    const province = provinces.reduce((a, b) => (countiesOf(b).length > countiesOf(a).length ? b : a));
+    const county = countiesOf(province).reduce((a, b) => (perCounty[counties.indexOf(b)]! > perCounty[counties.indexOf(a)]! ? b : a));
+    const sizeOf = async (path: string) => {
+      const r = await report(path);
+      return `${fmt(r.totals.units)} units, ${fmt(r.totals.officers)} officers, ${fmt(r.totals.proficient)} proficient`;
+    };
+    process.stderr.write(`timing getReadinessReport (warm-up + ${runs} runs each)…\n`);
+    const country = await timeRuns(runs, () => report('/'));
+    const oneProvince = await timeRuns(runs, () => report(province.path));
+    const oneCounty = await timeRuns(runs, () => report(county.path));
+    const rows: BenchRow[] = [
+      { name: `national data generated (${scale}; state_json is a stub — reports never read it)`, value: round(generateSeconds), unit: 's' },
+      { name: `full rebuild of the rollups, median of ${runs} (${rollupRows})`, value: Math.round(rebuild.median), unit: 'ms' },
+      { name: `readiness report, whole country, this year (${await sizeOf('/')})`, value: round(country.median), unit: 'ms' },
+      { name: `readiness report, one province, this year (${province.name}: ${await sizeOf(province.path)})`, value: round(oneProvince.median), unit: 'ms' },
+      { name: `readiness report, one county, this year (${await sizeOf(county.path)})`, value: round(oneCounty.median), unit: 'ms' },
+    ];
+    if (keep) process.stderr.write(`database kept: ${file}\n`);
+    return rows;
+  } finally {
+    await db.destroy();
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchReports();
+  for (const row of rows) console.log(`${row.name}: ${row.value} ${row.unit}`);
+}
