@@ -128,7 +128,11 @@ export function attemptStatements(
 ): XapiStatement[] {
   const scenario = getScenario(row.scenario_id);
   const ext = xapiExtensions(base);
-  const actor = { objectType: 'Agent' as const, name: row.display_name, account: { homePage: base, name: row.username } };
+  const actor = {
+    objectType: 'Agent' as const,
+    name: row.display_name,
+    account: { homePage: base, name: row.username },
+  };
   const object = {
     objectType: 'Activity' as const,
     id: `${base}/scenarios/${encodeURIComponent(row.scenario_id)}`,
@@ -144,7 +148,13 @@ export function attemptStatements(
     platform: '执法练兵平台',
     language: 'zh-CN',
     contextActivities: {
-      category: [{ objectType: 'Activity' as const, id: `${base}/skills/${encodeURIComponent(row.skill)}`, definition: { name: { 'zh-CN': skillLabel } } }],
+      category: [
+        {
+          objectType: 'Activity' as const,
+          id: `${base}/skills/${encodeURIComponent(row.skill)}`,
+          definition: { name: { 'zh-CN': skillLabel } },
+        },
+      ],
     },
   };
   const commonExtensions = {
@@ -156,7 +166,12 @@ export function attemptStatements(
     [ext.unitCode]: row.unit_code,
   };
   const inWindow = (at: string) => at >= window.from && at < window.to;
-  const statement = (verb: XapiVerb, timestamp: string, extra: Partial<XapiStatement>, extensions: XapiStatement['context']['extensions']): XapiStatement => ({
+  const statement = (
+    verb: XapiVerb,
+    timestamp: string,
+    extra: Partial<XapiStatement>,
+    extensions: XapiStatement['context']['extensions'],
+  ): XapiStatement => ({
     id: xapiStatementId(row.id, verb, base),
     version: XAPI_VERSION,
     actor,
@@ -176,7 +191,11 @@ export function attemptStatements(
       completion: true,
       duration: isoDuration(Date.parse(row.finished_at) - Date.parse(row.started_at)),
     };
-    const extensions = { ...commonExtensions, [ext.hintsUsed]: row.hints_used, [ext.errorCodes]: JSON.parse(row.error_codes) as string[] };
+    const extensions = {
+      ...commonExtensions,
+      [ext.hintsUsed]: row.hints_used,
+      [ext.errorCodes]: JSON.parse(row.error_codes) as string[],
+    };
     out.push(statement('completed', row.finished_at, { result }, extensions));
     out.push(statement(success ? 'passed' : 'failed', row.finished_at, { result }, extensions));
   }
@@ -194,7 +213,10 @@ export function periodWindow(period: Period): { from: string; to: string } {
  * The export's period from its query: `from`/`to` (YYYY-MM-DD, China time), or the report's own
  * `period=week|month|year|custom`; this month by default.
  */
-export function resolveXapiPeriod(searchParams: URLSearchParams, now = new Date()): { period: Period; error: string | null } {
+export function resolveXapiPeriod(
+  searchParams: URLSearchParams,
+  now = new Date(),
+): { period: Period; error: string | null } {
   const raw = Object.fromEntries(searchParams);
   if (!raw.period && (raw.from || raw.to)) raw.period = 'custom';
   return resolvePeriod(reportQuerySchema.parse(raw), now);
@@ -224,7 +246,11 @@ export async function* xapiStatementPages(
       .where((eb) =>
         eb.or([
           eb.and([eb('a.started_at', '>=', window.from), eb('a.started_at', '<', window.to)]),
-          eb.and([eb('a.status', '=', 'finished'), eb('a.finished_at', '>=', window.from), eb('a.finished_at', '<', window.to)]),
+          eb.and([
+            eb('a.status', '=', 'finished'),
+            eb('a.finished_at', '>=', window.from),
+            eb('a.finished_at', '<', window.to),
+          ]),
         ]),
       )
       .select([
@@ -257,7 +283,11 @@ export async function* xapiStatementPages(
 }
 
 /** Every statement of the subtree in the period (tests, small exports). */
-export async function listXapiStatements(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period): Promise<XapiStatement[]> {
+export async function listXapiStatements(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  period: Period,
+): Promise<XapiStatement[]> {
   const all: XapiStatement[] = [];
   for await (const page of xapiStatementPages(db, scope, period)) all.push(...page);
   return all;
@@ -267,9 +297,14 @@ export async function listXapiStatements(db: Kysely<Database>, scope: Pick<Unit,
  * The export as a streamed JSON array (a page of attempts per pull), so a province's year never
  * has to sit in memory as one string.
  */
-export function xapiJsonStream(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period): ReadableStream<Uint8Array> {
+export function xapiJsonStream(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  period: Period,
+  base: string = XAPI_PLATFORM_BASE,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const pages = xapiStatementPages(db, scope, period);
+  const pages = xapiStatementPages(db, scope, period, { base });
   let first = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {

@@ -7,6 +7,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').default(DEFAULT_SESSION_SECRET),
+  /** The platform's address as learning records name it (xAPI activity and account IRIs, statement ids). */
+  XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default('https://drill.example'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -20,6 +22,7 @@ export function getEnv(): Env {
     NODE_ENV: process.env.NODE_ENV || undefined,
     DATABASE_PATH: process.env.DATABASE_PATH || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+    XAPI_BASE_URL: process.env.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
   });
   if (!parsed.success) {
     throw new Error(`环境变量无效：\n${z.prettifyError(parsed.error)}`);
