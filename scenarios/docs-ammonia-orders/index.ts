@@ -1,6 +1,4 @@
 /** 文书制作：涉氨制冷企业的现场检查记录、现场处理措施决定书、整改指令书和复查意见书. */
-import { createPrng } from '../prng';
-import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
 import {
   inspectionAlternatives,
@@ -11,10 +9,8 @@ import {
   presetThroughFindings,
   type InspectionFixture,
 } from '../kit/inspection-kit';
-import { address, authorityOf, mobile, officerTeam, onWorkingDay, personNames, startDate, startingCounters, tradeName } from '../kit/people';
-import { addDays } from '../workflow/working-days';
 import type { InspectionInput } from '../workflow/inspection-machine';
-import { buildRecheck, buildSite, type Template } from '../inspect-dust-explosion';
+import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 
 const MAJORS: Template[] = [
   {
@@ -95,40 +91,21 @@ const GENERALS: Template[] = [
 ];
 
 function fixture(seed: string): InspectionFixture {
-  const prng = createPrng(`docs-ammonia-orders:${seed}`);
-  const divisionCode = prng.pick(['130302', '130303', '130322', '130324']);
-  const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
-  const plannedOn = startDate(prng);
-  const inspectionOn = onWorkingDay(addDays(plannedOn, prng.int(0, 2)));
-  const { items, fixedText } = buildSite(prng, MAJORS, GENERALS, 2);
-  const enterprise = {
-    name: `秦皇岛${tradeName(prng)}海产品有限公司`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(80, 400),
+  return inspectionFixture(seed, {
+    scenarioId: 'docs-ammonia-orders',
+    divisionCodes: ['130302', '130303', '130322', '130324'],
+    maxPlanDelayDays: 2,
+    majors: MAJORS,
+    generals: GENERALS,
+    nameSuffix: '海产品有限公司',
+    employees: [80, 400],
     industryCode: 'C1361',
-  };
-  return {
-    enterprise,
     enterpriseSummary: '水产品冷冻加工企业，冷库、速冻和车间空调使用液氨制冷。',
-    authority: authorityOf(enterprise),
-    officers: officerTeam(prng, 3, inspectionOn, null),
-    plannedOn,
-    inspectionOn,
-    items,
     clauseGroups: ['管理类', '液氨制冷'],
-    signature: prng.next() < 0.4 ? 'refused' : 'signed',
-    rectifyDays: prng.int(10, 30),
-    recheck: buildRecheck(prng, items, fixedText),
-    counters: startingCounters(prng, Number(inspectionOn.slice(0, 4))),
-  };
+    mayHaveExpiredOfficer: false,
+    signatureRefusalRate: 0.4,
+    rectifyDays: [10, 30],
+  });
 }
 
 export const docsAmmoniaOrders: ScenarioDefinition<InspectionFixture, 'inspection'> = {

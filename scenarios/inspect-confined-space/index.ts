@@ -1,12 +1,8 @@
 /** 有限空间作业执法检查: a brewery's wastewater pool and fermentation tanks. */
-import { createPrng } from '../prng';
-import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
 import { inspectionAlternatives, inspectionMaterials, inspectionModelAnswer, inspectionRubric as r, inspectionSteps, type InspectionFixture } from '../kit/inspection-kit';
-import { address, authorityOf, mobile, officerTeam, onWorkingDay, personNames, startDate, startingCounters, tradeName } from '../kit/people';
-import { addDays } from '../workflow/working-days';
 import type { InspectionInput } from '../workflow/inspection-machine';
-import { buildRecheck, buildSite, type Template } from '../inspect-dust-explosion';
+import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 
 const MAJORS: Template[] = [
   {
@@ -99,40 +95,21 @@ const GENERALS: Template[] = [
 ];
 
 function fixture(seed: string): InspectionFixture {
-  const prng = createPrng(`inspect-confined-space:${seed}`);
-  const divisionCode = prng.pick(['130303', '130304', '130321', '130322']);
-  const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
-  const plannedOn = startDate(prng);
-  const inspectionOn = onWorkingDay(addDays(plannedOn, prng.int(0, 3)));
-  const { items, fixedText } = buildSite(prng, MAJORS, GENERALS, 2);
-  const enterprise = {
-    name: `秦皇岛${tradeName(prng)}酒业有限公司`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(50, 300),
+  return inspectionFixture(seed, {
+    scenarioId: 'inspect-confined-space',
+    divisionCodes: ['130303', '130304', '130321', '130322'],
+    maxPlanDelayDays: 3,
+    majors: MAJORS,
+    generals: GENERALS,
+    nameSuffix: '酒业有限公司',
+    employees: [50, 300],
     industryCode: 'C1512',
-  };
-  return {
-    enterprise,
     enterpriseSummary: '白酒生产企业，有发酵罐、酒糟库和污水处理池，涉及有限空间作业（硫化氢、一氧化碳中毒和缺氧风险）。',
-    authority: authorityOf(enterprise),
-    officers: officerTeam(prng, 3, inspectionOn, prng.int(0, 2)),
-    plannedOn,
-    inspectionOn,
-    items,
     clauseGroups: ['管理类', '有限空间'],
-    signature: prng.next() < 0.4 ? 'refused' : 'signed',
-    rectifyDays: prng.int(7, 30),
-    recheck: buildRecheck(prng, items, fixedText),
-    counters: startingCounters(prng, Number(inspectionOn.slice(0, 4))),
-  };
+    mayHaveExpiredOfficer: true,
+    signatureRefusalRate: 0.4,
+    rectifyDays: [7, 30],
+  });
 }
 
 export const inspectConfinedSpace: ScenarioDefinition<InspectionFixture, 'inspection'> = {

@@ -1,7 +1,6 @@
 /** 粉尘涉爆企业执法检查: find the dust-explosion major hazard, act on it, order rectification, re-inspect. */
-import { createPrng } from '../prng';
-import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
+import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 import {
   inspectionAlternatives,
   inspectionMaterials,
@@ -9,13 +8,8 @@ import {
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
-  type SiteItem,
 } from '../kit/inspection-kit';
-import { address, authorityOf, mobile, officerTeam, onWorkingDay, personNames, startDate, startingCounters, tradeName } from '../kit/people';
-import { addDays } from '../workflow/working-days';
 import type { InspectionInput } from '../workflow/inspection-machine';
-
-export type Template = Omit<SiteItem, 'observation' | 'verdict'> & { bad: string; ok: string; fixed: string; badVerdict: 'general' | 'major' };
 
 const MAJORS: Template[] = [
   {
@@ -120,70 +114,22 @@ const GENERALS: Template[] = [
 ];
 
 /** Builds the site: one major hazard, two ordinary ones, the rest compliant, in a seeded order. */
-export function buildSite(prng: ReturnType<typeof createPrng>, majors: Template[], generals: Template[], generalCount: number) {
-  const major = prng.pick(majors);
-  const badGenerals = prng.shuffle(generals).slice(0, generalCount);
-  const items: SiteItem[] = prng.shuffle([...majors, ...generals]).map((t) => {
-    const bad = t === major || badGenerals.includes(t);
-    return {
-      id: t.id,
-      area: t.area,
-      checklist: t.checklist,
-      observation: bad ? t.bad : t.ok,
-      verdict: bad ? t.badVerdict : 'ok',
-      clause: bad ? t.clause : null,
-      measures: t.measures,
-      basis: t.basis,
-    };
-  });
-  return { items, fixedText: Object.fromEntries([...majors, ...generals].map((t) => [t.id, t.fixed])) };
-}
-
-/** Decides which hazards the enterprise fixed by the re-inspection, and what the officer sees. */
-export function buildRecheck(prng: ReturnType<typeof createPrng>, items: SiteItem[], fixedText: Record<string, string>) {
-  const hazards = items.filter((i) => i.verdict !== 'ok');
-  const unfixed = prng.next() < 0.5 ? null : prng.pick(hazards.filter((i) => i.verdict === 'general'));
-  return {
-    rectifiedItemIds: hazards.filter((i) => i !== unfixed).map((i) => i.id),
-    observations: Object.fromEntries(hazards.map((i) => [i.id, i === unfixed ? `仍未整改（${i.observation}）` : fixedText[i.id]!])),
-  };
-}
-
 function fixture(seed: string): InspectionFixture {
-  const prng = createPrng(`inspect-dust-explosion:${seed}`);
-  const divisionCode = prng.pick(['130302', '130306', '130322', '130324']);
-  const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
-  const plannedOn = startDate(prng);
-  const inspectionOn = onWorkingDay(addDays(plannedOn, prng.int(0, 3)));
-  const { items, fixedText } = buildSite(prng, MAJORS, GENERALS, 2);
-  const enterprise = {
-    name: `秦皇岛${tradeName(prng)}铝业有限公司`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(40, 260),
+  return inspectionFixture(seed, {
+    scenarioId: 'inspect-dust-explosion',
+    divisionCodes: ['130302', '130306', '130322', '130324'],
+    maxPlanDelayDays: 3,
+    majors: MAJORS,
+    generals: GENERALS,
+    nameSuffix: '铝业有限公司',
+    employees: [40, 260],
     industryCode: 'C3252',
-  };
-  return {
-    enterprise,
     enterpriseSummary: '主要从事铝型材挤压和表面抛光，抛光工序产生铝粉尘，设有干式除尘系统（粉尘涉爆企业）。',
-    authority: authorityOf(enterprise),
-    officers: officerTeam(prng, 3, inspectionOn, prng.int(0, 2)),
-    plannedOn,
-    inspectionOn,
-    items,
     clauseGroups: ['管理类', '粉尘防爆'],
-    signature: prng.next() < 0.3 ? 'refused' : 'signed',
-    rectifyDays: prng.int(10, 30),
-    recheck: buildRecheck(prng, items, fixedText),
-    counters: startingCounters(prng, Number(inspectionOn.slice(0, 4))),
-  };
+    mayHaveExpiredOfficer: true,
+    signatureRefusalRate: 0.3,
+    rectifyDays: [10, 30],
+  });
 }
 
 export const inspectDustExplosion: ScenarioDefinition<InspectionFixture, 'inspection'> = {

@@ -1,0 +1,124 @@
+/**
+ * The simulated enterprise and site of an inspection scenario, from a seed: one skeleton for every
+ * inspection-workflow scenario, which differ only in their trade, site items and figures.
+ */
+import { generateUscc } from '../lib/uscc';
+import { createPrng } from '../prng';
+import { addDays } from '../workflow/working-days';
+import type { InspectionFixture, SiteItem } from './inspection-kit';
+import {
+  address,
+  authorityOf,
+  mobile,
+  officerTeam,
+  onWorkingDay,
+  personNames,
+  startDate,
+  startingCounters,
+  tradeName,
+} from './people';
+
+export type Template = Omit<SiteItem, 'observation' | 'verdict'> & {
+  bad: string;
+  ok: string;
+  fixed: string;
+  badVerdict: 'general' | 'major';
+};
+
+export function buildSite(
+  prng: ReturnType<typeof createPrng>,
+  majors: Template[],
+  generals: Template[],
+  generalCount: number,
+) {
+  const major = prng.pick(majors);
+  const badGenerals = prng.shuffle(generals).slice(0, generalCount);
+  const items: SiteItem[] = prng.shuffle([...majors, ...generals]).map((t) => {
+    const bad = t === major || badGenerals.includes(t);
+    return {
+      id: t.id,
+      area: t.area,
+      checklist: t.checklist,
+      observation: bad ? t.bad : t.ok,
+      verdict: bad ? t.badVerdict : 'ok',
+      clause: bad ? t.clause : null,
+      measures: t.measures,
+      basis: t.basis,
+    };
+  });
+  return { items, fixedText: Object.fromEntries([...majors, ...generals].map((t) => [t.id, t.fixed])) };
+}
+
+/** Decides which hazards the enterprise fixed by the re-inspection, and what the officer sees. */
+export function buildRecheck(
+  prng: ReturnType<typeof createPrng>,
+  items: SiteItem[],
+  fixedText: Record<string, string>,
+) {
+  const hazards = items.filter((i) => i.verdict !== 'ok');
+  const unfixed = prng.next() < 0.5 ? null : prng.pick(hazards.filter((i) => i.verdict === 'general'));
+  return {
+    rectifiedItemIds: hazards.filter((i) => i !== unfixed).map((i) => i.id),
+    observations: Object.fromEntries(
+      hazards.map((i) => [i.id, i === unfixed ? `仍未整改（${i.observation}）` : fixedText[i.id]!]),
+    ),
+  };
+}
+
+export interface InspectionFixtureSpec {
+  /** The scenario id: the PRNG's namespace. */
+  scenarioId: string;
+  divisionCodes: string[];
+  /** Days between the plan and the inspection: 0..this. */
+  maxPlanDelayDays: number;
+  majors: Template[];
+  generals: Template[];
+  /** Enterprise name after 秦皇岛 + trade name, e.g. 酒业有限公司. */
+  nameSuffix: string;
+  employees: [number, number];
+  industryCode: string;
+  enterpriseSummary: string;
+  clauseGroups: InspectionFixture['clauseGroups'];
+  /** Whether one officer of the team may hold an expired certificate (a mistake to catch). */
+  mayHaveExpiredOfficer: boolean;
+  signatureRefusalRate: number;
+  rectifyDays: [number, number];
+}
+
+/** Builds an inspection scenario's fixture; the draws happen in one fixed order, so a seed always gives the same site. */
+export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): InspectionFixture {
+  const prng = createPrng(`${spec.scenarioId}:${seed}`);
+  const divisionCode = prng.pick(spec.divisionCodes);
+  const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
+  const plannedOn = startDate(prng);
+  const inspectionOn = onWorkingDay(addDays(plannedOn, prng.int(0, spec.maxPlanDelayDays)));
+  const { items, fixedText } = buildSite(prng, spec.majors, spec.generals, 2);
+  const enterprise = {
+    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
+    uscc: generateUscc(prng, divisionCode),
+    divisionCode,
+    registeredAddress: address(prng, divisionCode),
+    operatingAddress: address(prng, divisionCode),
+    legalRepresentative: legal,
+    principal,
+    principalPhone: mobile(prng),
+    safetyManager: safety,
+    safetyManagerPhone: mobile(prng),
+    employees: prng.int(spec.employees[0], spec.employees[1]),
+    industryCode: spec.industryCode,
+  };
+  return {
+    enterprise,
+    enterpriseSummary: spec.enterpriseSummary,
+    authority: authorityOf(enterprise),
+    officers: officerTeam(prng, 3, inspectionOn, spec.mayHaveExpiredOfficer ? prng.int(0, 2) : null),
+    plannedOn,
+    inspectionOn,
+    items,
+    clauseGroups: spec.clauseGroups,
+    signature: prng.next() < spec.signatureRefusalRate ? 'refused' : 'signed',
+    rectifyDays: prng.int(spec.rectifyDays[0], spec.rectifyDays[1]),
+    recheck: buildRecheck(prng, items, fixedText),
+    counters: startingCounters(prng, Number(inspectionOn.slice(0, 4))),
+  };
+}
