@@ -1,6 +1,6 @@
 // The e2e run shares one database. Tests that add people do so outside 秦皇岛市, whose published
 // officer counts other tests check.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Drill@2023';
 
@@ -11,4 +11,17 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** Gives an officer on record a login through the admin UI's password reset (no officer is added). */
+export async function enableLogin(browser: Browser, username: string, password: string) {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await logIn(admin, 'admin');
+  await admin.goto(`/admin?q=${username}`);
+  await admin.locator('tbody tr').filter({ hasText: username }).getByRole('link').first().click();
+  await admin.getByLabel('新密码').fill(password);
+  await admin.getByRole('button', { name: '重置密码' }).click();
+  await expect(admin.getByText('密码已重置')).toBeVisible();
+  await context.close();
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, submitStep } from './drill-support';
-import { logIn } from './support';
+import { enableLogin as enableOfficerLogin, logIn } from './support';
 
 // These tests add no officers (the published counts of 秦皇岛市 stay exact): they turn on logins of
 // officers already on record, through the admin's password reset, and add one trainer in 唐山市.
@@ -9,18 +9,7 @@ import { logIn } from './support';
 const PASSWORD = 'Assign@2026';
 const scenario = listScenarios({ skill: 'inspection' })[0]!;
 
-/** Gives an officer on record a login through the admin UI (the way an admin would). */
-async function enableLogin(browser: Browser, username: string) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await logIn(admin, 'admin');
-  await admin.goto(`/admin?q=${username}`);
-  await admin.locator('tbody tr').filter({ hasText: username }).getByRole('link').first().click();
-  await admin.getByLabel('新密码').fill(PASSWORD);
-  await admin.getByRole('button', { name: '重置密码' }).click();
-  await expect(admin.getByText('密码已重置')).toBeVisible();
-  await context.close();
-}
+const enableLogin = (browser: Browser, username: string) => enableOfficerLogin(browser, username, PASSWORD);
 
 async function asUser(browser: Browser, username: string, password?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, submitStep } from './drill-support';
-import { logIn } from './support';
+import { enableLogin, logIn } from './support';
 
 const PASSWORD = 'Compete@2026';
 const scenario = listScenarios({ skill: 'onboarding' })[0]!;
@@ -9,15 +9,7 @@ const beijingInput = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOStri
 
 /** Officers already on record get a login through the admin's password reset (no officer is added). */
 async function officerPage(browser: Browser, username: string) {
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await logIn(admin, 'admin');
-  await admin.goto(`/admin?q=${username}`);
-  await admin.locator('tbody tr').filter({ hasText: username }).getByRole('link').first().click();
-  await admin.getByLabel('新密码').fill(PASSWORD);
-  await admin.getByRole('button', { name: '重置密码' }).click();
-  await expect(admin.getByText('密码已重置')).toBeVisible();
-  await adminContext.close();
+  await enableLogin(browser, username, PASSWORD);
   const page = await (await browser.newContext()).newPage();
   await logIn(page, username, PASSWORD);
   return page;
