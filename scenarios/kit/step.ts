@@ -16,17 +16,15 @@ export function defineStep<E extends WorkflowEvent, F extends Record<string, Fie
   refine?: Parameters<typeof formSchema<F>>[1];
   toEvent: (v: ParsedOf<F>, at: string) => E;
 }): Step {
-  let schema: Step['schema'] | undefined;
   return {
     id: def.id,
     module: def.module,
     title: def.title,
     ...(def.intro ? { intro: def.intro } : {}),
     fields: Object.values(def.fields).map((f) => f.descriptor),
-    // Composed on first use: most of an attempt's forms are never submitted in one request.
+    // Composed for each parse and not kept (see lazyField in lib/form.ts): a request parses one form.
     get schema() {
-      schema ??= formSchema(def.fields, def.refine) as unknown as Step['schema'];
-      return schema;
+      return formSchema(def.fields, def.refine) as unknown as Step['schema'];
     },
     toEvent: def.toEvent as Step['toEvent'],
     availableIn: def.availableIn,

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());
+// Each attempt builds its own forms (their options come from its fixture) and parses each form about
+// once, so zod's compiled fast path (built per schema with `new Function`) costs more than it saves.
+z.config({ jitless: true });
 
 export { z };
 
@@ -32,7 +35,21 @@ export interface FieldDescriptor {
 
 export interface FieldSpec<T> {
   descriptor: FieldDescriptor;
-  schema: z.ZodType<T>;
+  readonly schema: z.ZodType<T>;
+}
+
+/**
+ * A field whose schema is composed when a form is parsed, and not kept: an attempt's forms are built
+ * for its fixture and all their descriptors rendered, but each form is parsed about once, and kept
+ * zod schemas cost ≈300 KB per attempt — thousands of attempts are active in a competition.
+ */
+function lazyField<T>(descriptor: FieldDescriptor, build: () => z.ZodType<T>): FieldSpec<T> {
+  return {
+    descriptor,
+    get schema() {
+      return build();
+    },
+  };
 }
 
 interface Common {
@@ -57,34 +74,34 @@ function optionalUnless<T>(required: boolean, label: string, inner: z.ZodType<T>
   ) as unknown as z.ZodType<T>;
 }
 
-/** A single-line text field; `check` adds a domain rule with its own message. */
-export function textField(
-  name: string,
-  label: string,
-  opts: Common & { maxLength?: number; minLength?: number; pattern?: RegExp; patternMessage?: string; check?: (v: string) => string | null } = {},
-): FieldSpec<string> {
+type TextOptions = Common & { maxLength?: number; minLength?: number; pattern?: RegExp; patternMessage?: string; check?: (v: string) => string | null };
+
+function anyTextField(kind: 'text' | 'textarea', name: string, label: string, opts: TextOptions, defaultMax: number): FieldSpec<string> {
   const required = opts.required ?? true;
-  const maxLength = opts.maxLength ?? 100;
-  let inner = z.string().max(maxLength, `${label}不能超过${maxLength}个字符`);
-  if (opts.minLength) inner = inner.min(opts.minLength, `${label}至少${opts.minLength}个字符`);
-  if (opts.pattern) inner = inner.regex(opts.pattern, opts.patternMessage ?? `${label}格式不正确`);
-  const check = opts.check;
-  const refined = check
-    ? inner.superRefine((v, ctx) => {
-        const message = check(v);
-        if (message) ctx.addIssue({ code: 'custom', message });
-      })
-    : inner;
-  return {
-    descriptor: { name, label, kind: 'text', required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
-    schema: optionalUnless(required, label, refined),
-  };
+  const maxLength = opts.maxLength ?? defaultMax;
+  return lazyField({ name, label, kind, required, maxLength, ...(opts.help ? { help: opts.help } : {}) }, () => {
+    let inner = z.string().max(maxLength, `${label}不能超过${maxLength}个字符`);
+    if (opts.minLength) inner = inner.min(opts.minLength, `${label}至少${opts.minLength}个字符`);
+    if (opts.pattern) inner = inner.regex(opts.pattern, opts.patternMessage ?? `${label}格式不正确`);
+    const check = opts.check;
+    const refined = check
+      ? inner.superRefine((v, ctx) => {
+          const message = check(v);
+          if (message) ctx.addIssue({ code: 'custom', message });
+        })
+      : inner;
+    return optionalUnless(required, label, refined);
+  });
+}
+
+/** A single-line text field; `check` adds a domain rule with its own message. */
+export function textField(name: string, label: string, opts: TextOptions = {}): FieldSpec<string> {
+  return anyTextField('text', name, label, opts, 100);
 }
 
 /** A multi-line text field. */
 export function textareaField(name: string, label: string, opts: Common & { maxLength?: number; minLength?: number } = {}): FieldSpec<string> {
-  const spec = textField(name, label, { ...opts, maxLength: opts.maxLength ?? 1000 });
-  return { ...spec, descriptor: { ...spec.descriptor, kind: 'textarea' } };
+  return anyTextField('textarea', name, label, opts, 1000);
 }
 
 /** A number; accepts thousands separators, refuses anything else. */
@@ -95,21 +112,20 @@ export function numberField(
 ): FieldSpec<number> {
   const required = opts.required ?? true;
   const unit = opts.unit ?? '';
-  let inner = z.number({ error: `${label}须为数字` });
-  if (opts.integer ?? true) inner = inner.int(`${label}须为整数`);
-  if (opts.min !== undefined) inner = inner.min(opts.min, `${label}不能小于${opts.min}${unit}`);
-  if (opts.max !== undefined) inner = inner.max(opts.max, `${label}不能大于${opts.max}${unit}`);
-  const raw = z
-    .string()
-    .max(15, `${label}不能超过15个字符`)
-    .transform((v) => v.replace(/[,，\s]/g, ''))
-    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, `${label}须为数字`))
-    .transform(Number)
-    .pipe(inner);
-  return {
-    descriptor: { name, label, kind: 'number', required, maxLength: 15, ...(opts.help ? { help: opts.help } : {}) },
-    schema: optionalUnless(required, label, raw),
-  };
+  return lazyField({ name, label, kind: 'number', required, maxLength: 15, ...(opts.help ? { help: opts.help } : {}) }, () => {
+    let inner = z.number({ error: `${label}须为数字` });
+    if (opts.integer ?? true) inner = inner.int(`${label}须为整数`);
+    if (opts.min !== undefined) inner = inner.min(opts.min, `${label}不能小于${opts.min}${unit}`);
+    if (opts.max !== undefined) inner = inner.max(opts.max, `${label}不能大于${opts.max}${unit}`);
+    const raw = z
+      .string()
+      .max(15, `${label}不能超过15个字符`)
+      .transform((v) => v.replace(/[,，\s]/g, ''))
+      .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, `${label}须为数字`))
+      .transform(Number)
+      .pipe(inner);
+    return optionalUnless(required, label, raw);
+  });
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -126,30 +142,28 @@ export function isIsoDate(value: string): boolean {
 /** A date (YYYY-MM-DD, as `<input type="date">` posts it). */
 export function dateField(name: string, label: string, opts: Common = {}): FieldSpec<string> {
   const required = opts.required ?? true;
-  const inner = z
-    .string()
-    .max(10, `${label}须为有效日期（年-月-日）`)
-    .refine(isIsoDate, `${label}须为有效日期（年-月-日）`);
-  return {
-    descriptor: { name, label, kind: 'date', required, maxLength: 10, ...(opts.help ? { help: opts.help } : {}) },
-    schema: optionalUnless(required, label, inner),
-  };
+  return lazyField({ name, label, kind: 'date', required, maxLength: 10, ...(opts.help ? { help: opts.help } : {}) }, () => {
+    const inner = z
+      .string()
+      .max(10, `${label}须为有效日期（年-月-日）`)
+      .refine(isIsoDate, `${label}须为有效日期（年-月-日）`);
+    return optionalUnless(required, label, inner);
+  });
 }
 
 /** A date and time (YYYY-MM-DDTHH:mm, as `<input type="datetime-local">` posts it). */
 export function datetimeField(name: string, label: string, opts: Common = {}): FieldSpec<string> {
   const required = opts.required ?? true;
-  const inner = z
-    .string()
-    .max(19, `${label}须为有效的日期时间`)
-    .refine((v) => {
-      const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/.exec(v);
-      return m !== null && isIsoDate(m[1]!);
-    }, `${label}须为有效的日期时间`);
-  return {
-    descriptor: { name, label, kind: 'datetime', required, maxLength: 19, ...(opts.help ? { help: opts.help } : {}) },
-    schema: optionalUnless(required, label, inner, '请选择'),
-  };
+  return lazyField({ name, label, kind: 'datetime', required, maxLength: 19, ...(opts.help ? { help: opts.help } : {}) }, () => {
+    const inner = z
+      .string()
+      .max(19, `${label}须为有效的日期时间`)
+      .refine((v) => {
+        const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/.exec(v);
+        return m !== null && isIsoDate(m[1]!);
+      }, `${label}须为有效的日期时间`);
+    return optionalUnless(required, label, inner, '请选择');
+  });
 }
 
 /** One option of a list. */
@@ -162,13 +176,10 @@ export function selectField<V extends string>(
   const required = opts.required ?? true;
   const values = options.map((o) => o.value);
   const maxLength = Math.max(1, ...values.map((v) => v.length));
-  const inner = z
-    .string()
-    .refine((v) => values.includes(v), `请从列表中选择${label}`) as unknown as z.ZodType<V>;
-  return {
-    descriptor: { name, label, kind: 'select', options: [...options], required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
-    schema: optionalUnless(required, label, inner, '请选择'),
-  };
+  return lazyField({ name, label, kind: 'select', options: [...options], required, maxLength, ...(opts.help ? { help: opts.help } : {}) }, () => {
+    const inner = z.string().refine((v) => values.includes(v), `请从列表中选择${label}`) as unknown as z.ZodType<V>;
+    return optionalUnless(required, label, inner, '请选择');
+  });
 }
 
 /** Several options of a list; posts as repeated values (or one string when only one is chosen). */
@@ -181,40 +192,40 @@ export function multiselectField<V extends string>(
   const required = opts.required ?? false;
   const values = options.map((o) => o.value);
   const maxLength = Math.max(1, ...values.map((v) => v.length));
-  const schema = z.preprocess(
-    (value) => {
-      if (value === undefined || value === null || value === '') return [];
-      const list = Array.isArray(value) ? value : [value];
-      return list.map((v) => String(v).trim()).filter((v) => v !== '');
-    },
-    z
-      .array(z.string().max(maxLength, `${label}的选项不正确`))
-      .max(values.length, `${label}的选项过多`)
-      .refine((list) => list.every((v) => values.includes(v)), `${label}含有不在列表中的选项`)
-      .refine((list) => new Set(list).size === list.length, `${label}的选项重复`)
-      .refine((list) => list.length >= (opts.minItems ?? (required ? 1 : 0)), `请至少选择${opts.minItems ?? 1}项${label}`),
-  ) as unknown as z.ZodType<V[]>;
-  return {
-    descriptor: { name, label, kind: 'multiselect', options: [...options], required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
-    schema,
-  };
+  return lazyField(
+    { name, label, kind: 'multiselect', options: [...options], required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
+    () =>
+      z.preprocess(
+        (value) => {
+          if (value === undefined || value === null || value === '') return [];
+          const list = Array.isArray(value) ? value : [value];
+          return list.map((v) => String(v).trim()).filter((v) => v !== '');
+        },
+        z
+          .array(z.string().max(maxLength, `${label}的选项不正确`))
+          .max(values.length, `${label}的选项过多`)
+          .refine((list) => list.every((v) => values.includes(v)), `${label}含有不在列表中的选项`)
+          .refine((list) => new Set(list).size === list.length, `${label}的选项重复`)
+          .refine((list) => list.length >= (opts.minItems ?? (required ? 1 : 0)), `请至少选择${opts.minItems ?? 1}项${label}`),
+      ) as unknown as z.ZodType<V[]>,
+  );
 }
 
 /** A checkbox: present ("on", "true", "1") means checked, absent means not. */
 export function checkboxField(name: string, label: string, opts: { help?: string } = {}): FieldSpec<boolean> {
-  const schema = z.preprocess(
-    blankToUndefined,
-    z.union([z.undefined(), z.string().max(5, `${label}的值不正确`)]).transform((v, ctx) => {
-      if (v === undefined || v === 'false' || v === '0' || v === 'off') return false;
-      if (v === 'on' || v === 'true' || v === '1') return true;
-      ctx.addIssue({ code: 'custom', message: `${label}的值不正确` });
-      return z.NEVER;
-    }),
-  ) as unknown as z.ZodType<boolean>;
-  return {
-    descriptor: { name, label, kind: 'checkbox', required: false, maxLength: 5, ...(opts.help ? { help: opts.help } : {}) },
-    schema,
-  };
+  return lazyField(
+    { name, label, kind: 'checkbox', required: false, maxLength: 5, ...(opts.help ? { help: opts.help } : {}) },
+    () =>
+      z.preprocess(
+        blankToUndefined,
+        z.union([z.undefined(), z.string().max(5, `${label}的值不正确`)]).transform((v, ctx) => {
+          if (v === undefined || v === 'false' || v === '0' || v === 'off') return false;
+          if (v === 'on' || v === 'true' || v === '1') return true;
+          ctx.addIssue({ code: 'custom', message: `${label}的值不正确` });
+          return z.NEVER;
+        }),
+      ) as unknown as z.ZodType<boolean>,
+  );
 }
 
 export type ParsedOf<F extends Record<string, FieldSpec<unknown>>> = { [K in keyof F]: F[K] extends FieldSpec<infer T> ? T : never };

@@ -73,7 +73,7 @@ function startBareRemix() {
 }
 
 /** An officer posting the model answer's steps of their attempts, one attempt after another. */
-class StepPoster {
+export class StepPoster {
   private attempt = 0;
   private version = 0;
   exhausted = 0;

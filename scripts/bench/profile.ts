@@ -1,0 +1,91 @@
+// `npx tsx scripts/bench/profile.ts <post|get> [seconds]`: one throughput case of the bench against
+// the built app under `node --cpu-prof`, nothing else running, then where the server's CPU went
+// (self and inclusive time per function, idle left out). For finding what dominates a request;
+// the figures to record come from `npm run bench`. Needs `npm run build` first.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StepPoster, startApp } from './cases';
+import { closedLoad, log } from './lib';
+import { RUN_DIR, copyDb, createAttempts, createTemplate, listOfficers, mintSessions, resetRunDir } from './setup';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self and inclusive shares of the busy (non-idle) time, per function. */
+export function summarizeProfile(profile: CpuProfile, top = 30): string {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/build\//, 'build/').replace(/\?t=[\d.]+/, '')}:${n.callFrame.lineNumber}`;
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const node = nodes.get(id)!;
+    if (node.callFrame.functionName === '(idle)') return;
+    busy += dt;
+    self.set(name(node), (self.get(name(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(nodes.get(cur)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    }
+  });
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, t]) => `${((100 * t) / busy).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
+  return `busy ${(busy / 1000).toFixed(0)} ms\n-- self\n${list(self)}\n-- inclusive\n${list(inclusive)}`;
+}
+
+async function main() {
+  const which = process.argv[2];
+  const seconds = Number(process.argv[3] ?? 10);
+  if (which !== 'post' && which !== 'get') throw new Error('usage: profile.ts <post|get> [seconds]');
+  resetRunDir();
+  const db = copyDb(await createTemplate(), 'profile');
+  const ids = (await listOfficers(db, 50)).map((o) => o.id);
+  const cookies = await mintSessions(db, ids);
+  const attempts = await createAttempts(db, ids, which === 'post' ? Math.ceil((600 * seconds) / 50 / 5) + 2 : 1);
+  const dir = join(RUN_DIR, 'profiles');
+  const app = await startApp(db, { profile: dir });
+  try {
+    log(`profiling ${which} for ${seconds} s…`);
+    const result = await closedLoad({
+      base: app.base,
+      connections: 50,
+      seconds,
+      method: which === 'post' ? 'POST' : 'GET',
+      makeConnection: (i) => {
+        const id = ids[i % ids.length]!;
+        if (which === 'post') {
+          const poster = new StepPoster(cookies.get(id)!, attempts.get(id)!);
+          return { next: () => poster.next(), onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]) };
+        }
+        const a = attempts.get(id)![0]!;
+        return { next: () => ({ path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`, headers: { cookie: cookies.get(id)! } }), onResponse: (s) => s === 200 };
+      },
+    });
+    log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+  } finally {
+    await app.stop();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+  console.log(summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, Number(process.argv[4] ?? 40)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
