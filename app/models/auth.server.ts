@@ -68,15 +68,34 @@ export async function createUserSession(request: Request, userId: number, redire
   });
 }
 
-async function readSessionId(request: Request): Promise<string | undefined> {
-  const session = await sessionStorage().getSession(request.headers.get('Cookie'));
+async function sessionIdOf(cookieHeader: string | null): Promise<string | undefined> {
+  const session = await sessionStorage().getSession(cookieHeader);
   const id = session.get('sessionId');
   return typeof id === 'string' ? id : undefined;
 }
 
+function readSessionId(request: Request): Promise<string | undefined> {
+  return sessionIdOf(request.headers.get('Cookie'));
+}
+
+// A page's loaders run together and each asks for the user (the `_app` layout and the page itself):
+// a lookup for the same cookie already under way is shared rather than repeated.
+const lookupsUnderWay = new Map<string, Promise<CurrentUser | null>>();
+
 /** The signed-in user, or null (no cookie, expired or revoked session, disabled account). */
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const sessionId = await readSessionId(request);
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const cookieHeader = request.headers.get('Cookie');
+  if (!cookieHeader) return Promise.resolve(null);
+  let lookup = lookupsUnderWay.get(cookieHeader);
+  if (!lookup) {
+    lookup = lookUpUser(cookieHeader).finally(() => lookupsUnderWay.delete(cookieHeader));
+    lookupsUnderWay.set(cookieHeader, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpUser(cookieHeader: string): Promise<CurrentUser | null> {
+  const sessionId = await sessionIdOf(cookieHeader);
   if (!sessionId) return null;
   const row = await getDb()
     .selectFrom('sessions')

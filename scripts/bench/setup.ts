@@ -140,7 +140,7 @@ let seedCounter = 0;
 /** Starts `perUser` practice attempts for each user with the app's startDrill (scenarios round-robin). */
 export async function createAttempts(dbPath: string, userIds: number[], perUser: number): Promise<Map<number, BenchAttempt[]>> {
   const scenarios = listScenarios();
-  const { db } = openDatabase(dbPath);
+  const { db, sqlite } = openDatabase(dbPath);
   const byUser = new Map<number, BenchAttempt[]>();
   try {
     await db.transaction().execute(async (trx) => {
@@ -156,6 +156,9 @@ export async function createAttempts(dbPath: string, userIds: number[], perUser:
         }
       }
     });
+    // Setup writes are not the measured load: checkpoint them now, or the server's first commit of
+    // the next run copies this whole transaction into the database file (a one-off stall of up to 1 s).
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     await db.destroy();
   }
