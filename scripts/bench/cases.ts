@@ -9,6 +9,7 @@ import { ARGON2_OPTIONS, MAX_CONCURRENT_HASHES } from '../../app/utils/password.
 import {
   closedLoad,
   expDelay,
+  failureTally,
   log,
   makeClient,
   medianOf,
@@ -478,6 +479,8 @@ export async function provincial(template: string, s: Settings): Promise<Provinc
       await sleep(2000);
       const latencies: number[] = [];
       let errors = 0;
+      const failures = failureTally();
+      const resentBefore = client.resent;
       const t0 = performance.now();
       await Promise.all(
         ids.map(async (id, i) => {
@@ -487,14 +490,23 @@ export async function provincial(template: string, s: Settings): Promise<Provinc
             const body = new URLSearchParams({ scenarioId: scenarios[i % scenarios.length]!.id, mode: 'practice' }).toString();
             const res = await client.request('POST', '/drills/start', { body, headers: { cookie: cookies.get(id)! } });
             if (res.status === 302 && /^\/drills\/\d+$/.test(locationOf(res.headers) ?? '')) latencies.push(res.ms);
-            else errors++;
-          } catch {
+            else {
+              errors++;
+              failures.add(res.status);
+            }
+          } catch (error) {
             errors++;
+            failures.add((error as NodeJS.ErrnoException).code ?? (error as Error).message);
           }
         }),
       );
       const res = summarize(latencies, errors, (performance.now() - t0) / 1000);
-      log(`synchronized start run ${r + 1}/${s.runs}: ${latencies.length} in ${res.seconds.toFixed(1)} s, p99 ${res.p99.toFixed(1)} ms, errors ${errors}`);
+      log(
+        `synchronized start run ${r + 1}/${s.runs}: ${latencies.length} in ${res.seconds.toFixed(1)} s, p99 ${res.p99.toFixed(1)} ms, errors ${errors}` +
+          (errors > 0 ? ` (${failures})` : '') +
+          (client.resent > resentBefore ? `; ${client.resent - resentBefore} sent again after a keep-alive reset` : ''),
+      );
+      if (errors > 0) log(`server stderr (last 2,000 characters):\n${app.stderr().slice(-2000) || '(empty)'}`);
       startRuns.push(res);
     }
 

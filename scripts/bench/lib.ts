@@ -183,10 +183,27 @@ export async function closedLoad(opts: ClosedLoadOptions): Promise<LoadResult> {
 export function makeClient(base: string, maxSockets = 256) {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets });
-  return {
+  type Answer = { status: number; headers: Record<string, string | string[] | undefined>; ms: number; body: string };
+  const client = {
     agent,
-    request(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}) {
-      return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; ms: number; body: string }>((resolve, reject) => {
+    /** Requests that failed on a kept-alive socket the server had just closed, and were sent again. */
+    resent: 0,
+    /**
+     * One request. A request on a reused keep-alive socket that the server closed at that very moment
+     * (its idle timeout) fails with ECONNRESET before the server saw it; like a browser, the client
+     * then sends it once more on a new connection (the pattern Node's http documentation gives).
+     */
+    async request(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+      try {
+        return await client.send(method, path, opts);
+      } catch (error) {
+        if ((error as { resend?: boolean }).resend !== true) throw error;
+        client.resent++;
+        return client.send(method, path, opts);
+      }
+    },
+    send(method: string, path: string, opts: { body?: string; headers?: Record<string, string> }) {
+      return new Promise<Answer>((resolve, reject) => {
         const started = performance.now();
         const req = httpRequest(
           {
@@ -213,7 +230,10 @@ export function makeClient(base: string, maxSockets = 256) {
           },
         );
         req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
+        req.on('error', (error: NodeJS.ErrnoException) => {
+          if (req.reusedSocket && error.code === 'ECONNRESET') Object.assign(error, { resend: true });
+          reject(error);
+        });
         if (opts.body !== undefined) req.write(opts.body);
         req.end();
       });
@@ -221,6 +241,19 @@ export function makeClient(base: string, maxSockets = 256) {
     close() {
       agent.destroy();
     },
+  };
+  return client;
+}
+
+/** Counts failures by what they were (an HTTP status, or the socket error's code), for the log. */
+export function failureTally() {
+  const counts = new Map<string, number>();
+  return {
+    add(reason: string | number | undefined) {
+      const key = String(reason ?? 'unknown');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    toString: () => [...counts].map(([k, n]) => `${n}×${k}`).join(', ') || 'none',
   };
 }
 

@@ -43,13 +43,37 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
       inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
     }
   });
+  // Self time by who owns the code: ours (the app build, scenarios, zod, XState), the database
+  // (Kysely, and better-sqlite3's native work, which shows as Kysely's executeQuery), the framework
+  // (Remix, React, Express and Node's HTTP/streams), garbage collection.
+  // Built-ins (JSON.parse, native calls) count for the nearest caller with a source file.
+  const areas = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    let node = nodes.get(id)!;
+    const fn = node.callFrame.functionName;
+    if (fn === '(idle)') return;
+    let cur: number | undefined = id;
+    while (cur !== undefined && !nodes.get(cur)!.callFrame.url) cur = parent.get(cur);
+    if (cur !== undefined) node = nodes.get(cur)!;
+    const url = node.callFrame.url;
+    const area =
+      fn === '(garbage collector)'
+        ? 'garbage collection'
+        : /kysely|better-sqlite3/.test(url)
+          ? 'database (Kysely, SQLite)'
+          : /\/build\/index\.js|\/scenarios\/|\/zod\/|\/xstate\//.test(url)
+            ? 'ours (routes, models, engine, zod, XState)'
+            : 'framework and Node (Remix, React, Express, HTTP)';
+    areas.set(area, (areas.get(area) ?? 0) + dt);
+  });
   const list = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, t]) => `${((100 * t) / busy).toFixed(1).padStart(5)} %  ${k}`)
       .join('\n');
-  return `busy ${(busy / 1000).toFixed(0)} ms\n-- self\n${list(self)}\n-- inclusive\n${list(inclusive)}`;
+  return `busy ${(busy / 1000).toFixed(0)} ms\n-- by area (self)\n${list(areas)}\n-- self\n${list(self)}\n-- inclusive\n${list(inclusive)}`;
 }
 
 async function main() {
