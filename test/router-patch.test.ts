@@ -16,6 +16,8 @@ const routeTree = (): AgnosticRouteObject[] => [
       { id: 'login', path: 'login' },
       { id: 'app', children: [{ id: 'drill', path: 'drills/:attemptId' }, { id: 'result', path: 'drills/:attemptId/result' }, { id: 'start', path: 'drills/start' }] },
       { id: 'home', index: true },
+      { id: 'assets', path: 'build/*' },
+      { id: 'unitOfficer', path: 'units/:code/officers/:userId' },
       { id: 'missing', path: '*' },
     ],
   },
@@ -42,6 +44,13 @@ describe('the router matching cache (patched @remix-run/router)', () => {
         expect(ids(routes, '/LOGIN')?.at(-1)).toBe('login{}');
         expect(ids(routes, '/')?.at(-1)).toBe('home{}');
         expect(ids(routes, '/nothing/here')?.at(-1)).toBe('missing{"*":"nothing/here"}');
+        // Static prefixes: a splat under a static segment matches that segment alone too, in any case.
+        expect(ids(routes, '/build')?.at(-1)).toBe('assets{"*":""}');
+        expect(ids(routes, '/Build/x.js')?.at(-1)).toBe('assets{"*":"x.js"}');
+        expect(ids(routes, '/buildings')?.at(-1)).toBe('missing{"*":"buildings"}');
+        expect(ids(routes, '/units/130303/officers/7')?.at(-1)).toBe('unitOfficer{"code":"130303","userId":"7"}');
+        expect(ids(routes, '/units/130303/officer/7')?.at(-1)).toBe('missing{"*":"units/130303/officer/7"}');
+        expect(ids(routes, '/drills/%E7%BB%83/result')?.at(-1)).toBe('result{"attemptId":"练"}');
       }
     }
     // The cached branches hold a's own route objects, never b's.
