@@ -68,10 +68,22 @@ export async function createUserSession(request: Request, userId: number, redire
   });
 }
 
+// Cookie headers whose signature verified → their session id. Reading a signed cookie (parse, HMAC,
+// base64, JSON) cost more than the session query; only verified headers are kept, and the session
+// row is still read on every request, so a logout or an expiry takes effect at once.
+const VERIFIED_COOKIES_KEPT = 10_000;
+const verifiedCookies = new Map<string, string>();
+
 async function sessionIdOf(cookieHeader: string | null): Promise<string | undefined> {
+  if (!cookieHeader) return undefined;
+  const known = verifiedCookies.get(cookieHeader);
+  if (known) return known;
   const session = await sessionStorage().getSession(cookieHeader);
   const id = session.get('sessionId');
-  return typeof id === 'string' ? id : undefined;
+  if (typeof id !== 'string') return undefined;
+  if (verifiedCookies.size >= VERIFIED_COOKIES_KEPT) verifiedCookies.delete(verifiedCookies.keys().next().value!);
+  verifiedCookies.set(cookieHeader, id);
+  return id;
 }
 
 function readSessionId(request: Request): Promise<string | undefined> {

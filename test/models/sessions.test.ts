@@ -1,5 +1,6 @@
 // Session lookups on a real SQLite file: the loaders of one page share one lookup, and the sharing
-// never outlives it (a logout is seen by the very next request).
+// never outlives it (a logout is seen by the very next request); verified cookies are remembered,
+// forged ones never pass.
 import { describe, expect, it } from 'vitest';
 import { createUserSession, getCurrentUser, logout } from '../../app/models/auth.server';
 import { useTestDatabase } from '../support/db';
@@ -27,6 +28,12 @@ describe('getCurrentUser', () => {
 
     const other = await signedInCookie(officer.id);
     expect(getCurrentUser(pageRequest(other))).not.toBe(getCurrentUser(pageRequest(cookie)));
+
+    // A header with a broken signature is refused, however often the genuine one was read before.
+    const [name, value] = cookie.split('=') as [string, string];
+    const forged = `${name}=${value.slice(0, -3)}${value.slice(-3) === 'AAA' ? 'BBB' : 'AAA'}`;
+    expect(await getCurrentUser(pageRequest(forged))).toBeNull();
+    expect((await getCurrentUser(pageRequest(`theme=dark; ${cookie}`)))?.id).toBe(officer.id);
 
     await logout(pageRequest(cookie));
     expect(await getCurrentUser(pageRequest(cookie))).toBeNull();
