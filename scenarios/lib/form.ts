@@ -38,16 +38,32 @@ export interface FieldSpec<T> {
   readonly schema: z.ZodType<T>;
 }
 
+/** Field schemas shared by configuration: the same label, rules and options make the same schema. */
+const SHARED_SCHEMAS_KEPT = 2000;
+const sharedSchemas = new Map<string, z.ZodType<unknown>>();
+
 /**
- * A field whose schema is composed when a form is parsed, and not kept: an attempt's forms are built
- * for its fixture and all their descriptors rendered, but each form is parsed about once, and kept
- * zod schemas cost ≈300 KB per attempt — thousands of attempts are active in a competition.
+ * A field whose schema is composed when a form is parsed. An attempt's forms are built for its
+ * fixture and all their descriptors rendered, but each form is parsed about once, and keeping every
+ * attempt's schemas cost ≈300 KB per attempt — thousands of attempts are active in a competition.
+ * A schema that depends only on its configuration (`key`: everything `build` reads, as JSON) is
+ * kept in one bounded cache shared by all attempts instead (zod schemas are immutable).
  */
-function lazyField<T>(descriptor: FieldDescriptor, build: () => z.ZodType<T>): FieldSpec<T> {
+function lazyField<T>(descriptor: FieldDescriptor, build: () => z.ZodType<T>, key?: unknown[]): FieldSpec<T> {
   return {
     descriptor,
     get schema() {
-      return build();
+      if (!key) return build();
+      const k = JSON.stringify(key);
+      let schema = sharedSchemas.get(k);
+      if (schema) {
+        sharedSchemas.delete(k);
+      } else {
+        schema = build() as z.ZodType<unknown>;
+        if (sharedSchemas.size >= SHARED_SCHEMAS_KEPT) sharedSchemas.delete(sharedSchemas.keys().next().value!);
+      }
+      sharedSchemas.set(k, schema);
+      return schema as z.ZodType<T>;
     },
   };
 }
@@ -91,7 +107,7 @@ function anyTextField(kind: 'text' | 'textarea', name: string, label: string, op
         })
       : inner;
     return optionalUnless(required, label, refined);
-  });
+  }, opts.check ? undefined : ['text', label, required, maxLength, opts.minLength ?? null, opts.pattern ? String(opts.pattern) : null, opts.patternMessage ?? null]);
 }
 
 /** A single-line text field; `check` adds a domain rule with its own message. */
@@ -125,7 +141,7 @@ export function numberField(
       .transform(Number)
       .pipe(inner);
     return optionalUnless(required, label, raw);
-  });
+  }, ['number', label, required, unit, opts.integer ?? true, opts.min ?? null, opts.max ?? null]);
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -148,7 +164,7 @@ export function dateField(name: string, label: string, opts: Common = {}): Field
       .max(10, `${label}须为有效日期（年-月-日）`)
       .refine(isIsoDate, `${label}须为有效日期（年-月-日）`);
     return optionalUnless(required, label, inner);
-  });
+  }, ['date', label, required]);
 }
 
 /** A date and time (YYYY-MM-DDTHH:mm, as `<input type="datetime-local">` posts it). */
@@ -163,7 +179,7 @@ export function datetimeField(name: string, label: string, opts: Common = {}): F
         return m !== null && isIsoDate(m[1]!);
       }, `${label}须为有效的日期时间`);
     return optionalUnless(required, label, inner, '请选择');
-  });
+  }, ['datetime', label, required]);
 }
 
 /** One option of a list. */
@@ -179,7 +195,7 @@ export function selectField<V extends string>(
   return lazyField({ name, label, kind: 'select', options: [...options], required, maxLength, ...(opts.help ? { help: opts.help } : {}) }, () => {
     const inner = z.string().refine((v) => values.includes(v), `请从列表中选择${label}`) as unknown as z.ZodType<V>;
     return optionalUnless(required, label, inner, '请选择');
-  });
+  }, ['select', label, required, values]);
 }
 
 /** Several options of a list; posts as repeated values (or one string when only one is chosen). */
@@ -208,6 +224,7 @@ export function multiselectField<V extends string>(
           .refine((list) => new Set(list).size === list.length, `${label}的选项重复`)
           .refine((list) => list.length >= (opts.minItems ?? (required ? 1 : 0)), `请至少选择${opts.minItems ?? 1}项${label}`),
       ) as unknown as z.ZodType<V[]>,
+    ['multiselect', label, required, opts.minItems ?? null, values],
   );
 }
 
@@ -225,6 +242,7 @@ export function checkboxField(name: string, label: string, opts: { help?: string
           return z.NEVER;
         }),
       ) as unknown as z.ZodType<boolean>,
+    ['checkbox', label],
   );
 }
 
