@@ -42,7 +42,7 @@ export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>)
 
 /**
  * How many attempts' step forms are kept built: ≈50 KB each with the fixture (measured), since the
- * forms keep their descriptors only and compose a zod schema per parse. A miss costs 0.1–0.2 ms.
+ * forms keep their descriptors only (schemas: see lazyField in lib/form.ts). A miss costs 0.1–0.2 ms.
  */
 const STEPS_CACHE_SIZE = 1000;
 const stepsCache = new Map<string, Step[]>();

@@ -22,7 +22,8 @@ export function defineStep<E extends WorkflowEvent, F extends Record<string, Fie
     title: def.title,
     ...(def.intro ? { intro: def.intro } : {}),
     fields: Object.values(def.fields).map((f) => f.descriptor),
-    // Composed for each parse and not kept (see lazyField in lib/form.ts): a request parses one form.
+    // Composed for each parse, not kept: a request parses one form, and its cross-field rules may
+    // close over the attempt's fixture (the fields' own schemas are shared, see lazyField in lib/form.ts).
     get schema() {
       return formSchema(def.fields, def.refine) as unknown as Step['schema'];
     },
