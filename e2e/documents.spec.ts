@@ -94,6 +94,10 @@ test('an inspection prints its record, measures, order and re-inspection opinion
   expect(expected.map((d) => d.type)).toEqual(expect.arrayContaining(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']));
 
   await page.getByRole('link', { name: '打印文书' }).click();
+  // The result page shows the same document pages: wait for the print page itself, or the locators
+  // below may find the result page's copies just before the navigation replaces them.
+  await expect(page).toHaveURL(/\/drills\/\d+\/documents$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^开具的文书/ })).toBeVisible();
   const pages = page.getByTestId('document-page');
   await expect(pages).toHaveCount(expected.length);
   for (const [i, doc] of expected.entries()) await expect(pages.nth(i).locator('.doc-page__number')).toHaveText(doc.number!);
