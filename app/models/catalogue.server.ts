@@ -1,6 +1,6 @@
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { workflowMermaid } from '../../scenarios/mermaid';
-import { SKILL_LABELS } from '../../scenarios/types';
+import { SKILL_LABELS, type AnyScenario } from '../../scenarios/types';
 import { WORKFLOWS } from '../../scenarios/workflow';
 
 /** The workflow statechart as states and transitions, read from the Mermaid text `scenarios/mermaid.ts` generates. */
@@ -34,9 +34,9 @@ export function workflowGraph(mermaid: string) {
   };
 }
 
-/** Every scenario as the trainers' catalogue lists it. */
-export function listCatalogue() {
-  return listScenarios().map((s) => ({
+/** What the catalogue shows of a scenario in its list and at the top of its own page. */
+function scenarioSummary(s: AnyScenario) {
+  return {
     id: s.id,
     title: s.title,
     brief: s.brief,
@@ -45,8 +45,12 @@ export function listCatalogue() {
     estimatedMinutes: s.estimatedMinutes,
     assessmentTimeLimitMinutes: s.assessmentTimeLimitMinutes ?? null,
     workflowTitle: WORKFLOWS[s.workflow].title,
-    rubricItems: s.rubric.length,
-  }));
+  };
+}
+
+/** Every scenario as the trainers' catalogue lists it. */
+export function listCatalogue() {
+  return listScenarios().map((s) => ({ ...scenarioSummary(s), rubricItems: s.rubric.length }));
 }
 
 /**
@@ -60,15 +64,8 @@ export function getCatalogueEntry(id: string) {
   const fixture = s.fixture('catalogue-example');
   const mermaid = workflowMermaid(s.workflow);
   return {
-    id: s.id,
+    ...scenarioSummary(s),
     version: s.version,
-    title: s.title,
-    brief: s.brief,
-    skill: s.skill,
-    skillLabel: SKILL_LABELS[s.skill],
-    estimatedMinutes: s.estimatedMinutes,
-    assessmentTimeLimitMinutes: s.assessmentTimeLimitMinutes ?? null,
-    workflowTitle: WORKFLOWS[s.workflow].title,
     steps: s.steps(fixture).map((step) => ({ id: step.id, module: step.module, title: step.title, optional: Boolean(step.optional), fields: step.fields.length })),
     rubric: s.rubric.map((item) => ({ code: item.code, title: item.title, weight: item.weight, rule: item.rule, citation: item.citation, mistake: item.mistake.description })),
     hints: s.hints.map((h) => ({ id: h.id, text: h.text, cost: h.cost })),

@@ -108,16 +108,21 @@ async function drillFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, per
   return new Map(rows.map((r) => [r.unit_id, r]));
 }
 
-/** The latest committed real-system figures per unit of the subtree for a year. */
-async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year: number) {
-  const rows = await db
+/** Real-system statistics rows of committed imports for the units of the subtree. */
+function committedStatistics(db: Kysely<Database>, scope: Pick<Unit, 'path'>) {
+  return db
     .selectFrom('real_statistics as rs')
     .innerJoin('units as un', 'un.id', 'rs.unit_id')
     .innerJoin('statistics_imports as si', 'si.id', 'rs.import_id')
     .where('un.path', '>=', scope.path)
     .where('un.path', '<', `${scope.path}~`)
+    .where('si.status', '=', 'committed');
+}
+
+/** The latest committed real-system figures per unit of the subtree for a year. */
+async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year: number) {
+  const rows = await committedStatistics(db, scope)
     .where('rs.period_year', '=', year)
-    .where('si.status', '=', 'committed')
     .selectAll('rs')
     .orderBy('rs.import_id', 'desc')
     .execute();
@@ -128,13 +133,7 @@ async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year
 
 /** The years for which real-system statistics were imported within the subtree, newest first. */
 export async function importedYears(db: Kysely<Database>, scope: Pick<Unit, 'path'>): Promise<number[]> {
-  const rows = await db
-    .selectFrom('real_statistics as rs')
-    .innerJoin('units as un', 'un.id', 'rs.unit_id')
-    .innerJoin('statistics_imports as si', 'si.id', 'rs.import_id')
-    .where('un.path', '>=', scope.path)
-    .where('un.path', '<', `${scope.path}~`)
-    .where('si.status', '=', 'committed')
+  const rows = await committedStatistics(db, scope)
     .select('rs.period_year')
     .distinct()
     .orderBy('rs.period_year', 'desc')
