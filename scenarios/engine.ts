@@ -219,13 +219,15 @@ function feedbackFor(scenario: AnyScenario, state: AttemptState, stepId: string 
     }));
   }
   if (stepId === null) return [];
-  const score = scoreAttempt(state);
+  const fixture = attemptFixture(state);
+  const input = { fixture, context: state.snapshot.context as never, state: state.current.state, finished: false };
+  // Practice feedback judges only what has been done so far: an item whose deciding steps are still
+  // to come is left out rather than marked wrong.
   return scenario.rubric
     .filter((item) => item.feedbackAfter.includes(stepId))
-    .map((item) => {
-      const scored = score.items.find((s) => s.id === item.id)!;
-      return { code: item.code, title: item.title, ok: scored.earned === scored.weight, message: scored.explanation };
-    });
+    .map((item) => ({ item, verdict: item.evaluate(input) }))
+    .filter(({ verdict }) => !verdict.pending)
+    .map(({ item, verdict }) => ({ code: item.code, title: item.title, ok: verdict.earned, message: verdict.explanation }));
 }
 
 function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | null): ApplyResult {

@@ -58,6 +58,12 @@ export interface ScoringInput<F, W extends WorkflowId> {
 
 export interface RubricVerdict {
   earned: boolean;
+  /**
+   * True while the steps that decide the item are still to come and nothing done so far is wrong:
+   * practice feedback then says nothing of it (a ✗ would mark a correct answer wrong). A pending item
+   * is still lost when the attempt ends without those steps.
+   */
+  pending?: boolean;
   expected: string;
   actual: string;
   explanation: string;

@@ -183,7 +183,7 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
 }
 
 function withDocument(context: CaseContext, type: DocumentType, date: string) {
-  const { document, counters } = issueDocument(context.counters, context.authority, type, date);
+  const { document, counters } = issueDocument(context.counters, context.authority, type, date, context.documents);
   return { counters, documents: [...context.documents, document] };
 }
 

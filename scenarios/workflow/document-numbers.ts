@@ -1,6 +1,10 @@
 /**
  * Document types and their numbers, as real systems print them:
- * `（{authority abbreviation}）应急{type code}〔{year}〕{n}号`, n counting per authority, type and year.
+ * `（{authority abbreviation}）应急{type code}〔{year}〕{n}号`. One inspection or one case is one register
+ * entry: its first document (检记, or 立 once the case is approved) draws the next running number of the
+ * authority's year, and every later document of the same inspection or case carries that number and year
+ * with its own type code (shared/domain-reference.md §2.1: "all documents of one case share one running
+ * number"), so a 罚告 15号 never sits beside a 听告 61号 in one case.
  */
 
 export const DOCUMENT_TYPES = {
@@ -25,7 +29,7 @@ export interface IssuedDocument {
   date: string;
 }
 
-/** Counters per `${type}:${year}`; the next number is counter + 1. */
+/** Counters per `${type}:${year}` of the type that opens a register entry; the next number is counter + 1. */
 export type DocumentCounters = Record<string, number>;
 
 export function formatDocumentNumber(abbreviation: string, type: DocumentType, year: number, n: number): string {
@@ -39,13 +43,19 @@ export function parseDocumentNumber(text: string): { abbreviation: string; code:
   return { abbreviation: m[1]!, code: m[2]!, year: Number(m[3]), n: Number(m[4]) };
 }
 
-/** Issues the next number of `type` for the year of `date`, returning the document and new counters. */
+/**
+ * Issues a document of the inspection or case whose documents so far are `issued`: the first one draws
+ * the next number of its type's counter for the year of `date`; later ones reuse that number and year.
+ */
 export function issueDocument(
   counters: DocumentCounters,
   abbreviation: string,
   type: DocumentType,
   date: string,
+  issued: readonly IssuedDocument[],
 ): { document: IssuedDocument; counters: DocumentCounters } {
+  const entry = issued.length > 0 ? parseDocumentNumber(issued[0]!.number) : null;
+  if (entry) return { document: { type, number: formatDocumentNumber(abbreviation, type, entry.year, entry.n), date }, counters };
   const year = Number(date.slice(0, 4));
   const key = `${type}:${year}`;
   const n = (counters[key] ?? 0) + 1;

@@ -165,7 +165,7 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
 }
 
 function withDocument(context: InspectionContext, type: DocumentType, date: string) {
-  const { document, counters } = issueDocument(context.counters, context.authority, type, date);
+  const { document, counters } = issueDocument(context.counters, context.authority, type, date, context.documents);
   return { counters, documents: [...context.documents, document] };
 }
 

@@ -90,13 +90,27 @@ describe('行政处罚决定书', () => {
     if (!result.ok) expect(result.reason).toContain('听证申请期限');
   });
 
-  it('is accepted after both periods and gets the next number of its type', () => {
+  it('is accepted after both periods and carries the case register number (drawn at 立案)', () => {
     const state = runAnswer(id, seed, caseAnswer(fixture, { from: 'notice' }));
     const decision = attemptDocuments(state).find((d) => d.type === 'penaltyDecision')!;
     const parsed = parseDocumentNumber(decision.number)!;
     expect(parsed.abbreviation).toBe(fixture.authority.abbreviation);
     expect(parsed.code).toBe('罚');
-    expect(parsed.n).toBe(fixture.counters[`penaltyDecision:${decision.date.slice(0, 4)}`]! + 1);
+    expect(parsed.year).toBe(Number(fixture.filedOn.slice(0, 4)));
+    expect(parsed.n).toBe(fixture.counters[`caseFiling:${fixture.filedOn.slice(0, 4)}`]! + 1);
+  });
+
+  it('numbers every document of one case from one register entry', () => {
+    for (const scenarioId of ['case-uncertified-welders', 'case-alarm-disabled', id]) {
+      for (const s of ['reg-1', 'reg-2', 'reg-3']) {
+        const f = getScenario(scenarioId)!.fixture(s) as CaseFixture;
+        const state = runAnswer(scenarioId, s, getScenario(scenarioId)!.modelAnswer(f));
+        const numbers = attemptDocuments(state).map((d) => parseDocumentNumber(d.number)!);
+        expect(numbers.length).toBeGreaterThan(2);
+        expect(new Set(numbers.map((n) => `${n.year}-${n.n}`)).size).toBe(1);
+        expect(new Set(numbers.map((n) => n.code)).size).toBe(numbers.length);
+      }
+    }
   });
 
   it('refuses an amount outside the article range, in the form and in the workflow', () => {
