@@ -21,6 +21,7 @@ import type {
 } from './types';
 import { WORKFLOWS, type WorkflowEvent } from './workflow';
 import { instantSchema } from './workflow/common';
+import { prerequisiteOf } from './workflow/prerequisites';
 import type { IssuedDocument } from './workflow/document-numbers';
 
 function scenarioOrThrow(id: string): AnyScenario {
@@ -230,6 +231,12 @@ function feedbackFor(scenario: AnyScenario, state: AttemptState, stepId: string 
     .map(({ item, verdict }) => ({ code: item.code, title: item.title, ok: verdict.earned, message: verdict.explanation }));
 }
 
+/** "当前处于…阶段，不能…", with the step the law requires first where the workflow names it. */
+function notNowReason(state: AttemptState, what: string, eventType: string): string {
+  const because = prerequisiteOf(state.workflow, eventType, state.current.state);
+  return `当前处于"${state.current.stateLabel}"阶段，不能${what}${because ? `：${because}` : ''}`;
+}
+
 function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | null): ApplyResult {
   const early = timeProblem(state, (rawEvent as { at?: unknown } | null)?.at);
   if (early) return early;
@@ -245,7 +252,7 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const machine = machineOf(scenario);
   const snapshot = restore(machine, state.snapshot);
   if (!snapshot.can(event)) {
-    return { ok: false, code: 'NOT_ALLOWED_NOW', reason: `当前处于"${state.current.stateLabel}"阶段，不能${workflow.eventLabels[event.type] ?? event.type}` };
+    return { ok: false, code: 'NOT_ALLOWED_NOW', reason: notNowReason(state, workflow.eventLabels[event.type] ?? event.type, event.type) };
   }
   const next = nextWorkflowSnapshot(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
@@ -280,7 +287,7 @@ export function applyStep(state: AttemptState, { stepId, values, at }: StepSubmi
   const step = attemptSteps(state).find((s) => s.id === stepId);
   if (!step) return { ok: false, code: 'UNKNOWN_STEP', reason: `未知的操作：${stepId}` };
   if (!state.current.availableStepIds.includes(stepId))
-    return { ok: false, code: 'STEP_NOT_AVAILABLE', reason: `当前处于"${state.current.stateLabel}"阶段，不能办理"${step.title}"` };
+    return { ok: false, code: 'STEP_NOT_AVAILABLE', reason: notNowReason(state, `办理"${step.title}"`, step.eventType) };
   const parsed = step.schema.safeParse(values ?? {});
   if (!parsed.success) {
     const fieldErrors = toFieldErrors(parsed.error);

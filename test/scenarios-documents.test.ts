@@ -1,6 +1,6 @@
 /** The printable documents: one per issued document, with the officer's entries and the law's figures. */
 import { describe, expect, it } from 'vitest';
-import { chineseDate, renderDocuments, type DocumentContent } from '../scenarios/documents';
+import { chineseDate, chineseTime, renderDocuments, type DocumentContent } from '../scenarios/documents';
 import { attemptDocuments } from '../scenarios/engine';
 import { getScenario, listScenarios } from '../scenarios/index';
 import type { CaseFixture } from '../scenarios/kit/case-kit';
@@ -8,11 +8,11 @@ import type { InspectionFixture } from '../scenarios/kit/inspection-kit';
 import type { OnboardingFixture } from '../scenarios/kit/onboarding-kit';
 import { standardItem } from '../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../scenarios/types';
-import type { CaseContext } from '../scenarios/workflow/case-machine';
+import { HEARING_CONCLUSION_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from '../scenarios/workflow/case-machine';
 import { MEASURE_LABELS, type InspectionContext } from '../scenarios/workflow/inspection-machine';
 import { LEGAL } from '../scenarios/workflow/legal-constants';
 import type { OnboardingContext } from '../scenarios/workflow/onboarding-machine';
-import { PENALTY_ARTICLES, yuan } from '../scenarios/workflow/penalties';
+import { PENALTY_ARTICLES, VIOLATIONS, yuan } from '../scenarios/workflow/penalties';
 import { runAnswer } from './scenarios/helpers';
 
 const SEEDS = ['doc-1', 'doc-2', 'doc-3'];
@@ -91,18 +91,25 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
 }
 
 function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
+  const violation = VIOLATIONS[f.violationId];
+  const basis = `${PENALTY_ARTICLES[f.articleId].short}第（${violation.item}）项`;
   if (c.filing) {
-    const filing = text(one(docs, 'caseFiling'));
-    expect(filing).toContain(c.filing.summary);
-    expect(filing).toContain(c.filing.approvedBy);
-    expect(filing).toContain(PENALTY_ARTICLES[c.filing.articleId].citation);
-    expect(filing).toContain(f.enterprise.uscc);
+    const filing = one(docs, 'caseFiling');
+    const filingText = text(filing);
+    expect(filingText).toContain(c.filing.summary);
+    expect(filingText).toContain(f.enterprise.uscc);
+    // 涉嫌违反的条款 is the duty provision, not the penalty clause.
+    expect(filing.sections[0]!.fields!.find((x) => x.label === '涉嫌违反的条款')!.value).toContain(violation.duty);
+    expect(filingText).not.toContain(PENALTY_ARTICLES[f.articleId].short);
+    expect(filing.signatures.find((x) => x.label.startsWith('审批负责人'))!.value).toBe(f.head);
   }
   const n = c.notice!;
   const notice = text(one(docs, 'penaltyNotice'));
   expect(notice).toContain(f.facts);
   expect(notice).toContain(`罚款人民币${yuan(n.amount)}`);
-  expect(notice).toContain(PENALTY_ARTICLES[n.articleId].citation);
+  expect(notice).toContain(`违反了${violation.duty}的规定`);
+  expect(notice).toContain(basis);
+  expect(notice).not.toContain('有关规定');
   expect(notice).toContain('陈述和申辩');
   expect(notice).toContain(`请于${chineseDate(n.statementDeadline)}前`);
   expect(notice).toContain('勘验（检查）笔录');
@@ -115,25 +122,62 @@ function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
     expect(byType(docs, 'hearingNotice')).toHaveLength(0);
     expect(notice).not.toContain('听证');
   }
+  if (c.hearing?.heldOn) {
+    const schedule = text(one(docs, 'hearingSchedule'));
+    expect(schedule).toContain(chineseDate(c.hearing.hearingDate));
+    expect(schedule).toContain(c.hearing.place);
+    expect(schedule).toContain(chineseTime(c.hearing.hearingTime));
+    const record = text(one(docs, 'hearingRecord'));
+    expect(record).toContain(c.hearing.partyArguments!);
+    expect(record).toContain(HEARING_CONCLUSION_LABELS[c.hearing.conclusion!]);
+  } else {
+    expect(byType(docs, 'hearingSchedule')).toHaveLength(0);
+    expect(byType(docs, 'hearingRecord')).toHaveLength(0);
+  }
 
   const d = c.decision!;
   const decision = text(one(docs, 'penaltyDecision'));
   expect(decision).toContain(f.enterprise.uscc);
   expect(decision).toContain(f.enterprise.operatingAddress);
-  expect(decision).toContain(`处以罚款人民币${yuan(d.amount)}`);
-  expect(decision).toContain(PENALTY_ARTICLES[d.articleId].citation);
+  expect(decision).toContain(`处罚款人民币${yuan(d.amount)}`);
+  expect(decision).toContain(`违反了${violation.duty}的规定`);
+  expect(decision).toContain(basis);
+  expect(decision).not.toContain('有关规定');
+  expect(decision).toContain(`责令你单位于${chineseDate(d.correctionDeadline)}前改正上述违法行为`);
+  expect(decision).toContain('中国工商银行秦皇岛分行');
+  expect(decision).toContain('第六十七条');
   expect(decision).toContain(`自收到本决定书之日起${LEGAL.paymentPeriod.value}日内`);
   expect(decision).toContain(`每日按罚款数额的${LEGAL.latePaymentRate.value * 100}%加处罚款`);
   expect(decision).toContain(`${LEGAL.reconsiderationPeriod.value}日内向${f.authority.name.replace('应急管理局', '人民政府')}申请行政复议`);
   expect(decision).toContain(`${LEGAL.litigationPeriod.value}个月内依法向人民法院提起行政诉讼`);
-  if (c.statement) expect(decision).toContain(c.statement.summary);
-  if (c.hearing?.heldOn) expect(decision).toContain(`${chineseDate(c.hearing.heldOn)}依法举行了听证`);
+  if (c.statement) {
+    expect(decision).toContain(c.statement.summary);
+    expect(decision).toContain(`复核意见：${STATEMENT_REVIEW_LABELS[d.statementReview!]}`);
+    expect(decision).not.toContain('未提出陈述、申辩');
+  } else {
+    expect(decision).toContain('未提出陈述、申辩');
+  }
+  if (c.hearing?.heldOn) {
+    expect(decision).toContain(`${chineseDate(c.hearing.heldOn)}依法举行了听证`);
+    expect(decision).toContain(HEARING_CONCLUSION_LABELS[c.hearing.conclusion!]);
+  }
 
-  const closing = text(one(docs, 'caseClosing'));
-  expect(closing).toContain(c.documents.find((x) => x.type === 'penaltyDecision')!.number);
-  expect(closing).toContain(chineseDate(c.payment!.date));
-  expect(closing).toContain(chineseDate(c.closedOn!));
-  if (c.payment!.surcharge > 0) expect(closing).toContain(`加处罚款人民币${yuan(c.payment!.surcharge)}`);
+  const receipt = text(one(docs, 'serviceReceipt'));
+  expect(receipt).toContain(c.documents.find((x) => x.type === 'penaltyDecision')!.number);
+  expect(receipt).toContain(chineseDate(c.service!.date));
+  expect(receipt).toContain(c.service!.recipient);
+
+  const closing = one(docs, 'caseClosing');
+  const closingText = text(closing);
+  expect(closingText).toContain(c.documents.find((x) => x.type === 'penaltyDecision')!.number);
+  expect(closingText).toContain(chineseDate(c.payment!.date));
+  expect(closingText).toContain(chineseDate(c.closedOn!));
+  expect(closing.signatures.find((x) => x.label.startsWith('审批负责人'))!.value).toBe(f.head);
+  if (c.payment!.surcharge > 0) expect(closingText).toContain(`加处罚款人民币${yuan(c.payment!.surcharge)}`);
+
+  // One register entry: every document of the case carries the same number and year.
+  const numbers = new Set(docs.map((x) => x.number!.replace(/应急.+?〔/, '〔')));
+  expect(numbers.size).toBe(1);
 }
 
 describe('renderDocuments: the model answer of every scenario', () => {

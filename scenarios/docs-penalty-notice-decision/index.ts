@@ -14,11 +14,14 @@ function fixture(seed: string): CaseFixture {
       namePattern: (t) => `秦皇岛${t}食品有限公司`,
       industryCode: 'C1353',
       enterpriseSummary: '肉制品加工企业，分割车间使用切割设备，冷库使用液氨制冷。',
-      articleId: 'art99',
+      violationId: 'ppeNotProvided',
       tierId: 'first',
       facts: '执法人员检查时发现，该公司分割车间12名作业人员未配备符合国家标准的防切割手套和防滑鞋，未为从业人员提供符合国家标准或者行业标准的劳动防护用品。',
       amounts: [30_000, 35_000, 40_000, 45_000],
-      statements: ['防护用品已于检查次日全部配发，请求从轻处罚。', '公司首次违法，已立即改正。'],
+      statements: [
+        { text: '防护用品已于检查次日全部配发，请求从轻处罚。', review: 'partlyAdopted', reviewReason: '当事人检查后及时配发防护用品，已在拟处罚款数额中予以考虑；违法事实清楚，维持拟处罚意见。' },
+        { text: '公司首次违法，已立即改正。', review: 'rejected', reviewReason: '立即改正已在拟处罚款数额中考虑，不符合《行政处罚法》第三十三条不予处罚的情形，维持拟处罚意见。' },
+      ],
       hearingRequested: false,
     },
     people,
@@ -28,10 +31,10 @@ function fixture(seed: string): CaseFixture {
 
 export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> = {
   id: 'docs-penalty-notice-decision',
-  version: 1,
+  version: 2,
   title: '文书制作：行政处罚告知书与决定书',
   brief:
-    '案件已经立案并调查终结。请制作行政处罚告知书（处罚依据与档次、拟罚款金额、听证权利、按工作日计算的陈述申辩和听证申请期限），在期限届满后制作并送达行政处罚决定书（缴款期限、复议和诉讼期限），登记缴款并结案。',
+    '案件已经立案并调查终结。请制作行政处罚告知书（处罚依据与档次、拟罚款金额、听证权利、按工作日计算的陈述申辩和听证申请期限），登记当事人的陈述申辩并复核，在期限届满后制作并送达行政处罚决定书（复核意见、责令改正、缴款期限、复议和诉讼期限），登记缴款并报负责人批准结案。',
   skill: 'documents',
   workflow: 'case',
   estimatedMinutes: 20,
@@ -39,14 +42,15 @@ export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> 
   fixture,
   materials: (f) =>
     caseMaterials(f, [`${f.enterprise.name}未提供劳动防护用品一案已由${f.authority.name}立案并调查终结（询问笔录、检查笔录已完成）。`, '请制作告知书和决定书，并完成送达、执行和结案。']),
-  machineInput: (f): CaseInput => ({ authority: f.authority.abbreviation, counters: f.counters }),
+  machineInput: (f): CaseInput => ({ authority: f.authority.abbreviation, counters: f.counters, head: f.head, discoveredOn: f.discoveredOn }),
   presetEvents: presetThroughInvestigation,
   steps: caseSteps,
   hints: [
     { id: 'days', stepId: 'notice', text: '陈述申辩期限按3个工作日、听证申请期限按5个工作日计算，遇法定节假日顺延。', cost: 5 },
     { id: 'appeal', stepId: 'decision', text: '行政复议期限为60日，行政诉讼期限为6个月，缴款期限为15日。', cost: 5 },
+    { id: 'statement', stepId: 'statement', text: '当事人提出陈述、申辩的，先登记，再在决定书中写明复核意见；不得因当事人申辩而加重处罚。', cost: 5 },
   ],
-  rubric: [r.noticeDeadlines(25), r.hearingRight(20), r.tier(15), r.appealInfo(20), r.service(10), r.surcharge(10)],
+  rubric: [r.noticeDeadlines(20), r.hearingRight(15), r.article(15), r.tier(10), r.statementHeard(15), r.appealInfo(10), r.service(5), r.surcharge(10)],
   modelAnswer: (f) => caseAnswer(f, { from: 'notice' }),
   alternativeAnswers: (f) => [caseAnswer(f, { from: 'notice', hearing: true })],
 };

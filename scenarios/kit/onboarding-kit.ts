@@ -356,14 +356,22 @@ export const onboardingRubric = {
     weight,
     rule: '以统一社会信用代码核查已入库企业：同一企业更新原记录，不得重复入库；名称相近的不同企业不得合并',
     citation: '《安全生产法》第六十二条（分类分级监督管理）；互联网+执法系统"一企一档"要求',
-    feedbackAfter: ['registry'],
-    evaluate: ({ fixture, context }: { fixture: OnboardingFixture; context: Ctx }) => {
+    feedbackAfter: ['registry', 'submit', 'update'],
+    evaluate: ({ fixture, context, state }: { fixture: OnboardingFixture; context: Ctx; state: string }) => {
       const expected = fixture.duplicateOf;
       const got = context.matchId;
-      const reached = context.outcome !== null || context.matchId !== null || context.contacts !== null;
-      const earned = reached && got === expected && context.outcome !== null;
+      const earned = got === expected && context.outcome !== null;
+      // Judged as soon as the registry check is made; until the enterprise is submitted a right check is not yet a pass.
+      const checked = context.outcome !== null || state === 'duplicateFound' || state === 'readyToSubmit';
+      const wrong = checked && got !== expected;
       const name = (id: string | null) => (id ? fixture.registry.find((r) => r.id === id)?.name ?? id : '无重复');
-      return { earned, expected: name(expected), actual: context.outcome ? name(got) : '未核查', explanation: earned ? '重复入库核查正确。' : expected ? '该企业已入库（统一社会信用代码相同），应更新原记录。' : '名称相近但统一社会信用代码不同，不是同一企业。' };
+      return {
+        earned,
+        pending: !earned && !wrong,
+        expected: name(expected),
+        actual: checked ? name(got) : '未核查',
+        explanation: earned || (checked && !wrong) ? '重复入库核查正确。' : expected ? '该企业已入库（统一社会信用代码相同），应更新原记录。' : '名称相近但统一社会信用代码不同，不是同一企业。',
+      };
     },
     mistake: {
       description: '重复入库核查判断错误',

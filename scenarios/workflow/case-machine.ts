@@ -8,11 +8,34 @@ import { z } from '../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
 import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
 import { LEGAL } from './legal-constants';
-import { fineRangeProblem, hearingRightApplies, PENALTY_ARTICLES, type ArticleId, type TierId } from './penalties';
+import { fineRangeProblem, hearingRightApplies, PENALTY_ARTICLES, VIOLATION_IDS, VIOLATIONS, type ArticleId, type TierId, type ViolationId } from './penalties';
 import { addDays, addWorkingDays } from './working-days';
 
 const articleSchema = z.enum(['art97', 'art99', 'art101', 'art102']);
 const tierSchema = z.enum(['first', 'uncorrected']);
+const violationSchema = z.enum(VIOLATION_IDS as [ViolationId, ...ViolationId[]]);
+export const STATEMENT_REVIEWS = ['adopted', 'partlyAdopted', 'rejected'] as const;
+export type StatementReview = (typeof STATEMENT_REVIEWS)[number];
+export const STATEMENT_REVIEW_LABELS: Record<StatementReview, string> = {
+  adopted: '予以采纳',
+  partlyAdopted: '部分采纳',
+  rejected: '不予采纳',
+};
+export const HEARING_CONCLUSIONS = ['maintain', 'reduce'] as const;
+export type HearingConclusion = (typeof HEARING_CONCLUSIONS)[number];
+export const HEARING_CONCLUSION_LABELS: Record<HearingConclusion, string> = {
+  maintain: '事实清楚、证据确凿，维持拟作出的行政处罚',
+  reduce: '当事人提出的理由成立，建议减轻处罚',
+};
+export const SERVICE_METHODS = ['direct', 'lodged', 'mail', 'electronic'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+export const SERVICE_METHOD_LABELS: Record<ServiceMethod, string> = {
+  direct: '直接送达',
+  lodged: '留置送达',
+  mail: '邮寄送达',
+  electronic: '电子送达（当事人同意并签订确认书）',
+};
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须为时:分（24小时制）');
 const amountSchema = z.number().int().min(0).max(100_000_000);
 
 export const caseEventSchema = z.discriminatedUnion('type', [
@@ -20,7 +43,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     type: z.literal('officer.fileCase'),
     at: instantSchema,
     filedOn: dateSchema,
-    articleId: articleSchema,
+    violationId: violationSchema,
     summary: shortText(2000),
     approvedBy: shortText(40),
     approved: z.boolean(),
@@ -45,8 +68,21 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('officer.registerStatement'), at: instantSchema, date: dateSchema, summary: shortText(2000) }),
   z.object({ type: z.literal('officer.registerHearingRequest'), at: instantSchema, date: dateSchema }),
-  z.object({ type: z.literal('officer.scheduleHearing'), at: instantSchema, noticeDate: dateSchema, hearingDate: dateSchema }),
-  z.object({ type: z.literal('officer.recordHearing'), at: instantSchema, date: dateSchema }),
+  z.object({
+    type: z.literal('officer.scheduleHearing'),
+    at: instantSchema,
+    noticeDate: dateSchema,
+    hearingDate: dateSchema,
+    hearingTime: timeSchema,
+    place: shortText(200),
+  }),
+  z.object({
+    type: z.literal('officer.recordHearing'),
+    at: instantSchema,
+    date: dateSchema,
+    partyArguments: shortText(2000),
+    conclusion: z.enum(HEARING_CONCLUSIONS),
+  }),
   z.object({
     type: z.literal('officer.issueDecision'),
     at: instantSchema,
@@ -54,13 +90,22 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     articleId: articleSchema,
     tierId: tierSchema,
     amount: amountSchema,
+    correctionDeadline: dateSchema,
+    statementReview: z.enum(STATEMENT_REVIEWS).nullable(),
+    reviewReason: shortText(2000),
     paymentDays: z.number().int().min(0).max(365),
     reconsiderationDays: z.number().int().min(0).max(365),
     litigationMonths: z.number().int().min(0).max(60),
   }),
-  z.object({ type: z.literal('officer.serveDecision'), at: instantSchema, date: dateSchema }),
+  z.object({
+    type: z.literal('officer.serveDecision'),
+    at: instantSchema,
+    date: dateSchema,
+    method: z.enum(SERVICE_METHODS),
+    recipient: shortText(40),
+  }),
   z.object({ type: z.literal('officer.recordPayment'), at: instantSchema, date: dateSchema, surcharge: amountSchema }),
-  z.object({ type: z.literal('officer.closeCase'), at: instantSchema, date: dateSchema }),
+  z.object({ type: z.literal('officer.closeCase'), at: instantSchema, date: dateSchema, approvedBy: shortText(40) }),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 type EventOf<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
@@ -68,6 +113,10 @@ type EventOf<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 export interface CaseInput {
   authority: string;
   counters: DocumentCounters;
+  /** 行政机关负责人: approves 立案 and 结案 (《安全生产执法程序规定》). */
+  head: string;
+  /** The inspection that found the violation: evidence made there may predate 立案, not the inspection. */
+  discoveredOn: string;
 }
 
 export interface PenaltyTerms {
@@ -79,16 +128,37 @@ export interface PenaltyTerms {
 export interface CaseContext {
   authority: string;
   counters: DocumentCounters;
+  head: string;
+  discoveredOn: string;
   documents: IssuedDocument[];
-  filing: { filedOn: string; articleId: ArticleId; summary: string; approvedBy: string } | null;
+  filing: { filedOn: string; violationId: ViolationId; summary: string; approvedBy: string } | null;
   evidence: { date: string; kind: 'inquiry' | 'inspection' | 'documentary'; officerIds: string[] }[];
   notice: (PenaltyTerms & { date: string; hearingRightStated: boolean; statementDeadline: string; hearingDeadline: string | null }) | null;
   statement: { date: string; summary: string } | null;
   hearingRequest: { date: string } | null;
-  hearing: { noticeDate: string; hearingDate: string; heldOn: string | null } | null;
-  decision: (PenaltyTerms & { date: string; paymentDays: number; reconsiderationDays: number; litigationMonths: number }) | null;
-  service: { date: string } | null;
+  hearing: {
+    noticeDate: string;
+    hearingDate: string;
+    hearingTime: string;
+    place: string;
+    heldOn: string | null;
+    partyArguments: string | null;
+    conclusion: HearingConclusion | null;
+  } | null;
+  decision:
+    | (PenaltyTerms & {
+        date: string;
+        correctionDeadline: string;
+        statementReview: StatementReview | null;
+        reviewReason: string;
+        paymentDays: number;
+        reconsiderationDays: number;
+        litigationMonths: number;
+      })
+    | null;
+  service: { date: string; method: ServiceMethod; recipient: string } | null;
   payment: { date: string; amount: number; surcharge: number } | null;
+  closing: { date: string; approvedBy: string } | null;
   closedOn: string | null;
   refusal: Refusal | null;
 }
@@ -105,21 +175,30 @@ export const hearingRequestEnd = (servedOn: string) => addWorkingDays(servedOn, 
 /** The earliest hearing date for a hearing notice given on `noticeDate`. */
 export const earliestHearingDate = (noticeDate: string) => addWorkingDays(noticeDate, LEGAL.hearingNoticePeriod.value);
 
+/** Who approves 立案 and 结案: the authority's responsible person, never the officer handling the case. */
+export const APPROVER_RULE = '立案、结案须报本机关负责人审批，承办人不能自行批准（《安全生产执法程序规定》；《行政处罚法》第五十四条）';
+
 /** Chinese reason why the event may not happen now, or null. */
 export function caseProblem(context: CaseContext, event: CaseEvent): string | null {
   switch (event.type) {
     case 'officer.fileCase':
       if (!event.approved || event.approvedBy.trim() === '') return '立案须经行政机关负责人批准（《行政处罚法》第五十四条）';
+      if (event.approvedBy.trim() !== context.head) return `审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
       if (event.summary.trim() === '') return '立案审批表须写明案情摘要';
+      if (event.filedOn < context.discoveredOn) return `立案日期不能早于发现违法行为的检查日期（${context.discoveredOn}）`;
       return null;
     case 'officer.recordEvidence': {
       if (new Set(event.officerIds).size < LEGAL.minimumOfficers.value) return `调查取证须有${LEGAL.minimumOfficers.value}名以上执法人员（${LEGAL.minimumOfficers.source}）`;
-      if (context.filing && event.date < context.filing.filedOn) return '调查取证日期不能早于立案日期';
+      // 检查笔录 and photographs made during the inspection that found the violation predate 立案 lawfully;
+      // a 询问笔录 is an act of the investigation opened by 立案.
+      if (event.date < context.discoveredOn) return `证据日期不能早于发现违法行为的检查日期（${context.discoveredOn}）`;
+      if (event.kind === 'inquiry' && context.filing && event.date < context.filing.filedOn)
+        return '询问笔录是立案后调查取证的证据，日期不能早于立案日期（《行政处罚法》第五十四条、第五十五条）';
       return null;
     }
     case 'officer.issuePenaltyNotice': {
-      if (context.evidence.length === 0) return '尚未调查取证，不能制作行政处罚告知书';
-      const lastEvidence = context.evidence[context.evidence.length - 1]!.date;
+      if (context.evidence.length === 0) return '尚未调查取证，不能制作行政处罚告知书（《行政处罚法》第五十四条：必须全面、客观、公正地调查，收集有关证据）';
+      const lastEvidence = context.evidence.reduce((latest, x) => (x.date > latest ? x.date : latest), context.evidence[0]!.date);
       if (event.date < lastEvidence) return '告知书日期不能早于调查取证日期';
       const range = fineRangeProblem(event.articleId, event.tierId, event.amount);
       if (range) return range;
@@ -130,6 +209,7 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
     case 'officer.registerStatement':
       if (context.notice && event.date < context.notice.date) return '陈述申辩日期不能早于告知书送达日期';
       if (context.statement) return '陈述申辩已登记';
+      if (event.summary.trim() === '') return '须写明当事人陈述、申辩的要点';
       return null;
     case 'officer.registerHearingRequest': {
       const notice = context.notice;
@@ -145,32 +225,41 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       const earliest = earliestHearingDate(event.noticeDate);
       if (event.hearingDate < earliest)
         return `应当在举行听证的${LEGAL.hearingNoticePeriod.value}日前通知当事人，听证日期最早为${earliest}（${LEGAL.hearingNoticePeriod.source}）`;
+      if (event.place.trim() === '') return '听证会通知书须写明举行听证的地点（《行政处罚法》第六十四条第（二）项）';
       return null;
     }
     case 'officer.recordHearing':
       if (context.hearing && event.date < context.hearing.hearingDate) return '听证不能早于通知的听证日期举行';
+      if (event.partyArguments.trim() === '') return '听证笔录须记录当事人的陈述、申辩和质证意见（《行政处罚法》第六十四条第（八）项）';
       return null;
     case 'officer.issueDecision': {
       const notice = context.notice;
       const filing = context.filing;
-      if (!notice || !filing) return '尚未告知，不能作出行政处罚决定';
+      if (!notice || !filing) return '尚未告知，不能作出行政处罚决定（《行政处罚法》第四十四条、第六十二条）';
       const statementEnd = statementPeriodEnd(notice.date);
       if (event.date <= statementEnd)
         return `陈述申辩期限（至${statementEnd}）届满前不能作出行政处罚决定（${LEGAL.statementPeriod.source.split('；')[0]}；《行政处罚法》第六十二条）`;
       const hearingRight = notice.hearingRightStated || noticeCarriesHearingRight(notice);
       if (hearingRight && !context.hearingRequest && event.date <= hearingRequestEnd(notice.date))
-        return `听证申请期限（至${hearingRequestEnd(notice.date)}）届满前不能作出行政处罚决定`;
+        return `听证申请期限（至${hearingRequestEnd(notice.date)}）届满前不能作出行政处罚决定（《行政处罚法》第六十四条第（一）项）`;
       if (context.hearing?.heldOn && event.date < context.hearing.heldOn) return '决定日期不能早于听证日期';
-      if (event.articleId !== notice.articleId) return '决定书认定的违法条款与告知书不一致，须重新告知';
+      if (event.articleId !== notice.articleId) return '决定书认定的违法条款与告知书不一致，须重新告知（《行政处罚法》第四十四条）';
       const range = fineRangeProblem(event.articleId, event.tierId, event.amount);
       if (range) return range;
-      if (event.amount > notice.amount) return '决定的罚款金额高于告知的金额，须重新告知（《行政处罚法》第四十四条、第四十五条）';
+      if (event.amount > notice.amount) return '不得因当事人陈述、申辩而给予更重的处罚；决定的罚款金额高于告知的金额，须重新告知（《行政处罚法》第四十五条第二款）';
+      if (context.hearing?.conclusion === 'reduce' && event.amount >= notice.amount) return '听证意见为减轻处罚，决定的罚款金额应低于告知的金额（《行政处罚法》第六十五条：根据听证笔录作出决定）';
+      if (context.statement && !event.statementReview)
+        return '当事人提出了陈述、申辩，行政机关应当充分听取并复核，决定书须写明复核意见（《行政处罚法》第四十五条第一款）';
+      if (context.statement && event.reviewReason.trim() === '') return '须写明复核意见的理由（《行政处罚法》第四十五条第一款）';
+      if (!context.statement && event.statementReview) return '当事人未提出陈述、申辩，不能填写复核意见';
+      if (event.correctionDeadline < event.date) return '责令改正的期限不能早于决定日期（《行政处罚法》第二十八条第一款）';
       const latest = addDays(filing.filedOn, LEGAL.decisionPeriod.value);
       if (event.date > latest) return `须自立案之日起${LEGAL.decisionPeriod.value}日内作出决定（至${latest}，${LEGAL.decisionPeriod.source}）`;
       return null;
     }
     case 'officer.serveDecision':
       if (context.decision && event.date < context.decision.date) return '送达日期不能早于决定日期';
+      if (event.recipient.trim() === '') return '送达回执须写明受送达人（签收人）（《行政处罚法》第六十一条）';
       return null;
     case 'officer.recordPayment':
       if (context.service && event.date < context.service.date) return '缴款日期不能早于送达日期';
@@ -178,6 +267,7 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       return null;
     case 'officer.closeCase':
       if (context.payment && event.date < context.payment.date) return '结案日期不能早于缴款日期';
+      if (event.approvedBy.trim() !== context.head) return `结案审批表的审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
       return null;
   }
 }
@@ -214,7 +304,7 @@ export const caseMachine = setup({
     }),
     fileCase: assign(({ context, event }) => {
       const e = event as EventOf<'officer.fileCase'>;
-      return { ...withDocument(context, 'caseFiling', e.filedOn), filing: { filedOn: e.filedOn, articleId: e.articleId, summary: e.summary, approvedBy: e.approvedBy } };
+      return { ...withDocument(context, 'caseFiling', e.filedOn), filing: { filedOn: e.filedOn, violationId: e.violationId, summary: e.summary, approvedBy: e.approvedBy } };
     }),
     recordEvidence: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordEvidence'>;
@@ -242,13 +332,20 @@ export const caseMachine = setup({
       return { statement: { date: e.date, summary: e.summary } };
     }),
     registerHearingRequest: assign(({ event }) => ({ hearingRequest: { date: (event as EventOf<'officer.registerHearingRequest'>).date } })),
-    scheduleHearing: assign(({ event }) => {
+    scheduleHearing: assign(({ context, event }) => {
       const e = event as EventOf<'officer.scheduleHearing'>;
-      return { hearing: { noticeDate: e.noticeDate, hearingDate: e.hearingDate, heldOn: null } };
+      return {
+        ...withDocument(context, 'hearingSchedule', e.noticeDate),
+        hearing: { noticeDate: e.noticeDate, hearingDate: e.hearingDate, hearingTime: e.hearingTime, place: e.place, heldOn: null, partyArguments: null, conclusion: null },
+      };
     }),
-    recordHearing: assign(({ context, event }) => ({
-      hearing: context.hearing ? { ...context.hearing, heldOn: (event as EventOf<'officer.recordHearing'>).date } : null,
-    })),
+    recordHearing: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.recordHearing'>;
+      return {
+        ...withDocument(context, 'hearingRecord', e.date),
+        hearing: context.hearing ? { ...context.hearing, heldOn: e.date, partyArguments: e.partyArguments, conclusion: e.conclusion } : null,
+      };
+    }),
     issueDecision: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueDecision'>;
       return {
@@ -258,20 +355,26 @@ export const caseMachine = setup({
           articleId: e.articleId,
           tierId: e.tierId,
           amount: e.amount,
+          correctionDeadline: e.correctionDeadline,
+          statementReview: e.statementReview,
+          reviewReason: e.reviewReason,
           paymentDays: e.paymentDays,
           reconsiderationDays: e.reconsiderationDays,
           litigationMonths: e.litigationMonths,
         },
       };
     }),
-    serveDecision: assign(({ event }) => ({ service: { date: (event as EventOf<'officer.serveDecision'>).date } })),
+    serveDecision: assign(({ context, event }) => {
+      const e = event as EventOf<'officer.serveDecision'>;
+      return { ...withDocument(context, 'serviceReceipt', e.date), service: { date: e.date, method: e.method, recipient: e.recipient } };
+    }),
     recordPayment: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordPayment'>;
       return { payment: { date: e.date, amount: context.decision?.amount ?? 0, surcharge: e.surcharge } };
     }),
     closeCase: assign(({ context, event }) => {
       const e = event as EventOf<'officer.closeCase'>;
-      return { ...withDocument(context, 'caseClosing', e.date), closedOn: e.date };
+      return { ...withDocument(context, 'caseClosing', e.date), closing: { date: e.date, approvedBy: e.approvedBy }, closedOn: e.date };
     }),
   },
 }).createMachine({
@@ -279,6 +382,8 @@ export const caseMachine = setup({
   context: ({ input }) => ({
     authority: input.authority,
     counters: input.counters,
+    head: input.head,
+    discoveredOn: input.discoveredOn,
     documents: [],
     filing: null,
     evidence: [],
@@ -289,6 +394,7 @@ export const caseMachine = setup({
     decision: null,
     service: null,
     payment: null,
+    closing: null,
     closedOn: null,
     refusal: null,
   }),
@@ -318,15 +424,25 @@ export const caseMachine = setup({
     },
     hearingRequested: {
       description: '当事人申请听证',
-      on: { 'officer.scheduleHearing': [{ guard: 'givesSevenWorkingDaysNotice', target: 'hearingScheduled', actions: 'scheduleHearing' }, { actions: 'refuse' }] },
+      on: {
+        'officer.scheduleHearing': [{ guard: 'givesSevenWorkingDaysNotice', target: 'hearingScheduled', actions: 'scheduleHearing' }, { actions: 'refuse' }],
+        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+      },
     },
     hearingScheduled: {
       description: '已通知听证',
-      on: { 'officer.recordHearing': [{ guard: 'isHearingOnSchedule', target: 'heard', actions: 'recordHearing' }, { actions: 'refuse' }] },
+      on: {
+        'officer.recordHearing': [{ guard: 'isHearingOnSchedule', target: 'heard', actions: 'recordHearing' }, { actions: 'refuse' }],
+        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+      },
     },
     heard: {
       description: '已举行听证',
-      on: { 'officer.issueDecision': [{ guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' }, { actions: 'refuse' }] },
+      on: {
+        'officer.issueDecision': [{ guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' }, { actions: 'refuse' }],
+        // The party may state its case until the decision is made (《行政处罚法》第四十五条).
+        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+      },
     },
     decided: {
       description: '已作出处罚决定',

@@ -111,3 +111,69 @@ export function yuan(amount: number): string {
   if (amount >= 10_000 && amount % 10_000 === 0) return `${amount / 10_000}万元`;
   return `${amount.toLocaleString('en-US')}元`;
 }
+
+export type ViolationId =
+  | 'ppeNotProvided'
+  | 'safetyDeviceDisabled'
+  | 'uncertifiedSpecialOperators'
+  | 'trainingNotRecorded'
+  | 'warningSignsMissing'
+  | 'equipmentNotMaintained'
+  | 'hazardNotEliminated';
+
+/**
+ * A violation as a case cites it: the duty provision it breaks (涉嫌违反的条款, printed on the 立案审批表,
+ * 告知书 and 决定书) and the penalty provision with its 项 (处罚依据). Texts checked against
+ * 《安全生产法》(2021-06-10 修正) [V:S1 in shared/domain-reference.md].
+ */
+export interface Violation {
+  id: ViolationId;
+  /** 违法行为, as a 案由 reads. */
+  act: string;
+  /** The duty provision, e.g. 《中华人民共和国安全生产法》第四十五条. */
+  duty: string;
+  articleId: ArticleId;
+  /** The 项 of the penalty article that names the act, e.g. 五 for 第九十九条第（五）项; null when the article has none. */
+  item: string | null;
+}
+
+const LAW = '《中华人民共和国安全生产法》';
+
+export const VIOLATIONS: Record<ViolationId, Violation> = {
+  ppeNotProvided: { id: 'ppeNotProvided', act: '未为从业人员提供符合国家标准或者行业标准的劳动防护用品', duty: `${LAW}第四十五条`, articleId: 'art99', item: '五' },
+  safetyDeviceDisabled: {
+    id: 'safetyDeviceDisabled',
+    act: '关闭直接关系生产安全的监控、报警、防护、救生设备、设施',
+    duty: `${LAW}第三十六条第三款`,
+    articleId: 'art99',
+    item: '四',
+  },
+  uncertifiedSpecialOperators: {
+    id: 'uncertifiedSpecialOperators',
+    act: '特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业',
+    duty: `${LAW}第三十条第一款`,
+    articleId: 'art97',
+    item: '七',
+  },
+  trainingNotRecorded: { id: 'trainingNotRecorded', act: '未如实记录安全生产教育和培训情况', duty: `${LAW}第二十八条第四款`, articleId: 'art97', item: '四' },
+  warningSignsMissing: { id: 'warningSignsMissing', act: '未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志', duty: `${LAW}第三十五条`, articleId: 'art99', item: '一' },
+  equipmentNotMaintained: { id: 'equipmentNotMaintained', act: '未对安全设备进行经常性维护、保养和定期检测', duty: `${LAW}第三十六条第二款`, articleId: 'art99', item: '三' },
+  hazardNotEliminated: { id: 'hazardNotEliminated', act: '未采取措施消除事故隐患', duty: `${LAW}第四十一条第二款`, articleId: 'art102', item: null },
+};
+
+export const VIOLATION_IDS = Object.keys(VIOLATIONS) as ViolationId[];
+
+export function violationOptions() {
+  return VIOLATION_IDS.map((id) => ({ value: id, label: `${VIOLATIONS[id].act}（违反${VIOLATIONS[id].duty.replace(LAW, '《安全生产法》')}）` }));
+}
+
+/**
+ * The penalty basis as a document prints it: the article with the 项 that names the act when the
+ * article is the one the violation calls for, otherwise the bare article (a wrong article shows as
+ * chosen, as it would on paper).
+ */
+export function penaltyBasis(violationId: ViolationId | null, articleId: ArticleId): string {
+  const violation = violationId ? VIOLATIONS[violationId] : null;
+  const article = `${LAW}${PENALTY_ARTICLES[articleId].short}`;
+  return violation && violation.articleId === articleId && violation.item ? `${article}第（${violation.item}）项` : article;
+}

@@ -145,6 +145,9 @@ describe('documents in the wrong state', () => {
       articleId: 'art99',
       tierId: 'uncorrected',
       amount: 80_000,
+      correctionDeadline: '2025-06-12',
+      statementReview: null,
+      reviewReason: '',
       paymentDays: 15,
       reconsiderationDays: 60,
       litigationMonths: 6,
@@ -153,6 +156,9 @@ describe('documents in the wrong state', () => {
     if (!result.ok) {
       expect(result.code).toBe('NOT_ALLOWED_NOW');
       expect(result.reason).toContain('立案审批');
+      // The refusal names what the law requires first, with the article.
+      expect(result.reason).toContain('须告知当事人拟作出的行政处罚');
+      expect(result.reason).toContain('《行政处罚法》第四十四条、第六十二条');
     }
   });
 
