@@ -220,10 +220,17 @@ function feedbackFor(scenario: AnyScenario, state: AttemptState, stepId: string 
     }));
   }
   if (stepId === null) return [];
+  return practiceFeedback(state, stepId);
+}
+
+/**
+ * Practice feedback on a step: the rubric items that step settles, judged on what has been done so
+ * far — an item whose deciding steps are still to come is left out rather than marked wrong.
+ */
+export function practiceFeedback(state: AttemptState, stepId: string): FeedbackEntry[] {
+  const scenario = scenarioOrThrow(state.scenarioId);
   const fixture = attemptFixture(state);
   const input = { fixture, context: state.snapshot.context as never, state: state.current.state, finished: false };
-  // Practice feedback judges only what has been done so far: an item whose deciding steps are still
-  // to come is left out rather than marked wrong.
   return scenario.rubric
     .filter((item) => item.feedbackAfter.includes(stepId))
     .map((item) => ({ item, verdict: item.evaluate(input) }))

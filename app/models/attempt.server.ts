@@ -9,6 +9,7 @@ import {
   attemptMaterials,
   attemptSteps,
   finishAttempt,
+  practiceFeedback,
   replayAttempt,
   scoreAttempt,
   startAttempt,
@@ -287,25 +288,12 @@ async function handInIfTimeUp(
 
 const MODULE_ORDER = ['企业管理', '执法检查', '隐患', '文书', '案件'] as const;
 
-/** Practice feedback on the latest workflow step: the rubric items that step settles, as they stand. */
+/** Practice feedback on the latest workflow step: the rubric items that step settles, as far as they are decided. */
 function latestStepFeedback(state: AttemptState, steps: ReturnType<typeof attemptSteps>) {
   const last = [...state.events].reverse().find((e) => e.kind === 'workflow');
-  const scenario = getScenario(state.scenarioId);
-  if (!last || last.kind !== 'workflow' || !last.stepId || !scenario) return null;
-  const score = scoreAttempt(state);
+  if (!last || last.kind !== 'workflow' || !last.stepId) return null;
   const stepTitle = steps.find((s) => s.id === last.stepId)?.title ?? last.stepId;
-  const items = scenario.rubric
-    .filter((item) => item.feedbackAfter.includes(last.stepId!))
-    .map((item) => {
-      const scored = score.items.find((s) => s.id === item.id)!;
-      return {
-        code: scored.code,
-        title: scored.title,
-        ok: scored.earned === scored.weight,
-        message: scored.explanation,
-      };
-    });
-  return { stepTitle, items };
+  return { stepTitle, items: practiceFeedback(state, last.stepId) };
 }
 
 /**
