@@ -25,3 +25,19 @@ export function realStatisticsValues(
     participating_officers: row.participatingOfficers,
   };
 }
+
+/** A stored `real_statistics` row back in the export's terms (for comparing a re-import). */
+export function statisticsRowFromStored(row: Omit<RealStatisticsTable, 'import_id' | 'unit_id' | 'period_year'>): StatisticsRow {
+  return {
+    unitName: row.source_name,
+    officersOnRecord: row.officers_on_record,
+    enterprisesOnboarded: row.enterprises_onboarded,
+    inspections: row.inspections,
+    hazards: row.hazards,
+    majorHazards: row.major_hazards,
+    cases: row.cases,
+    penaltiesWan: row.penalties_wan,
+    documents: row.documents,
+    participatingOfficers: row.participating_officers,
+  };
+}

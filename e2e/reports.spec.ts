@@ -84,6 +84,9 @@ test('importing the published table as-is through the page reports 7 of 9 units 
   await page.getByRole('button', { name: '读取文件' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('共 9 行，已按单位名称对应 9 行');
   await page.getByRole('button', { name: '确认导入' }).click();
+  // The demo already holds these 2023 figures: re-importing the year asks first, showing no change.
+  await expect(page.getByTestId('replace-summary')).toContainText('0 个单位有变化，9 个单位无变化');
+  await page.getByRole('button', { name: '确认替换' }).click();
   await expect(page).toHaveURL(/\/reports\?imported=9/);
   await expect(page.getByTestId('coverage-insufficient')).toHaveText('7（共 9）');
 });

@@ -120,7 +120,7 @@ function committedStatistics(db: Kysely<Database>, scope: Pick<Unit, 'path'>) {
 }
 
 /** The latest committed real-system figures per unit of the subtree for a year. */
-async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year: number) {
+export async function realFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, year: number) {
   const rows = await committedStatistics(db, scope)
     .where('rs.period_year', '=', year)
     .selectAll('rs')

@@ -79,7 +79,7 @@ export default function EditUser() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reassign" />
           <ErrorList errors={reassign?.formErrors} />
-          <Field label="姓名" name="displayName" defaultValue={reassign?.values.displayName ?? user.display_name} errors={reassign?.fieldErrors.displayName} maxLength={32} />
+          <Field label="姓名" name="displayName" defaultValue={reassign?.values.displayName ?? user.display_name} errors={reassign?.fieldErrors.displayName} />
           <SelectField label="角色" name="role" defaultValue={reassign?.values.role ?? user.role} errors={reassign?.fieldErrors.role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
           <SelectField label="所属单位" name="unitCode" defaultValue={reassign?.values.unitCode ?? user.unit_code} errors={reassign?.fieldErrors.unitCode} options={unitOptions(units)} />
           <button type="submit" className="button button--primary">

@@ -294,7 +294,7 @@ export default function AssignmentFollowUp() {
               placeholder="请选择单位"
               options={units.map((u) => ({ value: u.code, label: u.name }))}
             />
-            <Field label="执法人员用户名（按人延期时）" name="username" defaultValue={extendErrors?.values.username} errors={extendErrors?.fieldErrors.username} maxLength={32} />
+            <Field label="执法人员用户名（按人延期时）" name="username" defaultValue={extendErrors?.values.username} errors={extendErrors?.fieldErrors.username} />
             <Field
               label="新的截止时间"
               name="dueAt"
@@ -303,7 +303,7 @@ export default function AssignmentFollowUp() {
               errors={extendErrors?.fieldErrors.dueAt}
               help="北京时间"
             />
-            <Field label="延期原因" name="reason" defaultValue={extendErrors?.values.reason} errors={extendErrors?.fieldErrors.reason} maxLength={200} help="记入操作日志" />
+            <Field label="延期原因" name="reason" defaultValue={extendErrors?.values.reason} errors={extendErrors?.fieldErrors.reason} help="记入操作日志" />
             <button type="submit" className="button button--primary">
               延期
             </button>
@@ -311,7 +311,7 @@ export default function AssignmentFollowUp() {
           <Form method="post" className="form-card" noValidate>
             <h3>提醒未完成人员</h3>
             <input type="hidden" name="intent" value="remind" />
-            <Field label="提醒内容" name="message" errors={errorsFor('remind')?.fieldErrors.message} maxLength={200} help="不填则使用默认内容（截止时间和任务名称）" />
+            <Field label="提醒内容" name="message" errors={errorsFor('remind')?.fieldErrors.message} help="不填则使用默认内容（截止时间和任务名称）" />
             <button type="submit" className="button">
               发送提醒（{totals.covered - totals.completed} 人）
             </button>

@@ -55,7 +55,7 @@ export default function NewAssignment() {
       <h1>布置练兵任务</h1>
       <Form method="post" className="form-card form-card--wide" noValidate>
         <ErrorList errors={result?.formErrors} />
-        <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} maxLength={60} help="不填则以场景名称命名" />
+        <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} help="不填则以场景名称命名" />
         <fieldset className="field field--choices" aria-invalid={errors.scenarioIds?.length ? true : undefined}>
           <legend>练兵场景</legend>
           {scenarios.map((s) => (
@@ -106,7 +106,7 @@ export default function NewAssignment() {
         <Field label="允许次数" name="attemptsAllowed" type="number" min={1} max={20} defaultValue={values.attemptsAllowed ?? '3'} errors={errors.attemptsAllowed} help="每个场景每人可开始的次数，1–20" />
         <div className="field">
           <label htmlFor="field-note">说明</label>
-          <textarea id="field-note" name="note" rows={3} maxLength={500} defaultValue={values.note} aria-invalid={errors.note?.length ? true : undefined} />
+          <textarea id="field-note" name="note" rows={3} defaultValue={values.note} aria-invalid={errors.note?.length ? true : undefined} />
           <ErrorList errors={errors.note} />
         </div>
         <button type="submit" className="button button--primary" disabled={submitting}>

@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
-import { commitImport, discardImport, getImport } from '../models/statistics-import.server';
+import { commitImport, discardImport, getImport, type ReplacementPreview } from '../models/statistics-import.server';
 import { ErrorList } from '../ui/field';
-import { unitOptions } from '../ui/unit-options';
 import { getDb } from '../utils/db.server';
 import { parseForm } from '../utils/forms';
 import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
-import { statisticsMappingSchema } from '../validation/statistics';
+import { SKIP_ROW, statisticsMappingSchema } from '../validation/statistics';
 
 export const meta: MetaFunction = () => [{ title: '核对导入 · 执法练兵平台' }];
 
@@ -19,29 +18,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return pending;
 }
 
+type ActionResult = {
+  errors: string[];
+  fieldErrors: Record<string, string | undefined>;
+  mapping: Record<string, string>;
+  confirm?: ReplacementPreview;
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);
   const importId = requireIdParam(params.importId, '导入记录');
-  const formData = await request.formData();
-  const form = parseForm(statisticsMappingSchema, formData);
-  if (!form.success) return data({ errors: form.formErrors, fieldErrors: {} as Record<string, string> }, { status: 400 });
+  const form = parseForm(statisticsMappingSchema, await request.formData());
+  const mapping = Object.fromEntries(Object.entries(form.values).filter(([k, v]) => k.startsWith('row-') && v !== ''));
+  if (!form.success) {
+    const fieldErrors = Object.fromEntries(Object.entries(form.fieldErrors).map(([k, v]) => [k, v?.[0]]));
+    const errors = [...form.formErrors, ...(form.fieldErrors.replaces ?? [])];
+    return data<ActionResult>({ errors: errors.length > 0 ? errors : ['提交的内容无效，未导入任何数据'], fieldErrors, mapping }, { status: 400 });
+  }
   const db = getDb();
   if (form.data.intent === 'discard') {
     invariantResponse(await discardImport(db, user, importId), '该导入已处理，不能放弃', { status: 409 });
     throw redirect('/reports');
   }
-  const mapping = Object.fromEntries(
-    [...formData.entries()].filter((e): e is [string, string] => e[0].startsWith('row-') && typeof e[1] === 'string' && e[1] !== ''),
-  );
-  const result = await commitImport(db, user, importId, mapping);
-  if (!result.ok) return data({ errors: result.errors, fieldErrors: result.fieldErrors }, { status: 400 });
-  throw redirect(`/reports?imported=${result.imported}`);
+  const result = await commitImport(db, user, importId, { mapping, replaces: form.data.replaces });
+  if (result.ok) throw redirect(`/reports?imported=${result.imported}`);
+  // The preview is not an error: the figures are shown and the manager decides.
+  if ('confirm' in result) return data<ActionResult>({ errors: [], fieldErrors: {}, mapping, confirm: result.confirm });
+  return data<ActionResult>({ errors: result.errors, fieldErrors: result.fieldErrors, mapping }, { status: 400 });
 }
 
 export default function ImportReview() {
   const pending = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const unmatched = pending.rows.filter((r) => !r.unit).length;
+  if (failed?.confirm && pending.status === 'pending') return <ConfirmReplacement preview={failed.confirm} mapping={failed.mapping} fileName={pending.fileName} />;
   return (
     <>
       <p className="page-kicker">
@@ -51,11 +61,14 @@ export default function ImportReview() {
         核对导入：{pending.fileName}（{pending.periodYear} 年）
       </h1>
       {pending.status !== 'pending' ? (
-        <p className="notice">{pending.status === 'committed' ? '该文件已导入。' : '该导入已放弃。'}</p>
+        <p className="notice">{pending.status === 'committed' ? '该文件已导入。' : '该导入已放弃，已导入的数据未改变。'}</p>
       ) : (
         <p className="lead" data-testid="import-summary">
           共 {pending.rows.length} 行，已按单位名称对应 {pending.rows.length - unmatched} 行
-          {unmatched > 0 ? `，还有 ${unmatched} 行需要选择对应的单位（选择会被记住，下次自动对应）` : ''}。确认后一次性导入全部数据。
+          {unmatched > 0
+            ? `，还有 ${unmatched} 行需要选择对应的县级执法单位（选择会被记住，下次自动对应），合计行、市级汇总行等请选择“不导入此行”`
+            : ''}
+          。确认后一次性导入全部数据；该年度已有数据时，会先列出变化，确认后才替换。
         </p>
       )}
       <ErrorList errors={failed?.errors} />
@@ -79,25 +92,41 @@ export default function ImportReview() {
             </thead>
             <tbody>
               {pending.rows.map((row) => {
-                const error = failed?.fieldErrors[`row-${row.index}`];
+                const field = `row-${row.index}`;
+                const error = failed?.fieldErrors[field];
                 return (
                   <tr key={row.index} className={row.unit ? undefined : 'row-miss'}>
                     <td>{row.unitName}</td>
                     <td>
                       {row.unit ? (
                         row.unit.name
-                      ) : (
+                      ) : pending.status === 'committed' ? (
+                        '未导入（已选择不导入此行）'
+                      ) : pending.status === 'pending' ? (
                         <>
-                          <select name={`row-${row.index}`} aria-label={`“${row.unitName}”对应的单位`} aria-invalid={error ? true : undefined} defaultValue="">
-                            <option value="">请选择单位</option>
-                            {unitOptions(pending.units).map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
+                          <select
+                            name={field}
+                            aria-label={`“${row.unitName}”对应的单位`}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={error ? `${field}-error` : undefined}
+                            defaultValue={failed?.mapping[field] ?? ''}
+                          >
+                            <option value="">请选择县级执法单位</option>
+                            <option value={SKIP_ROW}>不导入此行（合计、汇总或非本辖区的行）</option>
+                            {pending.unitGroups.map((g) => (
+                              <optgroup key={g.label} label={g.label}>
+                                {g.units.map((u) => (
+                                  <option key={u.code} value={u.code}>
+                                    {u.name}
+                                  </option>
+                                ))}
+                              </optgroup>
                             ))}
                           </select>
-                          <ErrorList errors={error ? [error] : undefined} />
+                          <ErrorList id={`${field}-error`} errors={error ? [error] : undefined} />
                         </>
+                      ) : (
+                        '—'
                       )}
                     </td>
                     <td className="num">{row.officersOnRecord}</td>
@@ -119,6 +148,80 @@ export default function ImportReview() {
             </button>
           </p>
         ) : null}
+      </Form>
+    </>
+  );
+}
+
+/** The re-import preview: per unit, each figure that changes (old → new); replacing needs a second POST. */
+function ConfirmReplacement({ preview, mapping, fileName }: { preview: ReplacementPreview; mapping: Record<string, string>; fileName: string }) {
+  const changed = preview.units.filter((u) => u.status === 'changed');
+  const same = preview.units.filter((u) => u.status === 'same');
+  const added = preview.units.filter((u) => u.status === 'new');
+  return (
+    <>
+      <p className="page-kicker">
+        <Link to="/reports">练兵达标情况</Link> › <Link to="/reports/import">导入系统统计</Link> › 确认替换
+      </p>
+      <h1>确认替换 {preview.year} 年的系统数据</h1>
+      {preview.stale ? <ErrorList errors={['该年度的数据在您核对后被其他导入更新过，请按下面最新的对比重新确认']} /> : null}
+      <p className="lead" data-testid="replace-summary">
+        {preview.year} 年已导入过系统数据。导入“{fileName}”将替换 {changed.length + same.length} 个单位的数据：{changed.length} 个单位有变化，
+        {same.length} 个单位无变化{added.length > 0 ? `，另有 ${added.length} 个单位为新增` : ''}。确认之前不会改变任何数据。
+      </p>
+      {changed.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table" data-testid="replace-changes">
+            <thead>
+              <tr>
+                <th scope="col">单位</th>
+                <th scope="col">项目</th>
+                <th scope="col" className="num">
+                  原数据
+                </th>
+                <th scope="col" className="num">
+                  新数据
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.flatMap((u) =>
+                u.changes.map((c, i) => (
+                  <tr key={`${u.unitName}-${c.header}`}>
+                    {i === 0 ? (
+                      <th scope="rowgroup" rowSpan={u.changes.length}>
+                        {u.unitName}
+                      </th>
+                    ) : null}
+                    <td>{c.header}</td>
+                    <td className="num">{c.before}</td>
+                    <td className="num">{c.after}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="notice">新文件与已导入的数据完全相同。</p>
+      )}
+      {same.length > 0 ? <p>无变化：{same.map((u) => u.unitName).join('、')}</p> : null}
+      {added.length > 0 ? <p>新增：{added.map((u) => u.unitName).join('、')}</p> : null}
+      {preview.kept.length > 0 ? <p>文件中没有、保留原数据：{preview.kept.join('、')}</p> : null}
+      {preview.skipped.length > 0 ? <p>不导入的行：{preview.skipped.join('、')}</p> : null}
+      <Form method="post">
+        <input type="hidden" name="replaces" value={preview.basis} />
+        {Object.entries(mapping).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <p className="report-actions">
+          <button type="submit" name="intent" value="commit" className="button button--primary">
+            确认替换
+          </button>
+          <button type="submit" name="intent" value="discard" className="button">
+            取消，保留原数据
+          </button>
+        </p>
       </Form>
     </>
   );

@@ -11,7 +11,11 @@ function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** One input of a sandbox form, from the scenario's field descriptor. */
+/**
+ * One input of a sandbox form, from the scenario's field descriptor. No `maxLength` attribute: the
+ * browser would silently cut a pasted 19-character credit code to 18 and hide the mistake the field's
+ * schema is there to name; the length is checked on submit like every other rule.
+ */
 function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor; value: string | string[] | undefined; errors?: string[]; readOnly: boolean }) {
   const id = `step-field-${field.name}`;
   const errorId = `${id}-error`;
@@ -33,7 +37,7 @@ function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor;
   let control;
   switch (field.kind) {
     case 'textarea':
-      control = <textarea {...common} rows={4} maxLength={field.maxLength} defaultValue={single ?? ''} />;
+      control = <textarea {...common} rows={4} defaultValue={single ?? ''} />;
       break;
     case 'select':
       control = (
@@ -81,7 +85,6 @@ function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor;
           {...common}
           type={type}
           inputMode={field.kind === 'number' ? 'decimal' : undefined}
-          maxLength={field.maxLength}
           defaultValue={single ?? ''}
           autoComplete="off"
         />

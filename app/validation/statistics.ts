@@ -32,7 +32,8 @@ const count = (label: string) =>
     .max(10_000_000, `${label}数值过大`);
 
 /** One row of the export, parsed from its cells (strings). */
-export const statisticsRowSchema = z.object({
+export const statisticsRowSchema = z
+  .object({
   unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符'),
   officersOnRecord: count('执法人员数'),
   enterprisesOnboarded: count('企业入库数'),
@@ -46,8 +47,30 @@ export const statisticsRowSchema = z.object({
     .max(1_000_000, '行政处罚金额数值过大'),
   documents: count('开具文书数'),
   participatingOfficers: count('参与执法人员数'),
-});
+  })
+  // Figures the real system cannot produce: a typo or a shifted column, never a real count.
+  .superRefine((row, ctx) => {
+    if (row.participatingOfficers > row.officersOnRecord) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['participatingOfficers'],
+        message: `“参与执法人员数 全年”（${row.participatingOfficers}）不能大于“执法人员数”（${row.officersOnRecord}）`,
+      });
+    }
+    if (row.majorHazards > row.hazards) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['majorHazards'],
+        message: `“查处重大隐患数 全年”（${row.majorHazards}）不能大于“查处隐患数 全年”（${row.hazards}）`,
+      });
+    }
+  });
 export type StatisticsRow = z.infer<typeof statisticsRowSchema>;
+
+/** The year in China (UTC+8), where the statistics are kept, whatever the server's time zone. */
+export function chinaYear(now = new Date()): number {
+  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+}
 
 /** The upload form (the file itself is checked by the parser: type, size, headers, rows). */
 export const statisticsUploadSchema = z.object({
@@ -55,10 +78,20 @@ export const statisticsUploadSchema = z.object({
     .number({ error: '请填写统计年度' })
     .int('统计年度须为整数')
     .min(2018, '统计年度不能早于 2018 年')
-    .max(2100, '统计年度无效'),
+    // The current year is allowed: the system exports the year to date.
+    .refine((year) => year <= chinaYear(), { error: () => `统计年度不能晚于今年（${chinaYear()} 年）` }),
 });
 
-/** The mapping form: for each unmatched row (by index) the unit code it stands for. */
-export const statisticsMappingSchema = z.object({
-  intent: z.enum(['commit', 'discard'], { error: '未知的操作' }),
-});
+/** The value of a row's select that leaves the row out of the import (a 合计 or city total row). */
+export const SKIP_ROW = 'skip';
+
+/**
+ * The mapping form: `intent`, the figures the manager confirmed replacing (`replaces`, from the
+ * preview), and for each row not matched by name (`row-{index}`) a unit code or `SKIP_ROW`.
+ */
+export const statisticsMappingSchema = z
+  .object({
+    intent: z.enum(['commit', 'discard'], { error: '未知的操作' }),
+    replaces: z.string().max(2000, '确认信息无效，请重新核对').optional(),
+  })
+  .catchall(z.string().trim().max(32, '单位代码无效'));

@@ -32,7 +32,7 @@ describe('importing the real system’s statistics', () => {
     const before = await getReadinessReport(db, (await manager(db)).unit, { period: { from: '2023-01-01', to: '2023-12-31' } });
     expect(before.totals.withRealFigures).toBe(0);
     const { id, m } = await importPublished(db);
-    expect(await commitImport(db, m, id, {})).toEqual({ ok: true, imported: 9 });
+    expect(await commitImport(db, m, id, { mapping: {} })).toEqual({ ok: true, imported: 9, skipped: 0, replaced: 0 });
     const report = await getReadinessReport(db, m.unit, { period: { from: '2023-01-01', to: '2023-12-31' }, now: new Date('2026-03-01T00:00:00Z') });
     expect(report.year).toBe(2023);
     expect(report.totals.coverageInsufficient).toBe(7);
@@ -92,15 +92,22 @@ describe('importing the real system’s statistics', () => {
     const pending = (await getImport(db, m, id))!;
     expect(pending.rows.filter((r) => !r.unit).map((r) => r.unitName)).toEqual(['昌黎', '秦皇岛经开区']);
 
-    const refused = await commitImport(db, m, id, { 'row-6': '130322' });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { 'row-8': '请为“秦皇岛经开区”选择对应的单位' } });
+    const refused = await commitImport(db, m, id, { mapping: { 'row-6': '130322' } });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { 'row-8': '“秦皇岛经开区”还没有对应单位：请选择县级执法单位，或选择“不导入此行”' } });
     expect(await stored()).toBe(before);
 
-    const doubled = await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130322' });
+    const doubled = await commitImport(db, m, id, { mapping: { 'row-6': '130322', 'row-8': '130322' } });
     expect(doubled).toMatchObject({ ok: false, fieldErrors: { 'row-8': expect.stringContaining('对应到了同一个单位') } });
     expect(await stored()).toBe(before);
 
-    expect(await commitImport(db, m, id, { 'row-6': '130322', 'row-8': '130300-01' })).toEqual({ ok: true, imported: 9 });
+    // The seed already holds 2023: the same figures again still ask before replacing.
+    const preview = await commitImport(db, m, id, { mapping: { 'row-6': '130322', 'row-8': '130300-01' } });
+    if (!('confirm' in preview)) throw new Error('expected a replacement preview');
+    expect(preview.confirm.units.every((u) => u.status === 'same')).toBe(true);
+    expect(await stored()).toBe(before);
+    expect(
+      await commitImport(db, m, id, { mapping: { 'row-6': '130322', 'row-8': '130300-01' }, replaces: preview.confirm.basis }),
+    ).toEqual({ ok: true, imported: 9, skipped: 0, replaced: 9 });
     const again = await importPublished(db, new TextEncoder().encode(renamed));
     expect((await getImport(db, m, again.id))!.rows.every((r) => r.unit)).toBe(true);
   });
@@ -116,7 +123,7 @@ describe('importing the real system’s statistics', () => {
     const { db } = useTestDatabase();
     const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎');
     const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
-    expect(await commitImport(db, m, id, { 'row-6': '130203' })).toMatchObject({ ok: false, fieldErrors: { 'row-6': expect.any(String) } });
+    expect(await commitImport(db, m, id, { mapping: { 'row-6': '130203' } })).toMatchObject({ ok: false, fieldErrors: { 'row-6': expect.any(String) } });
   });
 });
 
