@@ -198,24 +198,30 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
     }
     case 'officer.issueRectificationOrder': {
       const hazards = hazardIds(context);
-      if (hazards.length === 0) return '未发现事故隐患，不能开具责令限期整改指令书';
-      if (event.itemIds.length === 0) return '责令限期整改指令书须列明整改的隐患';
-      if (event.itemIds.some((id) => !hazards.includes(id))) return '整改项目只能是已认定的隐患';
-      if (event.deadline <= event.date) return '整改期限须晚于指令书日期';
-      if (context.onSiteRecord && event.date < context.onSiteRecord.date) return '指令书日期不能早于现场检查记录';
+      const powers = `${ON_SITE_POWERS.violation}、第（三）项`;
+      if (hazards.length === 0) return `检查结论中没有违法行为或事故隐患，不能开具责令限期整改指令书（${powers}）`;
+      if (event.itemIds.length === 0) return `责令限期整改指令书须列明整改的问题（${powers}）`;
+      const unrecorded = event.itemIds.filter((id) => !hazards.includes(id));
+      if (unrecorded.length > 0)
+        return `${unrecorded.map((id) => `"${label(context, id)}"`).join('、')}在检查结论中不是隐患，不能责令整改：须先在检查结论中认定（${powers}）`;
+      if (event.deadline <= event.date) return `整改期限须晚于指令书日期（${powers}：限期改正、限期整改）`;
+      if (context.onSiteRecord && event.date < context.onSiteRecord.date)
+        return `指令书日期不能早于现场检查记录：指令书针对检查记录载明的问题（${RECORD_ARTICLE}）`;
       return null;
     }
     case 'officer.closeInspection': {
-      if (hazardIds(context).length > 0) return '已认定事故隐患，须开具责令限期整改指令书，不能直接结束检查';
+      if (hazardIds(context).length > 0)
+        return `已认定事故隐患，须开具责令限期整改指令书，不能直接结束检查（${ON_SITE_POWERS.violation}、第（三）项）`;
       return null;
     }
     case 'officer.issueRecheckOpinion': {
       const order = context.order;
-      if (!order) return '没有责令限期整改指令书，不能复查';
+      if (!order) return `没有责令限期整改指令书，不能复查：复查针对指令书所列问题（${LEGAL.recheckPeriod.source}）`;
       // No 整改复查意见书 dated on or before the deadline: the enterprise has until then to rectify.
       if (event.date <= order.deadline)
         return `复查须在整改期限届满后进行：指令书责令于${order.deadline}前整改完毕，复查日期应晚于该日（${LEGAL.recheckPeriod.source}）`;
-      if (event.rectifiedItemIds.some((id) => !order.itemIds.includes(id))) return '复查项目只能是指令书中的整改项目';
+      if (event.rectifiedItemIds.some((id) => !order.itemIds.includes(id)))
+        return `复查项目只能是指令书中的整改项目：复查针对指令书所列问题（${LEGAL.recheckPeriod.source}）`;
       return null;
     }
   }

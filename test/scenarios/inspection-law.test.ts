@@ -200,3 +200,17 @@ describe('citations', () => {
     }
   });
 });
+
+describe('refusals of the 责令限期整改指令书 name the step the law requires first', () => {
+  it('an item not recorded as a hazard is named, with 第六十五条第一款', () => {
+    const id = 'inspect-dust-explosion';
+    const { fixture, answer } = setUp(id, 'law-1');
+    const { state, step } = until(id, 'law-1', answer.filter((s) => s.stepId !== 'measures'), 'order');
+    const compliant = fixture.items.find((i) => i.verdict === 'ok')!;
+    const result = submit(state, 'order', { ...step.values, itemIds: [compliant.id] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toContain(`"${compliant.area}"在检查结论中不是隐患`);
+    expect(result.reason).toContain('《安全生产法》第六十五条第一款第（二）项、第（三）项');
+  });
+});
