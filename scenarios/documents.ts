@@ -6,7 +6,7 @@
  */
 import { attemptFixture } from './engine';
 import type { CaseFixture } from './kit/case-kit';
-import type { InspectionFixture, SiteItem } from './kit/inspection-kit';
+import { NATURE_TEXT, type InspectionFixture, type Nature, type SiteItem } from './kit/inspection-kit';
 import type { OnboardingFixture } from './kit/onboarding-kit';
 import type { OfficerProfile } from './kit/people';
 import type { Authority } from './lib/divisions';
@@ -16,7 +16,7 @@ import { industryByCode, SPECIAL_FLAGS } from './lib/industries';
 import type { AttemptState } from './types';
 import { HEARING_CONCLUSION_LABELS, SERVICE_METHOD_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from './workflow/case-machine';
 import { DOCUMENT_TYPES, type DocumentType, type IssuedDocument } from './workflow/document-numbers';
-import { MEASURE_LABELS, type InspectionContext, type Verdict } from './workflow/inspection-machine';
+import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext, type Verdict } from './workflow/inspection-machine';
 import { LEGAL } from './workflow/legal-constants';
 import type { OnboardingContext } from './workflow/onboarding-machine';
 import { PENALTY_ARTICLES, penaltyBasis, VIOLATIONS, yuan, type ArticleId, type TierId, type Violation } from './workflow/penalties';
@@ -109,14 +109,39 @@ function base(doc: IssuedDocument, authority: Authority): Pick<DocumentContent, 
 
 // ---------------------------------------------------------------- inspection
 
+/** 09:05 → 9时05分. */
+function clockTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)}时${m}分`;
+}
+
+/** 检查时间 as the form prints it: 2025年3月10日9时05分至11时30分 (the end's date only if another day). */
+function inspectionTimeText(startedAt: string, endedAt: string): string {
+  const [startDay, startClock] = startedAt.split('T') as [string, string];
+  const [endDay, endClock] = endedAt.split('T') as [string, string];
+  return `${chineseDate(startDay)}${clockTime(startClock)}至${endDay === startDay ? '' : chineseDate(endDay)}${clockTime(endClock)}`;
+}
+
+// Site items not in the fixture (never in practice) are treated as hazards.
+const natureOf = (f: InspectionFixture, itemId: string): Nature => f.items.find((i) => i.id === itemId)?.nature ?? 'hazard';
+
 function hazardLine(f: InspectionFixture, c: InspectionContext, itemId: string, n: number): string {
   const item: SiteItem | undefined = f.items.find((i) => i.id === itemId);
   const finding = c.findings.find((x) => x.itemId === itemId);
-  const verdict = finding ? VERDICT_TEXT[finding.verdict] : '未认定';
+  // A major hazard says so with its clause; other items are named by what they are in law.
+  const verdict = !finding ? '未认定' : finding.verdict === 'general' ? (item?.nature === 'violation' ? NATURE_TEXT.violation : VERDICT_TEXT.general) : VERDICT_TEXT[finding.verdict];
   const clause = finding?.verdict === 'major' && finding.clause ? `，依据${standardItem(finding.clause).citation}` : '';
   if (!item) return `${n}. ${itemId}（${verdict}${clause}）`;
   return `${n}. ${item.area}：${item.observation}（${verdict}${clause}；违反${item.basis}的规定）。`;
 }
+
+/** 第1、3项 for the positions (1-based) of `ids` in `all`. */
+function positions(all: readonly string[], ids: readonly string[]): string {
+  return `第${ids.map((id) => all.indexOf(id) + 1).join('、')}项`;
+}
+
+/** Statute citations as printed on documents: the full name of the law. */
+const printed = (citation: string) => citation.replace('《安全生产法》', '《中华人民共和国安全生产法》');
 
 function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: InspectionContext): DocumentContent {
   const e = f.enterprise;
@@ -125,7 +150,6 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
   switch (doc.type) {
     case 'onSiteRecord': {
       const record = c.onSiteRecord!;
-      const startedOn = c.inspection?.startedOn ?? record.date;
       const checked = (c.plan?.itemIds ?? c.findings.map((x) => x.itemId)).map((id, i) => {
         const item = f.items.find((x) => x.id === id);
         const finding = c.findings.find((x) => x.itemId === id);
@@ -143,7 +167,7 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
               { label: '主要负责人', value: `${e.principal}（联系电话：${e.principalPhone}）` },
               { label: '安全管理负责人', value: e.safetyManager },
               { label: '检查场所', value: `${e.name}生产经营场所（${e.operatingAddress}）` },
-              { label: '检查时间', value: chineseDate(startedOn) },
+              { label: '检查时间', value: inspectionTimeText(record.startedAt, record.endedAt) },
               { label: '执法人员', value: officerCertificates(f.officers, team) },
             ],
             lines: [
@@ -180,9 +204,10 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
           { lines: m.itemIds.map((id, i) => hazardLine(f, c, id, i + 1)) },
           {
             lines: [
-              '依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定，现作出如下现场处理决定：',
+              `依据${printed(ON_SITE_POWERS.hazard)}的规定，现作出如下现场处理决定：`,
               ...m.measures.map((x, i) => `${i + 1}. ${MEASURE_LABELS[x]}。`),
-              '重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用。',
+              `措施期限：自${chineseDate(m.date)}起至${chineseDate(m.until)}止。`,
+              '重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用；期限届满时重大事故隐患仍未排除的，本机关将依法处理。',
               appealLine(f.authority, '决定', '决定书', LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value),
             ],
           },
@@ -197,7 +222,17 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
     }
     case 'rectificationOrder': {
       const o = c.order!;
-      const range = o.itemIds.length > 1 ? `第1项至第${o.itemIds.length}项` : '第1项';
+      const violations = o.itemIds.filter((id) => natureOf(f, id) === 'violation');
+      const hazards = o.itemIds.filter((id) => natureOf(f, id) === 'hazard');
+      // 第65条第1款: violations are corrected within a deadline under (二), hazards removed under (三).
+      const orders = [
+        ...(violations.length > 0
+          ? [`对上述${positions(o.itemIds, violations)}安全生产违法行为，依据${printed(ON_SITE_POWERS.violation)}的规定，责令你单位于${chineseDate(o.deadline)}前改正完毕。`]
+          : []),
+        ...(hazards.length > 0
+          ? [`对上述${positions(o.itemIds, hazards)}事故隐患，依据${printed(ON_SITE_POWERS.hazard)}的规定，责令你单位于${chineseDate(o.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。`]
+          : []),
+      ];
       return {
         ...head,
         addressee: `${e.name}：`,
@@ -206,7 +241,8 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
           { lines: o.itemIds.map((id, i) => hazardLine(f, c, id, i + 1)) },
           {
             lines: [
-              `依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定，现责令你单位对上述${range}问题于${chineseDate(o.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。`,
+              ...orders,
+              '由此造成事故的，依法追究有关人员的责任。',
               '整改期间，你单位应当采取措施，确保安全生产。对安全不能得到保障的，应当从危险区域内撤出作业人员。',
               appealLine(f.authority, '指令', '指令书', LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value),
             ],
@@ -247,7 +283,7 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
             lines: [
               outstanding.length === 0
                 ? '复查意见：指令书所列问题已全部整改完毕，符合要求。'
-                : `复查意见：第${outstanding.map((id) => items.indexOf(id) + 1).join('、')}项问题逾期未整改完毕，本机关将依法立案查处（《安全生产法》第一百零二条）。`,
+                : `复查意见：${positions(items, outstanding)}问题逾期未整改完毕，本机关将依法立案查处${outstanding.some((id) => natureOf(f, id) === 'hazard') ? '（事故隐患逾期未消除的，依照《中华人民共和国安全生产法》第一百零二条）' : ''}。`,
             ],
           },
         ],

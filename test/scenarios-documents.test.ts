@@ -55,6 +55,10 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
   expect(recordText).toContain(f.enterprise.operatingAddress);
   expect(recordText).toContain(f.enterprise.principal);
   expect(recordText).toContain(chineseDate(c.inspection!.startedOn));
+  const clock = (t: string) => `${Number(t.slice(0, 2))}时${t.slice(3, 5)}分`;
+  const [start, end] = [c.onSiteRecord!.startedAt.slice(11), c.onSiteRecord!.endedAt.slice(11)];
+  expect(record.sections[0]!.fields!.find((x) => x.label === '检查时间')!.value).toBe(`${chineseDate(c.inspection!.startedOn)}${clock(start)}至${clock(end)}`);
+  expect(recordText).not.toMatch(/的工贸企业第（/);
   expect(recordText).toContain('出示执法证件');
   expect(recordText).toContain(c.onSiteRecord!.summary.slice(0, 40));
   expect(recordText).toContain(c.onSiteRecord!.signature === 'refused' ? '拒绝签字' : '已核对本记录并签字');
@@ -64,6 +68,16 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
   expect(order.addressee).toBe(`${f.enterprise.name}：`);
   expect(orderText).toContain(`于${chineseDate(c.order!.deadline)}前整改完毕`);
   expect(orderText).toContain('《中华人民共和国安全生产法》第六十五条');
+  // 第65条第1款: (二) for violations, (三) for hazards, each with the items it covers.
+  const at = (ids: string[]) => `第${ids.map((id) => c.order!.itemIds.indexOf(id) + 1).join('、')}项`;
+  const nature = (id: string) => f.items.find((i) => i.id === id)!.nature;
+  const violations = c.order!.itemIds.filter((id) => nature(id) === 'violation');
+  const hazards = c.order!.itemIds.filter((id) => nature(id) === 'hazard');
+  if (violations.length > 0) expect(orderText).toContain(`对上述${at(violations)}安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定，责令你单位于${chineseDate(c.order!.deadline)}前改正完毕`);
+  else expect(orderText).not.toContain('第六十五条第一款第（二）项');
+  if (hazards.length > 0) expect(orderText).toContain(`对上述${at(hazards)}事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定`);
+  else expect(orderText).not.toContain('第六十五条第一款第（三）项');
+  for (const id of c.order!.itemIds) expect(orderText).toContain(`违反${f.items.find((i) => i.id === id)!.basis}的规定`);
   for (const id of c.order!.itemIds) expect(orderText).toContain(f.items.find((i) => i.id === id)!.observation);
   expect(orderText).toContain(`${LEGAL.reconsiderationPeriod.value}日内`);
   expect(orderText).toContain(`${LEGAL.litigationPeriod.value}个月内`);
@@ -76,6 +90,10 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
       const clause = c.findings.find((x) => x.itemId === id)?.clause;
       if (clause) expect(measures).toContain(standardItem(clause).citation);
     }
+    expect(measures).toContain(`措施期限：自${chineseDate(c.measures.date)}起至${chineseDate(c.measures.until)}止。`);
+    expect(measures).toContain('重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用');
+    for (const id of c.measures.itemIds) expect(c.findings.find((x) => x.itemId === id)!.verdict).toBe('major');
+    expect(measures).not.toContain('一般事故隐患');
     expect(measures).toContain(`${LEGAL.reconsiderationPeriod.value}日内`);
     expect(measures).toContain('行政诉讼');
   }
@@ -218,6 +236,36 @@ describe('renderDocuments: the model answer of every scenario', () => {
       else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
     });
   }
+});
+
+describe('renderDocuments: the 责令限期整改指令书 cites the power that fits each item', () => {
+  const violationOrdered = (id: string, seed: string) => {
+    const f = getScenario(id)!.fixture(seed) as InspectionFixture;
+    return f.items.some((i) => i.verdict !== 'ok' && i.nature === 'violation');
+  };
+
+  it.each(['inspect-dust-explosion', 'inspect-confined-space', 'docs-ammonia-orders'])('%s: (二) for a violation ordered, (三) for the hazards', (id) => {
+    const seeds = Array.from({ length: 40 }, (_, i) => `nature-${i}`);
+    const withViolation = seeds.find((seed) => violationOrdered(id, seed))!;
+    const without = seeds.find((seed) => !violationOrdered(id, seed))!;
+    expect(withViolation && without).toBeTruthy();
+    const mixed = text(one(play(id, withViolation).docs, 'rectificationOrder'));
+    expect(mixed).toContain('安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定');
+    expect(mixed).toContain('事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定');
+    const hazardsOnly = text(one(play(id, without).docs, 'rectificationOrder'));
+    expect(hazardsOnly).not.toContain('第六十五条第一款第（二）项');
+    expect(hazardsOnly).toContain('第六十五条第一款第（三）项');
+  });
+
+  it('the quick-freeze room hazard cites the hazard duty, not 第四十二条', () => {
+    const seed = Array.from({ length: 40 }, (_, i) => `freezer-${i}`).find((s) => (getScenario('docs-ammonia-orders')!.fixture(s) as InspectionFixture).items.some((i) => i.id === 'freezer-room' && i.verdict === 'major'))!;
+    const docs = play('docs-ammonia-orders', seed).docs;
+    const measures = text(one(docs, 'onSiteMeasures'));
+    expect(measures).toContain('速冻间');
+    expect(measures).toContain('《工贸企业重大事故隐患判定标准》第十二条第（二）项');
+    expect(measures).toContain('违反《安全生产法》第四十一条第二款的规定');
+    for (const doc of docs) expect(text(doc)).not.toContain('第四十二条');
+  });
 });
 
 describe('renderDocuments: what the officer entered is what is printed', () => {

@@ -2,6 +2,7 @@
 import type { ScenarioDefinition } from '../types';
 import {
   inspectionAlternatives,
+  inspectionMachineInput,
   inspectionMaterials,
   inspectionModelAnswer,
   inspectionRubric as r,
@@ -9,7 +10,6 @@ import {
   presetThroughFindings,
   type InspectionFixture,
 } from '../kit/inspection-kit';
-import type { InspectionInput } from '../workflow/inspection-machine';
 import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 
 const MAJORS: Template[] = [
@@ -23,7 +23,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'A1',
     measures: ['stopEquipment', 'withdrawWorkers'],
-    basis: '《安全生产法》第三十六条',
+    basis: '《安全生产法》第四十一条第二款',
+    nature: 'hazard',
   },
   {
     id: 'freezer-room',
@@ -35,7 +36,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'A2',
     measures: ['withdrawWorkers'],
-    basis: '《安全生产法》第四十二条',
+    basis: '《安全生产法》第四十一条第二款',
+    nature: 'hazard',
   },
 ];
 
@@ -50,7 +52,8 @@ const GENERALS: Template[] = [
     badVerdict: 'general',
     clause: null,
     measures: [],
-    basis: '《安全生产法》第三十六条',
+    basis: '《安全生产法》第三十六条第二款',
+    nature: 'hazard',
   },
   {
     id: 'respirator',
@@ -63,6 +66,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第四十五条',
+    nature: 'hazard',
   },
   {
     id: 'ammonia-drill',
@@ -75,6 +79,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第八十一条',
+    nature: 'violation',
   },
   {
     id: 'warning-signs',
@@ -87,6 +92,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第三十五条',
+    nature: 'hazard',
   },
 ];
 
@@ -110,7 +116,7 @@ function fixture(seed: string): InspectionFixture {
 
 export const docsAmmoniaOrders: ScenarioDefinition<InspectionFixture, 'inspection'> = {
   id: 'docs-ammonia-orders',
-  version: 1,
+  version: 2,
   title: '文书制作：涉氨企业检查文书',
   brief:
     '现场检查已完成，检查结论（含液氨制冷重大事故隐患）已录入系统。请依次制作现场检查记录（如实记录签字情况）、现场处理措施决定书（措施与隐患相适应）、责令限期整改指令书（列明全部隐患、期限合理），并在整改期满后复查、制作整改复查意见书。',
@@ -121,7 +127,7 @@ export const docsAmmoniaOrders: ScenarioDefinition<InspectionFixture, 'inspectio
   fixture,
   materials: (f) =>
     inspectionMaterials(f, [`${f.authority.name}已对${f.enterprise.name}完成现场检查，检查结论如下（已录入系统）。`, '请制作检查文书并完成复查。']),
-  machineInput: (f): InspectionInput => ({ authority: f.authority.abbreviation, counters: f.counters, siteItemIds: f.items.map((i) => i.id) }),
+  machineInput: inspectionMachineInput,
   presetEvents: presetThroughFindings,
   steps: inspectionSteps,
   hints: [

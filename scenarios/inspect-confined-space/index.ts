@@ -1,7 +1,6 @@
 /** 有限空间作业执法检查: a brewery's wastewater pool and fermentation tanks. */
 import type { ScenarioDefinition } from '../types';
-import { inspectionAlternatives, inspectionMaterials, inspectionModelAnswer, inspectionRubric as r, inspectionSteps, type InspectionFixture } from '../kit/inspection-kit';
-import type { InspectionInput } from '../workflow/inspection-machine';
+import { inspectionAlternatives, inspectionMachineInput, inspectionMaterials, inspectionModelAnswer, inspectionRubric as r, inspectionSteps, type InspectionFixture } from '../kit/inspection-kit';
 import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 
 const MAJORS: Template[] = [
@@ -15,7 +14,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'C2',
     measures: ['withdrawWorkers'],
-    basis: '《安全生产法》第四十三条',
+    basis: '《安全生产法》第四十一条第二款',
+    nature: 'hazard',
   },
   {
     id: 'space-ledger',
@@ -27,7 +27,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'C1',
     measures: ['suspendProduction'],
-    basis: '《安全生产法》第四十一条',
+    basis: '《安全生产法》第三十五条、第四十一条第一款',
+    nature: 'hazard',
   },
   {
     id: 'contractor',
@@ -39,7 +40,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'G1',
     measures: ['withdrawWorkers', 'suspendProduction'],
-    basis: '《安全生产法》第四十九条',
+    basis: '《安全生产法》第四十九条第二款',
+    nature: 'hazard',
   },
 ];
 
@@ -54,7 +56,8 @@ const GENERALS: Template[] = [
     badVerdict: 'general',
     clause: null,
     measures: [],
-    basis: '《安全生产法》第三十六条、第四十五条',
+    basis: '《安全生产法》第三十六条第二款、第四十五条',
+    nature: 'hazard',
   },
   {
     id: 'drill',
@@ -67,6 +70,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第八十一条',
+    nature: 'violation',
   },
   {
     id: 'training',
@@ -78,7 +82,8 @@ const GENERALS: Template[] = [
     badVerdict: 'general',
     clause: null,
     measures: [],
-    basis: '《安全生产法》第二十八条',
+    basis: '《安全生产法》第二十八条第一款、第四款',
+    nature: 'violation',
   },
   {
     id: 'warning-signs',
@@ -91,6 +96,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第三十五条',
+    nature: 'hazard',
   },
 ];
 
@@ -114,7 +120,7 @@ function fixture(seed: string): InspectionFixture {
 
 export const inspectConfinedSpace: ScenarioDefinition<InspectionFixture, 'inspection'> = {
   id: 'inspect-confined-space',
-  version: 1,
+  version: 2,
   title: '有限空间作业执法检查',
   brief:
     '对一家白酒企业开展有限空间作业专项检查。检查中可能正好遇到有人在池内作业：依法判定重大事故隐患（2023年判定标准有限空间专项、管理类），立即采取现场处理措施，制作检查记录和整改指令书，并按时复查。',
@@ -124,7 +130,7 @@ export const inspectConfinedSpace: ScenarioDefinition<InspectionFixture, 'inspec
   assessmentTimeLimitMinutes: 40,
   fixture,
   materials: (f) => inspectionMaterials(f, [`${f.authority.name}安排对${f.enterprise.name}开展有限空间作业专项检查。`, '请完成检查计划、现场检查、隐患认定、文书制作和复查。']),
-  machineInput: (f): InspectionInput => ({ authority: f.authority.abbreviation, counters: f.counters, siteItemIds: f.items.map((i) => i.id) }),
+  machineInput: inspectionMachineInput,
   steps: inspectionSteps,
   hints: [
     { id: 'major', stepId: 'findings', text: '有限空间的两项重大事故隐患：未辨识、无台账且无警示标志；作业未审批、未"先通风再检测后作业"或无监护人。外包作业未统一协调管理属于管理类重大隐患。', cost: 5 },

@@ -3,13 +3,13 @@ import type { ScenarioDefinition } from '../types';
 import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 import {
   inspectionAlternatives,
+  inspectionMachineInput,
   inspectionMaterials,
   inspectionModelAnswer,
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
 } from '../kit/inspection-kit';
-import type { InspectionInput } from '../workflow/inspection-machine';
 
 const MAJORS: Template[] = [
   {
@@ -22,7 +22,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'D3',
     measures: ['stopEquipment', 'suspendProduction'],
-    basis: '《安全生产法》第三十六条',
+    basis: '《安全生产法》第三十六条第一款',
+    nature: 'hazard',
   },
   {
     id: 'restroom',
@@ -34,7 +35,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'D1',
     measures: ['withdrawWorkers'],
-    basis: '《安全生产法》第四十二条',
+    basis: '《安全生产法》第四十一条第二款',
+    nature: 'hazard',
   },
   {
     id: 'positive-pressure',
@@ -46,7 +48,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'D4',
     measures: ['stopEquipment'],
-    basis: '《安全生产法》第三十六条',
+    basis: '《安全生产法》第三十六条第一款',
+    nature: 'hazard',
   },
   {
     id: 'dust-cleaning',
@@ -58,7 +61,8 @@ const MAJORS: Template[] = [
     badVerdict: 'major',
     clause: 'D10',
     measures: ['suspendProduction'],
-    basis: '《安全生产法》第四十一条',
+    basis: '《安全生产法》第四十一条第二款',
+    nature: 'hazard',
   },
 ];
 
@@ -74,6 +78,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第三十五条',
+    nature: 'hazard',
   },
   {
     id: 'ppe',
@@ -86,6 +91,7 @@ const GENERALS: Template[] = [
     clause: null,
     measures: [],
     basis: '《安全生产法》第四十五条',
+    nature: 'hazard',
   },
   {
     id: 'training',
@@ -97,7 +103,8 @@ const GENERALS: Template[] = [
     badVerdict: 'general',
     clause: null,
     measures: [],
-    basis: '《安全生产法》第二十八条',
+    basis: '《安全生产法》第二十八条第四款',
+    nature: 'violation',
   },
   {
     id: 'maintenance',
@@ -109,7 +116,8 @@ const GENERALS: Template[] = [
     badVerdict: 'general',
     clause: null,
     measures: [],
-    basis: '《安全生产法》第三十六条',
+    basis: '《安全生产法》第三十六条第二款',
+    nature: 'hazard',
   },
 ];
 
@@ -134,7 +142,7 @@ function fixture(seed: string): InspectionFixture {
 
 export const inspectDustExplosion: ScenarioDefinition<InspectionFixture, 'inspection'> = {
   id: 'inspect-dust-explosion',
-  version: 1,
+  version: 2,
   title: '粉尘涉爆企业执法检查',
   brief:
     '按计划对一家铝加工企业开展粉尘防爆专项执法检查：组成合格的检查组，逐项检查并认定隐患（对照2023年《工贸企业重大事故隐患判定标准》），依法制作现场检查记录、现场处理措施决定书和责令限期整改指令书，整改期满后复查。',
@@ -148,7 +156,7 @@ export const inspectDustExplosion: ScenarioDefinition<InspectionFixture, 'inspec
       `${f.authority.name}年度执法计划安排对${f.enterprise.name}开展粉尘防爆专项检查。`,
       '请在系统中完成检查计划、现场检查、隐患认定和文书制作，并在整改期满后复查。',
     ]),
-  machineInput: (f): InspectionInput => ({ authority: f.authority.abbreviation, counters: f.counters, siteItemIds: f.items.map((i) => i.id) }),
+  machineInput: inspectionMachineInput,
   steps: inspectionSteps,
   hints: [
     { id: 'team', stepId: 'start', text: '核对每名执法人员的执法证件有效期；证件过期的人员不能参加检查。', cost: 5 },
@@ -158,11 +166,12 @@ export const inspectDustExplosion: ScenarioDefinition<InspectionFixture, 'inspec
   ],
   rubric: [
     r.validTeam(10),
-    r.majorRecognised(20),
+    r.majorRecognised(15),
     r.majorClause(10),
     r.generalFound(10),
     r.noFalseFinding(5),
     r.onSiteMeasures(15),
+    r.measureFits(5),
     r.orderComplete(5),
     r.deadline(10),
     r.signature(5),

@@ -44,6 +44,7 @@ export function buildSite(
       clause: bad ? t.clause : null,
       measures: t.measures,
       basis: t.basis,
+      nature: t.nature,
     };
   });
   return { items, fixedText: Object.fromEntries([...majors, ...generals].map((t) => [t.id, t.fixed])) };
@@ -107,7 +108,7 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
     employees: prng.int(spec.employees[0], spec.employees[1]),
     industryCode: spec.industryCode,
   };
-  return {
+  const fixture: Omit<InspectionFixture, 'inspectionTimes'> = {
     enterprise,
     enterpriseSummary: spec.enterpriseSummary,
     authority: authorityOf(enterprise),
@@ -121,4 +122,14 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
     recheck: buildRecheck(prng, items, fixedText),
     counters: startingCounters(prng, Number(inspectionOn.slice(0, 4))),
   };
+  // Drawn last, so the draws above (and the sites they built) stay what they were before times were added.
+  return { ...fixture, inspectionTimes: inspectionTimes(prng) };
+}
+
+/** A working-hours inspection: starts 08:30–10:50, lasts 1 h 30 to 3 h. */
+function inspectionTimes(prng: ReturnType<typeof createPrng>): InspectionFixture['inspectionTimes'] {
+  const start = 8 * 60 + 30 + 10 * prng.int(0, 14);
+  const end = start + 10 * prng.int(9, 18);
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { start: hhmm(start), end: hhmm(end) };
 }

@@ -2,17 +2,35 @@
  * Building blocks for inspection and inspection-document scenarios: the fixture shape, the step forms
  * of the 执法检查 workflow, the model answer and rubric items with their stable error codes.
  */
-import { checkboxField, dateField, multiselectField, selectField, textareaField, type FieldSpec } from '../lib/form';
+import { checkboxField, dateField, datetimeField, multiselectField, selectField, textareaField, type FieldSpec } from '../lib/form';
 import { standardItem, standardOptions, type StandardItem } from '../lib/hazard-standard';
 import type { Authority } from '../lib/divisions';
 import type { AnswerStep, RubricItem, Step } from '../types';
 import { defineStep } from './step';
 import { DOCUMENT_TYPES } from '../workflow/document-numbers';
-import { MEASURE_LABELS, MEASURES, type InspectionContext, type InspectionEvent, type Measure, type Verdict } from '../workflow/inspection-machine';
+import {
+  MEASURE_LABELS,
+  MEASURES,
+  onSiteMeasureLatestEnd,
+  timeOrderProblem,
+  type InspectionContext,
+  type InspectionEvent,
+  type InspectionInput,
+  type Measure,
+  type Verdict,
+} from '../workflow/inspection-machine';
 import { LEGAL } from '../workflow/legal-constants';
 import { addDays, daysBetween } from '../workflow/working-days';
 import { list, valuesOf, withoutStep, withValues } from './answers';
 import { onWorkingDay, type EnterpriseProfile, type OfficerProfile } from './people';
+
+/**
+ * What a non-compliant item is in law: a 安全生产违法行为 (a duty not performed, e.g. training not
+ * recorded), corrected on the spot or within a deadline under 安全生产法 第65条第1款第(二)项, or an
+ * 事故隐患 (an unsafe state of the site), removed under 第(三)项.
+ */
+export type Nature = 'violation' | 'hazard';
+export const NATURE_TEXT: Record<Nature, string> = { violation: '安全生产违法行为', hazard: '事故隐患' };
 
 export interface SiteItem {
   id: string;
@@ -26,8 +44,9 @@ export interface SiteItem {
   clause: string | null;
   /** Measures that fit when the hazard cannot be kept safe (major hazards). */
   measures: Measure[];
-  /** The duty article the hazard violates, for the record. */
+  /** The duty provision the item violates (安全生产法 2021), for the record and the order. */
   basis: string;
+  nature: Nature;
 }
 
 export interface InspectionFixture {
@@ -37,6 +56,8 @@ export interface InspectionFixture {
   officers: OfficerProfile[];
   plannedOn: string;
   inspectionOn: string;
+  /** Time of day the inspection began and ended (HH:mm), on `inspectionOn`. */
+  inspectionTimes: { start: string; end: string };
   items: SiteItem[];
   clauseGroups: StandardItem['group'][];
   signature: 'signed' | 'refused';
@@ -61,6 +82,16 @@ export const validOfficers = (f: InspectionFixture) => f.officers.filter((o) => 
 const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<InspectionEvent, F>>[0]) => defineStep<InspectionEvent, F>(def);
 
 const itemOptions = (f: InspectionFixture) => f.items.map((i) => ({ value: i.id, label: `${i.area}：${i.checklist}` }));
+
+/** The workflow machine's input for an inspection fixture. */
+export function inspectionMachineInput(f: InspectionFixture): InspectionInput {
+  return {
+    authority: f.authority.abbreviation,
+    counters: f.counters,
+    siteItemIds: f.items.map((i) => i.id),
+    itemLabels: Object.fromEntries(f.items.map((i) => [i.id, i.area])),
+  };
+}
 
 /** The forms of the inspection workflow for this fixture. */
 export function inspectionSteps(f: InspectionFixture): Step[] {
@@ -139,6 +170,8 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       eventType: 'officer.issueOnSiteRecord',
       fields: {
         date: dateField('date', '检查记录日期'),
+        startedAt: datetimeField('startedAt', '检查开始时间', { help: '检查当日的开始时间（《安全生产法》第六十八条）' }),
+        endedAt: datetimeField('endedAt', '检查结束时间'),
         summary: textareaField('summary', '检查情况', { maxLength: 2000 }),
         signature: selectField('signature', '被检查单位签字情况', [
           { value: 'signed', label: '被检查单位负责人已签字' },
@@ -146,10 +179,16 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
         ]),
         refusalReported: checkboxField('refusalReported', '拒绝签字的，已将情况记录在案并向本部门报告', { help: '《安全生产法》第六十八条' }),
       },
+      refine: (v, issue) => {
+        const problem = v.startedAt && v.endedAt ? timeOrderProblem(minute(v.startedAt), minute(v.endedAt)) : null;
+        if (problem) issue('endedAt', problem);
+      },
       toEvent: (v, at) => ({
         type: 'officer.issueOnSiteRecord',
         at,
         date: v.date,
+        startedAt: minute(v.startedAt),
+        endedAt: minute(v.endedAt),
         summary: v.summary,
         signature: v.signature as 'signed' | 'refused',
         refusalReported: v.refusalReported,
@@ -164,15 +203,30 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       optional: true,
       fields: {
         date: dateField('date', '决定日期'),
-        itemIds: multiselectField('itemIds', '针对的隐患', itemOptions(f), { required: true }),
+        itemIds: multiselectField('itemIds', '针对的重大事故隐患', itemOptions(f), { required: true, help: '只能针对已认定的重大事故隐患（《安全生产法》第六十五条第一款第（三）项）' }),
         measures: multiselectField(
           'measures',
           '现场处理措施',
           MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })),
           { required: true },
         ),
+        until: dateField('until', '措施期限至', {
+          help: `措施执行的最后一日，不超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月；重大事故隐患排除后经审查同意可提前恢复`,
+        }),
       },
-      toEvent: (v, at) => ({ type: 'officer.issueOnSiteMeasures', at, date: v.date, itemIds: v.itemIds as string[], measures: v.measures as Measure[] }),
+      refine: (v, issue) => {
+        if (v.until && v.date && v.until <= v.date) issue('until', '措施期限须晚于决定日期');
+        else if (v.until && v.date && v.until > onSiteMeasureLatestEnd(v.date))
+          issue('until', `措施期限不能超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月（${LEGAL.onSiteMeasureMaxMonths.source}）`);
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.issueOnSiteMeasures',
+        at,
+        date: v.date,
+        itemIds: v.itemIds as string[],
+        measures: v.measures as Measure[],
+        until: v.until,
+      }),
     }),
     step({
       id: 'order',
@@ -216,6 +270,9 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
   ];
 }
 
+/** `datetime-local` may post seconds; the record keeps minutes. */
+const minute = (value: string) => value.slice(0, 16);
+
 export const orderDeadline = (f: InspectionFixture) => addDays(f.inspectionOn, f.rectifyDays);
 export const recheckDate = (f: InspectionFixture) => onWorkingDay(addDays(orderDeadline(f), 1));
 
@@ -235,13 +292,26 @@ export function inspectionModelAnswer(f: InspectionFixture, from: 'plan' | 'reco
     },
     {
       stepId: 'record',
-      values: { date: f.inspectionOn, summary: recordSummary(f), signature: f.signature, ...(f.signature === 'refused' ? { refusalReported: 'on' } : {}) },
+      values: {
+        date: f.inspectionOn,
+        startedAt: `${f.inspectionOn}T${f.inspectionTimes.start}`,
+        endedAt: `${f.inspectionOn}T${f.inspectionTimes.end}`,
+        summary: recordSummary(f),
+        signature: f.signature,
+        ...(f.signature === 'refused' ? { refusalReported: 'on' } : {}),
+      },
     },
     ...(majorItems(f).length > 0
       ? [
           {
             stepId: 'measures',
-            values: { date: f.inspectionOn, itemIds: majorItems(f).map((i) => i.id), measures: [...new Set(majorItems(f).flatMap((i) => i.measures.slice(0, 1)))] },
+            values: {
+              date: f.inspectionOn,
+              itemIds: majorItems(f).map((i) => i.id),
+              measures: [...new Set(majorItems(f).flatMap((i) => i.measures.slice(0, 1)))],
+              // Until the rectification deadline: the order that follows gives the same date.
+              until: orderDeadline(f),
+            },
           },
         ]
       : []),
@@ -325,8 +395,9 @@ export const inspectionRubric = {
       };
     },
     mistake: {
-      description: '把重大事故隐患判定为一般事故隐患',
-      apply: (answer, f) => withValues(answer, 'findings', Object.fromEntries(majorItems(f).flatMap((i) => [[`verdict_${i.id}`, 'general'], [`clause_${i.id}`, '']]))),
+      description: '把重大事故隐患判定为一般事故隐患（于是也不能对其采取现场处理措施）',
+      apply: (answer, f) =>
+        withoutStep(withValues(answer, 'findings', Object.fromEntries(majorItems(f).flatMap((i) => [[`verdict_${i.id}`, 'general'], [`clause_${i.id}`, '']]))), 'measures'),
     },
   }),
   majorClause: (weight: number): Item => ({
@@ -419,13 +490,22 @@ export const inspectionRubric = {
     feedbackAfter: ['measures', 'order'],
     evaluate: ({ fixture, context }) => {
       const majors = majorItems(fixture).map((i) => i.id);
+      // Only hazards recorded as major may get measures (the machine refuses others): a major hazard
+      // judged ordinary is lost once, under MAJOR_HAZARD_MISSED.
+      const recognised = majors.filter((id) => verdictOf(context, id)?.verdict === 'major');
       const covered = context.measures?.itemIds ?? [];
-      const earned = context.measures !== null && majors.every((id) => covered.includes(id));
+      const earned = context.findings.length > 0 && recognised.every((id) => covered.includes(id));
+      const pending = !earned && context.measures === null && context.order === null && context.closedOn === null;
       return {
         earned,
+        pending,
         expected: `现场处理措施决定书，针对：${names(fixture, majors)}`,
         actual: context.measures ? `已开具，针对：${names(fixture, covered)}` : '未开具',
-        explanation: earned ? '已对重大事故隐患采取现场处理措施。' : '重大事故隐患没有采取现场处理措施，排除前无法保证安全。',
+        explanation: earned
+          ? recognised.length > 0
+            ? '已对重大事故隐患采取现场处理措施。'
+            : '未认定重大事故隐患，依法不能采取现场处理措施（在"识别重大事故隐患"一项扣分）。'
+          : '重大事故隐患没有采取现场处理措施，排除前无法保证安全。',
       };
     },
     mistake: { description: '发现重大事故隐患后未开具现场处理措施决定书', apply: (answer) => withoutStep(answer, 'measures') },
@@ -445,6 +525,7 @@ export const inspectionRubric = {
       const earned = context.measures === null ? context.order !== null : chosen.every((m) => fitting.has(m));
       return {
         earned,
+        pending: context.measures === null && context.order === null,
         expected: [...fitting].map((m) => MEASURE_LABELS[m]).join('或'),
         actual: chosen.length ? chosen.map((m) => MEASURE_LABELS[m]).join('、') : '未采取措施',
         explanation: context.measures === null ? (earned ? '未开具现场处理措施决定书（在"重大事故隐患的现场处理措施"一项扣分）。' : '尚未作出现场处理措施。') : earned ? '措施与隐患相适应。' : '所选措施与隐患不相适应。',
@@ -464,7 +545,7 @@ export const inspectionRubric = {
     title: '责令限期整改指令书列明全部隐患',
     weight,
     rule: '责令限期整改指令书逐项列明已认定的全部事故隐患',
-    citation: '《安全生产法》第六十五条第一款第（三）项、第一百零二条',
+    citation: '《安全生产法》第六十五条第一款第（二）项、第（三）项，第一百零二条',
     feedbackAfter: ['order'],
     evaluate: ({ fixture, context }) => {
       const expected = context.findings.filter((x) => x.verdict !== 'ok').map((x) => x.itemId);
@@ -492,7 +573,7 @@ export const inspectionRubric = {
     title: '整改期限',
     weight,
     rule: `整改期限晚于指令书日期，且不超过${LEGAL.rectificationMaxDays.value}日`,
-    citation: `《安全生产法》第六十五条第一款第（三）项；期限上限：${LEGAL.rectificationMaxDays.source}`,
+    citation: `《安全生产法》第六十五条第一款第（二）项、第（三）项；期限上限：${LEGAL.rectificationMaxDays.source}`,
     feedbackAfter: ['order'],
     evaluate: ({ context }) => {
       const order = context.order;
@@ -543,7 +624,8 @@ export const inspectionRubric = {
     code: 'RECHECK_LATE',
     title: '按时复查',
     weight,
-    rule: `整改期满后${LEGAL.recheckPeriod.value}日内进行复查`,
+    // A recheck on or before the deadline is refused by the workflow; this item judges only lateness.
+    rule: `整改期满后${LEGAL.recheckPeriod.value}日内进行复查，不拖延`,
     citation: LEGAL.recheckPeriod.source,
     feedbackAfter: ['recheck'],
     evaluate: ({ context }) => {
@@ -553,9 +635,9 @@ export const inspectionRubric = {
       const earned = late !== null && late > 0 && late <= LEGAL.recheckPeriod.value;
       return {
         earned,
-        expected: order ? `${addDays(order.deadline, 1)}至${addDays(order.deadline, LEGAL.recheckPeriod.value)}` : '整改期满后7日内',
+        expected: order ? `${addDays(order.deadline, 1)}至${addDays(order.deadline, LEGAL.recheckPeriod.value)}` : `整改期满后${LEGAL.recheckPeriod.value}日内`,
         actual: recheck ? recheck.date : '未复查',
-        explanation: earned ? '复查及时。' : '复查应在整改期满之后、7日之内进行。',
+        explanation: earned ? '复查及时。' : late !== null ? `整改期满${late}日后才复查，超过${LEGAL.recheckPeriod.value}日。` : '未复查。',
       };
     },
     mistake: { description: '整改期满20日后才复查', apply: (answer, f) => withValues(answer, 'recheck', { date: addDays(orderDeadline(f), 20) }) },
@@ -607,7 +689,14 @@ export function inspectionMaterials(f: InspectionFixture, taskLines: string[]) {
       title: '执法人员',
       lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
     },
-    { title: '计划与检查日期', lines: [`计划检查日期：${f.plannedOn}`, `现场检查日期：${f.inspectionOn}`, `执法机关：${f.authority.name}`] },
+    {
+      title: '计划与检查日期',
+      lines: [
+        `计划检查日期：${f.plannedOn}`,
+        `现场检查日期：${f.inspectionOn}，${f.inspectionTimes.start}开始，${f.inspectionTimes.end}结束`,
+        `执法机关：${f.authority.name}`,
+      ],
+    },
     { title: '现场情况', lines: f.items.map((i) => `${i.area}：${i.observation}`) },
     {
       title: '签字情况',

@@ -9,7 +9,7 @@ import { z } from '../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
 import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
 import { LEGAL } from './legal-constants';
-import { addDays } from './working-days';
+import { addDays, addMonths } from './working-days';
 
 export const VERDICTS = ['ok', 'general', 'major'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -20,6 +20,20 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   suspendProduction: '责令暂时停产停业',
   stopEquipment: '停止使用相关设施、设备',
 };
+
+/** 安全生产法 第65条第1款: (二) violations are corrected on the spot or within a deadline; (三) hazards are removed. */
+export const ON_SITE_POWERS = {
+  violation: '《安全生产法》第六十五条第一款第（二）项',
+  hazard: '《安全生产法》第六十五条第一款第（三）项',
+} as const;
+const RECORD_ARTICLE = '《安全生产法》第六十八条';
+
+/** A local date and time as `<input type="datetime-local">` posts it, to the minute. */
+const localDateTimeSchema = z
+  .string()
+  .max(16)
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间须为有效的日期时间')
+  .refine((v) => dateSchema.safeParse(v.slice(0, 10)).success, '时间须为有效的日期时间');
 
 const findingSchema = z.object({
   itemId: idSchema,
@@ -42,6 +56,8 @@ export const inspectionEventSchema = z.discriminatedUnion('type', [
     type: z.literal('officer.issueOnSiteRecord'),
     at: instantSchema,
     date: dateSchema,
+    startedAt: localDateTimeSchema,
+    endedAt: localDateTimeSchema,
     summary: shortText(2000),
     signature: z.enum(['signed', 'refused']),
     refusalReported: z.boolean(),
@@ -52,6 +68,8 @@ export const inspectionEventSchema = z.discriminatedUnion('type', [
     date: dateSchema,
     itemIds: z.array(idSchema).max(50),
     measures: z.array(z.enum(MEASURES)).max(3),
+    /** Last day of the measure; it is lifted earlier once the hazard is removed and the removal approved. */
+    until: dateSchema,
   }),
   z.object({
     type: z.literal('officer.issueRectificationOrder'),
@@ -76,6 +94,8 @@ export interface InspectionInput {
   counters: DocumentCounters;
   /** Checklist items on site; findings must cover exactly the planned ones. */
   siteItemIds: string[];
+  /** How refusals name the items (the site area), by id. */
+  itemLabels?: Record<string, string>;
 }
 
 export interface InspectionContext {
@@ -83,11 +103,19 @@ export interface InspectionContext {
   counters: DocumentCounters;
   documents: IssuedDocument[];
   siteItemIds: string[];
+  itemLabels: Record<string, string>;
   plan: { plannedOn: string; itemIds: string[] } | null;
   inspection: { startedOn: string; officerIds: string[] } | null;
   findings: Finding[];
-  onSiteRecord: { date: string; summary: string; signature: 'signed' | 'refused'; refusalReported: boolean } | null;
-  measures: { date: string; itemIds: string[]; measures: Measure[] } | null;
+  onSiteRecord: {
+    date: string;
+    startedAt: string;
+    endedAt: string;
+    summary: string;
+    signature: 'signed' | 'refused';
+    refusalReported: boolean;
+  } | null;
+  measures: { date: string; itemIds: string[]; measures: Measure[]; until: string } | null;
   order: { date: string; itemIds: string[]; deadline: string } | null;
   recheck: { date: string; rectifiedItemIds: string[] } | null;
   closedOn: string | null;
@@ -95,6 +123,19 @@ export interface InspectionContext {
 }
 
 export const hazardIds = (context: InspectionContext) => context.findings.filter((f) => f.verdict !== 'ok').map((f) => f.itemId);
+export const majorHazardIds = (context: InspectionContext) => context.findings.filter((f) => f.verdict === 'major').map((f) => f.itemId);
+const label = (context: InspectionContext, id: string) => context.itemLabels[id] ?? id;
+
+/** Why the inspection's end time cannot be after its start time as entered (the form checks it too). */
+export function timeOrderProblem(startedAt: string, endedAt: string): string | null {
+  if (endedAt <= startedAt) return `检查结束时间须晚于开始时间：现场检查记录须如实记载检查的时间（${RECORD_ARTICLE}）`;
+  return null;
+}
+
+/** The last day a 现场处理措施 decided on `date` may run to. */
+export function onSiteMeasureLatestEnd(date: string): string {
+  return addMonths(date, LEGAL.onSiteMeasureMaxMonths.value);
+}
 
 /** Chinese reason why the event may not happen now, or null. The guards are these checks. */
 export function inspectionProblem(context: InspectionContext, event: InspectionEvent): string | null {
@@ -129,36 +170,58 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
     case 'officer.issueOnSiteRecord': {
       if (context.inspection && event.date < context.inspection.startedOn) return '现场检查记录日期不能早于检查日期';
       if (event.summary.trim().length === 0) return '现场检查记录须写明检查情况';
+      const startedOn = context.inspection?.startedOn;
+      if (startedOn && event.startedAt.slice(0, 10) !== startedOn)
+        return `检查开始时间须在检查日期（${startedOn}）当日：现场检查记录记载的是本次检查的时间（${RECORD_ARTICLE}）`;
+      const order = timeOrderProblem(event.startedAt, event.endedAt);
+      if (order) return order;
+      if (event.date < event.endedAt.slice(0, 10)) return `现场检查记录日期不能早于检查结束时间：记录在检查结束后制作（${RECORD_ARTICLE}）`;
       return null;
     }
     case 'officer.issueOnSiteMeasures': {
       if (context.measures) return '现场处理措施决定书已经开具';
-      const hazards = hazardIds(context);
-      if (hazards.length === 0) return '未发现事故隐患，不能开具现场处理措施决定书';
-      if (event.itemIds.length === 0) return '现场处理措施决定书须列明针对的隐患';
-      if (event.itemIds.some((id) => !hazards.includes(id))) return '现场处理措施只能针对已认定的隐患';
-      if (event.measures.length === 0) return '现场处理措施决定书须写明处理措施（《安全生产法》第六十五条）';
-      if (context.onSiteRecord && event.date < context.onSiteRecord.date) return '现场处理措施决定书日期不能早于现场检查记录';
+      // 第65条第1款第(三)项: these measures are for 重大事故隐患 only; ordinary hazards are removed at once or by a deadline.
+      const majors = majorHazardIds(context);
+      const onlyMajor = `${ON_SITE_POWERS.hazard}规定，撤出作业人员、暂时停产停业、停止使用相关设施设备只适用于重大事故隐患排除前或者排除过程中无法保证安全的情形；一般事故隐患应责令立即排除或者限期整改`;
+      if (majors.length === 0) return `检查结论中没有认定重大事故隐患，不能开具现场处理措施决定书：${onlyMajor}`;
+      if (event.itemIds.length === 0) return `现场处理措施决定书须列明针对的重大事故隐患（${ON_SITE_POWERS.hazard}）`;
+      const notMajor = event.itemIds.filter((id) => !majors.includes(id));
+      if (notMajor.length > 0)
+        return `${notMajor.map((id) => `"${label(context, id)}"`).join('、')}未认定为重大事故隐患，不能对其采取现场处理措施：${onlyMajor}`;
+      if (event.measures.length === 0) return `现场处理措施决定书须写明处理措施（${ON_SITE_POWERS.hazard}）`;
+      if (context.onSiteRecord && event.date < context.onSiteRecord.date)
+        return `现场处理措施决定书日期不能早于现场检查记录：措施针对检查记录载明的问题（${RECORD_ARTICLE}）`;
+      if (event.until <= event.date) return `措施期限须晚于决定日期：决定书须写明措施执行到何时（${ON_SITE_POWERS.hazard}）`;
+      if (event.until > onSiteMeasureLatestEnd(event.date))
+        return `措施期限不能超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月（${LEGAL.onSiteMeasureMaxMonths.source}）`;
       return null;
     }
     case 'officer.issueRectificationOrder': {
       const hazards = hazardIds(context);
-      if (hazards.length === 0) return '未发现事故隐患，不能开具责令限期整改指令书';
-      if (event.itemIds.length === 0) return '责令限期整改指令书须列明整改的隐患';
-      if (event.itemIds.some((id) => !hazards.includes(id))) return '整改项目只能是已认定的隐患';
-      if (event.deadline <= event.date) return '整改期限须晚于指令书日期';
-      if (context.onSiteRecord && event.date < context.onSiteRecord.date) return '指令书日期不能早于现场检查记录';
+      const powers = `${ON_SITE_POWERS.violation}、第（三）项`;
+      if (hazards.length === 0) return `检查结论中没有违法行为或事故隐患，不能开具责令限期整改指令书（${powers}）`;
+      if (event.itemIds.length === 0) return `责令限期整改指令书须列明整改的问题（${powers}）`;
+      const unrecorded = event.itemIds.filter((id) => !hazards.includes(id));
+      if (unrecorded.length > 0)
+        return `${unrecorded.map((id) => `"${label(context, id)}"`).join('、')}在检查结论中不是隐患，不能责令整改：须先在检查结论中认定（${powers}）`;
+      if (event.deadline <= event.date) return `整改期限须晚于指令书日期（${powers}：限期改正、限期整改）`;
+      if (context.onSiteRecord && event.date < context.onSiteRecord.date)
+        return `指令书日期不能早于现场检查记录：指令书针对检查记录载明的问题（${RECORD_ARTICLE}）`;
       return null;
     }
     case 'officer.closeInspection': {
-      if (hazardIds(context).length > 0) return '已认定事故隐患，须开具责令限期整改指令书，不能直接结束检查';
+      if (hazardIds(context).length > 0)
+        return `已认定事故隐患，须开具责令限期整改指令书，不能直接结束检查（${ON_SITE_POWERS.violation}、第（三）项）`;
       return null;
     }
     case 'officer.issueRecheckOpinion': {
       const order = context.order;
-      if (!order) return '没有责令限期整改指令书，不能复查';
-      if (event.date < order.date) return '复查日期不能早于指令书日期';
-      if (event.rectifiedItemIds.some((id) => !order.itemIds.includes(id))) return '复查项目只能是指令书中的整改项目';
+      if (!order) return `没有责令限期整改指令书，不能复查：复查针对指令书所列问题（${LEGAL.recheckPeriod.source}）`;
+      // No 整改复查意见书 dated on or before the deadline: the enterprise has until then to rectify.
+      if (event.date <= order.deadline)
+        return `复查须在整改期限届满后进行：指令书责令于${order.deadline}前整改完毕，复查日期应晚于该日（${LEGAL.recheckPeriod.source}）`;
+      if (event.rectifiedItemIds.some((id) => !order.itemIds.includes(id)))
+        return `复查项目只能是指令书中的整改项目：复查针对指令书所列问题（${LEGAL.recheckPeriod.source}）`;
       return null;
     }
   }
@@ -206,12 +269,19 @@ export const inspectionMachine = setup({
       const e = event as EventOf<'officer.issueOnSiteRecord'>;
       return {
         ...withDocument(context, 'onSiteRecord', e.date),
-        onSiteRecord: { date: e.date, summary: e.summary, signature: e.signature, refusalReported: e.refusalReported },
+        onSiteRecord: {
+          date: e.date,
+          startedAt: e.startedAt,
+          endedAt: e.endedAt,
+          summary: e.summary,
+          signature: e.signature,
+          refusalReported: e.refusalReported,
+        },
       };
     }),
     issueOnSiteMeasures: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueOnSiteMeasures'>;
-      return { ...withDocument(context, 'onSiteMeasures', e.date), measures: { date: e.date, itemIds: e.itemIds, measures: e.measures } };
+      return { ...withDocument(context, 'onSiteMeasures', e.date), measures: { date: e.date, itemIds: e.itemIds, measures: e.measures, until: e.until } };
     }),
     issueRectificationOrder: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueRectificationOrder'>;
@@ -230,6 +300,7 @@ export const inspectionMachine = setup({
     counters: input.counters,
     documents: [],
     siteItemIds: input.siteItemIds,
+    itemLabels: input.itemLabels ?? {},
     plan: null,
     inspection: null,
     findings: [],

@@ -88,6 +88,15 @@ export const LEGAL = {
     check: true,
     note: '该规定已于2026-01-01被河北省人民政府令〔2025〕第6号取代，新规数值待核实',
   },
+  /** 现场处理措施 (撤出人员, 暂时停产停业, 停止使用设施设备): how long the measure may last at most. */
+  onSiteMeasureMaxMonths: {
+    value: 6,
+    unit: 'months',
+    source: '原《安全生产违法行为行政处罚办法》（2015）第十四条：暂时停产停业、停止使用相关设施设备的期限一般不超过6个月',
+    effectiveFrom: '2015-05-01',
+    check: true,
+    note: '2015年办法已由应急管理部令第18号废止（2026-02-01施行），新规是否保留该期限待核实',
+  },
   /** Longest rectification period the drill accepts in a 责令限期整改指令书. */
   rectificationMaxDays: {
     value: 30,
