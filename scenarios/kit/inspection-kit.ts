@@ -12,6 +12,7 @@ import {
   MEASURE_LABELS,
   MEASURES,
   onSiteMeasureLatestEnd,
+  recheckDueBy,
   timeOrderProblem,
   type InspectionContext,
   type InspectionEvent,
@@ -632,12 +633,13 @@ export const inspectionRubric = {
       const order = context.order;
       const recheck = context.recheck;
       const late = order && recheck ? daysBetween(order.deadline, recheck.date) : null;
-      const earned = late !== null && late > 0 && late <= LEGAL.recheckPeriod.value;
+      const earned = order !== null && recheck !== null && recheck.date > order.deadline && recheck.date <= recheckDueBy(order.deadline);
       return {
         earned,
-        expected: order ? `${addDays(order.deadline, 1)}至${addDays(order.deadline, LEGAL.recheckPeriod.value)}` : `整改期满后${LEGAL.recheckPeriod.value}日内`,
+        pending: recheck === null,
+        expected: order ? `${addDays(order.deadline, 1)}至${recheckDueBy(order.deadline)}` : `整改期满后${LEGAL.recheckPeriod.value}日内`,
         actual: recheck ? recheck.date : '未复查',
-        explanation: earned ? '复查及时。' : late !== null ? `整改期满${late}日后才复查，超过${LEGAL.recheckPeriod.value}日。` : '未复查。',
+        explanation: earned ? '复查及时。' : late !== null ? `整改期满${late}日后才复查，超过${LEGAL.recheckPeriod.value}日（期限最后一日为节假日的，顺延至节假日后第一个工作日）。` : '未复查。',
       };
     },
     mistake: { description: '整改期满20日后才复查', apply: (answer, f) => withValues(answer, 'recheck', { date: addDays(orderDeadline(f), 20) }) },

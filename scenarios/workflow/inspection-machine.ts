@@ -9,7 +9,7 @@ import { z } from '../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
 import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
 import { LEGAL } from './legal-constants';
-import { addDays, addMonths } from './working-days';
+import { addDays, addLegalDays, addMonths } from './working-days';
 
 export const VERDICTS = ['ok', 'general', 'major'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -353,7 +353,11 @@ export const inspectionMachine = setup({
   },
 });
 
-/** The last date by which the 复查 should take place for an order. */
+/**
+ * The last date by which the 复查 should take place for an order: 7 days after the rectification
+ * deadline; a period that ends on a holiday ends on the next working day (as for every calendar-day
+ * period here, `addLegalDays`), so a 复查 on the first working day after a long holiday is in time.
+ */
 export function recheckDueBy(deadline: string): string {
-  return addDays(deadline, LEGAL.recheckPeriod.value);
+  return addLegalDays(deadline, LEGAL.recheckPeriod.value);
 }
