@@ -9,7 +9,7 @@ import { getScenario, listScenarios } from '../../scenarios/index';
 import { generalItems, majorItems, orderDeadline, type InspectionFixture } from '../../scenarios/kit/inspection-kit';
 import { standardItem } from '../../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
-import type { InspectionContext } from '../../scenarios/workflow/inspection-machine';
+import { recheckDueBy, type InspectionContext } from '../../scenarios/workflow/inspection-machine';
 import { LEGAL } from '../../scenarios/workflow/legal-constants';
 import { addDays, addMonths } from '../../scenarios/workflow/working-days';
 import { lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
@@ -131,9 +131,11 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 复查 after the rec
 
   it('loses RECHECK_LATE only for a recheck later than the period', () => {
     const { answer } = setUp(id, 'law-1');
-    const late = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: addDays(answer.find((x) => x.stepId === 'order')!.values.deadline as string, LEGAL.recheckPeriod.value + 1) } } : s));
+    // The period's last day moves past a weekend or holiday it falls on (recheckDueBy).
+    const dueBy = recheckDueBy(answer.find((x) => x.stepId === 'order')!.values.deadline as string);
+    const late = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: addDays(dueBy, 1) } } : s));
     expect(lostCodes(runAnswer(id, 'law-1', late))).toEqual(['RECHECK_LATE']);
-    const lastDay = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: addDays(answer.find((x) => x.stepId === 'order')!.values.deadline as string, LEGAL.recheckPeriod.value) } } : s));
+    const lastDay = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: dueBy } } : s));
     expect(lostCodes(runAnswer(id, 'law-1', lastDay))).toEqual([]);
   });
 });
