@@ -109,17 +109,11 @@ function base(doc: IssuedDocument, authority: Authority): Pick<DocumentContent, 
 
 // ---------------------------------------------------------------- inspection
 
-/** 09:05 → 9时05分. */
-function clockTime(hhmm: string): string {
-  const [h, m] = hhmm.split(':');
-  return `${Number(h)}时${m}分`;
-}
-
 /** 检查时间 as the form prints it: 2025年3月10日9时05分至11时30分 (the end's date only if another day). */
 function inspectionTimeText(startedAt: string, endedAt: string): string {
   const [startDay, startClock] = startedAt.split('T') as [string, string];
   const [endDay, endClock] = endedAt.split('T') as [string, string];
-  return `${chineseDate(startDay)}${clockTime(startClock)}至${endDay === startDay ? '' : chineseDate(endDay)}${clockTime(endClock)}`;
+  return `${chineseDate(startDay)}${chineseTime(startClock)}至${endDay === startDay ? '' : chineseDate(endDay)}${chineseTime(endClock)}`;
 }
 
 // Site items not in the fixture (never in practice) are treated as hazards.
