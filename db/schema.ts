@@ -85,7 +85,15 @@ export interface AttemptTable {
   created_at: Generated<string>;
   /** The assignment the attempt was started from (it counts against its attempts allowed), or null. */
   assignment_id: number | null;
+  /**
+   * Set when the system ended the attempt without a score ('scenarioUpdated': its scenario changed
+   * version while it was unfinished); status is then 'finished' and score null. Null otherwise.
+   */
+  closed_reason: ClosedReason | null;
 }
+
+/** Why the system closed an attempt: its scenario was updated to a new version before it finished. */
+export type ClosedReason = 'scenarioUpdated';
 
 export interface AttemptEventTable {
   attempt_id: number;

@@ -1,5 +1,6 @@
 // Run by `npm start` before the server: create/migrate the embedded database, load demo data when
 // it is empty, and say where the app will be and how to log in.
+import { closeOutdatedAttempts } from '../app/models/attempt.server';
 import { getEnv } from '../app/utils/env.server';
 import { openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
@@ -22,6 +23,9 @@ try {
     if (process.stdout.isTTY) process.stdout.write('\r\u001b[K');
     console.log(`已生成秦皇岛市的演示练兵记录 ${attempts} 次。`);
   }
+  // Unfinished attempts of scenarios this release updated cannot go on under the new rules.
+  const closed = await closeOutdatedAttempts(db);
+  if (closed > 0) console.log(`场景已更新：关闭了 ${closed} 次按旧版本开始、尚未完成的练兵（不计成绩，可重新开始）。`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     seeded ? `数据库 ${path}：已创建并导入演示数据（${seconds} 秒）。` : `数据库 ${path}：已是最新结构，保留现有数据。`,

@@ -4,7 +4,7 @@ import type { Assignment, AttemptMode, Database, Unit } from '../../db/schema';
 import { getScenario } from '../../scenarios/index';
 import { beijingTime } from '../utils/format';
 import type { AssignmentActionInput, CreateAssignmentInput } from '../validation/assignment';
-import { startDrill, type DrillRefusal } from './attempt.server';
+import { closeOutdatedAttempts, startDrill, type DrillRefusal } from './attempt.server';
 import { findUnitByCode, isWithinSubtree } from './unit.server';
 
 type Scope = Pick<Unit, 'path'>;
@@ -164,7 +164,8 @@ const TIME_SPAN = 10_000_000;
  * sum of their best scores and the time of those best attempts — the best attempt per scenario is
  * the highest score, then the shortest time, found with one `max()` over a combined key, no sort),
  * the due dates moved by extensions, and `officer_state` (one row per covered officer with attempts
- * started, scenarios done and passed, score, time, effective due date and status).
+ * started, scenarios done and passed, score, time, effective due date and status). Attempts the
+ * system closed (closed_reason: the scenario was updated before they finished) count for nothing.
  */
 function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Date): RawBuilder<unknown> {
   const nowIso = now.toISOString();
@@ -197,7 +198,7 @@ function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Dat
                  end) as best_key,
              max(case when status = 'finished' then passed end) as passed
         from attempts
-       where assignment_id = ${assignmentId}
+       where assignment_id = ${assignmentId} and closed_reason is null
        group by user_id, scenario_id
     ),
     best as (
@@ -542,6 +543,8 @@ export async function listOfficerAssignments(db: Kysely<Database>, user: { id: n
       .select(['id', 'assignment_id', 'scenario_id', 'status', 'score', 'passed'])
       .where('user_id', '=', user.id)
       .where('assignment_id', 'in', ids)
+      // Closed by the system (scenario updated): not the officer's doing, so not one of their attempts.
+      .where('closed_reason', 'is', null)
       .execute(),
     Promise.all(assignments.map((a) => effectiveDueAt(db, a, user))),
   ]);
@@ -641,12 +644,16 @@ export async function startAssignedDrill(
     if (Date.parse(dueAt) < now.getTime()) {
       return { ok: false, status: 409, reason: `该练兵任务已于 ${beijingTime(dueAt)} 截止，不能再开始练兵。` } as const;
     }
+    // An unfinished attempt of an older scenario version is not resumed: it is closed, and (like
+    // every attempt the system closed) not counted against the attempts allowed.
+    await closeOutdatedAttempts(trx, { now, userId: user.id });
     const mine = await trx
       .selectFrom('attempts')
       .select(['id', 'status'])
       .where('assignment_id', '=', assignment.id)
       .where('user_id', '=', user.id)
       .where('scenario_id', '=', scenarioId)
+      .where('closed_reason', 'is', null)
       .execute();
     const active = mine.find((a) => a.status === 'active');
     if (active) return { ok: true, attemptId: active.id, resumed: true } as const;

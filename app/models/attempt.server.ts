@@ -13,11 +13,13 @@ import {
   replayAttempt,
   scoreAttempt,
   startAttempt,
+  stepOutline,
   useHint,
 } from '../../scenarios/engine';
 import { renderDocuments } from '../../scenarios/documents';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
-import type { ApplyResult, AttemptState } from '../../scenarios/types';
+import type { AnyScenario, ApplyResult, AttemptState, FinishReason } from '../../scenarios/types';
+import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
 
 export const DEFAULT_PASS_MARK = 80;
@@ -37,6 +39,63 @@ const STALE: DrillRefusal = {
   status: 409,
   reason: '该步骤已经提交过，或页面已过期（可能在其他窗口中继续了练兵）。已为您显示最新进度，请核对后继续。',
 };
+
+/** The scenario version an attempt was recorded under and the one in the code, when they differ. */
+export type VersionChange = { recorded: number; current: number };
+
+/**
+ * Whether the attempt belongs to an older (or otherwise different) version of its scenario. Its
+ * event log then no longer replays and its rubric and forms are not the code's: it is shown from
+ * what was stored, never re-evaluated.
+ */
+export function versionChangeOf(
+  attempt: Pick<Attempt, 'scenario_id' | 'scenario_version'>,
+  scenario: Pick<AnyScenario, 'version'> | undefined = getScenario(attempt.scenario_id),
+): VersionChange | null {
+  if (!scenario || scenario.version === attempt.scenario_version) return null;
+  return { recorded: attempt.scenario_version, current: scenario.version };
+}
+
+const changedTo = ({ recorded, current }: VersionChange) =>
+  `场景已从第${recorded}版${current > recorded ? '更新到' : '变更为'}第${current}版`;
+
+/** The refusal of a step, hint or hand-in on an attempt whose scenario changed version: nothing is written. */
+function outdatedRefusal(change: VersionChange): DrillRefusal {
+  return {
+    ok: false,
+    status: 409,
+    reason: `本次练兵按场景第${change.recorded}版开始，${changedTo(change)}（评分规则和表单有变化），不能按新规则继续，提交未被接受。请重新开始练兵。`,
+  };
+}
+
+/**
+ * Closes unfinished attempts recorded under another version of their scenario (all of them, or
+ * one officer's, or one attempt): status 'finished' without a score and closed_reason
+ * 'scenarioUpdated', so assignments and reports do not wait on them. The event log and the cached
+ * state stay as recorded. Rollups are untouched: nothing was finished or scored (rollups.server.ts
+ * leaves closed attempts out in the same way). Returns how many were closed.
+ */
+export async function closeOutdatedAttempts(
+  db: Kysely<Database>,
+  options: { now?: Date; userId?: number; attemptId?: number } = {},
+): Promise<number> {
+  const scenarios = listScenarios();
+  let query = db
+    .updateTable('attempts')
+    .set({
+      status: 'finished',
+      finished_at: (options.now ?? new Date()).toISOString(),
+      closed_reason: 'scenarioUpdated',
+    })
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or(scenarios.map((s) => eb.and([eb('scenario_id', '=', s.id), eb('scenario_version', '!=', s.version)]))),
+    );
+  if (options.userId !== undefined) query = query.where('user_id', '=', options.userId);
+  if (options.attemptId !== undefined) query = query.where('id', '=', options.attemptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
 
 /** Starts an attempt for an officer; the seed is random unless given (competitions share one). */
 export async function startDrill(
@@ -189,6 +248,8 @@ async function change(
     return await db.transaction().execute(async (trx) => {
       const attempt = await findOwnAttempt(trx, userId, attemptId);
       if (!attempt) return { ok: false, status: 404, reason: '练兵记录不存在' } as const;
+      const outdated = versionChangeOf(attempt);
+      if (outdated) return outdatedRefusal(outdated);
       if (attempt.status === 'finished')
         return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
       if (attempt.event_count !== version) return STALE;
@@ -259,6 +320,8 @@ export function handIn(
 /** Finishes an assessment whose time ran out while nobody was submitting (on the next page view). */
 export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now = new Date()): Promise<boolean> {
   if (attempt.status !== 'active' || !attempt.deadline || now.getTime() <= Date.parse(attempt.deadline)) return false;
+  // Not scored under rules it was not played by: such an attempt is closed instead (getDrillView).
+  if (versionChangeOf(attempt)) return false;
   try {
     return await db.transaction().execute(async (trx) => {
       const fresh = await findOwnAttempt(trx, attempt.user_id, attempt.id);
@@ -297,9 +360,38 @@ function latestStepFeedback(state: AttemptState, steps: ReturnType<typeof attemp
 }
 
 /**
+ * The drill page of an attempt whose scenario changed version: what happened and how to start
+ * again (through its assignment, if it came from one, so it keeps the assignment's mode, pass mark
+ * and seed and is counted there).
+ */
+function outdatedDrill(attempt: Attempt, scenario: AnyScenario, change: VersionChange) {
+  const closedAt = attempt.closed_reason && attempt.finished_at ? `，已于${beijingTime(attempt.finished_at)}关闭` : '';
+  return {
+    attempt: {
+      id: attempt.id,
+      mode: attempt.mode,
+      status: attempt.status,
+      closed: attempt.closed_reason !== null,
+      startedAt: attempt.started_at,
+    },
+    scenario: { id: scenario.id, title: scenario.title },
+    change,
+    notice:
+      `本次练兵按场景第${change.recorded}版开始，尚未完成时${changedTo(change)}：评分规则和表单有变化，` +
+      `已办理的步骤无法按新规则继续${closedAt}，不计成绩` +
+      (attempt.assignment_id ? '，也不占用练兵任务的练兵次数' : '') +
+      '。请按新版本重新开始练兵。',
+    restart: attempt.assignment_id
+      ? { action: `/assignments/${attempt.assignment_id}/start`, scenarioId: scenario.id, mode: null }
+      : { action: '/drills/start', scenarioId: scenario.id, mode: attempt.mode },
+  };
+}
+
+/**
  * Everything the sandbox page shows for one of the officer's attempts: the task card, the modules
  * of the real system with their forms and whether each can be done now, the chosen form, practice
- * feedback and hints. Finishes an assessment whose time ran out first.
+ * feedback and hints. Finishes an assessment whose time ran out first. An attempt of another
+ * scenario version gets `kind: 'outdated'` instead (closed if still active): it cannot continue.
  */
 export async function getDrillView(
   db: Kysely<Database>,
@@ -309,9 +401,18 @@ export async function getDrillView(
 ) {
   let attempt = await findOwnAttempt(db, userId, attemptId);
   if (!attempt) return null;
-  if (await expireIfTimeUp(db, attempt)) attempt = (await findOwnAttempt(db, userId, attemptId))!;
   const scenario = getScenario(attempt.scenario_id);
   if (!scenario) return null;
+  const outdated = versionChangeOf(attempt, scenario);
+  if (outdated) {
+    // It cannot go on under the new rules: close it now (if the start-up pass has not), so the
+    // officer's assignments and the reports stop counting it as in progress.
+    if (attempt.status === 'active' && (await closeOutdatedAttempts(db, { attemptId: attempt.id })) > 0) {
+      attempt = (await findOwnAttempt(db, userId, attemptId))!;
+    }
+    return { kind: 'outdated' as const, ...outdatedDrill(attempt, scenario, outdated) };
+  }
+  if (await expireIfTimeUp(db, attempt)) attempt = (await findOwnAttempt(db, userId, attemptId))!;
   const state = await loadAttemptState(db, attempt);
   const steps = attemptSteps(state);
   const available = new Set(state.current.availableStepIds);
@@ -332,6 +433,7 @@ export async function getDrillView(
   const practice = attempt.mode === 'practice';
   const usedHints = new Map(state.hintsUsed.map((h) => [h.hintId, h]));
   return {
+    kind: 'drill' as const,
     attempt: {
       id: attempt.id,
       mode: attempt.mode,
@@ -383,7 +485,8 @@ function displayValues(
 /**
  * The result page of a finished attempt: score against the pass mark, every rubric item with what
  * was expected, what the officer did and the rule, the officer's forms and the documents issued;
- * in practice mode also the model answer.
+ * in practice mode also the model answer (`kind: 'scored'`). An attempt of another scenario version
+ * gets only what was stored then (`kind: 'recorded'`).
  */
 export async function getAttemptResult(db: Kysely<Database>, userId: number, attemptId: number) {
   const attempt = await findOwnAttempt(db, userId, attemptId);
@@ -410,6 +513,11 @@ export async function getAttemptResultInScope(db: Kysely<Database>, scope: { pat
 async function buildAttemptResult(db: Kysely<Database>, attempt: Attempt) {
   const scenario = getScenario(attempt.scenario_id);
   if (!scenario) return null;
+  const change = versionChangeOf(attempt, scenario);
+  return change ? recordedResult(db, attempt, scenario, change) : scoredResult(db, attempt, scenario);
+}
+
+async function scoredResult(db: Kysely<Database>, attempt: Attempt, scenario: AnyScenario) {
   const state = await loadAttemptState(db, attempt);
   const score = scoreAttempt(state);
   const steps = attemptSteps(state);
@@ -444,6 +552,7 @@ async function buildAttemptResult(db: Kysely<Database>, attempt: Attempt) {
         })
       : null;
   return {
+    kind: 'scored' as const,
     attempt: {
       id: attempt.id,
       mode: attempt.mode,
@@ -463,25 +572,123 @@ async function buildAttemptResult(db: Kysely<Database>, attempt: Attempt) {
   };
 }
 
-/** The documents an officer's own attempt produced, as printable pages; null when not theirs. */
+const FINISH_REASONS: readonly FinishReason[] = ['completed', 'abandoned', 'timeUp'];
+
+/** `read()`, or `fallback` if it throws: details read from an old version's record must never fail the page. */
+function orElse<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The result of an attempt recorded under another version of its scenario, from what was stored
+ * then: the score, verdict, error codes and finish time on the attempt row, the finish reason from
+ * the cached snapshot and the steps done from the event log. Nothing is re-scored or re-rendered
+ * with the current code (its rubric, forms and documents may differ); each detail read from the
+ * old record degrades to nothing rather than fail.
+ */
+async function recordedResult(db: Kysely<Database>, attempt: Attempt, scenario: AnyScenario, change: VersionChange) {
+  // Finished without a score can only mean closed by the system.
+  const closed = attempt.closed_reason !== null || (attempt.status === 'finished' && attempt.score === null);
+  const scored = attempt.status === 'finished' && !closed;
+  const rows = await db
+    .selectFrom('attempt_events')
+    .select(['seq', 'at', 'event_json'])
+    .where('attempt_id', '=', attempt.id)
+    .orderBy('seq')
+    .execute();
+  // Current titles only where the step id still exists; otherwise the recorded id is shown as is.
+  const titles = new Map(orElse(() => stepOutline(scenario.id).map((s) => [s.id, s.title] as const), []));
+  const steps = rows.flatMap((row) =>
+    orElse(() => {
+      const event = JSON.parse(row.event_json) as { kind?: unknown; stepId?: unknown };
+      if (event.kind !== 'workflow' || typeof event.stepId !== 'string') return [];
+      return [{ seq: row.seq, at: row.at, title: titles.get(event.stepId) ?? event.stepId }];
+    }, []),
+  );
+  const errorCodes = orElse(() => {
+    const codes: unknown = JSON.parse(attempt.error_codes);
+    return Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string') : [];
+  }, []);
+  const finishReason = orElse(() => {
+    const reason = (JSON.parse(attempt.state_json) as { finishReason?: unknown }).finishReason;
+    return FINISH_REASONS.find((r) => r === reason) ?? null;
+  }, null);
+  const finished = attempt.finished_at ? beijingTime(attempt.finished_at) : null;
+  const note = closed
+    ? `本次练兵按场景第${change.recorded}版开始，尚未完成时${changedTo(change)}，无法按新规则继续${finished ? `，已于${finished}关闭` : ''}，不计成绩。下方按当时的记录列出已办理的步骤。`
+    : scored
+      ? `本次练兵按场景第${change.recorded}版评定；${changedTo(change)}。得分、是否合格和失分项按当时的记录显示；评分明细、文书和参考答案按新版本无法重现，不再提供。`
+      : `本次练兵按场景第${change.recorded}版开始，${changedTo(change)}，无法按新规则继续，不计成绩（执法人员下次打开时关闭）。下方按当时的记录列出已办理的步骤。`;
+  return {
+    kind: 'recorded' as const,
+    attempt: {
+      id: attempt.id,
+      mode: attempt.mode,
+      status: attempt.status,
+      passMark: attempt.pass_mark,
+      startedAt: attempt.started_at,
+      finishedAt: attempt.finished_at,
+      finishReason: scored ? finishReason : null,
+      closed,
+    },
+    scenario: { id: scenario.id, title: scenario.title, skill: scenario.skill },
+    change,
+    note,
+    total: scored ? attempt.score! : null,
+    passed: scored && attempt.passed === 1,
+    hintsUsed: attempt.hints_used,
+    // The codes are stable across versions; the title is today's name of the item, if it still exists.
+    errors: scored
+      ? errorCodes.map((code) => ({ code, title: scenario.rubric.find((item) => item.code === code)?.title ?? null }))
+      : [],
+    steps,
+  };
+}
+
+/**
+ * The documents an officer's own attempt produced, as printable pages; null when not theirs. For an
+ * attempt of another scenario version, none (they would be rendered by today's code) and a note.
+ */
 export async function getAttemptDocuments(db: Kysely<Database>, userId: number, attemptId: number) {
   const attempt = await findOwnAttempt(db, userId, attemptId);
   if (!attempt) return null;
   const scenario = getScenario(attempt.scenario_id);
   if (!scenario) return null;
-  const state = await loadAttemptState(db, attempt);
-  return {
+  const change = versionChangeOf(attempt, scenario);
+  const base = {
     attempt: { id: attempt.id, status: attempt.status },
     scenario: { id: scenario.id, title: scenario.title },
-    documents: renderDocuments(state),
   };
+  if (change) {
+    return {
+      ...base,
+      documents: [],
+      note: `本次练兵按场景第${change.recorded}版办理；${changedTo(change)}，文书按新版本无法如实重现，不再提供打印。`,
+    };
+  }
+  return { ...base, documents: renderDocuments(await loadAttemptState(db, attempt)), note: null };
 }
 
 /** The officer's latest attempts, newest first, for the home page history. */
 export async function listOwnAttempts(db: Kysely<Database>, userId: number, limit = 20) {
   const rows = await db
     .selectFrom('attempts')
-    .select(['id', 'scenario_id', 'mode', 'status', 'started_at', 'finished_at', 'score', 'passed', 'pass_mark'])
+    .select([
+      'id',
+      'scenario_id',
+      'mode',
+      'status',
+      'started_at',
+      'finished_at',
+      'score',
+      'passed',
+      'pass_mark',
+      'closed_reason',
+    ])
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .limit(limit)

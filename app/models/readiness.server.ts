@@ -416,7 +416,7 @@ export async function getOfficerReadiness(db: Kysely<Database>, scope: Pick<Unit
     db.selectFrom('skill_mastery').selectAll().where('user_id', '=', userId).execute(),
     db
       .selectFrom('attempts')
-      .select(['id', 'scenario_id', 'mode', 'status', 'started_at', 'finished_at', 'score', 'passed'])
+      .select(['id', 'scenario_id', 'mode', 'status', 'started_at', 'finished_at', 'score', 'passed', 'closed_reason'])
       .where('user_id', '=', userId)
       .orderBy('id', 'desc')
       .limit(200)

@@ -42,6 +42,9 @@ const ISO = '%Y-%m-%dT%H:%M:%fZ';
  *   skill (what the incremental fold keeps), in finish order; mastered_until = the
  *   second-most-recent distinct-seed pass of that list + 180 days (`masteredUntil`).
  *
+ * Attempts the system closed without a score (closed_reason, see `closeOutdatedAttempts`) count as
+ * started, never as finished: incremental maintenance records nothing when it closes them.
+ *
  * Use after a data repair, an import of attempts, or a change of the mastery rule.
  */
 export async function rebuildRollups(
@@ -58,19 +61,19 @@ export async function rebuildRollups(
           select user_id, strftime('%Y-%m-%d', started_at, '+8 hours') from attempts
           union
           select user_id, strftime('%Y-%m-%d', finished_at, '+8 hours') from attempts
-           where status = 'finished' and finished_at is not null`.execute(trx),
+           where status = 'finished' and finished_at is not null and closed_reason is null`.execute(trx),
       skill_passes: () =>
         sql`
           insert into skill_passes (user_id, skill, seed, passed_at, attempt_id)
           select user_id, skill, seed, finished_at, id from attempts
-           where status = 'finished' and mode = 'assessment' and passed = 1
+           where status = 'finished' and closed_reason is null and mode = 'assessment' and passed = 1
            order by finished_at, id`.execute(trx),
       mistake_counts: () =>
         sql`
           insert into mistake_counts (user_id, code, count, last_at)
           select a.user_id, e.value, count(*), max(a.finished_at)
             from attempts a, json_each(a.error_codes) e
-           where a.status = 'finished'
+           where a.status = 'finished' and a.closed_reason is null
            group by a.user_id, e.value`.execute(trx),
       // Reads skill_passes, rebuilt just before.
       skill_mastery: () =>
@@ -82,7 +85,7 @@ export async function rebuildRollups(
                    max(finished_at) as last_attempt_at,
                    max(case when mode = 'assessment' and passed = 1 then finished_at end) as last_pass_at
               from attempts
-             where status = 'finished'
+             where status = 'finished' and closed_reason is null
              group by user_id, skill
           ),
           kept as (

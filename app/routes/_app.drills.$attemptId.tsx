@@ -18,7 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attemptId = requireIdParam(params.attemptId, '练兵记录');
   const view = await getDrillView(getDb(), user.id, attemptId, new URL(request.url).searchParams.get('step'));
   invariantResponse(view, '练兵记录不存在', { status: 404 });
-  if (view.attempt.status === 'finished') throw redirect(`/drills/${attemptId}/result`);
+  // A finished attempt has its result page; one the system closed (scenario updated) is explained here.
+  if (view.attempt.status === 'finished' && !(view.kind === 'outdated' && view.attempt.closed)) {
+    throw redirect(`/drills/${attemptId}/result`);
+  }
   return view;
 }
 
@@ -61,11 +64,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(form._intent === 'hint' && back ? `/drills/${attemptId}?step=${encodeURIComponent(back)}` : `/drills/${attemptId}`);
 }
 
+/** An attempt of an older scenario version: why it cannot go on, and a form to start the scenario again. */
+function OutdatedDrill({ view, reason }: { view: Extract<DrillView, { kind: 'outdated' }>; reason: string | undefined }) {
+  const { restart } = view;
+  return (
+    <section className="form-card" data-testid="drill-outdated">
+      <p className="page-kicker">
+        <ModeBadge mode={view.attempt.mode} /> 开始时间：{beijingTime(view.attempt.startedAt)}
+      </p>
+      <h1>{view.scenario.title}</h1>
+      {reason ? (
+        <div className="alert" role="alert" data-testid="drill-error">
+          {reason}
+        </div>
+      ) : null}
+      <p className="alert alert--info" role="note" data-testid="version-note">
+        {view.notice}
+      </p>
+      <Form method="post" action={restart.action}>
+        <input type="hidden" name="scenarioId" value={restart.scenarioId} />
+        {restart.mode ? <input type="hidden" name="mode" value={restart.mode} /> : null}
+        <button type="submit" className="button button--primary">
+          按新版本重新开始{restart.mode === 'assessment' ? '考核' : restart.mode === 'practice' ? '练习' : '练兵'}
+        </button>{' '}
+        <Link to="/officer" className="button">
+          返回我的练兵
+        </Link>
+      </Form>
+    </section>
+  );
+}
+
+type DrillView = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function DrillPage() {
   const view = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== 'idle';
+  if (view.kind === 'outdated') return <OutdatedDrill view={view} reason={failed?.reason} />;
   const { attempt, scenario, chosenStep } = view;
   // Errors belong to the form they came from; after a stale refusal the page shows the latest state.
   const errorsForStep = failed && chosenStep && failed.stepId === chosenStep.id ? failed : undefined;

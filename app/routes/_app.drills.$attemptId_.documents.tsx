@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Only the document pages, for printing (the app header and the buttons are not printed). */
 export default function DocumentsPage() {
-  const { attempt, scenario, documents } = useLoaderData<typeof loader>();
+  const { attempt, scenario, documents, note } = useLoaderData<typeof loader>();
   const back = attempt.status === 'finished' ? `/drills/${attempt.id}/result` : `/drills/${attempt.id}`;
   return (
     <div className="documents-print">
@@ -35,7 +35,15 @@ export default function DocumentsPage() {
         </p>
         <p className="muted small">每份文书单独成页（A4）。也可以使用浏览器的打印功能（Ctrl+P）打印或另存为PDF。</p>
       </div>
-      {documents.length === 0 ? <p className="empty">本次练兵尚未开具文书。</p> : <DocumentPages documents={documents} titleLevel={2} />}
+      {note ? (
+        <p className="alert alert--info no-print" role="note" data-testid="version-note">
+          {note}
+        </p>
+      ) : documents.length === 0 ? (
+        <p className="empty">本次练兵尚未开具文书。</p>
+      ) : (
+        <DocumentPages documents={documents} titleLevel={2} />
+      )}
     </div>
   );
 }

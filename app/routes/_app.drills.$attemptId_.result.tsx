@@ -16,7 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attemptId = requireIdParam(params.attemptId, '练兵记录');
   const result = await getAttemptResult(getDb(), user.id, attemptId);
   invariantResponse(result, '练兵记录不存在', { status: 404 });
-  if (result.attempt.status !== 'finished') throw redirect(`/drills/${attemptId}`);
+  // Unfinished, or closed by the system when its scenario was updated: the drill page says what to do.
+  if (result.attempt.status !== 'finished' || (result.kind === 'recorded' && result.attempt.closed)) {
+    throw redirect(`/drills/${attemptId}`);
+  }
   return result;
 }
 

@@ -110,7 +110,7 @@ export default function OfficerHome() {
           <AttemptTable
             attempts={attempts}
             testId="attempt-history"
-            hrefOf={(a) => (a.status === 'finished' ? `/drills/${a.id}/result` : `/drills/${a.id}`)}
+            hrefOf={(a) => (a.status === 'finished' && !a.closed_reason ? `/drills/${a.id}/result` : `/drills/${a.id}`)}
             resumeHrefOf={(a) => `/drills/${a.id}`}
           />
         )}

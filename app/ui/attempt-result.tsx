@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { DocumentContent } from '../../scenarios/documents';
 import type { AttemptScore, Mode } from '../../scenarios/types';
+import { beijingTime } from '../utils/format';
 import { DocumentPages } from './document-page';
 import { ModeBadge } from './drill';
 
@@ -8,6 +9,7 @@ type ShownField = { label: string; value: string };
 
 /** What the result view needs of an attempt (the shape getAttemptResult returns). */
 export interface AttemptResultData {
+  kind: 'scored';
   attempt: {
     id: number;
     mode: Mode;
@@ -21,6 +23,27 @@ export interface AttemptResultData {
   documents: DocumentContent[];
   submitted: { seq: number; title: string; fields: ShownField[] }[];
   modelAnswer: { stepId: string; title: string; fields: ShownField[] }[] | null;
+}
+
+/** An attempt recorded under another scenario version: only what was stored then (getAttemptResult, kind 'recorded'). */
+export interface RecordedResultData {
+  kind: 'recorded';
+  attempt: {
+    id: number;
+    mode: Mode;
+    status: 'active' | 'finished';
+    passMark: number;
+    finishedAt: string | null;
+    finishReason: 'completed' | 'abandoned' | 'timeUp' | null;
+    closed: boolean;
+  };
+  scenario: { title: string };
+  note: string;
+  total: number | null;
+  passed: boolean;
+  hintsUsed: number;
+  errors: { code: string; title: string | null }[];
+  steps: { seq: number; at: string; title: string }[];
 }
 
 const FINISH_REASONS = { completed: '完成全部流程', abandoned: '提前交卷', timeUp: '考核超时自动交卷' } as const;
@@ -53,12 +76,13 @@ export function AttemptResultView({
   back,
   officerName,
 }: {
-  result: AttemptResultData;
+  result: AttemptResultData | RecordedResultData;
   /** The print-only documents page, when the viewer may open it. */
   documentsHref?: string;
   back: { to: string; label: string };
   officerName?: string;
 }) {
+  if (result.kind === 'recorded') return <RecordedResultView result={result} back={back} officerName={officerName} />;
   const { score, attempt } = result;
   return (
     <div className="result">
@@ -183,6 +207,116 @@ export function AttemptResultView({
         <button type="button" className="button no-print" onClick={() => window.print()}>
           打印
         </button>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * An attempt recorded under an older scenario version: the stored score, verdict, lost error codes
+ * and finish time, and the steps from its event log, under a note saying why there is no more.
+ */
+function RecordedResultView({
+  result,
+  back,
+  officerName,
+}: {
+  result: RecordedResultData;
+  back: { to: string; label: string };
+  officerName?: string;
+}) {
+  const { attempt } = result;
+  const verdict = attempt.closed
+    ? '已关闭（场景更新，不计成绩）'
+    : attempt.status === 'active'
+      ? '无法继续（场景更新，不计成绩）'
+      : result.passed
+        ? '合格'
+        : '不合格';
+  return (
+    <div className="result">
+      <p className="page-kicker">
+        <ModeBadge mode={attempt.mode} /> 练兵成绩{officerName ? ` · ${officerName}` : ''}
+      </p>
+      <h1>{result.scenario.title}</h1>
+      <p className="alert alert--info" role="note" data-testid="version-note">
+        {result.note}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>得分</dt>
+          <dd data-testid="score-total">{result.total ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>合格线</dt>
+          <dd>{attempt.passMark}</dd>
+        </div>
+        <div>
+          <dt>结果</dt>
+          <dd
+            data-testid="score-verdict"
+            className={result.total === null ? undefined : result.passed ? 'text-ok' : 'text-bad'}
+          >
+            {verdict}
+          </dd>
+        </div>
+        {attempt.finishedAt ? (
+          <div>
+            <dt>{attempt.closed ? '关闭时间' : '完成时间'}</dt>
+            <dd>{beijingTime(attempt.finishedAt)}</dd>
+          </div>
+        ) : null}
+        {result.hintsUsed > 0 ? (
+          <div>
+            <dt>使用提示</dt>
+            <dd>{result.hintsUsed} 次</dd>
+          </div>
+        ) : null}
+        {attempt.finishReason ? (
+          <div>
+            <dt>结束方式</dt>
+            <dd>{FINISH_REASONS[attempt.finishReason]}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {result.total !== null ? (
+        <section>
+          <h2>失分项（按当时的记录）</h2>
+          {result.errors.length === 0 ? (
+            <p className="empty">没有失分项。</p>
+          ) : (
+            <ul className="plain-list" data-testid="recorded-errors">
+              {result.errors.map((e) => (
+                <li key={e.code}>
+                  错误代码 {e.code}
+                  {e.title ? <span className="muted">（现行评分项：{e.title}）</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      <section>
+        <h2>办理过的步骤（按当时的记录）</h2>
+        {result.steps.length === 0 ? (
+          <p className="empty">没有提交任何表单。</p>
+        ) : (
+          <ol data-testid="recorded-steps">
+            {result.steps.map((step) => (
+              <li key={step.seq}>
+                {step.title} <span className="muted small">{beijingTime(step.at)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <p>
+        <Link to={back.to} className="button">
+          {back.label}
+        </Link>
       </p>
     </div>
   );

@@ -10,6 +10,8 @@ export interface AttemptRow {
   started_at: string;
   score: number | null;
   passed: 0 | 1 | null;
+  /** Set when the system closed the attempt (its scenario was updated before it finished). */
+  closed_reason: string | null;
 }
 
 /** A list of attempts, newest first; `hrefOf` says where each leads (the officer's own or a manager's view). */
@@ -56,6 +58,8 @@ export function AttemptTable({
                   ) : (
                     '进行中'
                   )
+                ) : a.closed_reason ? (
+                  '已关闭（场景更新）'
                 ) : (
                   '已完成'
                 )}

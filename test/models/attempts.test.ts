@@ -140,6 +140,7 @@ describe('attempts', () => {
     const handedIn = await handIn(db, userId, started.attemptId, { version: 1, now: minutes(2) });
     expect(handedIn).toMatchObject({ ok: true, finished: true });
     const result = (await getAttemptResult(db, userId, started.attemptId))!;
+    if (result.kind !== 'scored') throw new Error('expected a scored result');
     expect(result.score.hintDeduction).toBe(hint.cost);
 
     const assessment = await startDrill(db, userId, { scenarioId: scenario.id, mode: 'assessment', seed: 'x', now: T0 });
