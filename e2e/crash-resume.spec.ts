@@ -27,7 +27,8 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
   let stderr = '';
   let last = '';
   server.stderr!.on('data', (chunk) => (stderr += chunk));
-  for (let i = 0; i < 100; i++) {
+  // Up to 60 s: on a busy machine a cold server takes a while to start; nothing here depends on speed.
+  for (let i = 0; i < 600; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/login`);
       if (response.ok) return server;
@@ -43,6 +44,9 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
 }
 
 test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({ browser }) => {
+  // Its own budget: it seeds a database, starts a server twice and plays a whole case (two helpers'
+  // runs on a loaded 2-core machine timed out at the default 30 s).
+  test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
   const databasePath = join(dir, 'crash.db');
   execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], { env: { ...process.env, DATABASE_PATH: databasePath }, stdio: 'ignore' });
