@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { SKILL_LABELS } from '../../scenarios/types';
+import { csvLine, neutralizeCell } from '../utils/export-cells';
 import type { ReadinessRow } from './readiness.server';
 
 const LEVELS = { green: '达标', amber: '基本达标', red: '未达标' } as const;
@@ -49,7 +50,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: { header: s
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((h) => ({ header: h.header, width: h.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row.map(neutralizeCell));
   return sheet;
 }
 
@@ -111,14 +112,9 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The readiness table as CSV (UTF-8 with a BOM so that Excel reads the Chinese). */
 export function readinessCsv(report: ExportableReport): string {
-  const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')];
-  for (const row of report.rows) lines.push(COLUMNS.map((c) => csvCell(c.value(row))).join(','));
+  const lines = [csvLine(COLUMNS.map((c) => c.header))];
+  for (const row of report.rows) lines.push(csvLine(COLUMNS.map((c) => c.value(row))));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
