@@ -136,6 +136,10 @@ export interface AssignmentTable {
   competition_seed: string | null;
   closed_at: string | null;
   created_at: Generated<string>;
+  /** The token of the form that created it (a repeated POST of that form finds it). */
+  form_token: string | null;
+  /** Moves on with every extension; forms carry the version they were built on. */
+  version: Generated<number>;
 }
 
 export interface AssignmentScenarioTable {

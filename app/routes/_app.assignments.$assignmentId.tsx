@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(assignmentActionSchema, await request.formData());
   if (!form.success) return data({ ...form, intent: form.values.intent ?? null, message: null }, { status: 400 });
   const result = await changeAssignment(getDb(), user, id, form.data);
-  if (!result.ok) return data({ ...refusal(result, form.values), intent: form.data.intent, message: null }, { status: 400 });
+  if (!result.ok) return data({ ...refusal(result, form.values), intent: form.data.intent, message: null }, { status: result.status ?? 400 });
   return { success: true as const, intent: form.data.intent, message: result.message, fieldErrors: {}, formErrors: [], values: {} };
 }
 
@@ -48,7 +48,8 @@ function auditText(action: string, detailJson: string) {
   const d = JSON.parse(detailJson) as Record<string, unknown>;
   if (action === 'assignment.extend') {
     const who = d.scope === 'all' ? '全部' : d.scope === 'unit' ? `单位 ${String(d.unit)}` : `执法人员 ${String(d.username)}`;
-    return `${who}：延至 ${beijingTime(String(d.to))}；原因：${String(d.reason)}`;
+    const from = typeof d.from === 'string' ? `由 ${beijingTime(d.from)} ` : '';
+    return `${who}：${from}延至 ${beijingTime(String(d.to))}；原因：${String(d.reason)}`;
   }
   if (action === 'assignment.remind') return `提醒 ${String(d.recipients)} 人：${String(d.message)}`;
   return '';
@@ -274,6 +275,7 @@ export default function AssignmentFollowUp() {
           <Form method="post" className="form-card" noValidate>
             <h3>延长截止时间</h3>
             <input type="hidden" name="intent" value="extend" />
+            <input type="hidden" name="version" value={a.version} />
             <ErrorList errors={extendErrors?.formErrors} />
             <SelectField
               label="延期范围"

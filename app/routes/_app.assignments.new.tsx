@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { SKILL_LABELS } from '../../scenarios/types';
 import { scenarioCatalogue } from '../models/attempt.server';
-import { createAssignment } from '../models/assignment.server';
+import { createAssignment, newAssignmentFormToken } from '../models/assignment.server';
 import { requireRole } from '../models/auth.server';
 import { listUnitsInSubtree } from '../models/unit.server';
 import { UnitChecklist } from '../ui/assignment';
@@ -21,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     units: await listUnitsInSubtree(getDb(), user.unit),
     scenarios: scenarioCatalogue(),
+    // Not stored until an assignment is created with it: rendering the form writes nothing.
+    formToken: newAssignmentFormToken(),
     defaults: {
       opensAt: toBeijingInput(new Date(now).toISOString()),
       dueAt: toBeijingInput(new Date(now + 7 * 24 * 60 * 60 * 1000).toISOString()).slice(0, 11) + '18:00',
@@ -37,11 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.success) return data({ ...form, lists }, { status: 400 });
   const result = await createAssignment(getDb(), user, form.data);
   if (!result.ok) return data({ ...refusal(result, form.values), lists }, { status: 400 });
+  // A repeat of a form already used lands on the assignment it created (nothing new is stored).
   throw redirect(`/assignments/${result.id}?created=1`);
 }
 
 export default function NewAssignment() {
-  const { units, scenarios, defaults } = useLoaderData<typeof loader>();
+  const { units, scenarios, defaults, formToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? {};
   const values = result?.values ?? {};
@@ -54,7 +57,9 @@ export default function NewAssignment() {
       </nav>
       <h1>布置练兵任务</h1>
       <Form method="post" className="form-card form-card--wide" noValidate>
-        <ErrorList errors={result?.formErrors} />
+        {/* After a refusal nothing was created, so the token the form was sent with is still unused. */}
+        <input type="hidden" name="formToken" value={values.formToken ?? formToken} />
+        <ErrorList errors={[...(result?.formErrors ?? []), ...(errors.formToken ?? [])]} />
         <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} help="不填则以场景名称命名" />
         <fieldset className="field field--choices" aria-invalid={errors.scenarioIds?.length ? true : undefined}>
           <legend>练兵场景</legend>

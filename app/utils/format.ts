@@ -7,3 +7,8 @@ export function beijingTime(iso: string): string {
     timeStyle: 'short',
   });
 }
+
+/** The Beijing calendar day of an instant, YYYY-MM-DD (reminders are counted per Beijing day). */
+export function beijingDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}

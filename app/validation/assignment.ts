@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { plainText, z } from './zod';
 
 /** Dates in forms are Beijing time (`datetime-local`, no zone); stored as UTC ISO strings. */
 export const FORM_TIME_ZONE_OFFSET = '+08:00';
@@ -34,6 +34,7 @@ const list = (message: string) =>
 
 const officerUsernames = z
   .string()
+  .superRefine(plainText('指定执法人员', { multiline: true }))
   .max(5000, '指定执法人员过多，请改为按单位布置')
   .optional()
   .transform((v) => [...new Set((v ?? '').split(/[\s,，、;；]+/).filter(Boolean))]);
@@ -47,11 +48,15 @@ const intIn = (label: string, min: number, max: number) =>
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+const STALE_FORM = '页面已过期，请刷新页面后重新提交';
+
 /** The "布置练兵任务" form. */
 export const createAssignmentSchema = z
   .object({
+    // Generated when the form is rendered: a second POST of the same form creates nothing new.
+    formToken: z.string({ error: STALE_FORM }).regex(/^[A-Za-z0-9_-]{16,64}$/, STALE_FORM),
     // Empty: named after the scenarios.
-    title: z.string().trim().max(60, '任务名称不能超过 60 个字符').optional().default(''),
+    title: z.string().trim().superRefine(plainText('任务名称')).max(60, '任务名称不能超过 60 个字符').optional().default(''),
     scenarioIds: list('练兵场景无效').pipe(z.array(z.string()).min(1, '请至少选择一个练兵场景')),
     unitCodes: list('单位代码无效'),
     officerUsernames,
@@ -60,7 +65,7 @@ export const createAssignmentSchema = z
     opensAt: beijingDateTime('开始时间'),
     dueAt: beijingDateTime('截止时间'),
     attemptsAllowed: z.preprocess(emptyAsUndefined, intIn('允许次数', 1, 20).default(3)),
-    note: z.string().trim().max(500, '说明不能超过 500 个字符').optional().default(''),
+    note: z.string().trim().superRefine(plainText('说明', { multiline: true })).max(500, '说明不能超过 500 个字符').optional().default(''),
     competition: z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean()),
   })
   .superRefine((v, ctx) => {
@@ -72,7 +77,7 @@ export const createAssignmentSchema = z
   });
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
 
-const reason = z.string({ error: '请填写延期原因' }).trim().min(2, '请填写延期原因（至少 2 个字）').max(200, '延期原因不能超过 200 个字符');
+const reason = z.string({ error: '请填写延期原因' }).trim().superRefine(plainText('延期原因')).min(2, '请填写延期原因（至少 2 个字）').max(200, '延期原因不能超过 200 个字符');
 
 /** The follow-up page's forms, told apart by `intent`. */
 export const assignmentActionSchema = z.discriminatedUnion(
@@ -85,11 +90,13 @@ export const assignmentActionSchema = z.discriminatedUnion(
       username: z.string().trim().max(32, '用户名无效').optional(),
       dueAt: beijingDateTime('新的截止时间'),
       reason,
+      // The assignment's version the form was built on: a stale form (someone extended since) gets 409.
+      version: z.coerce.number({ error: STALE_FORM }).int(STALE_FORM).min(0, STALE_FORM),
     }),
     z.object({ intent: z.literal('close') }),
     z.object({
       intent: z.literal('remind'),
-      message: z.string().trim().max(200, '提醒内容不能超过 200 个字符').optional().default(''),
+      message: z.string().trim().superRefine(plainText('提醒内容')).max(200, '提醒内容不能超过 200 个字符').optional().default(''),
     }),
   ],
   { error: '未知的操作，请刷新页面后重试' },

@@ -1,9 +1,10 @@
 import { ROLES } from '../../db/schema';
-import { z } from './zod';
+import { plainText, z } from './zod';
 
 const username = z
   .string({ error: '请输入用户名' })
   .trim()
+  .superRefine(plainText('用户名'))
   // abort: an empty field gets one message, not every rule it also breaks.
   .min(1, { error: '请输入用户名', abort: true })
   .min(3, '用户名至少 3 个字符')
@@ -13,6 +14,7 @@ const username = z
 const displayName = z
   .string({ error: '请输入姓名' })
   .trim()
+  .superRefine(plainText('姓名'))
   .min(1, '请输入姓名')
   .max(32, '姓名不能超过 32 个字符');
 

@@ -17,6 +17,7 @@ import { listScenarios } from '../../scenarios/index';
 import {
   changeAssignment,
   createAssignment,
+  newAssignmentFormToken,
   getAssignmentFollowUp,
   listAssignmentsInScope,
   listOfficerAssignments,
@@ -100,6 +101,7 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
     const scenario = listScenarios({ skill: 'inspection' })[0]!;
     const now = new Date();
     const input = (unitCodes: string[], title: string) => ({
+      formToken: newAssignmentFormToken(),
       title,
       scenarioIds: [scenario.id],
       unitCodes,

@@ -11,6 +11,7 @@ import {
   listOfficerAssignments,
   listOfficerReminders,
   listOverdueByUnit,
+  newAssignmentFormToken,
   startAssignedDrill,
 } from '../../app/models/assignment.server';
 import { parseForm } from '../../app/utils/forms';
@@ -50,6 +51,7 @@ async function officerOf(db: Db, unitCode: string, n = 0) {
 }
 
 const input = (over: Partial<CreateAssignmentInput> = {}): CreateAssignmentInput => ({
+  formToken: newAssignmentFormToken(),
   title: '',
   scenarioIds: [scenario.id],
   unitCodes: ['130322'],
@@ -157,7 +159,7 @@ describe('assignments', () => {
       for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) data.append(k, x);
       return parseForm(createAssignmentSchema, data);
     };
-    const valid = { scenarioIds: scenario.id, unitCodes: '130322', mode: 'assessment', passMark: '80', opensAt: '2026-03-02T09:00', dueAt: '2026-03-09T18:00', attemptsAllowed: '2' };
+    const valid = { formToken: 'a'.repeat(22), scenarioIds: scenario.id, unitCodes: '130322', mode: 'assessment', passMark: '80', opensAt: '2026-03-02T09:00', dueAt: '2026-03-09T18:00', attemptsAllowed: '2' };
     const ok = form(valid);
     expect(ok.success).toBe(true);
     if (ok.success) expect(ok.data).toMatchObject({ opensAt: '2026-03-02T01:00:00.000Z', dueAt: '2026-03-09T10:00:00.000Z', scenarioIds: [scenario.id], unitCodes: ['130322'] });
@@ -265,20 +267,20 @@ describe('assignments', () => {
     const later = (days: number) => new Date(due.getTime() + days * 86_400_000).toISOString();
     const afterDue = new Date(due.getTime() + 60_000);
 
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', dueAt: later(1), reason: '汛期' }, at(1))).toEqual({
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', dueAt: later(1), reason: '汛期', version: 0 }, at(1))).toEqual({
       ok: false,
       field: 'unitCode',
       message: '请选择要延期的单位',
     });
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: at(60).toISOString(), reason: '汛期' }, at(1))).toMatchObject({
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: at(60).toISOString(), reason: '汛期', version: 0 }, at(1))).toMatchObject({
       ok: false,
       field: 'dueAt',
     });
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: later(3), reason: '汛期值守' }, at(1))).toMatchObject({ ok: true });
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: later(3), reason: '汛期值守', version: 0 }, at(1))).toMatchObject({ ok: true });
     const changliOfficer = await officerOf(db, '130322', 5);
     const username = (await db.selectFrom('users').select('username').where('id', '=', changliOfficer.id).executeTakeFirstOrThrow()).username;
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'officer', username, dueAt: later(2), reason: '病假' }, at(1))).toMatchObject({ ok: true });
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'officer', username: 'qhd.manager', dueAt: later(2), reason: '病假' }, at(1))).toMatchObject({
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'officer', username, dueAt: later(2), reason: '病假', version: 1 }, at(1))).toMatchObject({ ok: true });
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'officer', username: 'qhd.manager', dueAt: later(2), reason: '病假', version: 2 }, at(1))).toMatchObject({
       ok: false,
       field: 'username',
     });
@@ -293,7 +295,7 @@ describe('assignments', () => {
     const followUp = (await getAssignmentFollowUp(db, trainer.unit, id, { status: 'overdue', page: 1 }, afterDue))!;
     expect(followUp.totals.overdue).toBe(45);
 
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: later(10), reason: '统一延期' }, at(1))).toMatchObject({ ok: true });
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: later(10), reason: '统一延期', version: 2 }, at(1))).toMatchObject({ ok: true });
     expect((await listOfficerAssignments(db, changli, afterDue))[0]).toMatchObject({ dueAt: later(10), canStart: true });
 
     const log = await listAssignmentAudit(db, id);
@@ -351,7 +353,7 @@ describe('assignments', () => {
     // Not shown before it closes.
     expect((await getAssignmentFollowUp(db, trainer.unit, id, { status: 'all', page: 1 }, at(90)))!.ranking).toBeNull();
     expect((await getRankingForOfficer(db, a, id, at(90)))!.ranking).toBeNull();
-    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: at(9 * 24 * 60).toISOString(), reason: '个别' }, at(90))).toMatchObject({
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: at(9 * 24 * 60).toISOString(), reason: '个别', version: 0 }, at(90))).toMatchObject({
       ok: false,
       field: 'scope',
     });
@@ -389,5 +391,124 @@ describe('assignments', () => {
     expect(lulongCount).toBeGreaterThan(0);
     const changliOnly = (await db.selectFrom('units').select('path').where('code', '=', '130322').executeTakeFirstOrThrow()).path;
     expect(await listOverdueByUnit(db, { path: changliOnly }, afterFirstDue)).toEqual([expect.objectContaining({ code: '130322', overdueOfficers: 45 })]);
+  });
+});
+
+describe('abuse of legitimate actions', () => {
+  const reminderRows = (db: Db, id: number) =>
+    db
+      .selectFrom('assignment_reminders')
+      .select(['user_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('assignment_id', '=', id)
+      .groupBy('user_id')
+      .execute();
+
+  it('提醒 clicked ten times in one (Beijing) day writes one reminder per recipient; the repeats say so and write nothing; the next day reminds again', async () => {
+    const { db } = useTestDatabase();
+    const trainer = await actor(db, 'trainer');
+    const id = ((await createAssignment(db, trainer, input(), T0)) as { id: number }).id;
+    // T0 is 09:00 in Beijing; 14 h later is 23:00 the same Beijing day (15:00 UTC).
+    const clicks = [60, 61, 62, 120, 300, 600, 700, 800, 830, 839];
+    const results = [];
+    for (const minute of clicks) results.push(await changeAssignment(db, trainer, id, { intent: 'remind', message: `第 ${minute} 分钟` }, at(minute)));
+    expect(results[0]).toEqual({ ok: true, message: '已向 46 名尚未完成的执法人员发送提醒' });
+    for (const repeat of results.slice(1)) {
+      expect(repeat).toEqual({
+        ok: false,
+        status: 409,
+        message: '今天（北京时间 2026-03-02）已经提醒过全部 46 名尚未完成的执法人员，每人每天只提醒一次，请明天再发送。',
+      });
+    }
+    const rows = await reminderRows(db, id);
+    expect(rows).toHaveLength(46);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    const log = await listAssignmentAudit(db, id);
+    expect(log.filter((l) => l.action === 'assignment.remind')).toHaveLength(1);
+    const officer = await officerOf(db, '130322', 3);
+    expect((await listOfficerReminders(db, officer.id, at(840))).map((r) => r.message)).toEqual(['第 60 分钟']);
+
+    // 00:00 Beijing (16:00 UTC) is the next day: one more each.
+    expect(await changeAssignment(db, trainer, id, { intent: 'remind', message: '' }, at(900))).toEqual({ ok: true, message: '已向 46 名尚未完成的执法人员发送提醒' });
+    expect((await reminderRows(db, id)).every((r) => r.n === 2)).toBe(true);
+  });
+
+  it('the database itself refuses a second reminder to the same officer on the same Beijing day', async () => {
+    const { db } = useTestDatabase();
+    const trainer = await actor(db, 'trainer');
+    const id = ((await createAssignment(db, trainer, input(), T0)) as { id: number }).id;
+    const officer = await officerOf(db, '130322', 0);
+    const row = (created_at: string) => ({ assignment_id: id, user_id: officer.id, message: '提醒', sent_by: trainer.id, created_at });
+    await db.insertInto('assignment_reminders').values(row('2026-03-02T01:00:00.000Z')).execute();
+    await expect(db.insertInto('assignment_reminders').values(row('2026-03-02T15:59:59.999Z')).execute()).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await db.insertInto('assignment_reminders').values(row('2026-03-02T16:00:00.000Z')).execute();
+  });
+
+  it('two POSTs of one 布置任务 form (one token) create one assignment, in turn or at once; another form creates another', async () => {
+    const { db } = useTestDatabase();
+    const trainer = await actor(db, 'trainer');
+    const count = async () => Number((await db.selectFrom('assignments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const form = input({ title: '重复提交' });
+    const first = await createAssignment(db, trainer, form, T0);
+    expect(first).toMatchObject({ ok: true, repeated: false });
+    const id = (first as { id: number }).id;
+    // The repeat arrives later, when its due date check would otherwise matter: still the same assignment.
+    expect(await createAssignment(db, trainer, form, at(8 * 24 * 60))).toEqual({ ok: true, id, repeated: true });
+    expect(await count()).toBe(1);
+
+    const together = input({ title: '同时提交' });
+    const [a, b] = await Promise.all([createAssignment(db, trainer, together, T0), createAssignment(db, trainer, together, T0)]);
+    expect([a, b].map((r) => r.ok && r.repeated).sort()).toEqual([false, true]);
+    expect((a as { id: number }).id).toBe((b as { id: number }).id);
+    expect(await count()).toBe(2);
+    expect(await db.selectFrom('assignment_targets').select('assignment_id').where('assignment_id', '=', (a as { id: number }).id).execute()).toHaveLength(1);
+    expect((await db.selectFrom('audit_log').select('id').where('action', '=', 'assignment.create').execute()).length).toBe(2);
+
+    // The same token from another trainer is theirs, not a repeat of this one.
+    const admin = await actor(db, 'admin');
+    expect(await createAssignment(db, admin, form, T0)).toMatchObject({ ok: true, repeated: false });
+    expect(await count()).toBe(3);
+  });
+
+  it('two extensions built on the same page: one applies, the other gets 409; the audit log’s from is the due date replaced', async () => {
+    const { db } = useTestDatabase();
+    const trainer = await actor(db, 'trainer');
+    const id = ((await createAssignment(db, trainer, input({ unitCodes: ['130322', '130324'] }), T0)) as { id: number }).id;
+    const due = at(7 * 24 * 60).toISOString();
+    const later = (days: number) => new Date(Date.parse(due) + days * 86_400_000).toISOString();
+    const version = (await getAssignmentFollowUp(db, trainer.unit, id, { status: 'all', page: 1 }, at(1)))!.assignment.version;
+    expect(version).toBe(0);
+
+    const [x, y] = await Promise.all([
+      changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: later(1), reason: '甲延期', version }, at(1)),
+      changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: later(2), reason: '乙延期', version }, at(1)),
+    ]);
+    const outcomes = [x, y];
+    expect(outcomes.filter((r) => r.ok)).toHaveLength(1);
+    const stale = outcomes.find((r) => !r.ok)!;
+    expect(stale).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('请刷新页面，核对后重新提交') });
+    const winner = x.ok ? later(1) : later(2);
+    const extends_ = async () => (await listAssignmentAudit(db, id)).filter((l) => l.action === 'assignment.extend').map((l) => JSON.parse(l.detail));
+    expect(await extends_()).toEqual([expect.objectContaining({ scope: 'all', from: due, to: winner })]);
+    const after = (await getAssignmentFollowUp(db, trainer.unit, id, { status: 'all', page: 1 }, at(2)))!.assignment;
+    expect(after).toMatchObject({ dueAt: winner, version: 1 });
+
+    // Resubmitted from the refreshed page: applies, and `from` is the date the first one set.
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'all', dueAt: later(3), reason: '乙延期', version: 1 }, at(3))).toMatchObject({ ok: true });
+    // A unit extension replaces the unit's own due date (the whole assignment's here), then its own.
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: later(5), reason: '汛期', version: 2 }, at(4))).toMatchObject({ ok: true });
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: later(4), reason: '汛期', version: 3 }, at(5))).toMatchObject({
+      ok: false,
+      field: 'dueAt',
+      message: expect.stringContaining('须晚于卢龙县现在的截止时间'),
+    });
+    expect(await changeAssignment(db, trainer, id, { intent: 'extend', scope: 'unit', unitCode: '130324', dueAt: later(6), reason: '汛期', version: 3 }, at(5))).toMatchObject({ ok: true });
+    expect((await extends_()).map((d) => [d.from, d.to])).toEqual([
+      [due, winner],
+      [winner, later(3)],
+      [later(3), later(5)],
+      [later(5), later(6)],
+    ]);
+    // A refused extension wrote nothing and did not move the version.
+    expect((await getAssignmentFollowUp(db, trainer.unit, id, { status: 'all', page: 1 }, at(6)))!.assignment.version).toBe(4);
   });
 });

@@ -181,7 +181,7 @@ describe('readiness figures', () => {
 
   it('counts overdue assignment work per unit', async () => {
     const { db } = useTestDatabase();
-    const { createAssignment } = await import('../../app/models/assignment.server');
+    const { createAssignment, newAssignmentFormToken } = await import('../../app/models/assignment.server');
     const { listScenarios } = await import('../../scenarios/index');
     const trainer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'trainer').executeTakeFirstOrThrow();
     const trainerUnit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', trainer.unit_id).executeTakeFirstOrThrow();
@@ -189,6 +189,7 @@ describe('readiness figures', () => {
       db,
       { id: trainer.id, unit: trainerUnit },
       {
+        formToken: newAssignmentFormToken(),
         title: '',
         scenarioIds: [listScenarios()[0]!.id],
         unitCodes: ['130322'],

@@ -14,6 +14,7 @@ import {
 } from '../../app/models/attempt.server';
 import {
   createAssignment,
+  newAssignmentFormToken,
   getAssignmentFollowUp,
   listOfficerAssignments,
   startAssignedDrill,
@@ -356,6 +357,7 @@ describe('an attempt recorded under an older scenario version', () => {
       db,
       trainer,
       {
+        formToken: newAssignmentFormToken(),
         title: '',
         scenarioIds: [scenario.id],
         unitCodes: [],
@@ -409,6 +411,7 @@ describe('an attempt recorded under an older scenario version', () => {
       db,
       trainer,
       {
+        formToken: newAssignmentFormToken(),
         title: '',
         scenarioIds: [scenario.id],
         unitCodes: [],
