@@ -25,3 +25,11 @@ export async function enableLogin(browser: Browser, username: string, password: 
   await expect(admin.getByText('密码已重置')).toBeVisible();
   await context.close();
 }
+
+/** The token of a freshly rendered "布置练兵任务" form (each token creates at most one assignment). */
+export async function assignmentFormToken(page: Page): Promise<string> {
+  const html = await (await page.request.get('/assignments/new')).text();
+  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  expect(token, '布置任务表单应带有表单令牌').toBeTruthy();
+  return token!;
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, submitStep } from './drill-support';
-import { enableLogin as enableOfficerLogin, logIn } from './support';
+import { assignmentFormToken, enableLogin as enableOfficerLogin, logIn } from './support';
 
 // These tests add no officers (the published counts of 秦皇岛市 stay exact): they turn on logins of
 // officers already on record, through the admin's password reset, and add one trainer in 唐山市.
@@ -130,8 +130,10 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
     dueAt: '2099-01-12T18:00',
     attemptsAllowed: '2',
   };
+  // Refused forms create nothing, so one token serves them all; each assignment created takes a fresh one.
+  const formToken = await assignmentFormToken(page);
   const post = async (fields: Record<string, string>, title: string) => {
-    const response = await page.request.post('/assignments/new', { form: { ...fields, title }, maxRedirects: 0 });
+    const response = await page.request.post('/assignments/new', { form: { formToken, ...fields, title }, maxRedirects: 0 });
     return { status: response.status(), text: await response.text(), location: response.headers()['location'] };
   };
   const listed = async (title: string) => (await (await page.request.get('/assignments')).text()).includes(title);
@@ -167,6 +169,12 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   expect(long.status).toBe(400);
   expect(long.text).toContain('任务名称不能超过 60 个字符');
 
+  // Without a token (a form from an older page, or made by hand) nothing is stored.
+  const tokenless = await page.request.post('/assignments/new', { form: { ...valid, title: `无令牌-${retry}` }, maxRedirects: 0 });
+  expect(tokenless.status()).toBe(400);
+  expect(await tokenless.text()).toContain('页面已过期，请刷新页面后重新提交');
+  expect(await listed(`无令牌-${retry}`)).toBe(false);
+
   // The same form, valid and inside the subtree, is stored.
   const title = `唐山任务-${retry}`;
   const ok = await post(valid, title);
@@ -177,7 +185,10 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   // An assignment of the province trainer (to 昌黎县) is outside the 唐山市 trainer's subtree:
   // its follow-up page is 404 and its actions are refused.
   const trainer = await asUser(browser, 'trainer');
-  const provincial = await trainer.request.post('/assignments/new', { form: { ...valid, unitCodes: '130322', title: `省级任务-${retry}` }, maxRedirects: 0 });
+  const provincial = await trainer.request.post('/assignments/new', {
+    form: { ...valid, formToken: await assignmentFormToken(trainer), unitCodes: '130322', title: `省级任务-${retry}` },
+    maxRedirects: 0,
+  });
   expect(provincial.status()).toBe(302);
   const provincialUrl = provincial.headers()['location']!.replace(/\?.*$/, '');
   expect((await page.request.get(provincialUrl)).status()).toBe(404);
@@ -189,4 +200,51 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   const officer = await asUser(browser, 'changli.officer');
   const forbidden = await officer.request.post('/assignments/new', { form: { ...valid, unitCodes: '130322', title: 'x' }, maxRedirects: 0 });
   expect(forbidden.status()).toBe(403);
+});
+
+test('a double-submitted 布置任务 form creates one assignment; a second 提醒 the same day is refused with the reason and writes nothing', async ({ page }) => {
+  const retry = test.info().retry;
+  await logIn(page, 'trainer');
+  const title = `重复提交-${retry}-${Date.now()}`;
+  const form = {
+    formToken: await assignmentFormToken(page),
+    title,
+    scenarioIds: scenario.id,
+    unitCodes: '130204',
+    mode: 'practice',
+    passMark: '80',
+    opensAt: '2026-01-05T09:00',
+    dueAt: '2099-01-12T18:00',
+    attemptsAllowed: '2',
+  };
+  // Two POSTs of the same form body at once (a double click without JavaScript), then a third later (a replay).
+  const post = () => page.request.post('/assignments/new', { form, maxRedirects: 0 });
+  const responses = [...(await Promise.all([post(), post()])), await post()];
+  expect(responses.map((r) => r.status())).toEqual([302, 302, 302]);
+  const locations = new Set(responses.map((r) => r.headers()['location']));
+  expect(locations.size).toBe(1);
+  await page.goto('/assignments');
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(1);
+
+  await page.goto([...locations][0]!);
+  await expect(page.getByText('练兵任务已布置。')).toBeVisible();
+  const covered = (await page.getByTestId('total-covered').textContent())!.trim();
+  await page.getByRole('button', { name: /发送提醒/ }).click();
+  await expect(page.getByRole('status')).toHaveText(`已向 ${covered} 名尚未完成的执法人员发送提醒`);
+  await page.getByRole('button', { name: /发送提醒/ }).click();
+  await expect(page.getByRole('alert')).toContainText(`已经提醒过全部 ${covered} 名尚未完成的执法人员，每人每天只提醒一次，请明天再发送。`);
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await expect(page.getByTestId('assignment-history').getByText(/发送提醒/)).toHaveCount(1);
+
+  // Two extensions sent from the same page: the first applies, the second (built on the old version) gets 409.
+  const version = (await page.locator('input[name="version"]').getAttribute('value'))!;
+  const extend = (dueAt: string) =>
+    page.request.post(page.url(), { form: { intent: 'extend', scope: 'all', dueAt, reason: '同页两次延期', version }, maxRedirects: 0 });
+  expect((await extend('2099-02-01T18:00')).status()).toBe(200);
+  const stale = await extend('2099-03-01T18:00');
+  expect(stale.status()).toBe(409);
+  expect(await stale.text()).toContain('延期未保存。请刷新页面，核对后重新提交。');
+  await page.reload();
+  await expect(page.getByTestId('assignment-due')).toContainText('2099/2/1');
+  await expect(page.getByTestId('assignment-history')).toContainText('由 2099/1/12 18:00 延至 2099/2/1 18:00');
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, submitStep } from './drill-support';
-import { enableLogin, logIn } from './support';
+import { assignmentFormToken, enableLogin, logIn } from './support';
 
 const PASSWORD = 'Compete@2026';
 const scenario = listScenarios({ skill: 'onboarding' })[0]!;
@@ -25,6 +25,7 @@ test('比武: every competitor gets the seed revealed when it opens; the ranking
   const title = `昌黎县入库比武 ${Date.now()}`;
   const created = await trainer.request.post('/assignments/new', {
     form: {
+      formToken: await assignmentFormToken(trainer),
       title,
       scenarioIds: scenario.id,
       unitCodes: '130322',

@@ -79,7 +79,8 @@ export default function AssignmentFollowUp() {
           {result.message}
         </p>
       ) : null}
-      <ErrorList errors={result && !result.success ? result.formErrors : undefined} />
+      {/* The extension and reminder forms show their own refusals beside their buttons. */}
+      <ErrorList errors={result && !result.success && result.intent !== 'extend' && result.intent !== 'remind' ? result.formErrors : undefined} />
       <h1>
         {a.title} {a.isCompetition ? <CompetitionBadge /> : null}
       </h1>
@@ -313,6 +314,7 @@ export default function AssignmentFollowUp() {
           <Form method="post" className="form-card" noValidate>
             <h3>提醒未完成人员</h3>
             <input type="hidden" name="intent" value="remind" />
+            <ErrorList errors={errorsFor('remind')?.formErrors} />
             <Field label="提醒内容" name="message" errors={errorsFor('remind')?.fieldErrors.message} help="不填则使用默认内容（截止时间和任务名称）" />
             <button type="submit" className="button">
               发送提醒（{totals.covered - totals.completed} 人）
