@@ -57,8 +57,8 @@ export default function NewAssignment() {
       </nav>
       <h1>布置练兵任务</h1>
       <Form method="post" className="form-card form-card--wide" noValidate>
-        {/* After a refusal nothing was created, so the token the form was sent with is still unused. */}
-        <input type="hidden" name="formToken" value={values.formToken ?? formToken} />
+        {/* After a refusal nothing was created, so the token the form was sent with is still unused (unless it was the fault). */}
+        <input type="hidden" name="formToken" value={errors.formToken ? formToken : (values.formToken ?? formToken)} />
         <ErrorList errors={[...(result?.formErrors ?? []), ...(errors.formToken ?? [])]} />
         <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} help="不填则以场景名称命名" />
         <fieldset className="field field--choices" aria-invalid={errors.scenarioIds?.length ? true : undefined}>
