@@ -229,6 +229,8 @@ export interface StatisticsImportTable {
   status: Generated<'pending' | 'committed' | 'discarded'>;
   /** JSON array of the parsed rows (see app/validation/statistics.ts). */
   rows_json: string;
+  /** JSON object of the manager's choices while pending: `row-{index}` → unit code or 'skip'. */
+  choices_json: Generated<string>;
   created_at: Generated<string>;
   committed_at: string | null;
 }

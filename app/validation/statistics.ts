@@ -21,7 +21,13 @@ export type StatisticsKey = (typeof STATISTICS_COLUMNS)[number]['key'];
 
 /** Header text as it may come out of Excel: full-width brackets, stray or doubled spaces. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, ' ').replace(/ ?\( ?/g, '(').replace(/ ?\) ?/g, ')').trim();
+  return header
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\( ?/g, '(')
+    .replace(/ ?\) ?/g, ')')
+    .trim();
 }
 
 const count = (label: string) =>
@@ -34,19 +40,19 @@ const count = (label: string) =>
 /** One row of the export, parsed from its cells (strings). */
 export const statisticsRowSchema = z
   .object({
-  unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符'),
-  officersOnRecord: count('执法人员数'),
-  enterprisesOnboarded: count('企业入库数'),
-  inspections: count('检查次数'),
-  hazards: count('查处隐患数'),
-  majorHazards: count('查处重大隐患数'),
-  cases: count('立案次数'),
-  penaltiesWan: z.coerce
-    .number({ error: '行政处罚金额须为数字' })
-    .min(0, '行政处罚金额不能为负数')
-    .max(1_000_000, '行政处罚金额数值过大'),
-  documents: count('开具文书数'),
-  participatingOfficers: count('参与执法人员数'),
+    unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符'),
+    officersOnRecord: count('执法人员数'),
+    enterprisesOnboarded: count('企业入库数'),
+    inspections: count('检查次数'),
+    hazards: count('查处隐患数'),
+    majorHazards: count('查处重大隐患数'),
+    cases: count('立案次数'),
+    penaltiesWan: z.coerce
+      .number({ error: '行政处罚金额须为数字' })
+      .min(0, '行政处罚金额不能为负数')
+      .max(1_000_000, '行政处罚金额数值过大'),
+    documents: count('开具文书数'),
+    participatingOfficers: count('参与执法人员数'),
   })
   // Figures the real system cannot produce: a typo or a shifted column, never a real count.
   .superRefine((row, ctx) => {
@@ -72,6 +78,17 @@ export function chinaYear(now = new Date()): number {
   return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
+/** Largest export we accept (the national table has a few thousand rows). */
+export const MAX_STATISTICS_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Data rows one import may hold. A province has a few hundred county-level units and the whole
+ * country about 3,500 (2,800-odd county divisions plus 市本级 and 开发区), so 5,000 takes the national
+ * table with room to spare; anything longer is not a per-unit table (a 100,000-row file froze the
+ * server: docs/security-uploads.md).
+ */
+export const MAX_STATISTICS_ROWS = 5_000;
+
 /** The upload form (the file itself is checked by the parser: type, size, headers, rows). */
 export const statisticsUploadSchema = z.object({
   periodYear: z.coerce
@@ -86,12 +103,15 @@ export const statisticsUploadSchema = z.object({
 export const SKIP_ROW = 'skip';
 
 /**
- * The mapping form: `intent`, the figures the manager confirmed replacing (`replaces`, from the
- * preview), and for each row not matched by name (`row-{index}`) a unit code or `SKIP_ROW`.
+ * The mapping form: `intent` (commit, discard, save this page's choices and go to page `goto`, or
+ * skip every row still undecided), the figures the manager confirmed replacing (`replaces`, from the
+ * preview), and for each row of the page not matched by name (`row-{index}`) a unit code or `SKIP_ROW`.
  */
 export const statisticsMappingSchema = z
   .object({
-    intent: z.enum(['commit', 'discard'], { error: '未知的操作' }),
+    // Absent when a page button (`goto`) was pressed.
+    intent: z.enum(['commit', 'discard', 'save', 'skipUndecided'], { error: '未知的操作' }).optional(),
+    goto: z.coerce.number().int().min(1).max(1_000_000).optional(),
     replaces: z.string().max(2000, '确认信息无效，请重新核对').optional(),
   })
   .catchall(z.string().trim().max(32, '单位代码无效'));

@@ -177,8 +177,9 @@ describe('rows that match no unit', () => {
         fieldErrors: { 'row-9': '“秦皇岛市”选择的单位不存在或不在您的管辖范围内' },
       });
     }
-    // Left without a choice, a row blocks the import; it is never dropped silently.
-    expect(await commitImport(db, m, id, { mapping: { 'row-10': SKIP_ROW } })).toMatchObject({
+    // Left without a choice (the form posts its select empty, clearing the choice kept from the
+    // refused commit), a row blocks the import; it is never dropped silently.
+    expect(await commitImport(db, m, id, { mapping: { 'row-9': '', 'row-10': SKIP_ROW } })).toMatchObject({
       ok: false,
       fieldErrors: { 'row-9': '“秦皇岛市”还没有对应单位：请选择县级执法单位，或选择“不导入此行”' },
     });

@@ -1,0 +1,370 @@
+// `npx tsx scripts/security/uploads.ts [--no-build]`: issue 12's hostile uploads, re-run from outside.
+// Builds the app (as `npm start` does), starts it on a temporary demo database, logs in as the
+// manager and sends: a valid 100,000-row TSV, four zip-bomb XLSX at once (a valid workbook whose sheet
+// XML is hundreds of MB of repeated cells), four bombs whose headers under-declare their sizes, and
+// the review page of a 100,000-row import stored before the row limit; last, four valid 5,000-row XLSX
+// at once (the largest files accepted: exceljs's real work, one at a time). Meanwhile it samples the
+// server's RSS (/proc/<pid>/status VmRSS) and another client's GET /login latency, then prints the
+// figures and pass/fail against the bar: no 5xx, RSS < 600 MB throughout, /login p99 < 1 s.
+// A script, not a test: the figures depend on the machine.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { crc32, createDeflateRaw, constants as zlibConstants } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { readZipDirectory, inflateEntry } from '../../app/utils/zip.server';
+import { openDatabase } from '../../db/connection';
+import { prepareDatabase } from '../../db/seed';
+import { log, percentile, sleep, startServer } from '../bench/lib';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
+const BAR = { rssMb: 600, loginP99Ms: 1000 };
+
+const published = readFileSync(join(ROOT, 'db/demo/published/qinhuangdao-online-enforcement-2023.tsv'), 'utf8');
+const [header, ...lines] = published.trim().split('\n');
+
+/** The valid 100,000-row TSV of the issue (about 3.2 MB): made-up units with possible figures. */
+function bigTsv(rows = 100_000): Buffer {
+  const body = Array.from({ length: rows }, (_, i) => `单位${i}\t10\t5\t12\t3\t0\t0\t0.50\t4\t2`);
+  return Buffer.from([header, ...lines, ...body].join('\n') + '\n');
+}
+
+/** A valid XLSX at the row limit (5,000 units; the published nine then made-up ones): accepted. */
+async function xlsxAtLimit(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('统计');
+  for (const line of [header!, ...lines]) sheet.addRow(line.split('\t'));
+  for (let i = 0; i < 5000 - lines.length; i++) sheet.addRow([`单位${i}`, 10, 5, 12, 3, 0, 0, 0.5, 4, 2]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The parts of a small valid workbook, from exceljs itself. */
+async function workbookParts(): Promise<Map<string, Buffer>> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('统计');
+  for (const line of [header!, ...lines]) sheet.addRow(line.split('\t'));
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const directory = readZipDirectory(bytes, { maxEntries: 100, maxTotalBytes: 1e8, maxRatio: 1e9, ratioFloorBytes: 0 });
+  if (!directory.ok) throw new Error(directory.error);
+  const parts = new Map<string, Buffer>();
+  for (const entry of directory.entries)
+    parts.set(entry.name, await inflateEntry(bytes, entry, entry.uncompressedSize));
+  return parts;
+}
+
+/** Deflates a generated sheet XML of `targetBytes` without ever holding it: returns data, CRC and size. */
+async function deflateSheet(targetBytes: number): Promise<{ compressed: Buffer; crc: number; size: number }> {
+  const deflate = createDeflateRaw({ level: zlibConstants.Z_BEST_COMPRESSION });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise<void>((r) => deflate.on('end', () => r()));
+  let crc = 0;
+  let size = 0;
+  const write = async (text: string) => {
+    const chunk = Buffer.from(text);
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+  };
+  await write(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
+  await write(
+    `<row r="1">${header!
+      .split('\t')
+      .map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`)
+      .join('')}</row>`,
+  );
+  const cells = '<c t="n"><v>1</v></c>'.repeat(2000);
+  for (let r = 2; size < targetBytes; r++) await write(`<row r="${r}">${cells}</row>`);
+  await write('</sheetData></worksheet>');
+  deflate.end();
+  await done;
+  return { compressed: Buffer.concat(out), crc, size };
+}
+
+/** A zip of deflated entries; `declare` may state another uncompressed size than the real one. */
+function zip(entries: { name: string; compressed: Buffer; crc: number; size: number; declare?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const declared = e.declare ?? e.size;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.compressed.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.compressed.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.compressed);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The zip bombs: one with true sizes in its headers, one whose sheet claims 60 KB. */
+async function zipBombs(sheetBytes: number) {
+  const parts = await workbookParts();
+  const sheet = await deflateSheet(sheetBytes);
+  const { deflateRawSync } = await import('node:zlib');
+  const others = [...parts]
+    .filter(([name]) => name !== 'xl/worksheets/sheet1.xml')
+    .map(([name, data]) => ({ name, compressed: deflateRawSync(data), crc: crc32(data), size: data.length }));
+  const honest = zip([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet }]);
+  const lying = zip([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet, declare: 60_000 }]);
+  return { honest, lying, sheetBytes: sheet.size };
+}
+
+async function logIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'qhd.manager', password: 'Drill@2023', redirectTo: '' }),
+    redirect: 'manual',
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 302 || !cookie) throw new Error(`login failed: ${response.status}`);
+  return cookie;
+}
+
+type Outcome = { what: string; status: number; ms: number; bytes: number; message: string };
+
+async function uploadFile(base: string, cookie: string, what: string, name: string, bytes: Buffer): Promise<Outcome> {
+  const form = new FormData();
+  form.set('periodYear', '2021');
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
+  const started = performance.now();
+  try {
+    const response = await fetch(`${base}/reports/import`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const message = /<li>([^<]{0,120})<\/li>/.exec(text)?.[1] ?? response.headers.get('location') ?? '';
+    return { what, status: response.status, ms: performance.now() - started, bytes: text.length, message };
+  } catch (error) {
+    return { what, status: 0, ms: performance.now() - started, bytes: 0, message: String(error) };
+  }
+}
+
+async function getPage(base: string, cookie: string, what: string, path: string): Promise<Outcome> {
+  const started = performance.now();
+  const response = await fetch(base + path, { headers: { cookie }, redirect: 'manual' });
+  const text = await response.text();
+  const message = (/data-testid="import-summary"[^>]*>(.*?)<\/p>/s.exec(text)?.[1] ?? '')
+    .replace(/<!-- -->/g, '')
+    .slice(0, 120);
+  return { what, status: response.status, ms: performance.now() - started, bytes: text.length, message };
+}
+
+/** Samples VmRSS of `pid` every 50 ms until stopped. */
+function rssSampler(pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      if (kb) samples.push(kb / 1024);
+    } catch {
+      // the process is gone
+    }
+  }, 50);
+  return {
+    stop: () => (clearInterval(timer), samples),
+  };
+}
+
+/** Another user's GET /login, one after another with 20 ms between, until stopped. */
+function loginProbe(base: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        const response = await fetch(`${base}/login`, { signal: AbortSignal.timeout(30_000) });
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - started);
+      await sleep(20);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { latencies, errors };
+    },
+  };
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) {
+    log('building the app (remix build)…');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'drill-security-'));
+  const dbPath = join(dir, 'uploads.db');
+  try {
+    log('preparing a demo database, with a 100,000-row import stored as before the row limit…');
+    const { db } = openDatabase(dbPath);
+    await prepareDatabase(db);
+    const manager = await db
+      .selectFrom('users')
+      .select(['id', 'unit_id'])
+      .where('username', '=', 'qhd.manager')
+      .executeTakeFirstOrThrow();
+    const row = {
+      officersOnRecord: 10,
+      enterprisesOnboarded: 5,
+      inspections: 12,
+      hazards: 3,
+      majorHazards: 0,
+      cases: 0,
+      penaltiesWan: 0.5,
+      documents: 4,
+      participatingOfficers: 2,
+    };
+    const stored = await db
+      .insertInto('statistics_imports')
+      .values({
+        user_id: manager.id,
+        scope_unit_id: manager.unit_id,
+        file_name: 'before-the-limit.tsv',
+        period_year: 2021,
+        rows_json: JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ unitName: `单位${i}`, ...row }))),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.destroy();
+
+    log('generating the files…');
+    const tsv = bigTsv();
+    const bombs = await zipBombs(780 * 1024 * 1024);
+    const atLimit = await xlsxAtLimit();
+    log(
+      `  TSV ${(tsv.length / 1e6).toFixed(1)} MB; zip bomb ${(bombs.honest.length / 1e6).toFixed(2)} MB → sheet ${(bombs.sheetBytes / 1e6).toFixed(0)} MB`,
+    );
+
+    const app = await startServer({
+      args: [SERVE, join(ROOT, 'build/index.js')],
+      env: { DATABASE_PATH: dbPath, SESSION_SECRET: 'security-session-secret-0123456789', NODE_ENV: 'production' },
+      readyPath: '/login',
+    });
+    try {
+      const cookie = await logIn(app.base);
+      const rss = rssSampler(app.child.pid!);
+      const probe = loginProbe(app.base);
+      await sleep(500);
+      const outcomes: Outcome[] = [];
+      outcomes.push(await uploadFile(app.base, cookie, '100,000-row TSV', 'national.tsv', tsv));
+      outcomes.push(
+        await getPage(app.base, cookie, 'review of a stored 100,000-row import', `/reports/import/${stored.id}`),
+      );
+      outcomes.push(
+        ...(await Promise.all(
+          [1, 2, 3, 4].map((i) => uploadFile(app.base, cookie, `zip bomb #${i}`, `bomb-${i}.xlsx`, bombs.honest)),
+        )),
+      );
+      outcomes.push(
+        ...(await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            uploadFile(app.base, cookie, `under-declared bomb #${i}`, `lying-${i}.xlsx`, bombs.lying),
+          ),
+        )),
+      );
+      outcomes.push(
+        ...(await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            uploadFile(app.base, cookie, `100,000-row TSV #${i} (at once)`, `national-${i}.tsv`, tsv),
+          ),
+        )),
+      );
+      outcomes.push(
+        ...(await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            uploadFile(app.base, cookie, `5,000-row XLSX #${i} (accepted)`, `limit-${i}.xlsx`, atLimit),
+          ),
+        )),
+      );
+      const accepted = outcomes.at(-1)!.message;
+      if (accepted.startsWith('/reports/import/'))
+        outcomes.push(await getPage(app.base, cookie, 'review of a 5,000-row import (page 1)', accepted));
+      await sleep(1000);
+      const login = await probe.stop();
+      const samples = rss.stop();
+
+      const sorted = [...login.latencies].sort((a, b) => a - b);
+      const peak = Math.max(...samples);
+      const fiveXx = outcomes.filter((o) => o.status >= 500 || o.status === 0);
+      console.log('\nUploads and pages (status, time, body size, what the page said):');
+      for (const o of outcomes)
+        console.log(
+          `  ${o.what.padEnd(40)} ${o.status}  ${o.ms.toFixed(0).padStart(6)} ms  ${(o.bytes / 1024).toFixed(0).padStart(5)} KB  ${o.message}`,
+        );
+      console.log('\nFigures:');
+      console.log(
+        `  server RSS: start ${samples[0]?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, end ${samples.at(-1)?.toFixed(0)} MB (${samples.length} samples)`,
+      );
+      console.log(
+        `  other client's GET /login: ${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms, errors ${login.errors}`,
+      );
+      const checks = [
+        {
+          name: 'no 5xx (or dropped connection)',
+          pass: fiveXx.length === 0,
+          figure: `${fiveXx.length} of ${outcomes.length}`,
+        },
+        {
+          name: `server RSS below ${BAR.rssMb} MB throughout`,
+          pass: peak < BAR.rssMb,
+          figure: `peak ${peak.toFixed(0)} MB`,
+        },
+        {
+          name: `other users' /login p99 below ${BAR.loginP99Ms} ms`,
+          pass: percentile(sorted, 99) < BAR.loginP99Ms && login.errors === 0,
+          figure: `p99 ${percentile(sorted, 99).toFixed(0)} ms`,
+        },
+      ];
+      console.log('\nBar:');
+      for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.figure}`);
+      process.exitCode = checks.every((c) => c.pass) ? 0 : 1;
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
