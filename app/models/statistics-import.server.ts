@@ -72,8 +72,8 @@ export const TOO_MANY_CELLS = `文件内容过多（超过 ${MAX_STATISTICS_CELL
 export const FILE_TOO_LARGE = `文件过大（不能超过 ${MAX_STATISTICS_FILE_BYTES / 1024 / 1024} MB）`;
 export const PARSER_BUSY = '服务器正在读取其他导入文件，请稍后再试';
 
-/** Status 413 for a file too large, 503 when too many files wait to be read; 400 otherwise. */
-export type ParseResult = { ok: true; rows: StatisticsRow[] } | { ok: false; errors: string[]; status?: 413 | 503 };
+/** Status 413 for a file too large, 429 when too many files wait to be read (try again shortly); 400 otherwise. */
+export type ParseResult = { ok: true; rows: StatisticsRow[] } | { ok: false; errors: string[]; status?: 413 | 429 };
 
 /**
  * Splits CSV text (RFC 4180 quoting) or TSV text into its non-empty rows of cells, each with its line
@@ -255,7 +255,7 @@ export async function parseStatisticsFile(fileName: string, bytes: Uint8Array): 
   try {
     return await statisticsParseQueue(() => parseTable(extension, bytes));
   } catch (error) {
-    if (error instanceof QueueFullError) return { ok: false, errors: [PARSER_BUSY], status: 503 };
+    if (error instanceof QueueFullError) return { ok: false, errors: [PARSER_BUSY], status: 429 };
     throw error;
   }
 }

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return data<Failure>(
       { fieldErrors: { file: parsed.errors }, formErrors: [], values: form.values },
-      { status: parsed.status ?? 400, headers: parsed.status === 503 ? { 'Retry-After': '10' } : undefined },
+      { status: parsed.status ?? 400, headers: parsed.status === 429 ? { 'Retry-After': '10' } : undefined },
     );
   }
   const id = await createPendingImport(getDb(), user, {

@@ -278,7 +278,7 @@ describe('XLSX archives are judged before exceljs reads them', () => {
 });
 
 describe('files are read one at a time', () => {
-  it('later files wait their turn; beyond the waiting line the answer is busy (503)', async () => {
+  it('later files wait their turn; beyond the waiting line the answer is busy (429)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('统计');
     for (const line of [headerLine!, ...dataLines]) sheet.addRow(line.split('\t'));
@@ -286,7 +286,7 @@ describe('files are read one at a time', () => {
 
     const reads = Array.from({ length: 1 + MAX_WAITING_PARSES }, () => parseStatisticsFile('export.xlsx', xlsx));
     expect(statisticsParseQueue.state()).toEqual({ running: 1, waiting: MAX_WAITING_PARSES });
-    expect(await parseStatisticsFile('export.xlsx', xlsx)).toEqual({ ok: false, errors: [PARSER_BUSY], status: 503 });
+    expect(await parseStatisticsFile('export.xlsx', xlsx)).toEqual({ ok: false, errors: [PARSER_BUSY], status: 429 });
     const results = await Promise.all(reads);
     expect(results.every((r) => r.ok && r.rows.length === 9)).toBe(true);
     expect(statisticsParseQueue.state()).toEqual({ running: 0, waiting: 0 });
