@@ -8,7 +8,11 @@ const PAGES_PER_STEP = 1000;
 
 export type BackupProgress = { totalPages: number; remainingPages: number };
 
-const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (now: Date) =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /**
  * A consistent copy of a live database (WAL included) into `dir` as drill-YYYYMMDDTHHMMSSZ.db, made
@@ -72,9 +76,7 @@ function integrityProblem(sqlite: SQLite.Database): string | null {
   return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('；');
 }
 
-export type BackupCheck =
-  | { ok: true; migrations: number; pending: string[] }
-  | { ok: false; problem: string };
+export type BackupCheck = { ok: true; migrations: number; pending: string[] } | { ok: false; problem: string };
 
 /**
  * Whether a file can be restored: an intact SQLite database whose migrations are all ones this code
@@ -91,12 +93,17 @@ export function checkBackupFile(file: string): BackupCheck {
   try {
     const problem = integrityProblem(sqlite);
     if (problem) return { ok: false, problem: `完整性检查未通过：${problem}` };
-    const hasTable = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
+    const hasTable = sqlite
+      .prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`)
+      .get();
     if (!hasTable) return { ok: false, problem: '不是本系统的数据库（没有迁移记录表 kysely_migration）' };
-    const applied = (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    const applied = (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     const known = Object.keys(migrations);
     const unknown = applied.filter((name) => !known.includes(name));
-    if (unknown.length > 0) return { ok: false, problem: `包含本版本不认识的迁移（来自更新的版本？）：${unknown.join('、')}` };
+    if (unknown.length > 0)
+      return { ok: false, problem: `包含本版本不认识的迁移（来自更新的版本？）：${unknown.join('、')}` };
     if (!applied.includes(known[0]!)) return { ok: false, problem: '不是本系统的数据库（缺少第一个迁移）' };
     for (const table of ['units', 'users', 'attempts', 'attempt_events']) {
       if (!sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(table)) {
@@ -159,7 +166,8 @@ export function restoreDatabase(
   }
   // A WAL or shared-memory file left beside the path would be replayed onto the restored file.
   for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(target + suffix)) renameSync(target + suffix, `${aside ?? `${target}.stale-${stamp(now)}`}${suffix}`);
+    if (existsSync(target + suffix))
+      renameSync(target + suffix, `${aside ?? `${target}.stale-${stamp(now)}`}${suffix}`);
   }
   mkdirSync(resolve(target, '..'), { recursive: true });
   const incoming = `${target}.restoring`;

@@ -24,7 +24,10 @@ async function lockOut(page: Page, username: string) {
   throw new Error(`no lock after 10 tries: ${seen.join(' | ')}`);
 }
 
-test('repeated wrong passwords lock an account, an unknown name alike; the admin unlocks it', async ({ page, browser }) => {
+test('repeated wrong passwords lock an account, an unknown name alike; the admin unlocks it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   // A dedicated officer (outside 秦皇岛市), never a shared demo account; unique per try.
   const username = `zf130203${String(5 + test.info().retry).padStart(3, '0')}`;

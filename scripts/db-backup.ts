@@ -27,7 +27,9 @@ try {
   });
   if (process.stdout.isTTY) process.stdout.write('\r\u001b[K');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`备份完成：${relative(process.cwd(), file) || file}（${(bytes / 1024 / 1024).toFixed(1)} MB，${seconds} 秒，完整性检查通过）`);
+  console.log(
+    `备份完成：${relative(process.cwd(), file) || file}（${(bytes / 1024 / 1024).toFixed(1)} MB，${seconds} 秒，完整性检查通过）`,
+  );
 } catch (error) {
   if (process.stdout.isTTY) process.stdout.write('\n');
   console.error(`备份失败：${(error as Error).message}`);

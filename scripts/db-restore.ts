@@ -19,7 +19,9 @@ if (!check.ok) {
   console.error(`不能恢复 ${file}：${check.problem}`);
   process.exit(1);
 }
-console.log(`备份文件 ${file}：完整性检查通过，已执行 ${check.migrations} 个迁移${check.pending.length ? `（启动时将补齐 ${check.pending.length} 个）` : ''}。`);
+console.log(
+  `备份文件 ${file}：完整性检查通过，已执行 ${check.migrations} 个迁移${check.pending.length ? `（启动时将补齐 ${check.pending.length} 个）` : ''}。`,
+);
 if (isDatabaseInUse(target)) {
   console.error(`数据库 ${target} 正被运行中的服务使用。请先停止服务，再运行恢复。`);
   process.exit(1);

@@ -37,7 +37,12 @@ export function delayAfter(rule: ThrottleRule, failures: number): number {
 
 const since = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString();
 
-async function countFailures(db: Kysely<Database>, username: string, address: string | null, now: Date): Promise<Count[]> {
+async function countFailures(
+  db: Kysely<Database>,
+  username: string,
+  address: string | null,
+  now: Date,
+): Promise<Count[]> {
   const byAddress = await db
     .selectFrom('login_failures')
     .select(['address', sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('last')])
@@ -119,7 +124,12 @@ export async function attemptLogin(
   const { username, password, address } = input;
   const before = longestHold(await countFailures(db, username, address, clock()), clock());
   if (before.waitMs > 0) {
-    return { ok: false, held: true, messages: [holdMessage(before.waitMs, before.locked)], retryAfterSeconds: Math.ceil(before.waitMs / SECOND) };
+    return {
+      ok: false,
+      held: true,
+      messages: [holdMessage(before.waitMs, before.locked)],
+      retryAfterSeconds: Math.ceil(before.waitMs / SECOND),
+    };
   }
   const user = await verifyLogin(db, username, password);
   if (user) {
@@ -134,7 +144,12 @@ export async function attemptLogin(
   const after = await recordLoginFailure(db, username, address, clock());
   const messages = [WRONG_CREDENTIALS];
   if (after.waitMs > 0) messages.push(holdMessage(after.waitMs, after.locked));
-  return { ok: false, held: false, messages, retryAfterSeconds: after.waitMs > 0 ? Math.ceil(after.waitMs / SECOND) : null };
+  return {
+    ok: false,
+    held: false,
+    messages,
+    retryAfterSeconds: after.waitMs > 0 ? Math.ceil(after.waitMs / SECOND) : null,
+  };
 }
 
 /** Stores one failure, purges old rows, and audits each lock it starts; returns the hold that follows. */
@@ -171,7 +186,11 @@ export async function recordLoginFailure(db: Kysely<Database>, username: string,
 
 /** Drops failures older than the longest window, and the oldest beyond `maxRows`. */
 export async function purgeLoginFailures(db: Kysely<Database>, now: Date) {
-  const longest = Math.max(LOGIN_THROTTLE.accountAtAddress.windowMs, LOGIN_THROTTLE.account.windowMs, LOGIN_THROTTLE.address.windowMs);
+  const longest = Math.max(
+    LOGIN_THROTTLE.accountAtAddress.windowMs,
+    LOGIN_THROTTLE.account.windowMs,
+    LOGIN_THROTTLE.address.windowMs,
+  );
   await db.deleteFrom('login_failures').where('created_at', '<=', since(now, longest)).execute();
   await db
     .deleteFrom('login_failures')

@@ -62,7 +62,9 @@ export function normalizeAddress(raw: string): string | null {
   const right = address.includes('::') && tail ? tail.split(':') : [];
   // A dotted IPv4 tail ('64:ff9b::192.0.2.1') takes two groups.
   const width = (parts: string[]) => parts.length + (parts.at(-1)?.includes('.') ? 1 : 0);
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - width(right)).fill('0'), ...right] : left;
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - width(right)).fill('0'), ...right]
+    : left;
   return `${groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))

@@ -13,8 +13,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('address', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_username').on('login_failures').columns(['username', 'created_at']).execute();
-  await db.schema.createIndex('login_failures_address').on('login_failures').columns(['address', 'created_at']).execute();
+  await db.schema
+    .createIndex('login_failures_username')
+    .on('login_failures')
+    .columns(['username', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('login_failures_address')
+    .on('login_failures')
+    .columns(['address', 'created_at'])
+    .execute();
   await db.schema.createIndex('login_failures_created_at').on('login_failures').column('created_at').execute();
 }
 

@@ -23,13 +23,24 @@ describe('db:backup', () => {
   it('copies a database being written to: every step acknowledged before it began is in the copy, and only whole steps', async () => {
     const { db, path } = useTestDatabase();
     const scenario = getScenario(listScenarios({ skill: 'inspection' })[0]!.id)!;
-    const officers = await db.selectFrom('users').select('id').where('role', '=', 'officer').orderBy('id').limit(6).execute();
+    const officers = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'officer')
+      .orderBy('id')
+      .limit(6)
+      .execute();
     const drills = [];
     for (const [i, { id: userId }] of officers.entries()) {
       const seed = `backup-${i}`;
       const started = await startDrill(db, userId, { scenarioId: scenario.id, mode: 'practice', seed });
       if (!started.ok) throw new Error(started.reason);
-      drills.push({ userId, attemptId: started.attemptId, answer: scenario.modelAnswer(scenario.fixture(seed)), done: 0 });
+      drills.push({
+        userId,
+        attemptId: started.attemptId,
+        answer: scenario.modelAnswer(scenario.fixture(seed)),
+        done: 0,
+      });
     }
     const acknowledged: { attemptId: number; seq: number; beforeBackup: boolean }[] = [];
     let backingUp = false;
@@ -43,7 +54,11 @@ describe('db:backup', () => {
           if (drills.every((d) => d.done >= d.answer.length)) break;
           continue;
         }
-        const result = await submitDrillStep(db, drill.userId, drill.attemptId, { stepId: step.stepId, values: step.values, version: drill.done });
+        const result = await submitDrillStep(db, drill.userId, drill.attemptId, {
+          stepId: step.stepId,
+          values: step.values,
+          version: drill.done,
+        });
         if (!result.ok) throw new Error(result.reason);
         drill.done++;
         acknowledged.push({ attemptId: drill.attemptId, seq: drill.done, beforeBackup: !backingUp });
@@ -70,7 +85,9 @@ describe('db:backup', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     const inCopy = new Set(
-      (copy.prepare('select attempt_id, seq from attempt_events').all() as { attempt_id: number; seq: number }[]).map((r) => `${r.attempt_id}/${r.seq}`),
+      (copy.prepare('select attempt_id, seq from attempt_events').all() as { attempt_id: number; seq: number }[]).map(
+        (r) => `${r.attempt_id}/${r.seq}`,
+      ),
     );
     const missing = acknowledged.filter((a) => a.beforeBackup && !inCopy.has(`${a.attemptId}/${a.seq}`));
     expect(missing).toEqual([]);
@@ -88,7 +105,11 @@ describe('db:backup', () => {
     const restored = openDatabase(file);
     onTestFinished(() => restored.db.destroy());
     for (const drill of drills) {
-      const attempt = await restored.db.selectFrom('attempts').selectAll().where('id', '=', drill.attemptId).executeTakeFirstOrThrow();
+      const attempt = await restored.db
+        .selectFrom('attempts')
+        .selectAll()
+        .where('id', '=', drill.attemptId)
+        .executeTakeFirstOrThrow();
       expect((await loadAttemptState(restored.db, attempt)).events).toHaveLength(attempt.event_count);
     }
   });
@@ -99,10 +120,24 @@ describe('db:restore', () => {
     const { db, path } = useTestDatabase();
     const dir = tempDir();
     const { file } = await backupDatabase(path, { dir });
-    await db.insertInto('units').values({ code: 'after-backup', name: '备份之后', level: 'county', parent_id: null, path: '/after/', is_division: 0, sort_order: 0 }).execute();
+    await db
+      .insertInto('units')
+      .values({
+        code: 'after-backup',
+        name: '备份之后',
+        level: 'county',
+        parent_id: null,
+        path: '/after/',
+        is_division: 0,
+        sort_order: 0,
+      })
+      .execute();
 
     expect(isDatabaseInUse(path)).toBe(true);
-    expect(restoreDatabase(file, path)).toEqual({ ok: false, problem: `数据库 ${path} 正被其他进程（运行中的服务）使用，请先停止服务再恢复` });
+    expect(restoreDatabase(file, path)).toEqual({
+      ok: false,
+      problem: `数据库 ${path} 正被其他进程（运行中的服务）使用，请先停止服务再恢复`,
+    });
     await db.destroy();
     expect(isDatabaseInUse(path)).toBe(false);
 
@@ -110,7 +145,9 @@ describe('db:restore', () => {
     expect(result).toEqual({ ok: true, aside: `${path}.before-restore-20261201T020304Z`, pending: [] });
     const unitsIn = (p: string) => {
       const sqlite = new SQLite(p, { readonly: true });
-      const codes = (sqlite.prepare(`select code from units where code = 'after-backup'`).all() as { code: string }[]).map((r) => r.code);
+      const codes = (
+        sqlite.prepare(`select code from units where code = 'after-backup'`).all() as { code: string }[]
+      ).map((r) => r.code);
       sqlite.close();
       return codes;
     };
@@ -129,13 +166,19 @@ describe('db:restore', () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a database'.repeat(100));
     expect(checkBackupFile(garbage)).toMatchObject({ ok: false });
-    expect(checkBackupFile(join(dir, 'missing.db'))).toEqual({ ok: false, problem: `文件不存在：${join(dir, 'missing.db')}` });
+    expect(checkBackupFile(join(dir, 'missing.db'))).toEqual({
+      ok: false,
+      problem: `文件不存在：${join(dir, 'missing.db')}`,
+    });
 
     const foreign = join(dir, 'foreign.db');
     const other = new SQLite(foreign);
     other.exec('create table notes (id integer primary key, body text)');
     other.close();
-    expect(checkBackupFile(foreign)).toEqual({ ok: false, problem: '不是本系统的数据库（没有迁移记录表 kysely_migration）' });
+    expect(checkBackupFile(foreign)).toEqual({
+      ok: false,
+      problem: '不是本系统的数据库（没有迁移记录表 kysely_migration）',
+    });
 
     const { path } = useTestDatabase();
     const { file } = await backupDatabase(path, { dir });
@@ -143,7 +186,11 @@ describe('db:restore', () => {
     expect(restoreDatabase(path, path)).toEqual({ ok: false, problem: '备份文件就是当前数据库本身' });
 
     const newer = new SQLite(file);
-    newer.prepare(`insert into kysely_migration (name, timestamp) values ('2099_01_01_000001_from_the_future', '2099-01-01')`).run();
+    newer
+      .prepare(
+        `insert into kysely_migration (name, timestamp) values ('2099_01_01_000001_from_the_future', '2099-01-01')`,
+      )
+      .run();
     newer.close();
     expect(checkBackupFile(file)).toEqual({
       ok: false,
@@ -153,14 +200,19 @@ describe('db:restore', () => {
     // Damage an index page: the file still opens, integrity_check finds it.
     const corrupt = (await backupDatabase(path, { dir })).file;
     const sqlite = new SQLite(corrupt);
-    const page = (sqlite.prepare(`select rootpage from sqlite_master where name = 'users_unit_role'`).get() as { rootpage: number }).rootpage;
+    const page = (
+      sqlite.prepare(`select rootpage from sqlite_master where name = 'users_unit_role'`).get() as { rootpage: number }
+    ).rootpage;
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
     sqlite.close();
     const { openSync, writeSync, closeSync } = await import('node:fs');
     const fd = openSync(corrupt, 'r+');
     writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (page - 1) * pageSize + 12);
     closeSync(fd);
-    expect(checkBackupFile(corrupt)).toMatchObject({ ok: false, problem: expect.stringMatching(/^完整性检查未通过|^读取失败/) });
+    expect(checkBackupFile(corrupt)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^完整性检查未通过|^读取失败/),
+    });
   });
 
   it('the npm scripts: backup shows progress and checks the copy; restore asks for --yes before replacing', async () => {

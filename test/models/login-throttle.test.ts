@@ -51,7 +51,12 @@ describe('login throttle: one account from one address', () => {
       // Too early: held back before the password is looked at, even the right one.
       clock.advance(waitOf(attempt) - 1);
       const early = await login(db, clock.now, 'trainer', RIGHT);
-      expect(early).toEqual({ ok: false, held: true, messages: ['登录尝试过于频繁，请 1 秒后再试。'], retryAfterSeconds: 1 });
+      expect(early).toEqual({
+        ok: false,
+        held: true,
+        messages: ['登录尝试过于频繁，请 1 秒后再试。'],
+        retryAfterSeconds: 1,
+      });
       clock.advance(1);
     }
     expect(waits).toEqual([1000, 2000, 4000]);
@@ -60,14 +65,20 @@ describe('login throttle: one account from one address', () => {
     expect(fifth).toEqual({
       ok: false,
       held: false,
-      messages: ['用户名或密码错误', '登录失败次数过多，已暂时锁定，请 15 分钟后再试；如需立即登录，请联系系统管理员解除锁定。'],
+      messages: [
+        '用户名或密码错误',
+        '登录失败次数过多，已暂时锁定，请 15 分钟后再试；如需立即登录，请联系系统管理员解除锁定。',
+      ],
       retryAfterSeconds: 15 * 60,
     });
     clock.advance(10 * 60 * 1000);
     const locked = await login(db, clock.now, 'trainer', RIGHT);
     expect(locked).toMatchObject({ ok: false, held: true, retryAfterSeconds: 5 * 60 });
     expect(locked.ok ? '' : locked.messages[0]).toContain('请 5 分钟后再试');
-    expect(await loginLockStatus(db, 'trainer', clock.now())).toEqual({ failures: 5, lockedUntil: '2026-12-01T02:15:07.000Z' });
+    expect(await loginLockStatus(db, 'trainer', clock.now())).toEqual({
+      failures: 5,
+      lockedUntil: '2026-12-01T02:15:07.000Z',
+    });
 
     // Hammering a locked account is not counted, so it cannot lengthen the lock.
     for (let i = 0; i < 20; i++) await login(db, clock.now, 'trainer', WRONG);
@@ -193,13 +204,22 @@ describe('login throttle: audit, unlock and purge', () => {
   it('audits each lock (user, unknown username, address)', async () => {
     const { db } = useTestDatabase();
     const clock = fakeClock();
-    const trainer = await db.selectFrom('users').select('id').where('username', '=', 'trainer').executeTakeFirstOrThrow();
+    const trainer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 5; i++) {
       clock.advance(10_000);
       await login(db, clock.now, 'trainer', WRONG);
       await login(db, clock.now, 'nobody.here', WRONG, '192.0.2.5');
     }
-    const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'login.lock').orderBy('id').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'login.lock')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => [a.actor_user_id, a.target_type, a.target_id])).toEqual([
       [null, 'user', String(trainer.id)],
       [null, 'username', 'nobody.here'],
@@ -232,9 +252,17 @@ describe('login throttle: audit, unlock and purge', () => {
     expect(await login(db, clock.now, 'trainer', RIGHT, A)).toMatchObject({ ok: false, held: true });
     expect((await loginLockStatus(db, 'trainer', clock.now())).failures).toBe(7);
 
-    const admin = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await db
+      .selectFrom('users')
+      .select(['id', 'unit_id'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     const unit = await db.selectFrom('units').select('path').where('id', '=', admin.unit_id).executeTakeFirstOrThrow();
-    const trainer = await db.selectFrom('users').select('id').where('username', '=', 'trainer').executeTakeFirstOrThrow();
+    const trainer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
     expect(await updateUser(db, { id: admin.id, unit }, trainer.id, { intent: 'unlockLogin' })).toEqual({
       ok: true,
       message: '已解除登录锁定，登录失败记录已清除',
@@ -265,7 +293,9 @@ describe('login throttle: audit, unlock and purge', () => {
     await login(db, clock.now, 'last.one', WRONG, '198.51.100.3');
     const { n } = sqlite.prepare('select count(*) as n from login_failures').get() as { n: number };
     expect(n).toBe(LOGIN_THROTTLE.maxRows);
-    const kept = sqlite.prepare(`select count(*) as n from login_failures where username in ('new.one', 'last.one')`).get() as { n: number };
+    const kept = sqlite
+      .prepare(`select count(*) as n from login_failures where username in ('new.one', 'last.one')`)
+      .get() as { n: number };
     expect(kept.n).toBe(1);
   });
 
