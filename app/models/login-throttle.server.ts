@@ -55,7 +55,7 @@ async function countFailures(
     { scope: 'accountAtAddress', failures: own?.n ?? 0, last: own?.last ?? null },
     {
       scope: 'account',
-      failures: byAddress.reduce((sum, r) => sum + r.n, 0),
+      failures: accountFailures(byAddress),
       last: byAddress.reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null),
     },
   ];
@@ -69,6 +69,14 @@ async function countFailures(
     counts.push({ scope: 'address', failures: fromAddress.n, last: fromAddress.last });
   }
   return counts;
+}
+
+/**
+ * The account-wide count: each address counts up to its own lock threshold only, so one address
+ * failing once every 15 minutes all day cannot lock the account for everybody else.
+ */
+function accountFailures(byAddress: { n: number }[]): number {
+  return byAddress.reduce((sum, r) => sum + Math.min(r.n, LOGIN_THROTTLE.accountAtAddress.lockAt), 0);
 }
 
 /** Until when each count holds the next attempt back (ms since epoch), and whether that is a lock. */
@@ -210,7 +218,7 @@ export async function loginLockStatus(db: Kysely<Database>, username: string, no
   const counts: Count[] = rows.map((r) => ({ scope: 'accountAtAddress', failures: r.n, last: r.last }));
   const total = rows.reduce((sum, r) => sum + r.n, 0);
   const latest = rows.reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null);
-  counts.push({ scope: 'account', failures: total, last: latest });
+  counts.push({ scope: 'account', failures: accountFailures(rows), last: latest });
   const lockedUntil = counts
     .map(holdOf)
     .filter((h) => h.locked && h.until > now.getTime())

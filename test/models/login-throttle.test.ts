@@ -125,6 +125,16 @@ describe('login throttle: one account from one address', () => {
     expect(await login(db, clock.now, 'trainer', RIGHT, '198.51.100.20')).toMatchObject({ ok: true });
     // The owner's success does not forgive the attacker's address.
     expect(await login(db, clock.now, 'trainer', RIGHT, A)).toMatchObject({ ok: false, held: true });
+    // An attacker keeping at it from that address all day never locks the account for the owner.
+    for (let i = 0; i < 40; i++) {
+      clock.advance(LOGIN_THROTTLE.lockMs);
+      expect(await login(db, clock.now, 'trainer', WRONG, A)).toMatchObject({
+        held: false,
+        retryAfterSeconds: 15 * 60,
+      });
+    }
+    expect(await failureRows(db)).toHaveLength(45);
+    expect(await login(db, clock.now, 'trainer', RIGHT, '198.51.100.20')).toMatchObject({ ok: true });
   });
 });
 
