@@ -57,6 +57,16 @@ export interface AuditLogTable {
   created_at: Generated<string>;
 }
 
+/** A failed login (wrong password, unknown or disabled account), for throttling; purged after a day. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  /** As typed, whether or not such a user exists. */
+  username: string;
+  /** The client address (IPv6 by /64), or null when the server cannot tell. */
+  address: string | null;
+  created_at: string;
+}
+
 export type AttemptMode = 'practice' | 'assessment';
 
 export interface AttemptTable {
@@ -181,6 +191,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  login_failures: LoginFailureTable;
   attempts: AttemptTable;
   attempt_events: AttemptEventTable;
   skill_mastery: SkillMasteryTable;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Role, Unit } from '../../db/schema';
 import { hashPassword } from '../utils/password.server';
 import type { CreateUserInput, UpdateUserInput } from '../validation/users';
+import { clearLoginFailures } from './login-throttle.server';
 import { findUnitByCode, isWithinSubtree } from './unit.server';
 
 export const USERS_PAGE_SIZE = 50;
@@ -128,7 +129,7 @@ export async function createUser(
   });
 }
 
-/** Applies one edit-page action (re-assign, disable, enable, reset password) to a user in scope. */
+/** Applies one edit-page action (re-assign, disable, enable, reset password, unlock login) to a user in scope. */
 export async function updateUser(
   db: Kysely<Database>,
   actor: Actor,
@@ -183,6 +184,13 @@ export async function updateUser(
         await audit(trx, actor.id, 'user.resetPassword', userId);
       });
       return { ok: true, message: '密码已重置，该用户需用新密码重新登录' };
+    }
+    case 'unlockLogin': {
+      await db.transaction().execute(async (trx) => {
+        const failures = await clearLoginFailures(trx, target.username);
+        await audit(trx, actor.id, 'user.unlockLogin', userId, { failures });
+      });
+      return { ok: true, message: '已解除登录锁定，登录失败记录已清除' };
     }
   }
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { ROLES } from '../../db/schema';
 import { requireRole } from '../models/auth.server';
 import { listUnitsInSubtree } from '../models/unit.server';
+import { loginLockStatus } from '../models/login-throttle.server';
 import { findUserInScope, updateUser } from '../models/user.server';
 import { ErrorList, Field, SelectField } from '../ui/field';
 import { unitOptions } from '../ui/unit-options';
@@ -10,6 +11,7 @@ import { getDb } from '../utils/db.server';
 import { parseForm, refusal } from '../utils/forms';
 import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
+import { beijingTime } from '../utils/format';
 import { ROLE_LABELS } from '../utils/roles';
 import { updateUserSchema } from '../validation/users';
 
@@ -22,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const user = await findUserInScope(db, admin.unit, requireIdParam(params.userId, '用户'));
   invariantResponse(user, '用户不存在或不在您的管辖范围内', { status: 404 });
-  return { user, units: await listUnitsInSubtree(db, admin.unit), isSelf: user.id === admin.id };
+  const [units, loginLock] = await Promise.all([listUnitsInSubtree(db, admin.unit), loginLockStatus(db, user.username)]);
+  return { user, units, loginLock, isSelf: user.id === admin.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,13 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, units, isSelf } = useLoaderData<typeof loader>();
+  const { user, units, loginLock, isSelf } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errorsFor = (intent: string) => (result && !result.success && result.intent === intent ? result : undefined);
   const reassign = errorsFor('reassign');
   const reset = errorsFor('resetPassword');
   const toggle = errorsFor(user.disabled ? 'enable' : 'disable');
+  const unlock = errorsFor('unlockLogin');
   return (
     <>
       <nav className="breadcrumb">
@@ -99,6 +103,26 @@ export default function EditUser() {
           </button>
         </Form>
       </section>
+
+      {loginLock.failures > 0 ? (
+        <section className="form-card">
+          <h2>登录锁定</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="unlockLogin" />
+            <ErrorList errors={unlock?.formErrors} />
+            <p data-testid="login-lock">
+              {loginLock.lockedUntil
+                ? `登录已锁定，至 ${beijingTime(loginLock.lockedUntil)} 自动解除。`
+                : '登录未锁定。'}
+              过去 24 小时登录失败 {loginLock.failures} 次。
+            </p>
+            <p className="muted">解除后清除该账号的全部登录失败记录，用户可立即用正确的密码登录。</p>
+            <button type="submit" className="button">
+              解除登录锁定
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {isSelf ? null : (
         <section className="form-card">

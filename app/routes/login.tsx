@@ -1,7 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { createUserSession, getCurrentUser, verifyLogin } from '../models/auth.server';
+import { createUserSession, getCurrentUser } from '../models/auth.server';
+import { attemptLogin } from '../models/login-throttle.server';
 import { ErrorList, Field } from '../ui/field';
+import { clientAddress } from '../utils/client-address.server';
 import { getDb } from '../utils/db.server';
 import { parseForm } from '../utils/forms';
 import { safeRedirectPath } from '../utils/http.server';
@@ -9,6 +18,14 @@ import { ROLE_HOME } from '../utils/roles';
 import { loginSchema } from '../validation/auth';
 
 export const meta: MetaFunction = () => [{ title: '登录 · 执法练兵平台' }];
+
+// Without this, a document response would drop the action's Retry-After (Remix keeps only cookies).
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -21,14 +38,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.success) {
     return data({ fieldErrors: form.fieldErrors, formErrors: form.formErrors, username: form.values.username ?? '' }, { status: 400 });
   }
-  const found = await verifyLogin(getDb(), form.data.username, form.data.password);
-  if (!found) {
+  const attempt = await attemptLogin(getDb(), { ...form.data, address: clientAddress(request) });
+  if (!attempt.ok) {
+    const { held, retryAfterSeconds } = attempt;
     return data(
-      { fieldErrors: {} as Record<string, string[] | undefined>, formErrors: ['用户名或密码错误'], username: form.data.username },
-      { status: 400 },
+      { fieldErrors: {} as Record<string, string[] | undefined>, formErrors: attempt.messages, username: form.data.username },
+      { status: held ? 429 : 400, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined },
     );
   }
-  return createUserSession(request, found.id, safeRedirectPath(form.data.redirectTo, ROLE_HOME[found.role]));
+  return createUserSession(request, attempt.user.id, safeRedirectPath(form.data.redirectTo, ROLE_HOME[attempt.user.role]));
 }
 
 export default function LoginPage() {

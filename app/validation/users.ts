@@ -38,6 +38,7 @@ export const updateUserSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('disable') }),
     z.object({ intent: z.literal('enable') }),
     z.object({ intent: z.literal('resetPassword'), password }),
+    z.object({ intent: z.literal('unlockLogin') }),
   ],
   { error: '未知的操作' },
 );

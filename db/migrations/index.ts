@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_25_000003_create_assignments';
 import * as m0004 from './2026_11_25_000004_create_report_rollups';
 import * as m0005 from './2026_11_26_000001_add_attempts_closed_reason';
 import * as m2001 from './2026_11_30_200001_add_statistics_import_choices';
+import * as m300001 from './2026_11_30_300001_create_login_failures';
 import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
 import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_000004_create_report_rollups': m0004,
   '2026_11_26_000001_add_attempts_closed_reason': m0005,
   '2026_11_30_200001_add_statistics_import_choices': m2001,
+  '2026_11_30_300001_create_login_failures': m300001,
   '2026_11_30_400001_unique_daily_reminders': m4001,
   '2026_11_30_400002_add_assignment_form_token_version': m4002,
 };

@@ -27,6 +27,7 @@ const ALL_TABLES = [
   'attempt_events',
   'attempts',
   'audit_log',
+  'login_failures',
   'mistake_counts',
   'officer_activity',
   'real_statistics',
