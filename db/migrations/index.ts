@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_25_000002_create_attempts';
 import * as m0003 from './2026_11_25_000003_create_assignments';
 import * as m0004 from './2026_11_25_000004_create_report_rollups';
 import * as m0005 from './2026_11_26_000001_add_attempts_closed_reason';
+import * as m0006 from './2026_11_30_100001_add_sessions_last_seen';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_000003_create_assignments': m0003,
   '2026_11_25_000004_create_report_rollups': m0004,
   '2026_11_26_000001_add_attempts_closed_reason': m0005,
+  '2026_11_30_100001_add_sessions_last_seen': m0006,
 };
