@@ -1,6 +1,7 @@
 // The redirect target after login and the proxy-dependent HTTPS check (issue 12 points 1 and 7).
 import { describe, expect, it } from 'vitest';
 import { isHttps, safeRedirectPath } from '../../app/utils/http.server';
+import { isSameOrigin } from '../../app/utils/front-door.server';
 
 describe('safeRedirectPath', () => {
   it.each([
@@ -67,5 +68,30 @@ describe('isHttps', () => {
 
   it('always knows a direct HTTPS request', () => {
     expect(isHttps(new Request('https://drill.local/login'), false)).toBe(true);
+  });
+});
+
+describe('isSameOrigin (cross-site POSTs)', () => {
+  const host = '127.0.0.1:3000';
+
+  it('accepts the own origin and a request without one', () => {
+    expect(isSameOrigin({ host, origin: 'http://127.0.0.1:3000' }, false)).toBe(true);
+    expect(isSameOrigin({ host }, false)).toBe(true);
+  });
+
+  it('refuses another site, an opaque origin and a malformed one', () => {
+    expect(isSameOrigin({ host, origin: 'http://evil.example' }, false)).toBe(false);
+    expect(isSameOrigin({ host, origin: 'null' }, false)).toBe(false);
+    expect(isSameOrigin({ host, origin: 'not a url' }, false)).toBe(false);
+    expect(isSameOrigin({ host, 'sec-fetch-site': 'cross-site' }, false)).toBe(false);
+  });
+
+  it('believes X-Forwarded-Host only when TRUST_PROXY says a proxy is in front', () => {
+    const spoofed = { host, origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' };
+    expect(isSameOrigin(spoofed, false)).toBe(false);
+    expect(isSameOrigin(spoofed, true)).toBe(true);
+    const proxied = { host: '127.0.0.1:3000', origin: 'https://drill.gov.example', 'x-forwarded-host': 'drill.gov.example' };
+    expect(isSameOrigin(proxied, true)).toBe(true);
+    expect(isSameOrigin(proxied, false)).toBe(false);
   });
 });
