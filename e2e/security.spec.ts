@@ -146,6 +146,12 @@ test('under the policy, pages hydrate, forms submit through JavaScript and the c
     if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('.data')) dataPosts.push(new URL(request.url()).pathname);
   });
 
+  // The policy is in force, and every script Remix and React wrote inline carries its nonce.
+  const login = await page.goto('/login');
+  expect(login!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+  expect(await page.locator('script').count()).toBeGreaterThan(0);
+  expect(await page.locator('script:not([nonce])').count()).toBe(0);
+
   await logIn(page, 'changli.officer');
   // The login form went through the hydrated app (single fetch), not a plain form post.
   expect(dataPosts).toContain('/login.data');
@@ -165,5 +171,7 @@ test('under the policy, pages hydrate, forms submit through JavaScript and the c
   expect(await chart.locator('style').count()).toBeGreaterThan(0);
   await page.getByRole('link', { name: '打印版' }).click();
   await expect(page.getByTestId('print-table')).toBeVisible();
+  await page.reload();
+  expect(await page.locator('script:not([nonce])').count()).toBe(0);
   expect(violations).toEqual([]);
 });
