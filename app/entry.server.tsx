@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
@@ -5,8 +6,14 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 // Patched (docs/decisions/152): React 18.3 sent unwritten zero bytes inside Chinese text.
 import { renderToPipeableStream } from 'react-dom/server';
+import stylesHref from './styles/app.css';
+import { documentPolicy, installFrontDoor } from './utils/front-door.server';
+import { NonceContext } from './utils/nonce';
 
 const ABORT_DELAY = 5_000;
+
+// Runs when remix-serve imports the build, before it creates its HTTP server.
+installFrontDoor(stylesHref);
 
 export default function handleRequest(
   request: Request,
@@ -17,11 +24,17 @@ export default function handleRequest(
 ) {
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
+  // One per response: Remix's and React's inline scripts carry it, nothing else inline may run.
+  const nonce = randomBytes(16).toString('base64');
+  responseHeaders.set('Content-Security-Policy', documentPolicy(nonce));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
           const body = new PassThrough();

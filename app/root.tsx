@@ -3,12 +3,14 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '
 import type { ReactNode } from 'react';
 import stylesHref from './styles/app.css';
 import { ErrorPage, errorStatus } from './ui/error-page';
+import { useNonce } from './utils/nonce';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
 
 export const meta: MetaFunction = () => [{ title: '执法练兵平台' }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -19,8 +21,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -43,7 +43,10 @@ export interface SessionTable {
   id: string;
   user_id: number;
   created_at: Generated<string>;
+  /** Absolute end (14 days after login). */
   expires_at: string;
+  /** Last use, refreshed at most every few minutes; null = not since created_at (idle timeout). */
+  last_seen_at: string | null;
 }
 
 export interface AuditLogTable {

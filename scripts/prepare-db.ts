@@ -1,13 +1,17 @@
 // Run by `npm start` before the server: create/migrate the embedded database, load demo data when
 // it is empty, and say where the app will be and how to log in.
 import { closeOutdatedAttempts } from '../app/models/attempt.server';
+import { purgeExpiredSessions } from '../app/models/auth.server';
 import { getEnv } from '../app/utils/env.server';
+import { sessionSecret } from '../app/utils/session-secret.server';
 import { openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
 import { seedDemoDrills } from './seed-demo-drills';
 
-// Validates the environment now (and warns about a default SESSION_SECRET) rather than at the first request.
+// Validates the environment now rather than at the first request, and creates the session secret
+// file beside the database when SESSION_SECRET is unset (the server then reads the same file).
 const path = getEnv().DATABASE_PATH;
+sessionSecret();
 const started = performance.now();
 const { db } = openDatabase(path);
 try {
@@ -25,6 +29,8 @@ try {
   }
   // Unfinished attempts of scenarios this release updated cannot go on under the new rules.
   const closed = await closeOutdatedAttempts(db);
+  const purged = await purgeExpiredSessions(db);
+  if (purged > 0) console.log(`已清除过期或闲置超时的登录会话 ${purged} 个。`);
   if (closed > 0) console.log(`场景已更新：关闭了 ${closed} 次按旧版本开始、尚未完成的练兵（不计成绩，可重新开始）。`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

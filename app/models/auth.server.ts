@@ -1,13 +1,20 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/schema';
 import { getDb } from '../utils/db.server';
 import { getEnv } from '../utils/env.server';
 import { isHttps, safeRedirectPath } from '../utils/http.server';
 import { hashPassword, verifyPassword } from '../utils/password.server';
+import { sessionSecret } from '../utils/session-secret.server';
 
 const SESSION_DAYS = 14;
+const MINUTE = 60 * 1000;
+// The idle clock is kept in the row, but a GET must not become a write: the stamp moves at most this
+// often per session, so a session ends between idle and idle + this much after its last use.
+const LAST_SEEN_RESOLUTION_MS = 5 * MINUTE;
+// Expired rows are deleted on login, no more often than this per process.
+const PURGE_EVERY_MS = 10 * MINUTE;
 
 type SessionData = { sessionId: string };
 
@@ -19,7 +26,7 @@ function sessionStorage() {
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      secrets: [getEnv().SESSION_SECRET],
+      secrets: [sessionSecret()],
       maxAge: SESSION_DAYS * 24 * 60 * 60,
     },
   });
@@ -55,22 +62,52 @@ export async function verifyLogin(db: Kysely<Database>, username: string, passwo
   return ok && user.disabled === 0 ? { id: user.id, role: user.role } : null;
 }
 
+/** Deletes sessions past their absolute expiry or idle for longer than SESSION_IDLE_MINUTES; returns how many. */
+export async function purgeExpiredSessions(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now.toISOString()),
+        eb(sql<string>`coalesce(last_seen_at, created_at)`, '<=', idleCutoff(now)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+function idleCutoff(now: Date): string {
+  return new Date(now.getTime() - getEnv().SESSION_IDLE_MINUTES * MINUTE).toISOString();
+}
+
+let lastPurge = 0;
+
 /** Stores a new session for the user and redirects with its cookie set. */
 export async function createUserSession(request: Request, userId: number, redirectTo: string) {
   const db = getDb();
+  // Checked before the row is written: a target that cannot be redirected to leaves no session behind.
+  const target = safeRedirectPath(redirectTo);
+  const now = new Date();
+  if (now.getTime() - lastPurge >= PURGE_EVERY_MS) {
+    lastPurge = now.getTime();
+    await purgeExpiredSessions(db, now);
+  }
   const id = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  await db.insertInto('sessions').values({ id, user_id: userId, expires_at: expiresAt }).execute();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * MINUTE).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({ id, user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString() })
+    .execute();
   const session = await sessionStorage().getSession();
   session.set('sessionId', id);
-  return redirect(safeRedirectPath(redirectTo), {
+  return redirect(target, {
     headers: { 'Set-Cookie': await sessionStorage().commitSession(session, { secure: isHttps(request) }) },
   });
 }
 
 // Cookie headers whose signature verified → their session id. Reading a signed cookie (parse, HMAC,
 // base64, JSON) cost more than the session query; only verified headers are kept, and the session
-// row is still read on every request, so a logout or an expiry takes effect at once.
+// row is still read on every request, so a logout, an expiry or an idle timeout takes effect at once.
 const VERIFIED_COOKIES_KEPT = 10_000;
 const verifiedCookies = new Map<string, string>();
 
@@ -109,14 +146,18 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 async function lookUpUser(cookieHeader: string): Promise<CurrentUser | null> {
   const sessionId = await sessionIdOf(cookieHeader);
   if (!sessionId) return null;
-  const row = await getDb()
+  const db = getDb();
+  const now = new Date();
+  const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('units', 'units.id', 'users.unit_id')
     .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', new Date().toISOString())
+    .where('sessions.expires_at', '>', now.toISOString())
+    .where(sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`, '>', idleCutoff(now))
     .where('users.disabled', '=', 0)
     .select([
+      sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`.as('last_seen_at'),
       'users.id',
       'users.username',
       'users.display_name',
@@ -129,6 +170,9 @@ async function lookUpUser(cookieHeader: string): Promise<CurrentUser | null> {
     ])
     .executeTakeFirst();
   if (!row) return null;
+  if (Date.parse(row.last_seen_at) <= now.getTime() - LAST_SEEN_RESOLUTION_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
+  }
   return {
     id: row.id,
     username: row.username,

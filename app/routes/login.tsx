@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { createUserSession, getCurrentUser } from '../models/auth.server';
 import { attemptLogin } from '../models/login-throttle.server';
 import { ErrorList, Field } from '../ui/field';
@@ -30,13 +30,20 @@ export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(ROLE_HOME[user.role]);
-  return null;
+  // A target that is not a same-site path is dropped here, so the form never carries it.
+  return { redirectTo: safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '') };
 }
+
+const BAD_TARGET = '登录后要打开的地址无效。请从首页重新登录。';
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(loginSchema, await request.formData());
   if (!form.success) {
     return data({ fieldErrors: form.fieldErrors, formErrors: form.formErrors, username: form.values.username ?? '' }, { status: 400 });
+  }
+  // Only a hand-made request carries one (the page drops them): refuse it before any session is made.
+  if (form.data.redirectTo && !safeRedirectPath(form.data.redirectTo, '')) {
+    return data({ fieldErrors: {} as Record<string, string[] | undefined>, formErrors: [BAD_TARGET], username: form.data.username }, { status: 400 });
   }
   const attempt = await attemptLogin(getDb(), { ...form.data, address: clientAddress(request) });
   if (!attempt.ok) {
@@ -51,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const submitting = useNavigation().state === 'submitting';
   return (
     <main className="page page--bare">
@@ -59,7 +66,7 @@ export default function LoginPage() {
         <h1>执法练兵平台</h1>
         <p className="login-card__lead">“互联网+执法”系统岗位练兵 · 请登录</p>
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <ErrorList errors={actionData?.formErrors} />
           <Field
             label="用户名"

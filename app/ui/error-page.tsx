@@ -16,9 +16,14 @@ export function errorStatus(error: unknown): { status: number; detail?: string }
   return { status: 500 };
 }
 
+/** The Chinese title and default text for an HTTP status. */
+export function errorText(status: number): { title: string; text: string } {
+  return TITLES[status] ?? (status >= 500 ? TITLES[500]! : TITLES[400]!);
+}
+
 /** The Chinese page shown for 403, 404 and other errors. */
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
-  const known = TITLES[status] ?? (status >= 500 ? TITLES[500]! : TITLES[400]!);
+  const known = errorText(status);
   return (
     <section className="error-page" role="alert">
       <p className="error-page__status">{status}</p>

@@ -18,8 +18,8 @@ if (!globalForPeer.__drillPeerChannel) {
 }
 
 /**
- * How many proxies in front of the server append to X-Forwarded-For (TRUST_PROXY): "true" or "1" for
- * one (nginx on the same host or in front), a number for a chain; anything else trusts none.
+ * How many proxies in front of the server append to X-Forwarded-For (TRUST_PROXY, which env.server.ts
+ * validates at boot as 0/1/true/false): "true" or "1" is one proxy (nginx in front); anything else none.
  */
 export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
   const v = value?.trim().toLowerCase();

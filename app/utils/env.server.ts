@@ -1,38 +1,52 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../../db/connection';
 
-const DEFAULT_SESSION_SECRET = 'drill-dev-secret-change-me';
+const flag = (name: string) =>
+  z
+    .enum(['0', '1', 'true', 'false'], { error: `${name} 只能是 1（开启）或 0（关闭）` })
+    .default('0')
+    .transform((v) => v === '1' || v === 'true');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
-  SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').default(DEFAULT_SESSION_SECRET),
+  /** Unset: a random secret kept beside the database (app/utils/session-secret.server.ts). */
+  SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').optional(),
+  /** A session unused this long ends, whatever its absolute expiry. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'SESSION_IDLE_MINUTES 须为整数（分钟）' })
+    .int('SESSION_IDLE_MINUTES 须为整数（分钟）')
+    .min(10, 'SESSION_IDLE_MINUTES 不能少于 10 分钟')
+    .max(14 * 24 * 60, 'SESSION_IDLE_MINUTES 不能超过 14 天（20160 分钟），即会话的绝对有效期')
+    .default(120),
+  /** A reverse proxy in front: believe its X-Forwarded-Proto and X-Forwarded-Host. */
+  TRUST_PROXY: flag('TRUST_PROXY'),
   /** The platform's address as learning records name it (xAPI activity and account IRIs, statement ids). */
   XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default('https://drill.example'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
-
-/** The server's configuration, validated once at first use. */
-export function getEnv(): Env {
-  if (cached) return cached;
+/** Validates an environment (unset and empty values take the defaults); throws in Chinese. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse({
-    NODE_ENV: process.env.NODE_ENV || undefined,
-    DATABASE_PATH: process.env.DATABASE_PATH || undefined,
-    SESSION_SECRET: process.env.SESSION_SECRET || undefined,
-    XAPI_BASE_URL: process.env.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
+    NODE_ENV: source.NODE_ENV || undefined,
+    DATABASE_PATH: source.DATABASE_PATH || undefined,
+    SESSION_SECRET: source.SESSION_SECRET || undefined,
+    SESSION_IDLE_MINUTES: source.SESSION_IDLE_MINUTES?.trim() || undefined,
+    TRUST_PROXY: source.TRUST_PROXY?.trim().toLowerCase() || undefined,
+    XAPI_BASE_URL: source.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
   });
   if (!parsed.success) {
     throw new Error(`环境变量无效：\n${z.prettifyError(parsed.error)}`);
   }
-  cached = parsed.data;
-  if (cached.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
-    console.warn(
-      '\n⚠️  警告：未设置 SESSION_SECRET，正在使用公开的默认密钥。任何人都能伪造登录会话。\n' +
-        '    部署前请设置环境变量 SESSION_SECRET（至少 16 个随机字符）。\n',
-    );
-  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The server's configuration, validated once at first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_25_000002_create_attempts';
 import * as m0003 from './2026_11_25_000003_create_assignments';
 import * as m0004 from './2026_11_25_000004_create_report_rollups';
 import * as m0005 from './2026_11_26_000001_add_attempts_closed_reason';
+import * as m0006 from './2026_11_30_100001_add_sessions_last_seen';
 import * as m2001 from './2026_11_30_200001_add_statistics_import_choices';
 import * as m300001 from './2026_11_30_300001_create_login_failures';
 import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_000003_create_assignments': m0003,
   '2026_11_25_000004_create_report_rollups': m0004,
   '2026_11_26_000001_add_attempts_closed_reason': m0005,
+  '2026_11_30_100001_add_sessions_last_seen': m0006,
   '2026_11_30_200001_add_statistics_import_choices': m2001,
   '2026_11_30_300001_create_login_failures': m300001,
   '2026_11_30_400001_unique_daily_reminders': m4001,

@@ -1,0 +1,31 @@
+// The settings issue 12 adds are validated at boot, with Chinese messages.
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../app/utils/env.server';
+
+describe('parseEnv', () => {
+  it('defaults: 120 idle minutes, no proxy trusted, no secret (the generated file is used)', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ SESSION_IDLE_MINUTES: 120, TRUST_PROXY: false });
+    expect(env.SESSION_SECRET).toBeUndefined();
+  });
+
+  it('reads TRUST_PROXY as 1/0 or true/false', () => {
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: 'TRUE' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(false);
+    expect(() => parseEnv({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY 只能是 1（开启）或 0（关闭）/);
+  });
+
+  it('reads SESSION_IDLE_MINUTES as whole minutes between 10 and 14 days', () => {
+    expect(parseEnv({ SESSION_IDLE_MINUTES: '30' }).SESSION_IDLE_MINUTES).toBe(30);
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES: 'two hours' })).toThrow(/SESSION_IDLE_MINUTES 须为整数/);
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES: '7.5' })).toThrow(/SESSION_IDLE_MINUTES 须为整数/);
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES: '5' })).toThrow(/不能少于 10 分钟/);
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES: '30000' })).toThrow(/不能超过 14 天/);
+  });
+
+  it('still refuses a short SESSION_SECRET', () => {
+    expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/环境变量无效[\s\S]*SESSION_SECRET 至少 16 个字符/);
+  });
+});
