@@ -7,7 +7,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /**
- * Every number of the login throttle (reasons: docs/security-login-backup.md). A rule counts failures
+ * Every number of the login throttle (reasons: docs/security.md). A rule counts failures
  * in its window: up to `free` cost nothing, then each one makes the next attempt wait twice as long
  * as the last (from `backoffBaseMs`), and from `lockAt` on each failure locks for `lockMs`.
  */

@@ -63,7 +63,7 @@ export const MAX_WAITING_PARSES = 8;
 
 /**
  * Files are read one at a time across the process: reading an XLSX costs tens of MB and seconds of
- * CPU, and several at once starved every other request (docs/security-uploads.md).
+ * CPU, and several at once starved every other request (docs/security.md).
  */
 export const statisticsParseQueue = concurrencyLimit(1, { maxWaiting: MAX_WAITING_PARSES });
 

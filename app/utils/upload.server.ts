@@ -1,5 +1,5 @@
 // Reading a multipart upload with the whole request bounded and every refusal named for what it is
-// (docs/security-uploads.md). Remix's unstable_parseMultipartFormData bounds only each part, and its
+// (docs/security.md). Remix's unstable_parseMultipartFormData bounds only each part, and its
 // parser fails on a legal file name holding ";" or "=", which the route then called "文件过大".
 
 export interface UploadLimits {

@@ -85,7 +85,7 @@ export const MAX_STATISTICS_FILE_BYTES = 5 * 1024 * 1024;
  * Data rows one import may hold. A province has a few hundred county-level units and the whole
  * country about 3,500 (2,800-odd county divisions plus 市本级 and 开发区), so 5,000 takes the national
  * table with room to spare; anything longer is not a per-unit table (a 100,000-row file froze the
- * server: docs/security-uploads.md).
+ * server: docs/security.md).
  */
 export const MAX_STATISTICS_ROWS = 5_000;
 
