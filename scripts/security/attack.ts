@@ -8,6 +8,7 @@
 // A script, not a test: the figures depend on the machine.
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -198,15 +199,23 @@ async function main() {
       const victim = client();
       const hostile = ['/\t/evil.example/phish', '//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)'];
       const landed: string[] = [];
+      const direct: number[] = [];
       for (const target of hostile) {
-        const response = await victim.logIn('changli.officer', PASSWORD, target);
+        // As a browser does: the phishing link opens the login page, whose form carries what the page kept.
+        const page = await victim.send(`/login?redirectTo=${encodeURIComponent(target)}`);
+        const kept = /name="redirectTo" value="([^"]*)"/.exec(page.text)?.[1] ?? '';
+        const response = await victim.logIn('changli.officer', PASSWORD, kept);
         landed.push(response.location);
         await victim.send('/logout', { method: 'POST', form: {} });
+        // A hand-made POST carrying the target itself.
+        direct.push((await victim.logIn('changli.officer', PASSWORD, target)).status);
       }
       checks.push({
-        name: 'login never redirects off the site',
-        pass: landed.every((l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/\\') && !/[\t\r\n]/.test(l)),
-        figure: landed.join(' · '),
+        name: 'login never redirects off the site (browser flow lands home; hand-made POSTs are refused)',
+        pass:
+          landed.every((l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/\\') && !/[\t\r\n]/.test(l)) &&
+          direct.every((status) => status === 400),
+        figure: `landed ${landed.join(' · ')}; hand-made POSTs ${direct.join('/')}`,
       });
 
       log('4. 200 wrong passwords for trainer');
@@ -222,7 +231,16 @@ async function main() {
 
       log('6. TRACE, CR/LF in redirectTo, cross-origin POST');
       const raw = client();
-      const trace = await raw.send('/login', { method: 'TRACE' });
+      // fetch refuses TRACE itself; a raw request is what an attacker sends.
+      const trace = await new Promise<{ status: number }>((resolveTrace, reject) => {
+        const req = httpRequest(`${app.base}/login`, { method: 'TRACE' }, (res) => {
+          res.resume();
+          res.on('end', () => resolveTrace({ status: res.statusCode ?? 0 }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      raw.statuses.push(trace.status);
       const sessionsBefore = new Database(dbPath, { readonly: true }).prepare('select count(*) as n from sessions').get() as { n: number };
       const crlf = await raw.logIn('changli.officer', PASSWORD, '/officer\r\nSet-Cookie: x=1');
       const sessionsAfter = new Database(dbPath, { readonly: true }).prepare('select count(*) as n from sessions').get() as { n: number };
