@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { plainText, z } from './zod';
 
 /**
  * The columns of the real system's per-unit statistics export (在线执法统计口径), with the header names
@@ -40,7 +40,7 @@ const count = (label: string) =>
 /** One row of the export, parsed from its cells (strings). */
 export const statisticsRowSchema = z
   .object({
-    unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符'),
+    unitName: z.string().trim().min(1, '地区不能为空').max(64, '地区不能超过 64 个字符').superRefine(plainText('地区')),
     officersOnRecord: count('执法人员数'),
     enterprisesOnboarded: count('企业入库数'),
     inspections: count('检查次数'),

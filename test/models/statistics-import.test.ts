@@ -74,6 +74,18 @@ describe('impossible figures are refused with row and column', () => {
   });
 });
 
+describe('unit names in the file', () => {
+  it('a name with a bidi override or a zero-width character is refused, naming the row', async () => {
+    // (A NUL byte makes the file binary: refused before any row is read.)
+    for (const hidden of ['\u202e', '\u200b', '\u2066', '\ufeff']) {
+      const text = publishedText.replace('昌黎县', `昌黎${hidden}县`);
+      const result = await parseStatisticsFile('export.tsv', new TextEncoder().encode(text));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.join('\n')).toContain('地区含有不允许的不可见字符');
+    }
+  });
+});
+
 describe('re-importing a year', () => {
   it('shows each changed figure and replaces nothing until confirmed; cancelling keeps the old figures', async () => {
     const { db } = useTestDatabase(); // the seed holds the published 2023 table
