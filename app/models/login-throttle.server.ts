@@ -37,19 +37,24 @@ export function delayAfter(rule: ThrottleRule, failures: number): number {
 
 const since = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString();
 
-async function countFailures(
-  db: Kysely<Database>,
-  username: string,
-  address: string | null,
-  now: Date,
-): Promise<Count[]> {
-  const byAddress = await db
+/** An account's failures in the account window, per address: how many, and the latest. */
+function failuresByAddress(db: Kysely<Database>, username: string, now: Date) {
+  return db
     .selectFrom('login_failures')
     .select(['address', sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('last')])
     .where('username', '=', username)
     .where('created_at', '>', since(now, LOGIN_THROTTLE.account.windowMs))
     .groupBy('address')
     .execute();
+}
+
+async function countFailures(
+  db: Kysely<Database>,
+  username: string,
+  address: string | null,
+  now: Date,
+): Promise<Count[]> {
+  const byAddress = await failuresByAddress(db, username, now);
   const own = byAddress.find((r) => r.address === address);
   const counts: Count[] = [
     { scope: 'accountAtAddress', failures: own?.n ?? 0, last: own?.last ?? null },
@@ -208,13 +213,7 @@ export async function purgeLoginFailures(db: Kysely<Database>, now: Date) {
 
 /** What the admin sees of an account's login failures: count in the last day, and any lock still running. */
 export async function loginLockStatus(db: Kysely<Database>, username: string, now = new Date()) {
-  const rows = await db
-    .selectFrom('login_failures')
-    .select(['address', sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('last')])
-    .where('username', '=', username)
-    .where('created_at', '>', since(now, LOGIN_THROTTLE.account.windowMs))
-    .groupBy('address')
-    .execute();
+  const rows = await failuresByAddress(db, username, now);
   const counts: Count[] = rows.map((r) => ({ scope: 'accountAtAddress', failures: r.n, last: r.last }));
   const total = rows.reduce((sum, r) => sum + r.n, 0);
   const latest = rows.reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null);

@@ -18,6 +18,7 @@ import { prepareDatabase } from '../../db/seed';
 import { getScenario } from '../../scenarios/index';
 import type { AnswerStep } from '../../scenarios/types';
 import { log, percentile, sleep, startServer } from '../bench/lib';
+import { loginProbe, rssSampler } from './probes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
@@ -61,55 +62,6 @@ class Client {
       form: { username, password, redirectTo },
     });
   }
-}
-
-function rssSampler(pid: number) {
-  const samples: number[] = [];
-  const read = () => {
-    try {
-      const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      samples.push(kb / 1024);
-    } catch {
-      // the process is gone
-    }
-  };
-  read();
-  const timer = setInterval(read, 200);
-  return {
-    stop() {
-      clearInterval(timer);
-      read();
-      return samples;
-    },
-  };
-}
-
-function loginProbe(base: string) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      try {
-        const response = await fetch(`${base}/login`, { signal: AbortSignal.timeout(30_000) });
-        await response.arrayBuffer();
-        if (response.status !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - started);
-      await sleep(20);
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return { latencies, errors };
-    },
-  };
 }
 
 const seedOf = (html: string) => /data-seed="([^"]+)"/.exec(html)?.[1] ?? '';

@@ -17,6 +17,7 @@ import { readZipDirectory, inflateEntry } from '../../app/utils/zip.server';
 import { openDatabase } from '../../db/connection';
 import { prepareDatabase } from '../../db/seed';
 import { log, percentile, sleep, startServer } from '../bench/lib';
+import { loginProbe, rssSampler } from './probes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
@@ -179,50 +180,6 @@ async function getPage(base: string, cookie: string, what: string, path: string)
     .replace(/<!-- -->/g, '')
     .slice(0, 120);
   return { what, status: response.status, ms: performance.now() - started, bytes: text.length, message };
-}
-
-/** Samples VmRSS of `pid` every 50 ms until stopped. */
-function rssSampler(pid: number) {
-  const samples: number[] = [];
-  const timer = setInterval(() => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-      if (kb) samples.push(kb / 1024);
-    } catch {
-      // the process is gone
-    }
-  }, 50);
-  return {
-    stop: () => (clearInterval(timer), samples),
-  };
-}
-
-/** Another user's GET /login, one after another with 20 ms between, until stopped. */
-function loginProbe(base: string) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      try {
-        const response = await fetch(`${base}/login`, { signal: AbortSignal.timeout(30_000) });
-        await response.arrayBuffer();
-        if (response.status !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - started);
-      await sleep(20);
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return { latencies, errors };
-    },
-  };
 }
 
 async function main() {
