@@ -28,6 +28,8 @@ async function rubricRow(page: Page, code: string) {
 }
 
 test('going straight to the 决定书 past the party\'s statement loses its item, with the article; the lawful path prints the review', async ({ page }) => {
+  // Two whole scenarios, and up to a dozen starts until the party makes a statement.
+  test.setTimeout(180_000);
   await logIn(page, 'changli.officer');
   const scenario = getScenario(PENALTY_DOCS)!;
   const item = scenario.rubric.find((i) => i.code === 'STATEMENT_NOT_HEARD')!;
