@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './support';
+import { logIn, runTag } from './support';
 
 test('admin creates an account (after fixing Chinese field errors), and the new user can log in', async ({ page, browser }) => {
   // Unique per try, so a retry on CI does not trip over the account the first try created.
-  const username = `zhao.min.${test.info().retry}`;
+  const username = `zhao.min.${runTag()}`;
   await logIn(page, 'admin');
   await page.getByRole('link', { name: '新建用户' }).first().click();
   await expect(page.getByRole('heading', { name: '新建用户' })).toBeVisible();

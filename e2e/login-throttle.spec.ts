@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { enableLogin, logIn } from './support';
+import { enableLogin, logIn, runIndex, runTag } from './support';
 
 const PASSWORD = 'throttle-pass-1';
 const LOCKED = '登录失败次数过多，已暂时锁定，请 15 分钟后再试；如需立即登录，请联系系统管理员解除锁定。';
@@ -30,14 +30,14 @@ test('repeated wrong passwords lock an account, an unknown name alike; the admin
 }) => {
   test.setTimeout(90_000);
   // A dedicated officer (outside 秦皇岛市), never a shared demo account; unique per try.
-  const username = `zf130203${String(5 + test.info().retry).padStart(3, '0')}`;
+  const username = `zf130203${String(5 + runIndex()).padStart(3, '0')}`;
   await enableLogin(browser, username, PASSWORD);
 
   const known = await lockOut(page, username);
   expect(known.at(-1)).toContain(LOCKED);
   expect(known[0]).toBe('用户名或密码错误');
   // An unknown username goes through the same steps and ends with the same message.
-  expect(await lockOut(page, `nobody.${test.info().retry}.${Date.now()}`)).toEqual(known);
+  expect(await lockOut(page, `nobody.${runTag()}.${Date.now()}`)).toEqual(known);
 
   // Locked: even the right password is refused, with the same message.
   await page.goto('/login');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './support';
+import { logIn, runTag } from './support';
 
 test.use({ javaScriptEnabled: false });
 
@@ -11,7 +11,7 @@ test('login, errors and admin forms work without JavaScript', async ({ page }) =
   await logIn(page, 'admin');
   await expect(page).toHaveURL('/admin');
   await page.goto('/admin/users/new');
-  await page.getByLabel('用户名').fill(`no.js.${test.info().retry}`);
+  await page.getByLabel('用户名').fill(`no.js.${runTag()}`);
   await page.getByLabel('姓名').fill('钱进');
   await page.getByLabel('初始密码').fill('x');
   await page.getByRole('button', { name: '创建用户' }).click();

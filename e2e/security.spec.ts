@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { join } from 'node:path';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
-import { DEMO_PASSWORD, enableLogin, logIn } from './support';
+import { DEMO_PASSWORD, enableLogin, logIn, runIndex } from './support';
 
 const PHISH = 'http://evil.example/phish';
 // The issue's report: the browser strips the tab and reads `//evil.example/phish`.
@@ -51,7 +51,7 @@ test.describe('the login redirect', () => {
 
   test('a hand-made POST with CR/LF in redirectTo gets 400 and leaves no session row', async ({ request, browser }) => {
     // An officer on record no other test signs in with, so the count is this test's alone.
-    const username = `zf130303${String(5 + test.info().retry).padStart(3, '0')}`;
+    const username = `zf130303${String(5 + runIndex()).padStart(3, '0')}`;
     const password = 'Crlf-test-2026';
     await enableLogin(browser, username, password);
     const db = new SQLite(join(process.env.E2E_DATA_DIR!, 'e2e.db'), { readonly: true, fileMustExist: true });

@@ -1,6 +1,6 @@
 // The e2e run shares one database. Tests that add people do so outside 秦皇岛市, whose published
 // officer counts other tests check.
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Drill@2023';
 
@@ -32,4 +32,19 @@ export async function assignmentFormToken(page: Page): Promise<string> {
   const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
   expect(token, '布置任务表单应带有表单令牌').toBeTruthy();
   return token!;
+}
+
+/**
+ * Unique per run of a test (its repeat and its retry), for data a test creates in the shared e2e
+ * database: a second run (`--repeat-each`, a retry) must not trip over the first one's rows.
+ */
+export function runTag(): string {
+  const info = test.info();
+  return `${info.repeatEachIndex}-${info.retry}`;
+}
+
+/** The same as a small number (0, 1, 2 …), for picking a distinct officer on record per run. */
+export function runIndex(): number {
+  const info = test.info();
+  return info.repeatEachIndex * 2 + info.retry;
 }

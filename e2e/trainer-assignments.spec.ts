@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, submitStep } from './drill-support';
-import { assignmentFormToken, enableLogin as enableOfficerLogin, logIn } from './support';
+import { assignmentFormToken, enableLogin as enableOfficerLogin, logIn, runIndex, runTag } from './support';
 
 // These tests add no officers (the published counts of 秦皇岛市 stay exact): they turn on logins of
 // officers already on record, through the admin's password reset, and add one trainer in 唐山市.
@@ -20,7 +20,7 @@ async function asUser(browser: Browser, username: string, password?: string): Pr
 test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢龙县 officer does not see it; the follow-up shows completion and score', async ({ browser }) => {
   // Five people log in (argon2 each) and a whole drill is played: generous under a full parallel run.
   test.setTimeout(120_000);
-  const retry = test.info().retry;
+  const retry = runIndex();
   const changliOfficer = `zf130322${String(10 + retry).padStart(3, '0')}`;
   const lulongOfficer = `zf130324${String(10 + retry).padStart(3, '0')}`;
   await enableLogin(browser, changliOfficer);
@@ -107,7 +107,7 @@ test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢
 
 test('over HTTP: a trainer cannot assign outside the subtree, and every invalid field is refused with its message and nothing stored', async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const retry = test.info().retry;
+  const retry = runTag();
   // A trainer of 唐山市, created by the admin.
   const username = `ts.trainer.${retry}`;
   const admin = await asUser(browser, 'admin');
@@ -203,7 +203,7 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
 });
 
 test('a double-submitted 布置任务 form creates one assignment; a second 提醒 the same day is refused with the reason and writes nothing', async ({ page }) => {
-  const retry = test.info().retry;
+  const retry = runTag();
   await logIn(page, 'trainer');
   const title = `重复提交-${retry}-${Date.now()}`;
   const form = {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { getEnv } from '../utils/env.server';
 import { verifyLogin } from './auth.server';
 
 const SECOND = 1000;
@@ -18,7 +19,10 @@ export const LOGIN_THROTTLE = {
   accountAtAddress: { windowMs: 24 * HOUR, free: 1, lockAt: 5 },
   /** One username from all addresses: guessing spread over many addresses. */
   account: { windowMs: 24 * HOUR, free: 10, lockAt: 20 },
-  /** One address, all usernames: one password tried on many accounts. High: offices share a NAT address. */
+  /**
+   * One address, all usernames: one password tried on many accounts. High: offices share a NAT
+   * address. `free` is the LOGIN_ADDRESS_FREE_FAILURES setting (default 30); the lock comes 10 later.
+   */
   address: { windowMs: 15 * MINUTE, free: 30, lockAt: 40 },
   /** Rows kept at most whatever their age (a flood from many addresses within a day). */
   maxRows: 100_000,
@@ -85,8 +89,13 @@ function accountFailures(byAddress: { n: number }[]): number {
 }
 
 /** Until when each count holds the next attempt back (ms since epoch), and whether that is a lock. */
+/** The per-address rule with the operator's setting. */
+export function addressRule(free = getEnv().LOGIN_ADDRESS_FREE_FAILURES): ThrottleRule {
+  return { ...LOGIN_THROTTLE.address, free, lockAt: free + (LOGIN_THROTTLE.address.lockAt - LOGIN_THROTTLE.address.free) };
+}
+
 function holdOf(count: Count) {
-  const rule = LOGIN_THROTTLE[count.scope];
+  const rule = count.scope === 'address' ? addressRule() : LOGIN_THROTTLE[count.scope];
   const delay = delayAfter(rule, count.failures);
   const until = count.last === null || delay === 0 ? 0 : Date.parse(count.last) + delay;
   return { until, locked: count.failures >= rule.lockAt };

@@ -21,6 +21,16 @@ const envSchema = z.object({
     .default(120),
   /** A reverse proxy in front: believe its X-Forwarded-Proto and X-Forwarded-Host. */
   TRUST_PROXY: flag('TRUST_PROXY'),
+  /**
+   * Failed logins one address may make in 15 minutes, all usernames together, before it is slowed
+   * down (locked 10 failures later). Raise it where many users share one address (an office's NAT).
+   */
+  LOGIN_ADDRESS_FREE_FAILURES: z.coerce
+    .number({ error: 'LOGIN_ADDRESS_FREE_FAILURES 须为整数' })
+    .int('LOGIN_ADDRESS_FREE_FAILURES 须为整数')
+    .min(5, 'LOGIN_ADDRESS_FREE_FAILURES 不能少于 5')
+    .max(100_000, 'LOGIN_ADDRESS_FREE_FAILURES 不能超过 100000')
+    .default(30),
   /** The platform's address as learning records name it (xAPI activity and account IRIs, statement ids). */
   XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default('https://drill.example'),
 });
@@ -35,6 +45,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SESSION_SECRET: source.SESSION_SECRET || undefined,
     SESSION_IDLE_MINUTES: source.SESSION_IDLE_MINUTES?.trim() || undefined,
     TRUST_PROXY: source.TRUST_PROXY?.trim().toLowerCase() || undefined,
+    LOGIN_ADDRESS_FREE_FAILURES: source.LOGIN_ADDRESS_FREE_FAILURES?.trim() || undefined,
     XAPI_BASE_URL: source.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
   });
   if (!parsed.success) {

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import {
+  addressRule,
   attemptLogin,
   delayAfter,
   LOGIN_THROTTLE,
@@ -10,6 +11,7 @@ import {
 } from '../../app/models/login-throttle.server';
 import { updateUser } from '../../app/models/user.server';
 import { clientAddress, normalizeAddress, trustedProxyHops } from '../../app/utils/client-address.server';
+import { parseEnv } from '../../app/utils/env.server';
 import * as password from '../../app/utils/password.server';
 import { useTestDatabase } from '../support/db';
 
@@ -155,6 +157,16 @@ describe('login throttle: one account from many addresses', () => {
 });
 
 describe('login throttle: one address, many usernames', () => {
+  it('the free failures per address are a setting (an office behind one NAT address raises it), validated at boot', () => {
+    expect(parseEnv({}).LOGIN_ADDRESS_FREE_FAILURES).toBe(30);
+    expect(parseEnv({ LOGIN_ADDRESS_FREE_FAILURES: '1000' }).LOGIN_ADDRESS_FREE_FAILURES).toBe(1000);
+    expect(() => parseEnv({ LOGIN_ADDRESS_FREE_FAILURES: '2' })).toThrow('LOGIN_ADDRESS_FREE_FAILURES 不能少于 5');
+    expect(addressRule(1000)).toMatchObject({ free: 1000, lockAt: 1010 });
+    expect(delayAfter(addressRule(1000), 999)).toBe(0);
+    expect(delayAfter(addressRule(1000), 1001)).toBeGreaterThan(0);
+    expect(addressRule(30)).toMatchObject(LOGIN_THROTTLE.address);
+  });
+
   it('lets 30 failures pass, then backs off, and locks the address at 40 — for every username, not other addresses', async () => {
     const { db } = useTestDatabase();
     const clock = fakeClock();
