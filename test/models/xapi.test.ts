@@ -7,13 +7,13 @@ import {
   listXapiStatements,
   resolveXapiPeriod,
   uuidV5,
-  XAPI_PLATFORM_BASE,
   xapiExtensions,
   xapiJsonStream,
   xapiStatementId,
   xapiStatementPages,
   type XapiStatement,
 } from '../../app/models/xapi.server';
+import { XAPI_PLATFORM_BASE } from '../../app/utils/env.server';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
 
