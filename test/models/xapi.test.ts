@@ -349,7 +349,6 @@ describe('xAPI learning records', () => {
 
 describe('xAPI export base address', () => {
   it('is the one given (per deployment), in activity ids, the account home page and the statement ids', async () => {
-    const { xapiJsonStream } = await import('../../app/models/xapi.server');
     const { db } = useTestDatabase();
     const officer = await db
       .selectFrom('users')
