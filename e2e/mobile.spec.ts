@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { listScenarios } from '../scenarios/index';
+import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -20,8 +22,6 @@ test('the login page and a role home fit a 390 px phone', async ({ page }) => {
 });
 
 test('an officer drills on a 390 px phone: home, sandbox form and result fit the screen', async ({ page }) => {
-  const { listScenarios } = await import('../scenarios/index');
-  const { modelAnswerFor, startDrill, submitStep } = await import('./drill-support');
   const scenario = listScenarios({ skill: 'documents' })[0] ?? listScenarios()[0]!;
   await logIn(page, 'changli.officer');
   await expectNoHorizontalScroll(page);

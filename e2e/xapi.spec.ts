@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { XAPI_PLATFORM_BASE } from '../app/utils/env.server';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
-const EXT = 'https://drill.example/xapi/extensions';
+// The e2e server runs without XAPI_BASE_URL, so records carry the default address.
+const EXT = `${XAPI_PLATFORM_BASE}/xapi/extensions`;
 
 interface Statement {
   id: string;
@@ -44,8 +46,8 @@ test('an officer’s finished drill is in the manager’s xAPI export; officers 
   expect(verbs).toContain('http://adlnet.gov/expapi/verbs/passed');
   expect(verbs).not.toContain('http://adlnet.gov/expapi/verbs/failed');
   const passed = ours.find((s) => s.verb.id.endsWith('/passed'))!;
-  expect(passed.actor.account).toEqual({ homePage: 'https://drill.example', name: 'changli.officer' });
-  expect(passed.object.id).toBe(`https://drill.example/scenarios/${scenario.id}`);
+  expect(passed.actor.account).toEqual({ homePage: XAPI_PLATFORM_BASE, name: 'changli.officer' });
+  expect(passed.object.id).toBe(`${XAPI_PLATFORM_BASE}/scenarios/${scenario.id}`);
   expect(passed.object.definition.name['zh-CN']).toBe(scenario.title);
   expect(passed.result).toMatchObject({ score: { raw: 100, scaled: 1 }, success: true, completion: true });
   expect(passed.result!.duration).toMatch(/^PT/);

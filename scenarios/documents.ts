@@ -6,7 +6,7 @@
  */
 import { attemptFixture } from './engine';
 import type { CaseFixture } from './kit/case-kit';
-import { NATURE_TEXT, type InspectionFixture, type Nature, type SiteItem } from './kit/inspection-kit';
+import { NATURE_TEXT, VERDICT_TEXT, type InspectionFixture, type Nature, type SiteItem } from './kit/inspection-kit';
 import type { OnboardingFixture } from './kit/onboarding-kit';
 import type { OfficerProfile } from './kit/people';
 import type { Authority } from './lib/divisions';
@@ -16,7 +16,7 @@ import { industryByCode, SPECIAL_FLAGS } from './lib/industries';
 import type { AttemptState } from './types';
 import { HEARING_CONCLUSION_LABELS, SERVICE_METHOD_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from './workflow/case-machine';
 import { DOCUMENT_TYPES, type DocumentType, type IssuedDocument } from './workflow/document-numbers';
-import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext, type Verdict } from './workflow/inspection-machine';
+import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext } from './workflow/inspection-machine';
 import { LEGAL } from './workflow/legal-constants';
 import type { OnboardingContext } from './workflow/onboarding-machine';
 import { PENALTY_ARTICLES, penaltyBasis, VIOLATIONS, yuan, type ArticleId, type TierId, type Violation } from './workflow/penalties';
@@ -68,7 +68,6 @@ export function chineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const VERDICT_TEXT: Record<Verdict, string> = { ok: '符合要求', general: '一般事故隐患', major: '重大事故隐患' };
 const EVIDENCE_LABELS: Record<CaseContext['evidence'][number]['kind'], string> = {
   inquiry: '询问笔录',
   inspection: '勘验（检查）笔录',

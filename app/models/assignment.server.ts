@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Assignment, AttemptMode, Database, Unit } from '../../db/schema';
 import { getScenario } from '../../scenarios/index';
-import { beijingDate, beijingTime } from '../utils/format';
+import { beijingDate, beijingTime, pct } from '../utils/format';
 import type { AssignmentActionInput, CreateAssignmentInput } from '../validation/assignment';
 import { closeOutdatedAttempts, startDrill, type DrillRefusal } from './attempt.server';
 import { findUnitByCode, isWithinSubtree } from './unit.server';
@@ -296,8 +296,6 @@ async function totalsOf(db: Db, assignmentId: number, scenarioCount: number, now
   return rows[0]!;
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
-
 /** The assignments set within the viewer's subtree, newest first, each with its completion figures. */
 export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope, now = new Date(), limit = 50) {
   const rows = await db
@@ -328,8 +326,8 @@ export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope,
         createdByName: a.created_by_name,
         scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
         ...totals,
-        completionRate: rate(totals.completed, totals.covered),
-        passRate: rate(totals.passed, totals.covered),
+        completionRate: pct(totals.completed, totals.covered),
+        passRate: pct(totals.passed, totals.covered),
       };
     }),
   );
@@ -409,7 +407,7 @@ export async function getAssignmentFollowUp(
         left join units parent on parent.id = un.parent_id
        group by un.id
        order by parent.sort_order, parent.id, un.sort_order, un.id`.execute(db)
-  ).rows.map((u) => ({ ...u, completionRate: rate(u.completed, u.covered), passRate: rate(u.passed, u.covered) }));
+  ).rows.map((u) => ({ ...u, completionRate: pct(u.completed, u.covered), passRate: pct(u.passed, u.covered) }));
 
   const filterUnit = query.unit ? units.find((u) => u.code === query.unit) : undefined;
   const statusFilter = {
@@ -496,7 +494,7 @@ export async function getAssignmentFollowUp(
     ),
     extensions,
     reminders,
-    totals: { ...totals, completionRate: rate(totals.completed, totals.covered), passRate: rate(totals.passed, totals.covered) },
+    totals: { ...totals, completionRate: pct(totals.completed, totals.covered), passRate: pct(totals.passed, totals.covered) },
     units,
     officers: { rows: officerPage.rows, total: officerTotal, page: query.page, pageSize: FOLLOW_UP_PAGE_SIZE, unit: filterUnit?.code ?? null, status: query.status },
     overdue: { rows: overdue.rows, total: totals.overdue },

@@ -1,38 +1,7 @@
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { workflowMermaid } from '../../scenarios/mermaid';
+import { workflowGraph, workflowMermaid } from '../../scenarios/mermaid';
 import { SKILL_LABELS, type AnyScenario } from '../../scenarios/types';
 import { WORKFLOWS } from '../../scenarios/workflow';
-
-/** The workflow statechart as states and transitions, read from the Mermaid text `scenarios/mermaid.ts` generates. */
-export function workflowGraph(mermaid: string) {
-  const labels = new Map<string, string>();
-  const transitions: { from: string; to: string; label: string }[] = [];
-  let initial: string | null = null;
-  const finals = new Set<string>();
-  for (const line of mermaid.split('\n').map((l) => l.trim())) {
-    const state = /^state "(.*)" as (\S+)$/.exec(line);
-    if (state) {
-      labels.set(state[2]!, state[1]!);
-      continue;
-    }
-    const edge = /^(\S+) --> (\S+?)(?:: (.*))?$/.exec(line);
-    if (!edge) continue;
-    const [, from, to, label] = edge as unknown as [string, string, string, string | undefined];
-    if (from === '[*]') initial = to;
-    else if (to === '[*]') finals.add(from);
-    else transitions.push({ from, to, label: label ?? '' });
-  }
-  const name = (key: string) => labels.get(key) ?? key;
-  return {
-    states: [...labels.keys()].map((key) => ({
-      key,
-      label: name(key),
-      initial: key === initial,
-      final: finals.has(key),
-      out: transitions.filter((t) => t.from === key).map((t) => ({ to: t.to, toLabel: name(t.to), event: t.label })),
-    })),
-  };
-}
 
 /** What the catalogue shows of a scenario in its list and at the top of its own page. */
 function scenarioSummary(s: AnyScenario) {
@@ -62,7 +31,6 @@ export function getCatalogueEntry(id: string) {
   const s = getScenario(id);
   if (!s) return null;
   const fixture = s.fixture('catalogue-example');
-  const mermaid = workflowMermaid(s.workflow);
   return {
     ...scenarioSummary(s),
     version: s.version,
@@ -70,7 +38,7 @@ export function getCatalogueEntry(id: string) {
     rubric: s.rubric.map((item) => ({ code: item.code, title: item.title, weight: item.weight, rule: item.rule, citation: item.citation, mistake: item.mistake.description })),
     hints: s.hints.map((h) => ({ id: h.id, text: h.text, cost: h.cost })),
     unreachableStates: s.unreachableStates ?? [],
-    graph: workflowGraph(mermaid),
-    mermaid,
+    graph: workflowGraph(s.workflow),
+    mermaid: workflowMermaid(s.workflow),
   };
 }

@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-
-/** Mastery needs passes on this many different seeds (variety: a memorised answer does not count). */
-export const MASTERY_DISTINCT_SEEDS = 2;
-/** …within this window, and lapses when the window no longer holds them. */
-export const MASTERY_WINDOW_DAYS = 180;
+import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Pass {

@@ -3,9 +3,10 @@ import type { Database, Unit } from '../../db/schema';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
-import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
+import { pct } from '../utils/format';
+import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS, READINESS_THRESHOLDS } from '../utils/readiness-rules';
 import { listOverdueByUnit } from './assignment.server';
-import { chinaDay, MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from './mastery.server';
+import { chinaDay } from './mastery.server';
 
 const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
@@ -20,9 +21,6 @@ export interface Period {
   /** Last day, inclusive. */
   to: string;
 }
-
-/** Percentage with one decimal; 0 when there is no one to count. */
-export const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 /** The instant at which mastery is judged for a period: the end of its last day, or now if that is earlier. */
 export function masteryInstant(period: Period, now: Date): string {

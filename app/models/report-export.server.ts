@@ -1,15 +1,9 @@
 import ExcelJS from 'exceljs';
 import { SKILL_LABELS } from '../../scenarios/types';
+import { GROUP_LABELS, LEVEL_LABELS } from '../ui/readiness-table';
 import { csvLine, neutralizeCell } from '../utils/export-cells';
+import { COVERAGE_MIN_INSPECTIONS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 import type { ReadinessRow } from './readiness.server';
-
-const LEVELS = { green: '达标', amber: '基本达标', red: '未达标' } as const;
-const GROUPS = {
-  drilledAndUsing: '已练兵且在用系统',
-  drilledButIdle: '已练兵但系统使用不足',
-  usingNotDrilled: '在用系统但未练兵',
-  neither: '既未练兵也未用系统',
-} as const;
 
 /** The readiness table's columns with their Chinese headers, shared by the XLSX and CSV exports. */
 const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => string | number | null }[] = [
@@ -28,7 +22,7 @@ const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => stri
   })),
   { header: '平均最高分', width: 10, value: (r) => r.avgBestScore },
   { header: '逾期任务(人次)', width: 12, value: (r) => r.overdue },
-  { header: '达标等级', width: 10, value: (r) => LEVELS[r.level] },
+  { header: '达标等级', width: 10, value: (r) => LEVEL_LABELS[r.level] },
   { header: '排名靠后', width: 10, value: (r) => (r.bottomRanked ? '是' : '') },
   { header: '系统执法人员数', width: 14, value: (r) => r.real?.officersOnRecord ?? null },
   { header: '系统检查次数(全年)', width: 16, value: (r) => r.real?.inspections ?? null },
@@ -36,7 +30,7 @@ const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => stri
   { header: '系统参与执法人员数', width: 16, value: (r) => r.real?.participatingOfficers ?? null },
   { header: '系统参与率(%)', width: 12, value: (r) => r.real?.realParticipationPct ?? null },
   { header: '企业入库数', width: 10, value: (r) => r.real?.enterprisesOnboarded ?? null },
-  { header: '分组', width: 18, value: (r) => (r.group ? GROUPS[r.group] : '') },
+  { header: '分组', width: 18, value: (r) => (r.group ? GROUP_LABELS[r.group] : '') },
 ];
 
 interface ExportableReport {
@@ -90,9 +84,9 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
       { header: '单位数', width: 8 },
       { header: '单位', width: 60 },
     ],
-    (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).map((g) => {
+    (Object.keys(GROUP_LABELS) as (keyof typeof GROUP_LABELS)[]).map((g) => {
       const units = report.rows.filter((r) => r.group === g).map((r) => r.name);
-      return [GROUPS[g], units.length, units.join('、')];
+      return [GROUP_LABELS[g], units.length, units.join('、')];
     }),
   );
   addSheet(
@@ -106,7 +100,7 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
       ['范围', scopeName],
       ['统计周期', `${report.period.from} 至 ${report.period.to}`],
       ['系统统计年度', report.year ?? '未导入'],
-      ['定义', '见 docs/readiness.md：熟练掌握＝四项技能均在180天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足11次'],
+      ['定义', `见 docs/readiness.md：熟练掌握＝四项技能均在${MASTERY_WINDOW_DAYS}天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足${COVERAGE_MIN_INSPECTIONS}次`],
     ],
   );
   return new Uint8Array(await workbook.xlsx.writeBuffer());

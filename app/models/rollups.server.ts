@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from './mastery.server';
+import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 
 /** The four rollup tables, in the order a rebuild fills them. */
 export const ROLLUP_TABLES = ['officer_activity', 'skill_passes', 'mistake_counts', 'skill_mastery'] as const;

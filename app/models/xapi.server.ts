@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AttemptMode, Database, Unit } from '../../db/schema';
 import { getScenario } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
+import { XAPI_PLATFORM_BASE } from '../utils/env.server';
 import { reportQuerySchema } from '../validation/reports';
 import { resolvePeriod, type Period } from './readiness.server';
 
@@ -12,10 +13,10 @@ import { resolvePeriod, type Period } from './readiness.server';
  * `completed` and `passed` or `failed` when it is scored.
  *
  * Every IRI of the platform (the actors' account home page, activities, extensions) is under
- * XAPI_PLATFORM_BASE, and statement ids are UUIDs derived from the attempt id and the verb, so an
- * export repeated (or overlapping an earlier one) sends the same statements, which an LRS ignores.
+ * XAPI_BASE_URL (default XAPI_PLATFORM_BASE, app/utils/env.server.ts), and statement ids are UUIDs
+ * derived from the attempt id and the verb, so an export repeated (or overlapping an earlier one)
+ * sends the same statements, which an LRS ignores.
  */
-export const XAPI_PLATFORM_BASE = 'https://drill.example';
 export const XAPI_VERSION = '1.0.3';
 
 export const XAPI_VERBS = {

@@ -9,6 +9,7 @@ import { OfficerAssignments } from '../ui/officer-assignments';
 import { AttemptTable } from '../ui/attempt-table';
 import { SkillGrid } from '../ui/skill-grid';
 import { getDb } from '../utils/db.server';
+import { MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 
 export const meta: MetaFunction = () => [{ title: '我的练兵 · 执法练兵平台' }];
 
@@ -53,7 +54,9 @@ export default function OfficerHome() {
       <section>
         <h2>技能掌握情况</h2>
         <SkillGrid skills={mastery} testId="mastery" />
-        <p className="muted small">掌握标准：同一技能的考核在 180 天内以两套不同的案例（随机种子）达到合格线。</p>
+        <p className="muted small">
+          掌握标准：同一技能的考核在 {MASTERY_WINDOW_DAYS} 天内以两套不同的案例（随机种子）达到合格线。
+        </p>
       </section>
 
       <section>

@@ -6,7 +6,7 @@ import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readi
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
-import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, READINESS_THRESHOLDS } from '../utils/readiness-rules';
+import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, MASTERY_WINDOW_DAYS, READINESS_THRESHOLDS } from '../utils/readiness-rules';
 import type { ReadinessSortKey } from '../validation/reports';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法练兵平台' }];
@@ -146,7 +146,7 @@ export default function ReportsPage() {
         达标等级：熟练掌握率 ≥ {READINESS_THRESHOLDS.greenProficientPct}% 为“{LEVEL_LABELS.green}”；熟练掌握率 &lt;{' '}
         {READINESS_THRESHOLDS.redProficientPct}% 且参训率 &lt; {READINESS_THRESHOLDS.redParticipationPct}% 为“
         {LEVEL_LABELS.red}”；其余为“
-        {LEVEL_LABELS.amber}”。熟练掌握：企业入库、执法检查、执法文书、案件办理四项技能均已掌握（180
+        {LEVEL_LABELS.amber}”。熟练掌握：企业入库、执法检查、执法文书、案件办理四项技能均已掌握（{MASTERY_WINDOW_DAYS}{' '}
         天内以两套不同案例通过考核）。覆盖不足：全年系统执法检查不足 {COVERAGE_MIN_INSPECTIONS} 次。
       </p>
 

@@ -1,8 +1,10 @@
+import type { WorkflowGraphState } from '../../scenarios/mermaid';
+
 /** A statechart drawn as a list of stages, each with the actions that lead out of it (server-rendered, no script). */
 export function WorkflowGraph({
   graph,
 }: {
-  graph: { states: { key: string; label: string; initial: boolean; final: boolean; out: { to: string; toLabel: string; event: string }[] }[] };
+  graph: { states: WorkflowGraphState[] };
 }) {
   return (
     <ol className="workflow-graph" data-testid="workflow-graph">

@@ -7,6 +7,9 @@ const flag = (name: string) =>
     .default('0')
     .transform((v) => v === '1' || v === 'true');
 
+/** The platform's address in learning records when XAPI_BASE_URL is unset. */
+export const XAPI_PLATFORM_BASE = 'https://drill.example';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
@@ -32,7 +35,7 @@ const envSchema = z.object({
     .max(100_000, 'LOGIN_ADDRESS_FREE_FAILURES 不能超过 100000')
     .default(30),
   /** The platform's address as learning records name it (xAPI activity and account IRIs, statement ids). */
-  XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default('https://drill.example'),
+  XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default(XAPI_PLATFORM_BASE),
 });
 
 export type Env = z.infer<typeof envSchema>;

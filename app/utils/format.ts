@@ -8,6 +8,9 @@ export function beijingTime(iso: string): string {
   });
 }
 
+/** Percentage with one decimal; 0 when there is no one to count. */
+export const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
 /** The Beijing calendar day of an instant, YYYY-MM-DD (reminders are counted per Beijing day). */
 export function beijingDate(at: Date): string {
   return new Date(at.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);

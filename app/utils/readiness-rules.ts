@@ -9,6 +9,11 @@
  */
 export const COVERAGE_MIN_INSPECTIONS = 11;
 
+/** Mastery needs passes on this many different seeds (variety: a memorised answer does not count). */
+export const MASTERY_DISTINCT_SEEDS = 2;
+/** …within this window, and lapses when the window no longer holds them. */
+export const MASTERY_WINDOW_DAYS = 180;
+
 /**
  * Readiness levels: green when at least 60% of the unit's officers are proficient; red when under
  * 20% are proficient and under half drilled in the period; amber between.

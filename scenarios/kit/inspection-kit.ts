@@ -68,12 +68,8 @@ export interface InspectionFixture {
   counters: Record<string, number>;
 }
 
-const VERDICT_OPTIONS = [
-  { value: 'ok', label: '符合要求' },
-  { value: 'general', label: '一般事故隐患' },
-  { value: 'major', label: '重大事故隐患' },
-];
-const VERDICT_TEXT: Record<Verdict, string> = { ok: '符合要求', general: '一般事故隐患', major: '重大事故隐患' };
+export const VERDICT_TEXT: Record<Verdict, string> = { ok: '符合要求', general: '一般事故隐患', major: '重大事故隐患' };
+const VERDICT_OPTIONS = Object.entries(VERDICT_TEXT).map(([value, label]) => ({ value, label }));
 
 export const majorItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'major');
 export const hazardItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict !== 'ok');

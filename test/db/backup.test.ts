@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -205,7 +205,6 @@ describe('db:restore', () => {
     ).rootpage;
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
     sqlite.close();
-    const { openSync, writeSync, closeSync } = await import('node:fs');
     const fd = openSync(corrupt, 'r+');
     writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (page - 1) * pageSize + 12);
     closeSync(fd);

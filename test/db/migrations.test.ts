@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../db/connection';
-import { migrateToLatest } from '../../db/migrate';
+import { migrateAllDown, migrateToLatest } from '../../db/migrate';
 import { migrations } from '../../db/migrations/index';
+import { useTestDatabase } from '../support/db';
 
 function freshFile() {
   const dir = mkdtempSync(join(tmpdir(), 'drill-migrate-'));
@@ -88,8 +89,6 @@ describe('migrations', () => {
 
 describe('reset (npm run db:seed -- --reset)', () => {
   it('drops every table of a database full of data and migrates it again', async () => {
-    const { useTestDatabase } = await import('../support/db');
-    const { migrateAllDown } = await import('../../db/migrate');
     const { db } = useTestDatabase('seeded');
     await migrateAllDown(db);
     expect(await tableNames(db)).toEqual([]);
@@ -101,7 +100,6 @@ describe('reset (npm run db:seed -- --reset)', () => {
 
 describe('2026_11_30_400001_unique_daily_reminders', () => {
   it('keeps the earliest reminder per recipient, assignment and Beijing day, then refuses duplicates', async () => {
-    const { useTestDatabase } = await import('../support/db');
     const { db } = useTestDatabase('seeded');
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('2026_11_26_000001_add_attempts_closed_reason')).error).toBeUndefined();

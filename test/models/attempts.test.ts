@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replayAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import type { AttemptState } from '../../scenarios/types';
-import { findOwnAttempt, getAttemptResult, handIn, loadAttemptState, startDrill, submitDrillStep, takeHint } from '../../app/models/attempt.server';
+import { findOwnAttempt, getAttemptResult, getDrillView, handIn, loadAttemptState, startDrill, submitDrillStep, takeHint } from '../../app/models/attempt.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
 
@@ -116,7 +116,6 @@ describe('attempts', () => {
 
   it('an assessment left open past its deadline is handed in when it is next viewed', async () => {
     const { db } = useTestDatabase();
-    const { getDrillView } = await import('../../app/models/attempt.server');
     const userId = await officer(db);
     const { attemptId } = await play(db, userId, { mode: 'assessment', upTo: 1 }); // started in March 2026
     const view = await getDrillView(db, userId, attemptId, null); // viewed now, long after the limit

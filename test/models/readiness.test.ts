@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { createAssignment, newAssignmentFormToken } from '../../app/models/assignment.server';
 import { getOfficerReadiness, getProficiencyTrend, getReadinessReport, getUnitReadinessDetail, masteryInstant, namedPeriod, readinessLevel, usageGroup, weekEnds } from '../../app/models/readiness.server';
 import { commitImport, createPendingImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
 import { findUnitByCode } from '../../app/models/unit.server';
+import { listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
 
 const published = readFileSync(new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url));
@@ -181,8 +183,6 @@ describe('readiness figures', () => {
 
   it('counts overdue assignment work per unit', async () => {
     const { db } = useTestDatabase();
-    const { createAssignment, newAssignmentFormToken } = await import('../../app/models/assignment.server');
-    const { listScenarios } = await import('../../scenarios/index');
     const trainer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'trainer').executeTakeFirstOrThrow();
     const trainerUnit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', trainer.unit_id).executeTakeFirstOrThrow();
     const created = await createAssignment(

@@ -7,13 +7,13 @@ import {
   listXapiStatements,
   resolveXapiPeriod,
   uuidV5,
-  XAPI_PLATFORM_BASE,
   xapiExtensions,
   xapiJsonStream,
   xapiStatementId,
   xapiStatementPages,
   type XapiStatement,
 } from '../../app/models/xapi.server';
+import { XAPI_PLATFORM_BASE } from '../../app/utils/env.server';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
 
@@ -349,7 +349,6 @@ describe('xAPI learning records', () => {
 
 describe('xAPI export base address', () => {
   it('is the one given (per deployment), in activity ids, the account home page and the statement ids', async () => {
-    const { xapiJsonStream } = await import('../../app/models/xapi.server');
     const { db } = useTestDatabase();
     const officer = await db
       .selectFrom('users')
