@@ -1,5 +1,5 @@
 /**
- * The one in-memory cache of the code base: least recently used, fixed capacity. Pure (no I/O or
+ * The one cache helper: least recently used, fixed capacity. Pure (no I/O or
  * clock), so scenarios/ can use it. Every cache's capacity is in CACHE_SIZES below, with its reason.
  */
 
@@ -8,7 +8,7 @@
  * same everywhere: when full, the least recently read or written entry goes.
  */
 export const CACHE_SIZES = {
-  /** Fixtures per (scenario, seed): a few KB each; built again only when the steps cache misses too. */
+  /** Fixtures per (scenario, seed): as many as the step forms kept, which hold their fixture anyway. */
   fixtures: 1_000,
   /** Step forms per (scenario, seed): ≈50 KB each with the fixture (descriptors only); a miss costs 0.1–0.2 ms. */
   attemptSteps: 1_000,
