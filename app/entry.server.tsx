@@ -1,3 +1,5 @@
+// zod configured (Chinese messages, jitless) before any module builds a schema (docs/decisions/170).
+import '../scenarios/lib/zod';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';

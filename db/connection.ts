@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { CACHE_SIZES, Lru } from '../scenarios/lib/lru';
 import type { Database } from './schema';
 
 export const DEFAULT_DATABASE_PATH = 'data/drill.db';
@@ -35,15 +36,14 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): OpenedDataba
  * prepares every query anew, which showed in the request profile (docs/benchmarks.md). Bounded; a
  * statement still iterating (a streamed query) is never handed out twice.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500) {
-  const statements = new Map<string, SQLite.Statement>();
+function withStatementCache(sqlite: SQLite.Database) {
+  const statements = new Lru<string, SQLite.Statement>(CACHE_SIZES.statements);
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement || statement.busy) {
         statement = sqlite.prepare(sql);
-        if (statements.size >= max) statements.clear();
         statements.set(sql, statement);
       }
       return statement;

@@ -6,6 +6,7 @@
  */
 import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { toFieldErrors } from './lib/form';
+import { CACHE_SIZES, Lru } from './lib/lru';
 import { getScenario } from './index';
 import type {
   AnyScenario,
@@ -30,53 +31,33 @@ function scenarioOrThrow(id: string): AnyScenario {
   return scenario;
 }
 
-const fixtureCache = new Map<string, unknown>();
+const fixtureCache = new Lru<string, unknown>(CACHE_SIZES.fixtures);
 /** The simulated enterprise and site of an attempt (memoised; generation is deterministic). */
 export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>): unknown {
   const key = `${state.scenarioId}\u0000${state.seed}`;
-  if (!fixtureCache.has(key)) {
-    if (fixtureCache.size > 500) fixtureCache.clear();
-    fixtureCache.set(key, scenarioOrThrow(state.scenarioId).fixture(state.seed));
-  }
-  return fixtureCache.get(key);
+  return fixtureCache.getOrSet(key, () => scenarioOrThrow(state.scenarioId).fixture(state.seed));
 }
 
-/**
- * How many attempts' step forms are kept built: ≈50 KB each with the fixture (measured), since the
- * forms keep their descriptors only (schemas: see lazyField in lib/form.ts). A miss costs 0.1–0.2 ms.
- */
-const STEPS_CACHE_SIZE = 1000;
-const stepsCache = new Map<string, Step[]>();
-/**
- * All step forms of the attempt's scenario, built for its fixture. Least-recently-used cache;
- * steps are pure functions of scenario and seed.
- */
+// Forms keep their descriptors only (schemas: see lazyField in lib/form.ts).
+const stepsCache = new Lru<string, Step[]>(CACHE_SIZES.attemptSteps);
+/** All step forms of the attempt's scenario, built for its fixture (memoised; pure functions of scenario and seed). */
 export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): Step[] {
   const key = `${state.scenarioId}\u0000${state.seed}`;
-  let steps = stepsCache.get(key);
-  if (steps) {
-    stepsCache.delete(key);
-  } else {
-    steps = scenarioOrThrow(state.scenarioId).steps(attemptFixture(state));
-    if (stepsCache.size >= STEPS_CACHE_SIZE) stepsCache.delete(stepsCache.keys().next().value!);
-  }
-  stepsCache.set(key, steps);
-  return steps;
+  return stepsCache.getOrSet(key, () => scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)));
 }
 
 /** What the workflow needs to know of a step, whatever the seed: which event it makes and when it is offered. */
 export type StepOutline = Pick<Step, 'id' | 'module' | 'title' | 'eventType' | 'availableIn' | 'repeatable' | 'optional'>;
 
-const outlineCache = new Map<string, StepOutline[]>();
+const outlineCache = new Lru<string, StepOutline[]>(CACHE_SIZES.stepOutlines);
 /**
  * The scenario's steps without their forms. The same for every seed (a test checks it), so starting
  * an attempt and working out the available steps never builds the forms' schemas.
  */
 export function stepOutline(scenarioId: string): StepOutline[] {
-  let outline = outlineCache.get(scenarioId);
-  if (!outline) {
+  return outlineCache.getOrSet(scenarioId, () => {
     const scenario = scenarioOrThrow(scenarioId);
-    outline = scenario.steps(scenario.fixture('outline')).map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
+    return scenario.steps(scenario.fixture('outline')).map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
       id,
       module,
       title,
@@ -85,9 +66,7 @@ export function stepOutline(scenarioId: string): StepOutline[] {
       repeatable,
       optional,
     }));
-    outlineCache.set(scenarioId, outline);
-  }
-  return outline;
+  });
 }
 
 /** The step forms the trainee can submit now. */

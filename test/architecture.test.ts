@@ -62,4 +62,11 @@ describe('layering', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('zod is configured in one module: nothing else imports zod at run time (types are fine)', () => {
+    const offenders = ['app', 'scenarios', 'db', 'scripts', 'e2e'].flatMap(filesUnder).filter(
+      (file) => file !== 'scenarios/lib/zod.ts' && /^\s*import\s(?!type\b)[^;]*?from\s+['"]zod(\/[^'"]*)?['"]/m.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

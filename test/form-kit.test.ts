@@ -1,7 +1,24 @@
 // The form kit shares field schemas between attempts by configuration: two fields share one only
 // when everything their schema depends on is the same.
 import { describe, expect, it } from 'vitest';
-import { checkboxField, dateField, multiselectField, numberField, selectField, textField } from '../scenarios/lib/form';
+import {
+  checkboxField,
+  dateField,
+  datetimeField,
+  multiselectField,
+  numberField,
+  selectField,
+  textareaField,
+  textField,
+  type CheckboxOptions,
+  type DateOptions,
+  type FieldSpec,
+  type MultiselectOptions,
+  type NumberOptions,
+  type SelectOptions,
+  type TextareaOptions,
+  type TextOptions,
+} from '../scenarios/lib/form';
 
 const options = (...values: string[]) => values.map((value) => ({ value, label: value }));
 
@@ -34,5 +51,84 @@ describe('shared field schemas', () => {
     const b = textField('t', '代码', { check: (v) => (v === 'B' ? null : '须为B') });
     expect(a.schema.safeParse('A').success).toBe(true);
     expect(b.schema.safeParse('A').success).toBe(false);
+  });
+});
+
+// For every builder: a base configuration and, per option (label and list included), a value that
+// differs from the base. The mapped types make a new option a compile error here until it is listed.
+type Variants<O> = { [K in keyof Required<O>]: O[K] };
+type Builder = (label: string, values: string[], opts: never) => FieldSpec<unknown>;
+const common = { required: false, help: '另一说明' };
+const builders: { name: string; make: Builder; base: object; variants: object }[] = [
+  {
+    name: 'text',
+    make: (label, _values, opts: TextOptions) => textField('f', label, opts),
+    base: { help: '说明', maxLength: 20, minLength: 2, pattern: /^\d+$/, patternMessage: '须为数字' },
+    // A check is never shared (tested below).
+    variants: { ...common, maxLength: 21, minLength: 3, pattern: /^\d*$/, patternMessage: '须为数字！' } satisfies Variants<Omit<TextOptions, 'check'>>,
+  },
+  {
+    name: 'textarea',
+    make: (label, _values, opts: TextareaOptions) => textareaField('f', label, opts),
+    base: { help: '说明', maxLength: 200, minLength: 2 },
+    variants: { ...common, maxLength: 201, minLength: 3 } satisfies Variants<TextareaOptions>,
+  },
+  {
+    name: 'number',
+    make: (label, _values, opts: NumberOptions) => numberField('f', label, opts),
+    base: { help: '说明', min: 1, max: 10, integer: true, unit: '元' },
+    variants: { ...common, min: 0, max: 11, integer: false, unit: '万元' } satisfies Variants<NumberOptions>,
+  },
+  {
+    name: 'date',
+    make: (label, _values, opts: DateOptions) => dateField('f', label, opts),
+    base: { help: '说明' },
+    variants: common satisfies Variants<DateOptions>,
+  },
+  {
+    name: 'datetime',
+    make: (label, _values, opts: DateOptions) => datetimeField('f', label, opts),
+    base: { help: '说明' },
+    variants: common satisfies Variants<DateOptions>,
+  },
+  {
+    name: 'select',
+    make: (label, values, opts: SelectOptions) => selectField('f', label, options(...values), opts),
+    base: { help: '说明' },
+    variants: common satisfies Variants<SelectOptions>,
+  },
+  {
+    name: 'multiselect',
+    make: (label, values, opts: MultiselectOptions) => multiselectField('f', label, options(...values), opts),
+    base: { help: '说明', minItems: 1 },
+    variants: { ...common, minItems: 2 } satisfies Variants<MultiselectOptions>,
+  },
+  {
+    name: 'checkbox',
+    make: (label, _values, opts: CheckboxOptions) => checkboxField('f', label, opts),
+    base: { help: '说明' },
+    variants: { help: '另一说明' } satisfies Variants<CheckboxOptions>,
+  },
+];
+
+describe('the shared schema key covers the whole configuration', () => {
+  it.each(builders.map((b) => [b.name, b] as const))('%s: fields differing in any one option never share a schema', (_name, b) => {
+    const make = (label: string, values: string[], opts: object) => b.make(label, values, opts as never).schema;
+    const base = make('字段', ['x', 'y'], b.base);
+    expect(make('字段', ['x', 'y'], { ...b.base })).toBe(base); // same configuration: shared
+    const differing: [string, unknown][] = [
+      ['label', make('另一字段', ['x', 'y'], b.base)],
+      ['option values', make('字段', ['x', 'z'], b.base)],
+      ...Object.entries(b.variants).map(([option, value]) => [option, make('字段', ['x', 'y'], { ...b.base, [option]: value })] as [string, unknown]),
+    ];
+    const shared = differing.filter(([, schema]) => schema === base).map(([option]) => option);
+    // Option lists shape only select and multiselect schemas.
+    expect(shared).toEqual(['select', 'multiselect'].includes(b.name) ? [] : ['option values']);
+  });
+
+  it('never shares a text field with a check, even with the same function', () => {
+    const check = (v: string) => (v ? null : '空');
+    expect(textField('t', '代码', { check }).schema).not.toBe(textField('t', '代码', { check }).schema);
+    expect(textField('t', '代码', { check }).schema).not.toBe(textField('t', '代码').schema);
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+// zod configured as the server configures it, also for tests that import zod directly.
+import '../scenarios/lib/zod';
 
 // A console.error during a test is a bug we have not noticed yet: fail the test on it.
 let errors: unknown[][] = [];

@@ -2,6 +2,7 @@ import { createCookieSessionStorage, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/schema';
+import { CACHE_SIZES, Lru } from '../../scenarios/lib/lru';
 import { getDb } from '../utils/db.server';
 import { getEnv } from '../utils/env.server';
 import { isHttps, safeRedirectPath } from '../utils/http.server';
@@ -108,8 +109,7 @@ export async function createUserSession(request: Request, userId: number, redire
 // Cookie headers whose signature verified → their session id. Reading a signed cookie (parse, HMAC,
 // base64, JSON) cost more than the session query; only verified headers are kept, and the session
 // row is still read on every request, so a logout, an expiry or an idle timeout takes effect at once.
-const VERIFIED_COOKIES_KEPT = 10_000;
-const verifiedCookies = new Map<string, string>();
+const verifiedCookies = new Lru<string, string>(CACHE_SIZES.verifiedCookies);
 
 async function sessionIdOf(cookieHeader: string | null): Promise<string | undefined> {
   if (!cookieHeader) return undefined;
@@ -118,7 +118,6 @@ async function sessionIdOf(cookieHeader: string | null): Promise<string | undefi
   const session = await sessionStorage().getSession(cookieHeader);
   const id = session.get('sessionId');
   if (typeof id !== 'string') return undefined;
-  if (verifiedCookies.size >= VERIFIED_COOKIES_KEPT) verifiedCookies.delete(verifiedCookies.keys().next().value!);
   verifiedCookies.set(cookieHeader, id);
   return id;
 }

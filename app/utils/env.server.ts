@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { DEFAULT_DATABASE_PATH } from '../../db/connection';
 
 const flag = (name: string) =>

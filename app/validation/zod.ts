@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
-// Chinese default messages for every schema; fields override them where a domain message reads better.
-z.config(z.locales.zhCN());
+// zod configured once (Chinese messages, jitless) for the app and the scenarios alike.
+import { z } from '../../scenarios/lib/zod';
 
 export { z };
 
