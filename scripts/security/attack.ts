@@ -17,19 +17,12 @@ import { openDatabase } from '../../db/connection';
 import { prepareDatabase } from '../../db/seed';
 import { getScenario } from '../../scenarios/index';
 import type { AnswerStep } from '../../scenarios/types';
-import { log, percentile, sleep, startServer } from '../bench/lib';
-import { loginProbe, rssSampler } from './probes';
+import { log, sleep, startServer } from '../bench/lib';
+import { loginProbe, reportBar, resourceChecks, rssSampler, type Check } from './probes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
-const BAR = { rssMb: 600, loginP99Ms: 1000 };
 const PASSWORD = 'Drill@2023';
-
-interface Check {
-  name: string;
-  pass: boolean;
-  figure: string;
-}
 
 /** A browser-like client: a cookie jar, no automatic redirects, every status recorded. */
 class Client {
@@ -283,19 +276,11 @@ async function main() {
       await sleep(500);
       const login = await probe.stop();
       const samples = rss.stop();
-      const sorted = [...login.latencies].sort((a, b) => a - b);
       const statuses = clients.flatMap((c) => c.statuses);
       const fiveXx = statuses.filter((s) => s >= 500);
       checks.push({ name: 'no 5xx', pass: fiveXx.length === 0, figure: `${fiveXx.length} of ${statuses.length} responses` });
-      checks.push({ name: `server RSS below ${BAR.rssMb} MB throughout`, pass: Math.max(...samples) < BAR.rssMb, figure: `peak ${Math.max(...samples).toFixed(0)} MB` });
-      checks.push({
-        name: `other users' /login p99 below ${BAR.loginP99Ms} ms`,
-        pass: percentile(sorted, 99) < BAR.loginP99Ms && login.errors === 0,
-        figure: `p99 ${percentile(sorted, 99).toFixed(0)} ms over ${sorted.length} requests, ${login.errors} errors`,
-      });
-      console.log('\nBar:');
-      for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.figure}`);
-      process.exitCode = checks.every((c) => c.pass) ? 0 : 1;
+      checks.push(...resourceChecks(samples, login));
+      reportBar(checks);
     } finally {
       await app.stop();
     }
