@@ -7,7 +7,8 @@ import { join } from 'node:path';
 // The config is evaluated in the runner and again in each worker; workers inherit the runner's
 // environment, so the port and database chosen here are chosen once per run.
 function findFreePort(): string {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   return execFileSync(process.execPath, ['-e', script]).toString().trim();
 }
 process.env.E2E_PORT ??= findFreePort();

@@ -12,7 +12,8 @@ export async function migrateAllDown(db: Kysely<any>): Promise<void> {
   await sql`pragma foreign_keys = off`.execute(db);
   const { error } = await migratorFor(db).migrateTo(NO_MIGRATIONS);
   await sql`pragma foreign_keys = on`.execute(db);
-  if (error) throw new Error(`数据库回退失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (error)
+    throw new Error(`数据库回退失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 /** Runs every pending migration; throws with the failing migration's name if one fails. */

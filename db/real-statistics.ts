@@ -27,7 +27,9 @@ export function realStatisticsValues(
 }
 
 /** A stored `real_statistics` row back in the export's terms (for comparing a re-import). */
-export function statisticsRowFromStored(row: Omit<RealStatisticsTable, 'import_id' | 'unit_id' | 'period_year'>): StatisticsRow {
+export function statisticsRowFromStored(
+  row: Omit<RealStatisticsTable, 'import_id' | 'unit_id' | 'period_year'>,
+): StatisticsRow {
   return {
     unitName: row.source_name,
     officersOnRecord: row.officers_on_record,

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { logIn, runTag } from './support';
 
-test('admin creates an account (after fixing Chinese field errors), and the new user can log in', async ({ page, browser }) => {
+test('admin creates an account (after fixing Chinese field errors), and the new user can log in', async ({
+  page,
+  browser,
+}) => {
   // Unique per try, so a retry on CI does not trip over the account the first try created.
   const username = `zhao.min.${runTag()}`;
   await logIn(page, 'admin');

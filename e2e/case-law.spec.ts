@@ -27,7 +27,9 @@ async function rubricRow(page: Page, code: string) {
   return page.getByTestId('rubric').locator(`tr[data-code="${code}"]`);
 }
 
-test('going straight to the 决定书 past the party\'s statement loses its item, with the article; the lawful path prints the review', async ({ page }) => {
+test("going straight to the 决定书 past the party's statement loses its item, with the article; the lawful path prints the review", async ({
+  page,
+}) => {
   // Two whole scenarios, and up to a dozen starts until the party makes a statement.
   test.setTimeout(180_000);
   await logIn(page, 'changli.officer');
@@ -38,7 +40,8 @@ test('going straight to the 决定书 past the party\'s statement loses its item
   const f = fixtureOf(PENALTY_DOCS, seed);
   // The task card tells the officer that the party made a statement.
   await expect(page.getByText(f.statement!.text).first()).toBeVisible();
-  for (const step of caseAnswer(f, { from: 'notice', statement: 'skip' })) await submitStep(page, PENALTY_DOCS, seed, step);
+  for (const step of caseAnswer(f, { from: 'notice', statement: 'skip' }))
+    await submitStep(page, PENALTY_DOCS, seed, step);
   await expect(page).toHaveURL(/\/result$/);
   await expect(page.getByTestId('score-total')).toHaveText(String(100 - item.weight));
   const row = await rubricRow(page, 'STATEMENT_NOT_HEARD');
@@ -65,7 +68,8 @@ for (const articleId of ['art97', 'art102'] as const) {
     await logIn(page, 'changli.officer');
     const seed = await startDrill(page, PENALTY_DOCS, 'practice');
     const f = fixtureOf(PENALTY_DOCS, seed);
-    for (const step of caseAnswer(f, { from: 'notice', articleId, amount: 30_000 })) await submitStep(page, PENALTY_DOCS, seed, step);
+    for (const step of caseAnswer(f, { from: 'notice', articleId, amount: 30_000 }))
+      await submitStep(page, PENALTY_DOCS, seed, step);
     await expect(page).toHaveURL(/\/result$/);
     await expect(page.getByTestId('score-total')).not.toHaveText('100');
     const row = await rubricRow(page, 'WRONG_ARTICLE');
@@ -102,7 +106,7 @@ test('practice feedback after each step of the model answer shows no ✗ (the �
   await expect(page.getByTestId('drill-feedback').locator('.feedback__miss')).toContainText('处罚依据');
 });
 
-test('the demo\'s model answer shows no ✗ at the 告知书 (case-alarm-disabled, step 4)', async ({ page }) => {
+test("the demo's model answer shows no ✗ at the 告知书 (case-alarm-disabled, step 4)", async ({ page }) => {
   await logIn(page, 'changli.officer');
   const answer = modelAnswerFor('case-alarm-disabled', 'demo');
   const notice = answer.findIndex((s) => s.stepId === 'notice') + 1;

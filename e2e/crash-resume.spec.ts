@@ -21,7 +21,13 @@ function freePort(): Promise<number> {
 
 async function startServer(port: number, databasePath: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/index.js'], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, SESSION_SECRET: 'crash-test-secret-0123456789', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      SESSION_SECRET: 'crash-test-secret-0123456789',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -43,13 +49,18 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
   throw new Error(`服务器未能启动：${stderr} ${last}`);
 }
 
-test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({ browser }) => {
+test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({
+  browser,
+}) => {
   // Its own budget: it seeds a database, starts a server twice and plays a whole case (two helpers'
   // runs on a loaded 2-core machine timed out at the default 30 s).
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
   const databasePath = join(dir, 'crash.db');
-  execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], { env: { ...process.env, DATABASE_PATH: databasePath }, stdio: 'ignore' });
+  execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], {
+    env: { ...process.env, DATABASE_PATH: databasePath },
+    stdio: 'ignore',
+  });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let server = await startServer(port, databasePath);

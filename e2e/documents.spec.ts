@@ -63,7 +63,10 @@ test('the documents of a whole case print as A4 pages, one document per page', a
   // The printable width of an A4 sheet inside the @page margins (210 mm − 2 × 18 mm at 96 dpi).
   await page.setViewportSize({ width: 658, height: 971 });
   for (const [i, doc] of expected.entries()) {
-    await page.getByTestId('document-page').nth(i).screenshot({ path: test.info().outputPath(`document-${i + 1}-${doc.type}.png`) });
+    await page
+      .getByTestId('document-page')
+      .nth(i)
+      .screenshot({ path: test.info().outputPath(`document-${i + 1}-${doc.type}.png`) });
   }
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -91,7 +94,9 @@ test('an inspection prints its record, measures, order and re-inspection opinion
   for (const step of answer) await submitStep(page, scenario.id, seed, step);
   await expect(page).toHaveURL(/\/drills\/\d+\/result$/);
   const expected = renderDocuments(runAnswer(scenario.id, seed, answer));
-  expect(expected.map((d) => d.type)).toEqual(expect.arrayContaining(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']));
+  expect(expected.map((d) => d.type)).toEqual(
+    expect.arrayContaining(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']),
+  );
 
   await page.getByRole('link', { name: '打印文书' }).click();
   // The result page shows the same document pages: wait for the print page itself, or the locators
@@ -100,7 +105,8 @@ test('an inspection prints its record, measures, order and re-inspection opinion
   await expect(page.getByRole('heading', { level: 1, name: /^开具的文书/ })).toBeVisible();
   const pages = page.getByTestId('document-page');
   await expect(pages).toHaveCount(expected.length);
-  for (const [i, doc] of expected.entries()) await expect(pages.nth(i).locator('.doc-page__number')).toHaveText(doc.number!);
+  for (const [i, doc] of expected.entries())
+    await expect(pages.nth(i).locator('.doc-page__number')).toHaveText(doc.number!);
   const order = expected.find((d) => d.type === 'rectificationOrder')!;
   const deadline = answer.find((s) => s.stepId === 'order')!.values.deadline as string;
   const [y, m, d] = deadline.split('-').map(Number);

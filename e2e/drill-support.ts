@@ -64,7 +64,9 @@ export async function submitStep(page: Page, scenarioId: string, seed: string, a
   const before = Number(await page.getByTestId('drill').getAttribute('data-version'));
   const form = await fillStep(page, scenarioId, seed, answer);
   await form.getByRole('button', { name: '提交' }).click();
-  const accepted = page.locator(`[data-testid="drill"][data-version="${before + 1}"]`).or(page.getByTestId('score-total'));
+  const accepted = page
+    .locator(`[data-testid="drill"][data-version="${before + 1}"]`)
+    .or(page.getByTestId('score-total'));
   const refused = page.getByTestId('drill-error');
   await expect(accepted.or(refused).first()).toBeVisible();
   if (await refused.isVisible()) throw new Error(`步骤 ${answer.stepId} 被拒绝：${await refused.textContent()}`);

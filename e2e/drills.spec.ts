@@ -21,7 +21,9 @@ for (const scenario of oneScenarioPerSkill) {
   });
 }
 
-test('deliberate mistakes cost exactly their rubric weights, with the breakdown on the result page', async ({ page }) => {
+test('deliberate mistakes cost exactly their rubric weights, with the breakdown on the result page', async ({
+  page,
+}) => {
   const scenario = oneScenarioPerSkill.find((s) => s.skill === 'inspection')!;
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, scenario.id, 'practice');
@@ -39,7 +41,9 @@ test('deliberate mistakes cost exactly their rubric weights, with the breakdown 
     const earned = rubricItem.id === item.id ? 0 : rubricItem.weight;
     await expect(row.locator('td.num')).toHaveText(`${earned}/${rubricItem.weight}`);
   }
-  await expect(page.getByTestId('rubric').locator(`tr[data-code="${item.code}"]`)).toContainText(`错误代码 ${item.code}`);
+  await expect(page.getByTestId('rubric').locator(`tr[data-code="${item.code}"]`)).toContainText(
+    `错误代码 ${item.code}`,
+  );
   // Practice mode shows the model answer beside the officer's.
   await expect(page.getByTestId('model-answer')).toBeVisible();
 });
@@ -60,7 +64,10 @@ test('a reload mid-drill continues at the same step with everything already ente
   // Coming back from the home page's history works the same way.
   await page.goto('/officer');
   // Other tests drill as the same officer in parallel: pick this attempt's row, not the newest.
-  await page.getByTestId('attempt-history').locator(`a[href="${new URL(url).pathname}"]`, { hasText: '继续练兵' }).click();
+  await page
+    .getByTestId('attempt-history')
+    .locator(`a[href="${new URL(url).pathname}"]`, { hasText: '继续练兵' })
+    .click();
   await expect(page).toHaveURL(url);
   for (const step of answer.slice(half)) await submitStep(page, scenario.id, seed, step);
   await expect(page.getByTestId('score-total')).toHaveText('100');
@@ -72,7 +79,9 @@ test('a double-submitted step is applied once; the replayed POST is refused with
   const seed = await startDrill(page, scenario.id, 'practice');
   const [first] = modelAnswerFor(scenario.id, seed);
   const form = await fillStep(page, scenario.id, seed, first!);
-  const body = await form.evaluate((f: HTMLFormElement) => new URLSearchParams(new FormData(f) as unknown as string).toString());
+  const body = await form.evaluate((f: HTMLFormElement) =>
+    new URLSearchParams(new FormData(f) as unknown as string).toString(),
+  );
   const drillUrl = new URL(page.url()).pathname;
   await form.getByRole('button', { name: '提交' }).click();
   // The version moves on only once the server has answered; only then does "no error" mean anything.

@@ -4,7 +4,9 @@ import { generalItems, type InspectionFixture } from '../scenarios/kit/inspectio
 import { fillStep, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
-test('a 现场处理措施决定书 for an ordinary hazard is refused with the article; the lawful one is accepted and printed with its period', async ({ page }) => {
+test('a 现场处理措施决定书 for an ordinary hazard is refused with the article; the lawful one is accepted and printed with its period', async ({
+  page,
+}) => {
   const id = 'inspect-dust-explosion';
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, id, 'practice');
@@ -17,7 +19,10 @@ test('a 现场处理措施决定书 for an ordinary hazard is refused with the a
   const measures = answer[at]!;
   const ordinary = generalItems(fixture)[0]!;
   const version = await page.getByTestId('drill').getAttribute('data-version');
-  const form = await fillStep(page, id, seed, { stepId: 'measures', values: { ...measures.values, itemIds: [ordinary.id], measures: ['suspendProduction'] } });
+  const form = await fillStep(page, id, seed, {
+    stepId: 'measures',
+    values: { ...measures.values, itemIds: [ordinary.id], measures: ['suspendProduction'] },
+  });
   await form.getByRole('button', { name: '提交' }).click();
   const refusal = page.getByTestId('drill-error');
   await expect(refusal).toContainText(`"${ordinary.area}"未认定为重大事故隐患`);

@@ -56,7 +56,13 @@ test.describe('the login redirect', () => {
     await enableLogin(browser, username, password);
     const db = new SQLite(join(process.env.E2E_DATA_DIR!, 'e2e.db'), { readonly: true, fileMustExist: true });
     const sessions = () =>
-      (db.prepare('select count(*) as n from sessions join users on users.id = sessions.user_id where users.username = ?').get(username) as { n: number }).n;
+      (
+        db
+          .prepare(
+            'select count(*) as n from sessions join users on users.id = sessions.user_id where users.username = ?',
+          )
+          .get(username) as { n: number }
+      ).n;
     try {
       const before = sessions();
       const response = await request.post('/login', {
@@ -69,7 +75,10 @@ test.describe('the login redirect', () => {
       expect(sessions()).toBe(before);
 
       // The same account with a plain target does sign in: the 400 was about the target only.
-      const ok = await request.post('/login', { form: { username, password, redirectTo: '/officer' }, maxRedirects: 0 });
+      const ok = await request.post('/login', {
+        form: { username, password, redirectTo: '/officer' },
+        maxRedirects: 0,
+      });
       expect(ok.status()).toBe(302);
       expect(ok.headers()['location']).toBe('/officer');
       expect(sessions()).toBe(before + 1);
@@ -127,7 +136,10 @@ test('a form posted from another site gets 403 with the Chinese error page', asy
     `<form method="post" action="${target}"><input name="username" value="admin"><input name="password" value="${DEMO_PASSWORD}"><button>go</button></form>`,
   );
   await page.goto('http://evil.example/');
-  const [response] = await Promise.all([page.waitForResponse(target), page.getByRole('button', { name: 'go' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse(target),
+    page.getByRole('button', { name: 'go' }).click(),
+  ]);
   expect(response.status()).toBe(403);
   expectSecurityHeaders(response.headers());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('无权访问');
@@ -135,7 +147,9 @@ test('a form posted from another site gets 403 with the Chinese error page', asy
   await expect(page.getByRole('link', { name: '返回首页' })).toHaveAttribute('href', '/');
 });
 
-test('under the policy, pages hydrate, forms submit through JavaScript and the charts render, without a violation', async ({ page }) => {
+test('under the policy, pages hydrate, forms submit through JavaScript and the charts render, without a violation', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
@@ -143,7 +157,8 @@ test('under the policy, pages hydrate, forms submit through JavaScript and the c
   page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
   const dataPosts: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('.data')) dataPosts.push(new URL(request.url()).pathname);
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('.data'))
+      dataPosts.push(new URL(request.url()).pathname);
   });
 
   // The policy is in force, and every script Remix and React wrote inline carries its nonce.

@@ -41,7 +41,9 @@ test('a 19-character credit code stays as typed and is refused with the field’
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('re-importing a year lists old → new per unit; cancel keeps the figures, confirm replaces them', async ({ page }) => {
+  test('re-importing a year lists old → new per unit; cancel keeps the figures, confirm replaces them', async ({
+    page,
+  }) => {
     // 2022: older than the demo's 2023, so the report other tests read by default is untouched.
     const year = '2022';
     const coverage = async () => {
@@ -66,7 +68,8 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('import-summary')).toContainText('共 9 行，已按单位名称对应 9 行');
     await page.getByRole('button', { name: '确认导入' }).click();
     // A retried run finds 2022 already imported: confirm the (unchanged) figures.
-    if (await page.getByRole('button', { name: '确认替换' }).isVisible()) await page.getByRole('button', { name: '确认替换' }).click();
+    if (await page.getByRole('button', { name: '确认替换' }).isVisible())
+      await page.getByRole('button', { name: '确认替换' }).click();
     await expect(page).toHaveURL(/\/reports\?imported=9/);
     await expect(await coverage()).toHaveText('7（共 9）');
 

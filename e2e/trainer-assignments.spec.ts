@@ -17,7 +17,9 @@ async function asUser(browser: Browser, username: string, password?: string): Pr
   return page;
 }
 
-test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢龙县 officer does not see it; the follow-up shows completion and score', async ({ browser }) => {
+test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢龙县 officer does not see it; the follow-up shows completion and score', async ({
+  browser,
+}) => {
   // Five people log in (argon2 each) and a whole drill is played: generous under a full parallel run.
   test.setTimeout(120_000);
   const retry = runIndex();
@@ -66,7 +68,10 @@ test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢
   await expect(other.getByRole('heading', { name: '我的练兵任务' })).toBeVisible();
   await expect(other.locator(`[data-assignment="${assignmentId}"]`)).toHaveCount(0);
   await expect(other.getByText(title)).toHaveCount(0);
-  const refused = await other.request.post(`/assignments/${assignmentId}/start`, { form: { scenarioId: scenario.id }, maxRedirects: 0 });
+  const refused = await other.request.post(`/assignments/${assignmentId}/start`, {
+    form: { scenarioId: scenario.id },
+    maxRedirects: 0,
+  });
   expect(refused.status(), refused.headers()['location']).toBe(404);
   expect(await refused.text()).toContain('练兵任务不存在，或没有布置给您。');
 
@@ -105,7 +110,10 @@ test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢
   await expect(trainer.getByTestId('assignment-history')).toContainText('外出执法任务');
 });
 
-test('over HTTP: a trainer cannot assign outside the subtree, and every invalid field is refused with its message and nothing stored', async ({ page, browser }) => {
+test('over HTTP: a trainer cannot assign outside the subtree, and every invalid field is refused with its message and nothing stored', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const retry = runTag();
   // A trainer of 唐山市, created by the admin.
@@ -133,7 +141,10 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   // Refused forms create nothing, so one token serves them all; each assignment created takes a fresh one.
   const formToken = await assignmentFormToken(page);
   const post = async (fields: Record<string, string>, title: string) => {
-    const response = await page.request.post('/assignments/new', { form: { formToken, ...fields, title }, maxRedirects: 0 });
+    const response = await page.request.post('/assignments/new', {
+      form: { formToken, ...fields, title },
+      maxRedirects: 0,
+    });
     return { status: response.status(), text: await response.text(), location: response.headers()['location'] };
   };
   const listed = async (title: string) => (await (await page.request.get('/assignments')).text()).includes(title);
@@ -141,14 +152,22 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   const cases: [string, Record<string, string>, string][] = [
     ['outside: a 秦皇岛市 unit', { ...valid, unitCodes: '130322' }, '单位不存在或不在您的管辖范围内：130322'],
     ['outside: the province', { ...valid, unitCodes: '130000' }, '单位不存在或不在您的管辖范围内：130000'],
-    ['outside: an officer of 昌黎县', { ...valid, unitCodes: '', officerUsernames: 'changli.officer' }, '以下用户不是您管辖范围内的在岗执法人员：changli.officer'],
+    [
+      'outside: an officer of 昌黎县',
+      { ...valid, unitCodes: '', officerUsernames: 'changli.officer' },
+      '以下用户不是您管辖范围内的在岗执法人员：changli.officer',
+    ],
     ['no target', { ...valid, unitCodes: '' }, '请至少选择一个单位或指定执法人员'],
     ['no scenario', { ...valid, scenarioIds: '' }, '请至少选择一个练兵场景'],
     ['unknown scenario', { ...valid, scenarioIds: 'no-such-scenario' }, '练兵场景不存在：no-such-scenario'],
     ['pass mark above 100', { ...valid, passMark: '101' }, '合格分数线须为 0–100 的整数'],
     ['pass mark below 0', { ...valid, passMark: '-5' }, '合格分数线须为 0–100 的整数'],
     ['pass mark not a number', { ...valid, passMark: '八十' }, '合格分数线须为 0–100 的整数'],
-    ['due before opens', { ...valid, opensAt: '2099-01-12T18:00', dueAt: '2099-01-05T09:00' }, '截止时间须晚于开始时间'],
+    [
+      'due before opens',
+      { ...valid, opensAt: '2099-01-12T18:00', dueAt: '2099-01-05T09:00' },
+      '截止时间须晚于开始时间',
+    ],
     ['due in the past', { ...valid, opensAt: '2020-01-01T09:00', dueAt: '2020-01-02T09:00' }, '截止时间须晚于当前时间'],
     ['no due date', { ...valid, dueAt: '' }, '请填写截止时间'],
     ['bad opens date', { ...valid, opensAt: 'tomorrow' }, '开始时间格式不正确（应为 年-月-日 时:分）'],
@@ -170,7 +189,10 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   expect(long.text).toContain('任务名称不能超过 60 个字符');
 
   // Without a token (a form from an older page, or made by hand) nothing is stored.
-  const tokenless = await page.request.post('/assignments/new', { form: { ...valid, title: `无令牌-${retry}` }, maxRedirects: 0 });
+  const tokenless = await page.request.post('/assignments/new', {
+    form: { ...valid, title: `无令牌-${retry}` },
+    maxRedirects: 0,
+  });
   expect(tokenless.status()).toBe(400);
   expect(await tokenless.text()).toContain('页面已过期，请刷新页面后重新提交');
   expect(await listed(`无令牌-${retry}`)).toBe(false);
@@ -198,11 +220,16 @@ test('over HTTP: a trainer cannot assign outside the subtree, and every invalid 
   expect(await (await trainer.request.get(provincialUrl)).text()).not.toContain('已关闭');
 
   const officer = await asUser(browser, 'changli.officer');
-  const forbidden = await officer.request.post('/assignments/new', { form: { ...valid, unitCodes: '130322', title: 'x' }, maxRedirects: 0 });
+  const forbidden = await officer.request.post('/assignments/new', {
+    form: { ...valid, unitCodes: '130322', title: 'x' },
+    maxRedirects: 0,
+  });
   expect(forbidden.status()).toBe(403);
 });
 
-test('a double-submitted 布置任务 form creates one assignment; a second 提醒 the same day is refused with the reason and writes nothing', async ({ page }) => {
+test('a double-submitted 布置任务 form creates one assignment; a second 提醒 the same day is refused with the reason and writes nothing', async ({
+  page,
+}) => {
   const retry = runTag();
   await logIn(page, 'trainer');
   const title = `重复提交-${retry}-${Date.now()}`;
@@ -232,14 +259,19 @@ test('a double-submitted 布置任务 form creates one assignment; a second 提�
   await page.getByRole('button', { name: /发送提醒/ }).click();
   await expect(page.getByRole('status')).toHaveText(`已向 ${covered} 名尚未完成的执法人员发送提醒`);
   await page.getByRole('button', { name: /发送提醒/ }).click();
-  await expect(page.getByRole('alert')).toContainText(`已经提醒过全部 ${covered} 名尚未完成的执法人员，每人每天只提醒一次，请明天再发送。`);
+  await expect(page.getByRole('alert')).toContainText(
+    `已经提醒过全部 ${covered} 名尚未完成的执法人员，每人每天只提醒一次，请明天再发送。`,
+  );
   await expect(page.getByRole('status')).toHaveCount(0);
   await expect(page.getByTestId('assignment-history').getByText(/发送提醒/)).toHaveCount(1);
 
   // Two extensions sent from the same page: the first applies, the second (built on the old version) gets 409.
   const version = (await page.locator('input[name="version"]').getAttribute('value'))!;
   const extend = (dueAt: string) =>
-    page.request.post(page.url(), { form: { intent: 'extend', scope: 'all', dueAt, reason: '同页两次延期', version }, maxRedirects: 0 });
+    page.request.post(page.url(), {
+      form: { intent: 'extend', scope: 'all', dueAt, reason: '同页两次延期', version },
+      maxRedirects: 0,
+    });
   expect((await extend('2099-02-01T18:00')).status()).toBe(200);
   const stale = await extend('2099-03-01T18:00');
   expect(stale.status()).toBe(409);

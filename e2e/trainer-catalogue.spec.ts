@@ -6,7 +6,9 @@ import { logIn } from './support';
 // Server-rendered: the catalogue, its rubric and the workflow diagram show without JavaScript.
 test.use({ javaScriptEnabled: false });
 
-test('the trainer’s scenario catalogue shows each scenario’s brief, skill, minutes, rubric and workflow, and previews it', async ({ page }) => {
+test('the trainer’s scenario catalogue shows each scenario’s brief, skill, minutes, rubric and workflow, and previews it', async ({
+  page,
+}) => {
   await logIn(page, 'trainer');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景目录' }).click();
   const scenarios = listScenarios();
@@ -20,7 +22,9 @@ test('the trainer’s scenario catalogue shows each scenario’s brief, skill, m
   const rubric = page.getByTestId('scenario-rubric').locator('tbody tr');
   await expect(rubric).toHaveCount(scenario.rubric.length);
   await expect(rubric.first()).toContainText(scenario.rubric[0]!.citation);
-  const states = Object.keys((WORKFLOWS[scenario.workflow].machine as unknown as { root: { states: object } }).root.states);
+  const states = Object.keys(
+    (WORKFLOWS[scenario.workflow].machine as unknown as { root: { states: object } }).root.states,
+  );
   await expect(page.getByTestId('workflow-graph').locator('[data-state]')).toHaveCount(states.length);
   await expect(page.getByTestId('workflow-graph')).toContainText('立案');
 

@@ -15,7 +15,9 @@ async function officerPage(browser: Browser, username: string) {
   return page;
 }
 
-test('比武: every competitor gets the seed revealed when it opens; the ranking shows once the trainer closes it', async ({ browser }) => {
+test('比武: every competitor gets the seed revealed when it opens; the ranking shows once the trainer closes it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const retry = test.info().retry;
   const first = `zf130322${String(30 + retry * 2).padStart(3, '0')}`;
@@ -59,7 +61,10 @@ test('比武: every competitor gets the seed revealed when it opens; the ranking
   // One attempt allowed: a second start is refused with the reason.
   await a.goto('/officer');
   await expect(a.locator(`[data-assignment="${id}"]`).getByRole('button', { name: '开始' })).toHaveCount(0);
-  const again = await a.request.post(`/assignments/${id}/start`, { form: { scenarioId: scenario.id }, maxRedirects: 0 });
+  const again = await a.request.post(`/assignments/${id}/start`, {
+    form: { scenarioId: scenario.id },
+    maxRedirects: 0,
+  });
   expect(again.status()).toBe(409);
   expect(await again.text()).toContain('您已用完本任务允许的 1 次练兵机会。');
 

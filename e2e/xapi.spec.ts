@@ -18,7 +18,10 @@ interface Statement {
   timestamp: string;
 }
 
-test('an officer’s finished drill is in the manager’s xAPI export; officers may not export', async ({ page, browser }) => {
+test('an officer’s finished drill is in the manager’s xAPI export; officers may not export', async ({
+  page,
+  browser,
+}) => {
   const scenario = listScenarios({ skill: 'documents' })[0]!;
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, scenario.id, 'practice');
@@ -51,7 +54,12 @@ test('an officer’s finished drill is in the manager’s xAPI export; officers 
   expect(passed.object.definition.name['zh-CN']).toBe(scenario.title);
   expect(passed.result).toMatchObject({ score: { raw: 100, scaled: 1 }, success: true, completion: true });
   expect(passed.result!.duration).toMatch(/^PT/);
-  expect(passed.context.extensions).toMatchObject({ [`${EXT}/seed`]: seed, [`${EXT}/mode`]: 'practice', [`${EXT}/unit-code`]: '130322', [`${EXT}/error-codes`]: [] });
+  expect(passed.context.extensions).toMatchObject({
+    [`${EXT}/seed`]: seed,
+    [`${EXT}/mode`]: 'practice',
+    [`${EXT}/unit-code`]: '130322',
+    [`${EXT}/error-codes`]: [],
+  });
   // Only Qinhuangdao's officers (unit codes 1303…).
   for (const s of statements) expect(String(s.context.extensions[`${EXT}/unit-code`])).toMatch(/^1303/);
 

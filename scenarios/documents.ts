@@ -14,12 +14,25 @@ import { standardItem } from './lib/hazard-standard';
 import { divisionByCode } from './lib/divisions';
 import { industryByCode, SPECIAL_FLAGS } from './lib/industries';
 import type { AttemptState } from './types';
-import { HEARING_CONCLUSION_LABELS, SERVICE_METHOD_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from './workflow/case-machine';
+import {
+  HEARING_CONCLUSION_LABELS,
+  SERVICE_METHOD_LABELS,
+  STATEMENT_REVIEW_LABELS,
+  type CaseContext,
+} from './workflow/case-machine';
 import { DOCUMENT_TYPES, type DocumentType, type IssuedDocument } from './workflow/document-numbers';
 import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext } from './workflow/inspection-machine';
 import { LEGAL } from './workflow/legal-constants';
 import type { OnboardingContext } from './workflow/onboarding-machine';
-import { PENALTY_ARTICLES, penaltyBasis, VIOLATIONS, yuan, type ArticleId, type TierId, type Violation } from './workflow/penalties';
+import {
+  PENALTY_ARTICLES,
+  penaltyBasis,
+  VIOLATIONS,
+  yuan,
+  type ArticleId,
+  type TierId,
+  type Violation,
+} from './workflow/penalties';
 
 /** A labelled entry of a form-style document (立案审批表, 现场检查记录 …). */
 export interface DocumentField {
@@ -102,8 +115,17 @@ function numberOf(documents: readonly IssuedDocument[], type: DocumentType): str
   return documents.find((d) => d.type === type)?.number ?? null;
 }
 
-function base(doc: IssuedDocument, authority: Authority): Pick<DocumentContent, 'type' | 'title' | 'number' | 'date' | 'authority'> {
-  return { type: doc.type, title: DOCUMENT_TYPES[doc.type].name, number: doc.number, date: doc.date, authority: authority.name };
+function base(
+  doc: IssuedDocument,
+  authority: Authority,
+): Pick<DocumentContent, 'type' | 'title' | 'number' | 'date' | 'authority'> {
+  return {
+    type: doc.type,
+    title: DOCUMENT_TYPES[doc.type].name,
+    number: doc.number,
+    date: doc.date,
+    authority: authority.name,
+  };
 }
 
 // ---------------------------------------------------------------- inspection
@@ -116,13 +138,20 @@ function inspectionTimeText(startedAt: string, endedAt: string): string {
 }
 
 // Site items not in the fixture (never in practice) are treated as hazards.
-const natureOf = (f: InspectionFixture, itemId: string): Nature => f.items.find((i) => i.id === itemId)?.nature ?? 'hazard';
+const natureOf = (f: InspectionFixture, itemId: string): Nature =>
+  f.items.find((i) => i.id === itemId)?.nature ?? 'hazard';
 
 function hazardLine(f: InspectionFixture, c: InspectionContext, itemId: string, n: number): string {
   const item: SiteItem | undefined = f.items.find((i) => i.id === itemId);
   const finding = c.findings.find((x) => x.itemId === itemId);
   // A major hazard says so with its clause; other items are named by what they are in law.
-  const verdict = !finding ? '未认定' : finding.verdict === 'general' ? (item?.nature === 'violation' ? NATURE_TEXT.violation : VERDICT_TEXT.general) : VERDICT_TEXT[finding.verdict];
+  const verdict = !finding
+    ? '未认定'
+    : finding.verdict === 'general'
+      ? item?.nature === 'violation'
+        ? NATURE_TEXT.violation
+        : VERDICT_TEXT.general
+      : VERDICT_TEXT[finding.verdict];
   const clause = finding?.verdict === 'major' && finding.clause ? `，依据${standardItem(finding.clause).citation}` : '';
   if (!item) return `${n}. ${itemId}（${verdict}${clause}）`;
   return `${n}. ${item.area}：${item.observation}（${verdict}${clause}；违反${item.basis}的规定）。`;
@@ -146,7 +175,8 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
       const checked = (c.plan?.itemIds ?? c.findings.map((x) => x.itemId)).map((id, i) => {
         const item = f.items.find((x) => x.id === id);
         const finding = c.findings.find((x) => x.itemId === id);
-        const clause = finding?.verdict === 'major' && finding.clause ? `（${standardItem(finding.clause).citation}）` : '';
+        const clause =
+          finding?.verdict === 'major' && finding.clause ? `（${standardItem(finding.clause).citation}）` : '';
         return `${i + 1}. ${item ? `${item.area}——${item.checklist}` : id}：${finding ? VERDICT_TEXT[finding.verdict] : '未检查'}${clause}`;
       });
       return {
@@ -192,7 +222,9 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
         addressee: `${e.name}：`,
         sections: [
           {
-            lines: [`本机关于${chineseDate(c.inspection?.startedOn ?? m.date)}对你单位进行现场检查时，发现你单位存在下列事故隐患，在排除前或者排除过程中无法保证安全：`],
+            lines: [
+              `本机关于${chineseDate(c.inspection?.startedOn ?? m.date)}对你单位进行现场检查时，发现你单位存在下列事故隐患，在排除前或者排除过程中无法保证安全：`,
+            ],
           },
           { lines: m.itemIds.map((id, i) => hazardLine(f, c, id, i + 1)) },
           {
@@ -201,7 +233,13 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
               ...m.measures.map((x, i) => `${i + 1}. ${MEASURE_LABELS[x]}。`),
               `措施期限：自${chineseDate(m.date)}起至${chineseDate(m.until)}止。`,
               '重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用；期限届满时重大事故隐患仍未排除的，本机关将依法处理。',
-              appealLine(f.authority, '决定', '决定书', LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value),
+              appealLine(
+                f.authority,
+                '决定',
+                '决定书',
+                LEGAL.reconsiderationPeriod.value,
+                LEGAL.litigationPeriod.value,
+              ),
             ],
           },
         ],
@@ -220,10 +258,14 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
       // 第65条第1款: violations are corrected within a deadline under (二), hazards removed under (三).
       const orders = [
         ...(violations.length > 0
-          ? [`对上述${positions(o.itemIds, violations)}安全生产违法行为，依据${printed(ON_SITE_POWERS.violation)}的规定，责令你单位于${chineseDate(o.deadline)}前改正完毕。`]
+          ? [
+              `对上述${positions(o.itemIds, violations)}安全生产违法行为，依据${printed(ON_SITE_POWERS.violation)}的规定，责令你单位于${chineseDate(o.deadline)}前改正完毕。`,
+            ]
           : []),
         ...(hazards.length > 0
-          ? [`对上述${positions(o.itemIds, hazards)}事故隐患，依据${printed(ON_SITE_POWERS.hazard)}的规定，责令你单位于${chineseDate(o.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。`]
+          ? [
+              `对上述${positions(o.itemIds, hazards)}事故隐患，依据${printed(ON_SITE_POWERS.hazard)}的规定，责令你单位于${chineseDate(o.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。`,
+            ]
           : []),
       ];
       return {
@@ -237,7 +279,13 @@ function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: Inspec
               ...orders,
               '由此造成事故的，依法追究有关人员的责任。',
               '整改期间，你单位应当采取措施，确保安全生产。对安全不能得到保障的，应当从危险区域内撤出作业人员。',
-              appealLine(f.authority, '指令', '指令书', LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value),
+              appealLine(
+                f.authority,
+                '指令',
+                '指令书',
+                LEGAL.reconsiderationPeriod.value,
+                LEGAL.litigationPeriod.value,
+              ),
             ],
           },
         ],
@@ -320,7 +368,11 @@ function evidenceText(c: CaseContext): string {
 }
 
 /** "违反了…的规定，依据…的规定": the duty provision of the filed violation and the penalty basis with its 项. */
-function legalBasis(f: CaseFixture, c: CaseContext, p: { articleId: ArticleId; tierId: TierId }): { violated: string; basis: string } {
+function legalBasis(
+  f: CaseFixture,
+  c: CaseContext,
+  p: { articleId: ArticleId; tierId: TierId },
+): { violated: string; basis: string } {
   const article = PENALTY_ARTICLES[p.articleId];
   const tier = article.tiers.find((t) => t.id === p.tierId);
   return {
@@ -338,8 +390,11 @@ function caseTeam(c: CaseContext): string[] {
  * simulated; the bank named is the simulated collecting bank of the city's 非税收入.
  */
 function paymentPlace(authority: Authority): string {
-  const city = /省(.+?市)/.exec(divisionByCode(authority.divisionCode)?.fullName ?? '')?.[1] ?? /^(.+?市)/.exec(authority.name)?.[1] ?? '';
-  return `${city}财政非税收入代收银行（中国工商银行${city.replace(/市$/, "")}分行各营业网点）`;
+  const city =
+    /省(.+?市)/.exec(divisionByCode(authority.divisionCode)?.fullName ?? '')?.[1] ??
+    /^(.+?市)/.exec(authority.name)?.[1] ??
+    '';
+  return `${city}财政非税收入代收银行（中国工商银行${city.replace(/市$/, '')}分行各营业网点）`;
 }
 
 function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): DocumentContent {
@@ -467,7 +522,10 @@ function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): Docu
               n && law ? `当事人的行为${law.violated}，建议${law.basis}，处罚款人民币${yuan(n.amount)}。` : '',
             ].filter((l) => l !== ''),
           },
-          { heading: '当事人陈述、申辩和质证意见', lines: (h.partyArguments ?? '').split(/\r?\n/).filter((l) => l.trim() !== '') },
+          {
+            heading: '当事人陈述、申辩和质证意见',
+            lines: (h.partyArguments ?? '').split(/\r?\n/).filter((l) => l.trim() !== ''),
+          },
           { heading: '听证意见', lines: [h.conclusion ? `${HEARING_CONCLUSION_LABELS[h.conclusion]}。` : '—'] },
           { lines: ['本笔录已交当事人核对无误（《行政处罚法》第六十四条第（八）项）。'] },
         ],
@@ -489,8 +547,16 @@ function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): Docu
               { label: '案件名称', value: caseName(f, c) },
               ...partyFields(f),
               { label: '拟处罚意见', value: n ? `${legalBasis(f, c, n).basis}，罚款人民币${yuan(n.amount)}` : '—' },
-              { label: '陈述申辩', value: c.statement ? `${chineseDate(c.statement.date)}：${c.statement.summary}` : '当事人未提出陈述、申辩' },
-              { label: '听证', value: c.hearing?.heldOn ? `${chineseDate(c.hearing.heldOn)}举行听证` : '当事人未要求听证' },
+              {
+                label: '陈述申辩',
+                value: c.statement
+                  ? `${chineseDate(c.statement.date)}：${c.statement.summary}`
+                  : '当事人未提出陈述、申辩',
+              },
+              {
+                label: '听证',
+                value: c.hearing?.heldOn ? `${chineseDate(c.hearing.heldOn)}举行听证` : '当事人未要求听证',
+              },
             ],
             lines: [],
           },
@@ -545,7 +611,10 @@ function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): Docu
               `你单位应当自收到本决定书之日起${d.paymentDays}日内，持本决定书到${paymentPlace(f.authority)}缴纳罚款，或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，本机关将依据${LEGAL.latePaymentRate.source}的规定，每日按罚款数额的${Math.round(LEGAL.latePaymentRate.value * 100)}%加处罚款，加处罚款的数额不超出罚款的数额。`,
             ],
           },
-          { heading: '救济途径和期限', lines: [appealLine(f.authority, '行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)] },
+          {
+            heading: '救济途径和期限',
+            lines: [appealLine(f.authority, '行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
+          },
         ],
         signatures: [{ label: '当事人（签收）', value: '' }],
         sealed: true,
@@ -599,7 +668,9 @@ function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): Docu
               { label: '立案日期', value: c.filing ? chineseDate(c.filing.filedOn) : '—' },
               {
                 label: '处罚决定',
-                value: d ? `${decisionNumber ?? ''}，${chineseDate(d.date)}作出，${legalBasis(f, c, d).basis}，罚款人民币${yuan(d.amount)}` : '—',
+                value: d
+                  ? `${decisionNumber ?? ''}，${chineseDate(d.date)}作出，${legalBasis(f, c, d).basis}，罚款人民币${yuan(d.amount)}`
+                  : '—',
               },
               { label: '送达日期', value: c.service ? chineseDate(c.service.date) : '—' },
               {
@@ -667,7 +738,10 @@ function enterpriseRecord(state: AttemptState, f: OnboardingFixture, c: Onboardi
             { label: '企业规模', value: k.scale },
             { label: '从业人员数', value: `${k.employees}人` },
             { label: '风险分级', value: `${k.riskClass}级` },
-            { label: '涉及专项', value: k.flags.map((x) => SPECIAL_FLAGS.find((s) => s.value === x)?.label ?? x).join('、') || '无' },
+            {
+              label: '涉及专项',
+              value: k.flags.map((x) => SPECIAL_FLAGS.find((s) => s.value === x)?.label ?? x).join('、') || '无',
+            },
           ],
           lines: [],
         },

@@ -4,7 +4,13 @@
  * time comes from the events. The attempt's record is its event log plus the scenario version; the
  * machine snapshot kept in the state is a cache that `replayAttempt` can always rebuild.
  */
-import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  createActor,
+  initialTransition,
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import { toFieldErrors } from './lib/form';
 import { CACHE_SIZES, Lru } from './lib/lru';
 import { getScenario } from './index';
@@ -47,7 +53,10 @@ export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): 
 }
 
 /** What the workflow needs to know of a step, whatever the seed: which event it makes and when it is offered. */
-export type StepOutline = Pick<Step, 'id' | 'module' | 'title' | 'eventType' | 'availableIn' | 'repeatable' | 'optional'>;
+export type StepOutline = Pick<
+  Step,
+  'id' | 'module' | 'title' | 'eventType' | 'availableIn' | 'repeatable' | 'optional'
+>;
 
 const outlineCache = new Lru<string, StepOutline[]>(CACHE_SIZES.stepOutlines);
 /**
@@ -57,15 +66,17 @@ const outlineCache = new Lru<string, StepOutline[]>(CACHE_SIZES.stepOutlines);
 export function stepOutline(scenarioId: string): StepOutline[] {
   return outlineCache.getOrSet(scenarioId, () => {
     const scenario = scenarioOrThrow(scenarioId);
-    return scenario.steps(scenario.fixture('outline')).map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
-      id,
-      module,
-      title,
-      eventType,
-      availableIn,
-      repeatable,
-      optional,
-    }));
+    return scenario
+      .steps(scenario.fixture('outline'))
+      .map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
+        id,
+        module,
+        title,
+        eventType,
+        availableIn,
+        repeatable,
+        optional,
+      }));
   });
 }
 
@@ -97,12 +108,26 @@ const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
  * included, on every call (two thirds of a step's transition time). Our machines only `assign`
  * (no spawn, invoke, sendTo or custom actions), so one inert scope per machine serves every call.
  */
-export function nextWorkflowSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: WorkflowEvent): AnyMachineSnapshot {
+export function nextWorkflowSnapshot(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: WorkflowEvent,
+): AnyMachineSnapshot {
   let scope = inertScopes.get(machine);
   if (!scope) {
     const self = createActor(machine);
     const ignore = () => {};
-    scope = { self, id: '', sessionId: '', logger: ignore, defer: ignore, emit: ignore, system: self.system, stopChild: ignore, actionExecutor: ignore };
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: ignore,
+      defer: ignore,
+      emit: ignore,
+      system: self.system,
+      stopChild: ignore,
+      actionExecutor: ignore,
+    };
     inertScopes.set(machine, scope);
   }
   return machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
@@ -116,7 +141,12 @@ function stateName(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function currentInfo(scenario: AnyScenario, snapshot: AnyMachineSnapshot, events: AttemptEvent[], finished: boolean): AttemptState['current'] {
+function currentInfo(
+  scenario: AnyScenario,
+  snapshot: AnyMachineSnapshot,
+  events: AttemptEvent[],
+  finished: boolean,
+): AttemptState['current'] {
   const machine = machineOf(scenario);
   const state = stateName(snapshot.value);
   const node = (machine.states as Record<string, { description?: string }>)[state];
@@ -125,7 +155,9 @@ function currentInfo(scenario: AnyScenario, snapshot: AnyMachineSnapshot, events
   const completedStepIds = steps.filter((s) => doneTypes.has(s.eventType)).map((s) => s.id);
   const availableStepIds = finished
     ? []
-    : steps.filter((s) => s.availableIn.includes(state) && (s.repeatable || !doneTypes.has(s.eventType))).map((s) => s.id);
+    : steps
+        .filter((s) => s.availableIn.includes(state) && (s.repeatable || !doneTypes.has(s.eventType)))
+        .map((s) => s.id);
   return { state, stateLabel: node?.description ?? state, availableStepIds, completedStepIds };
 }
 
@@ -152,7 +184,8 @@ export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): Atte
   for (const event of scenario.presetEvents?.(fixture, at) ?? []) {
     const next = nextWorkflowSnapshot(machine, snapshot, event);
     const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
-    if (refusal || next === snapshot) throw new Error(`场景${scenarioId}的预置事件${event.type}被拒绝：${refusal?.reason ?? '状态不符'}`);
+    if (refusal || next === snapshot)
+      throw new Error(`场景${scenarioId}的预置事件${event.type}被拒绝：${refusal?.reason ?? '状态不符'}`);
     snapshot = next;
   }
   return {
@@ -162,7 +195,10 @@ export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): Atte
     seed,
     mode,
     startedAt: at,
-    deadline: mode === 'assessment' && scenario.assessmentTimeLimitMinutes ? addMinutes(at, scenario.assessmentTimeLimitMinutes) : null,
+    deadline:
+      mode === 'assessment' && scenario.assessmentTimeLimitMinutes
+        ? addMinutes(at, scenario.assessmentTimeLimitMinutes)
+        : null,
     events: [],
     hintsUsed: [],
     snapshot: { value: snapshot.value, context: snapshot.context },
@@ -182,7 +218,8 @@ function timeProblem(state: AttemptState, at: unknown, allowAfterDeadline = fals
   if (state.status === 'finished') return { ok: false, code: 'FINISHED', reason: '本次练兵已结束' };
   const parsed = instantSchema.safeParse(at);
   if (!parsed.success) return { ok: false, code: 'BAD_TIME', reason: '事件时间须为带时区的ISO 8601时间' };
-  if (Date.parse(parsed.data) < Date.parse(lastTime(state))) return { ok: false, code: 'BAD_TIME', reason: '事件时间不能早于上一步' };
+  if (Date.parse(parsed.data) < Date.parse(lastTime(state)))
+    return { ok: false, code: 'BAD_TIME', reason: '事件时间不能早于上一步' };
   if (!allowAfterDeadline && state.deadline && Date.parse(parsed.data) > Date.parse(state.deadline))
     return { ok: false, code: 'TIME_UP', reason: `考核时间已到（截止${state.deadline}），本次提交未被接受` };
   return null;
@@ -214,7 +251,12 @@ export function practiceFeedback(state: AttemptState, stepId: string): FeedbackE
     .filter((item) => item.feedbackAfter.includes(stepId))
     .map((item) => ({ item, verdict: item.evaluate(input) }))
     .filter(({ verdict }) => !verdict.pending)
-    .map(({ item, verdict }) => ({ code: item.code, title: item.title, ok: verdict.earned, message: verdict.explanation }));
+    .map(({ item, verdict }) => ({
+      code: item.code,
+      title: item.title,
+      ok: verdict.earned,
+      message: verdict.explanation,
+    }));
 }
 
 /** "当前处于…阶段，不能…", with the step the law requires first where the workflow names it. */
@@ -232,19 +274,30 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   if (!parsed.success) {
     const type = (rawEvent as { type?: unknown } | null)?.type;
     const known = typeof type === 'string' && type in workflow.eventLabels;
-    return { ok: false, code: 'MALFORMED_EVENT', reason: known ? `事件"${String(type)}"的内容不完整或格式不正确` : `未知的事件类型：${String(type)}` };
+    return {
+      ok: false,
+      code: 'MALFORMED_EVENT',
+      reason: known ? `事件"${String(type)}"的内容不完整或格式不正确` : `未知的事件类型：${String(type)}`,
+    };
   }
   const event: WorkflowEvent = parsed.data;
   const machine = machineOf(scenario);
   const snapshot = restore(machine, state.snapshot);
   if (!snapshot.can(event)) {
-    return { ok: false, code: 'NOT_ALLOWED_NOW', reason: notNowReason(state, workflow.eventLabels[event.type] ?? event.type, event.type) };
+    return {
+      ok: false,
+      code: 'NOT_ALLOWED_NOW',
+      reason: notNowReason(state, workflow.eventLabels[event.type] ?? event.type, event.type),
+    };
   }
   const next = nextWorkflowSnapshot(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
   if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
   const resolvedStepId = stepId ?? stepOutline(state.scenarioId).find((s) => s.eventType === event.type)?.id ?? null;
-  const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event }];
+  const events: AttemptEvent[] = [
+    ...state.events,
+    { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event },
+  ];
   const finished = next.status === 'done';
   const nextState: AttemptState = {
     ...state,
@@ -273,7 +326,11 @@ export function applyStep(state: AttemptState, { stepId, values, at }: StepSubmi
   const step = attemptSteps(state).find((s) => s.id === stepId);
   if (!step) return { ok: false, code: 'UNKNOWN_STEP', reason: `未知的操作：${stepId}` };
   if (!state.current.availableStepIds.includes(stepId))
-    return { ok: false, code: 'STEP_NOT_AVAILABLE', reason: notNowReason(state, `办理"${step.title}"`, step.eventType) };
+    return {
+      ok: false,
+      code: 'STEP_NOT_AVAILABLE',
+      reason: notNowReason(state, `办理"${step.title}"`, step.eventType),
+    };
   const parsed = step.schema.safeParse(values ?? {});
   if (!parsed.success) {
     const fieldErrors = toFieldErrors(parsed.error);
@@ -298,12 +355,23 @@ export function useHint(state: AttemptState, { hintId, at }: { hintId: string; a
   if (!hint) return { ok: false, code: 'HINT', reason: `未知的提示：${hintId}` };
   if (state.hintsUsed.some((h) => h.hintId === hintId)) return { ok: false, code: 'HINT', reason: '该提示已经查看过' };
   const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'hint', at, hintId }];
-  const nextState: AttemptState = { ...state, events, hintsUsed: [...state.hintsUsed, { hintId, at, cost: hint.cost }] };
-  return { ok: true, state: nextState, feedback: [{ code: 'HINT', title: `提示（扣${hint.cost}分）`, ok: true, message: hint.text }] };
+  const nextState: AttemptState = {
+    ...state,
+    events,
+    hintsUsed: [...state.hintsUsed, { hintId, at, cost: hint.cost }],
+  };
+  return {
+    ok: true,
+    state: nextState,
+    feedback: [{ code: 'HINT', title: `提示（扣${hint.cost}分）`, ok: true, message: hint.text }],
+  };
 }
 
 /** Ends an attempt early: the trainee hands in, or the assessment time is up. */
-export function finishAttempt(state: AttemptState, { at, reason }: { at: string; reason: Exclude<FinishReason, 'completed'> }): ApplyResult {
+export function finishAttempt(
+  state: AttemptState,
+  { at, reason }: { at: string; reason: Exclude<FinishReason, 'completed'> },
+): ApplyResult {
   const early = timeProblem(state, at, true);
   if (early) return early;
   if (reason === 'timeUp' && (!state.deadline || Date.parse(at) <= Date.parse(state.deadline)))
@@ -337,7 +405,14 @@ export interface ReplayOptions {
 }
 
 /** Rebuilds an attempt from its log; throws if the log does not replay (corrupt or another version). */
-export function replayAttempt({ scenarioId, seed, mode, startedAt, events, scenarioVersion }: ReplayOptions): AttemptState {
+export function replayAttempt({
+  scenarioId,
+  seed,
+  mode,
+  startedAt,
+  events,
+  scenarioVersion,
+}: ReplayOptions): AttemptState {
   const scenario = scenarioOrThrow(scenarioId);
   if (scenarioVersion !== undefined && scenarioVersion !== scenario.version)
     throw new Error(`场景${scenarioId}已从第${scenarioVersion}版更新到第${scenario.version}版，记录无法按原版本重放`);
@@ -359,7 +434,12 @@ export function replayAttempt({ scenarioId, seed, mode, startedAt, events, scena
 export function scoreAttempt(state: AttemptState): AttemptScore {
   const scenario = scenarioOrThrow(state.scenarioId);
   const fixture = attemptFixture(state);
-  const input = { fixture, context: state.snapshot.context as never, state: state.current.state, finished: state.status === 'finished' };
+  const input = {
+    fixture,
+    context: state.snapshot.context as never,
+    state: state.current.state,
+    finished: state.status === 'finished',
+  };
   const items = scenario.rubric.map((item) => {
     const verdict = item.evaluate(input);
     return {

@@ -9,7 +9,16 @@ import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
 import type { AnyScenario, Skill } from './types';
 
-const SCENARIOS: readonly AnyScenario[] = [onboardDustEnterprise, onboardColdStorageRenamed, inspectDustExplosion, inspectConfinedSpace, docsAmmoniaOrders, docsPenaltyNoticeDecision, caseAlarmDisabled, caseUncertifiedWelders];
+const SCENARIOS: readonly AnyScenario[] = [
+  onboardDustEnterprise,
+  onboardColdStorageRenamed,
+  inspectDustExplosion,
+  inspectConfinedSpace,
+  docsAmmoniaOrders,
+  docsPenaltyNoticeDecision,
+  caseAlarmDisabled,
+  caseUncertifiedWelders,
+];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
 
@@ -23,4 +32,14 @@ export function getScenario(id: string): AnyScenario | undefined {
   return BY_ID.get(id);
 }
 
-export type { AnyScenario, AttemptState, AttemptScore, ApplyResult, AnswerStep, Step, Skill, Mode, ScenarioDefinition } from './types';
+export type {
+  AnyScenario,
+  AttemptState,
+  AttemptScore,
+  ApplyResult,
+  AnswerStep,
+  Step,
+  Skill,
+  Mode,
+  ScenarioDefinition,
+} from './types';

@@ -55,7 +55,13 @@ export function workflowGraph(id: WorkflowId): { states: WorkflowGraphState[] } 
           out.push({ to, toLabel: label(to), event });
         }
       }
-      return { key: node.key, label: label(node.key), initial: node.key === initial, final: node.type === 'final', out };
+      return {
+        key: node.key,
+        label: label(node.key),
+        initial: node.key === initial,
+        final: node.type === 'final',
+        out,
+      };
     }),
   };
 }

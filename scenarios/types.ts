@@ -163,7 +163,17 @@ export type ApplyResult =
       ok: false;
       /** Chinese reason. */
       reason: string;
-      code: 'UNKNOWN_STEP' | 'STEP_NOT_AVAILABLE' | 'INVALID_VALUES' | 'MALFORMED_EVENT' | 'REFUSED' | 'NOT_ALLOWED_NOW' | 'BAD_TIME' | 'TIME_UP' | 'FINISHED' | 'HINT';
+      code:
+        | 'UNKNOWN_STEP'
+        | 'STEP_NOT_AVAILABLE'
+        | 'INVALID_VALUES'
+        | 'MALFORMED_EVENT'
+        | 'REFUSED'
+        | 'NOT_ALLOWED_NOW'
+        | 'BAD_TIME'
+        | 'TIME_UP'
+        | 'FINISHED'
+        | 'HINT';
       fieldErrors?: Record<string, string[]>;
     };
 

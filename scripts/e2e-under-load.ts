@@ -19,9 +19,15 @@ const workers = Array.from(
       { eval: true },
     ),
 );
-console.log(`[loaded] ${hogs} CPU hog(s) on ${availableParallelism()} cores; running playwright test --repeat-each 2 ${extra.join(' ')}`);
+console.log(
+  `[loaded] ${hogs} CPU hog(s) on ${availableParallelism()} cores; running playwright test --repeat-each 2 ${extra.join(' ')}`,
+);
 const started = Date.now();
-const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--repeat-each', '2', ...extra], { stdio: 'inherit' });
+const child = spawn(
+  process.execPath,
+  ['node_modules/@playwright/test/cli.js', 'test', '--repeat-each', '2', ...extra],
+  { stdio: 'inherit' },
+);
 child.on('exit', async (code) => {
   for (const w of workers) {
     w.postMessage('stop');

@@ -33,8 +33,18 @@ const lines: string[] = [
 
 for (const s of listScenarios()) {
   const fixture = s.fixture('docs-example');
-  lines.push(`## ${s.title}`, '', `<a id="${s.id}"></a>`, '', `- 编号：\`${s.id}\`（第${s.version}版）`, `- 技能：${SKILL_LABELS[s.skill]}；流程：${WORKFLOWS[s.workflow].title}`);
-  lines.push(`- 预计用时：${s.estimatedMinutes}分钟；考核限时：${s.assessmentTimeLimitMinutes ? `${s.assessmentTimeLimitMinutes}分钟` : '不限'}`, '');
+  lines.push(
+    `## ${s.title}`,
+    '',
+    `<a id="${s.id}"></a>`,
+    '',
+    `- 编号：\`${s.id}\`（第${s.version}版）`,
+    `- 技能：${SKILL_LABELS[s.skill]}；流程：${WORKFLOWS[s.workflow].title}`,
+  );
+  lines.push(
+    `- 预计用时：${s.estimatedMinutes}分钟；考核限时：${s.assessmentTimeLimitMinutes ? `${s.assessmentTimeLimitMinutes}分钟` : '不限'}`,
+    '',
+  );
   lines.push('### 任务说明', '', s.brief, '');
   lines.push('### 示例材料（种子 `docs-example`；每次练兵按种子随机生成）', '');
   for (const section of s.materials(fixture)) {
@@ -42,11 +52,21 @@ for (const s of listScenarios()) {
   }
   lines.push('### 操作步骤（系统模块）', '', '| 步骤 | 模块 | 表单 | 字段 |', '|---|---|---|---|');
   for (const step of s.steps(fixture)) {
-    lines.push(`| \`${step.id}\` | ${step.module} | ${cell(step.title)}${step.optional ? '（视情况）' : ''}${step.repeatable ? '（可多次）' : ''} | ${step.fields.length} |`);
+    lines.push(
+      `| \`${step.id}\` | ${step.module} | ${cell(step.title)}${step.optional ? '（视情况）' : ''}${step.repeatable ? '（可多次）' : ''} | ${step.fields.length} |`,
+    );
   }
-  lines.push('', '### 评分细则（满分100）', '', '| 错误代码 | 评分项 | 分值 | 规则 | 依据 | 典型错误 |', '|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '### 评分细则（满分100）',
+    '',
+    '| 错误代码 | 评分项 | 分值 | 规则 | 依据 | 典型错误 |',
+    '|---|---|---|---|---|---|',
+  );
   for (const item of s.rubric) {
-    lines.push(`| \`${item.code}\` | ${cell(item.title)} | ${item.weight} | ${cell(item.rule)} | ${cell(item.citation)} | ${cell(item.mistake.description)} |`);
+    lines.push(
+      `| \`${item.code}\` | ${cell(item.title)} | ${item.weight} | ${cell(item.rule)} | ${cell(item.citation)} | ${cell(item.mistake.description)} |`,
+    );
   }
   lines.push('', '### 练习提示（考核模式不提供）', '', ...s.hints.map((h) => `- ${h.text}（扣${h.cost}分）`), '');
   if (s.unreachableStates?.length) {
@@ -57,7 +77,9 @@ for (const s of listScenarios()) {
 
 lines.push('## 法定期限与数额（集中配置）', '', '| 项目 | 数值 | 依据 | 施行日期 | 待核实 |', '|---|---|---|---|---|');
 for (const [key, figure] of Object.entries(LEGAL)) {
-  lines.push(`| \`${key}\` | ${figure.value} ${figure.unit} | ${cell(figure.source)}${'note' in figure && figure.note ? `（${cell(figure.note)}）` : ''} | ${figure.effectiveFrom} | ${figure.check ? '是' : '否'} |`);
+  lines.push(
+    `| \`${key}\` | ${figure.value} ${figure.unit} | ${cell(figure.source)}${'note' in figure && figure.note ? `（${cell(figure.note)}）` : ''} | ${figure.effectiveFrom} | ${figure.check ? '是' : '否'} |`,
+  );
 }
 lines.push('');
 

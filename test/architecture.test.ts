@@ -12,7 +12,9 @@ function filesUnder(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gms)].map((m) => m[1]!);
+  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gms)].map(
+    (m) => m[1]!,
+  );
 
 describe('layering', () => {
   it('client-safe app code (ui, validation, non-server utils) imports no server module, kysely or better-sqlite3', () => {
@@ -30,7 +32,9 @@ describe('layering', () => {
 
   it('routes stay thin: no SQL, no Kysely query building in app/routes', () => {
     const offenders = filesUnder('app/routes').filter((file) =>
-      /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`|from ['"]kysely['"]/.test(readFileSync(join(root, file), 'utf8')),
+      /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`|from ['"]kysely['"]/.test(
+        readFileSync(join(root, file), 'utf8'),
+      ),
     );
     expect(offenders).toEqual([]);
   });
@@ -38,7 +42,9 @@ describe('layering', () => {
   it('route components use nothing imported from a server module (it is stubbed out in the browser)', () => {
     const offenders = filesUnder('app/routes').flatMap((file) => {
       const text = readFileSync(join(root, file), 'utf8');
-      const serverNames = [...text.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s+from\s+['"][^'"]*\.server['"]/gm)].flatMap((m) =>
+      const serverNames = [
+        ...text.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s+from\s+['"][^'"]*\.server['"]/gm),
+      ].flatMap((m) =>
         m[1]!
           .split(',')
           .map((name) => name.trim())
@@ -64,9 +70,13 @@ describe('layering', () => {
   });
 
   it('zod is configured in one module: nothing else imports zod at run time (types are fine)', () => {
-    const offenders = ['app', 'scenarios', 'db', 'scripts', 'e2e'].flatMap(filesUnder).filter(
-      (file) => file !== 'scenarios/lib/zod.ts' && /^\s*import\s(?!type\b)[^;]*?from\s+['"]zod(\/[^'"]*)?['"]/m.test(readFileSync(join(root, file), 'utf8')),
-    );
+    const offenders = ['app', 'scenarios', 'db', 'scripts', 'e2e']
+      .flatMap(filesUnder)
+      .filter(
+        (file) =>
+          file !== 'scenarios/lib/zod.ts' &&
+          /^\s*import\s(?!type\b)[^;]*?from\s+['"]zod(\/[^'"]*)?['"]/m.test(readFileSync(join(root, file), 'utf8')),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -35,7 +35,9 @@ describe('shared field schemas', () => {
     const second = selectField('s', '企业', options('y', 'z'));
     expect(first.schema.safeParse('x').success).toBe(true);
     expect(second.schema.safeParse('x').success).toBe(false);
-    expect(multiselectField('m', '隐患', options('1', '2'), { minItems: 2 }).schema.safeParse(['1']).success).toBe(false);
+    expect(multiselectField('m', '隐患', options('1', '2'), { minItems: 2 }).schema.safeParse(['1']).success).toBe(
+      false,
+    );
     expect(multiselectField('m', '隐患', options('1', '2')).schema.safeParse(['1']).success).toBe(true);
     expect(textField('t', '名称', { maxLength: 3 }).schema.safeParse('四个字符').success).toBe(false);
     expect(textField('t', '名称', { maxLength: 4 }).schema.safeParse('四个字符').success).toBe(true);
@@ -65,7 +67,13 @@ const builders: { name: string; make: Builder; base: object; variants: object }[
     make: (label, _values, opts: TextOptions) => textField('f', label, opts),
     base: { help: '说明', maxLength: 20, minLength: 2, pattern: /^\d+$/, patternMessage: '须为数字' },
     // A check is never shared (tested below).
-    variants: { ...common, maxLength: 21, minLength: 3, pattern: /^\d*$/, patternMessage: '须为数字！' } satisfies Variants<Omit<TextOptions, 'check'>>,
+    variants: {
+      ...common,
+      maxLength: 21,
+      minLength: 3,
+      pattern: /^\d*$/,
+      patternMessage: '须为数字！',
+    } satisfies Variants<Omit<TextOptions, 'check'>>,
   },
   {
     name: 'textarea',
@@ -112,19 +120,24 @@ const builders: { name: string; make: Builder; base: object; variants: object }[
 ];
 
 describe('the shared schema key covers the whole configuration', () => {
-  it.each(builders.map((b) => [b.name, b] as const))('%s: fields differing in any one option never share a schema', (_name, b) => {
-    const make = (label: string, values: string[], opts: object) => b.make(label, values, opts as never).schema;
-    const base = make('字段', ['x', 'y'], b.base);
-    expect(make('字段', ['x', 'y'], { ...b.base })).toBe(base); // same configuration: shared
-    const differing: [string, unknown][] = [
-      ['label', make('另一字段', ['x', 'y'], b.base)],
-      ['option values', make('字段', ['x', 'z'], b.base)],
-      ...Object.entries(b.variants).map(([option, value]) => [option, make('字段', ['x', 'y'], { ...b.base, [option]: value })] as [string, unknown]),
-    ];
-    const shared = differing.filter(([, schema]) => schema === base).map(([option]) => option);
-    // Option lists shape only select and multiselect schemas.
-    expect(shared).toEqual(['select', 'multiselect'].includes(b.name) ? [] : ['option values']);
-  });
+  it.each(builders.map((b) => [b.name, b] as const))(
+    '%s: fields differing in any one option never share a schema',
+    (_name, b) => {
+      const make = (label: string, values: string[], opts: object) => b.make(label, values, opts as never).schema;
+      const base = make('字段', ['x', 'y'], b.base);
+      expect(make('字段', ['x', 'y'], { ...b.base })).toBe(base); // same configuration: shared
+      const differing: [string, unknown][] = [
+        ['label', make('另一字段', ['x', 'y'], b.base)],
+        ['option values', make('字段', ['x', 'z'], b.base)],
+        ...Object.entries(b.variants).map(
+          ([option, value]) => [option, make('字段', ['x', 'y'], { ...b.base, [option]: value })] as [string, unknown],
+        ),
+      ];
+      const shared = differing.filter(([, schema]) => schema === base).map(([option]) => option);
+      // Option lists shape only select and multiselect schemas.
+      expect(shared).toEqual(['select', 'multiselect'].includes(b.name) ? [] : ['option values']);
+    },
+  );
 
   it('never shares a text field with a check, even with the same function', () => {
     const check = (v: string) => (v ? null : '空');

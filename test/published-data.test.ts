@@ -6,11 +6,21 @@ const shared = new URL('../../shared/data/', import.meta.url);
 const files = ['hebei-coverage-2023-11.tsv', 'notice-2023-11.txt', 'qinhuangdao-online-enforcement-2023.tsv'];
 
 const read = (file: string, folder = copies) => readFileSync(new URL(file, folder));
-const tsvRows = (file: string) => read(file).toString('utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+const tsvRows = (file: string) =>
+  read(file)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
 
 describe('published figures kept in the repository', () => {
   it('are the three published files', () => {
-    expect(readdirSync(copies).filter((f) => f !== 'README.md').sort()).toEqual(files);
+    expect(
+      readdirSync(copies)
+        .filter((f) => f !== 'README.md')
+        .sort(),
+    ).toEqual(files);
   });
 
   it('are the Qinhuangdao table as published (nine units, 322 officers)', () => {
@@ -29,7 +39,11 @@ describe('published figures kept in the repository', () => {
     }
     const qinhuangdao = tsvRows('qinhuangdao-online-enforcement-2023.tsv');
     const under11 = qinhuangdao.filter((row) => Number(row[3]) < 11).length; // 检查次数 全年, "不足11次"
-    expect(coverage.find(([city]) => city === '秦皇岛市')).toEqual(['秦皇岛市', String(qinhuangdao.length), String(under11)]);
+    expect(coverage.find(([city]) => city === '秦皇岛市')).toEqual([
+      '秦皇岛市',
+      String(qinhuangdao.length),
+      String(under11),
+    ]);
   });
 });
 

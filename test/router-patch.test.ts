@@ -17,7 +17,14 @@ const routeTree = (): AgnosticRouteObject[] => [
     path: '/',
     children: [
       { id: 'login', path: 'login' },
-      { id: 'app', children: [{ id: 'drill', path: 'drills/:attemptId' }, { id: 'result', path: 'drills/:attemptId/result' }, { id: 'start', path: 'drills/start' }] },
+      {
+        id: 'app',
+        children: [
+          { id: 'drill', path: 'drills/:attemptId' },
+          { id: 'result', path: 'drills/:attemptId/result' },
+          { id: 'start', path: 'drills/start' },
+        ],
+      },
       { id: 'home', index: true },
       { id: 'assets', path: 'build/*' },
       { id: 'unitOfficer', path: 'units/:code/officers/:userId' },
@@ -26,7 +33,8 @@ const routeTree = (): AgnosticRouteObject[] => [
   },
 ];
 
-const ids = (routes: AgnosticRouteObject[], path: string) => matchRoutes(routes, path)?.map((m) => `${m.route.id}${JSON.stringify(m.params)}`);
+const ids = (routes: AgnosticRouteObject[], path: string) =>
+  matchRoutes(routes, path)?.map((m) => `${m.route.id}${JSON.stringify(m.params)}`);
 
 describe('the router matching cache (patched @remix-run/router)', () => {
   it('is applied to the router Node loads', () => {
@@ -41,7 +49,11 @@ describe('the router matching cache (patched @remix-run/router)', () => {
     const b = routeTree();
     for (let i = 0; i < 3; i++) {
       for (const routes of [a, b]) {
-        expect(ids(routes, '/drills/12')).toEqual(['root{"attemptId":"12"}', 'app{"attemptId":"12"}', 'drill{"attemptId":"12"}']);
+        expect(ids(routes, '/drills/12')).toEqual([
+          'root{"attemptId":"12"}',
+          'app{"attemptId":"12"}',
+          'drill{"attemptId":"12"}',
+        ]);
         expect(ids(routes, '/drills/start')).toEqual(['root{}', 'app{}', 'start{}']);
         expect(ids(routes, '/drills/12/result')?.at(-1)).toBe('result{"attemptId":"12"}');
         expect(ids(routes, '/LOGIN')?.at(-1)).toBe('login{}');
@@ -62,7 +74,10 @@ describe('the router matching cache (patched @remix-run/router)', () => {
   });
 
   it('sees routes patched in after the branches were cached', () => {
-    const router = createRouter({ routes: [{ id: 'root', path: '/', children: [{ id: 'a', path: 'a' }] }], history: createMemoryHistory() });
+    const router = createRouter({
+      routes: [{ id: 'root', path: '/', children: [{ id: 'a', path: 'a' }] }],
+      history: createMemoryHistory(),
+    });
     const before = router.routes;
     expect(matchRoutes(before, '/b')).toBeNull();
     router.patchRoutes('root', [{ id: 'b', path: 'b' }]);
@@ -98,13 +113,56 @@ describe('the patched router matches exactly as the unpatched one', () => {
 
   const trees: AgnosticRouteObject[][] = [
     routeTree(),
-    [{ id: 'r', path: '/', caseSensitive: true, children: [{ id: 'cs', path: 'Exact', caseSensitive: true }, { id: 'opt', path: 'units/:code?/list' }, { id: 'deep', path: 'a/b/c/*' }] }],
-    [{ id: 'layout', children: [{ id: 'idx', index: true }, { id: 'param', path: ':any' }, { id: 'two', path: ':one/:two' }] }],
+    [
+      {
+        id: 'r',
+        path: '/',
+        caseSensitive: true,
+        children: [
+          { id: 'cs', path: 'Exact', caseSensitive: true },
+          { id: 'opt', path: 'units/:code?/list' },
+          { id: 'deep', path: 'a/b/c/*' },
+        ],
+      },
+    ],
+    [
+      {
+        id: 'layout',
+        children: [
+          { id: 'idx', index: true },
+          { id: 'param', path: ':any' },
+          { id: 'two', path: ':one/:two' },
+        ],
+      },
+    ],
   ];
   const paths = [
-    '/', '/login', '/LOGIN', '/drills/12', '/drills/start', '/drills/12/result', '/drills/%E7%BB%83/result', '/build', '/Build/x.js',
-    '/buildings', '/units/130303/officers/7', '/units/130303/officer/7', '/nothing/here', '/Exact', '/exact', '/units/list',
-    '/units/130303/list', '/a/b/c', '/a/b/c/d/e', '/a/b', '/x', '/x/y', '/x/y/z', '//double', '/trailing/', '/%20space',
+    '/',
+    '/login',
+    '/LOGIN',
+    '/drills/12',
+    '/drills/start',
+    '/drills/12/result',
+    '/drills/%E7%BB%83/result',
+    '/build',
+    '/Build/x.js',
+    '/buildings',
+    '/units/130303/officers/7',
+    '/units/130303/officer/7',
+    '/nothing/here',
+    '/Exact',
+    '/exact',
+    '/units/list',
+    '/units/130303/list',
+    '/a/b/c',
+    '/a/b/c/d/e',
+    '/a/b',
+    '/x',
+    '/x/y',
+    '/x/y/z',
+    '//double',
+    '/trailing/',
+    '/%20space',
   ];
 
   it.each(trees.map((tree, i) => [i, tree] as const))('route tree %i: every path matches the same', (_i, tree) => {

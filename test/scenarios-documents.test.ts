@@ -8,7 +8,11 @@ import type { InspectionFixture } from '../scenarios/kit/inspection-kit';
 import type { OnboardingFixture } from '../scenarios/kit/onboarding-kit';
 import { standardItem } from '../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../scenarios/types';
-import { HEARING_CONCLUSION_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from '../scenarios/workflow/case-machine';
+import {
+  HEARING_CONCLUSION_LABELS,
+  STATEMENT_REVIEW_LABELS,
+  type CaseContext,
+} from '../scenarios/workflow/case-machine';
 import { MEASURE_LABELS, type InspectionContext } from '../scenarios/workflow/inspection-machine';
 import { LEGAL } from '../scenarios/workflow/legal-constants';
 import type { OnboardingContext } from '../scenarios/workflow/onboarding-machine';
@@ -24,13 +28,21 @@ function text(doc: DocumentContent): string {
     doc.title,
     doc.number ?? '',
     doc.addressee ?? '',
-    ...doc.sections.flatMap((s) => [s.heading ?? '', ...(s.fields ?? []).flatMap((f) => [f.label, f.value]), ...s.lines]),
+    ...doc.sections.flatMap((s) => [
+      s.heading ?? '',
+      ...(s.fields ?? []).flatMap((f) => [f.label, f.value]),
+      ...s.lines,
+    ]),
     ...doc.signatures.flatMap((s) => [s.label, s.value]),
     doc.note ?? '',
   ].join('\n');
 }
 
-function play(scenarioId: string, seed: string, answer?: AnswerStep[]): { state: AttemptState; docs: DocumentContent[] } {
+function play(
+  scenarioId: string,
+  seed: string,
+  answer?: AnswerStep[],
+): { state: AttemptState; docs: DocumentContent[] } {
   const scenario = getScenario(scenarioId)!;
   const state = runAnswer(scenarioId, seed, answer ?? scenario.modelAnswer(scenario.fixture(seed)));
   return { state, docs: renderDocuments(state) };
@@ -57,7 +69,9 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
   expect(recordText).toContain(chineseDate(c.inspection!.startedOn));
   const clock = (t: string) => `${Number(t.slice(0, 2))}时${t.slice(3, 5)}分`;
   const [start, end] = [c.onSiteRecord!.startedAt.slice(11), c.onSiteRecord!.endedAt.slice(11)];
-  expect(record.sections[0]!.fields!.find((x) => x.label === '检查时间')!.value).toBe(`${chineseDate(c.inspection!.startedOn)}${clock(start)}至${clock(end)}`);
+  expect(record.sections[0]!.fields!.find((x) => x.label === '检查时间')!.value).toBe(
+    `${chineseDate(c.inspection!.startedOn)}${clock(start)}至${clock(end)}`,
+  );
   expect(recordText).not.toMatch(/的工贸企业第（/);
   expect(recordText).toContain('出示执法证件');
   expect(recordText).toContain(c.onSiteRecord!.summary.slice(0, 40));
@@ -73,11 +87,18 @@ function checkInspection(f: InspectionFixture, c: InspectionContext, docs: Docum
   const nature = (id: string) => f.items.find((i) => i.id === id)!.nature;
   const violations = c.order!.itemIds.filter((id) => nature(id) === 'violation');
   const hazards = c.order!.itemIds.filter((id) => nature(id) === 'hazard');
-  if (violations.length > 0) expect(orderText).toContain(`对上述${at(violations)}安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定，责令你单位于${chineseDate(c.order!.deadline)}前改正完毕`);
+  if (violations.length > 0)
+    expect(orderText).toContain(
+      `对上述${at(violations)}安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定，责令你单位于${chineseDate(c.order!.deadline)}前改正完毕`,
+    );
   else expect(orderText).not.toContain('第六十五条第一款第（二）项');
-  if (hazards.length > 0) expect(orderText).toContain(`对上述${at(hazards)}事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定`);
+  if (hazards.length > 0)
+    expect(orderText).toContain(
+      `对上述${at(hazards)}事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定`,
+    );
   else expect(orderText).not.toContain('第六十五条第一款第（三）项');
-  for (const id of c.order!.itemIds) expect(orderText).toContain(`违反${f.items.find((i) => i.id === id)!.basis}的规定`);
+  for (const id of c.order!.itemIds)
+    expect(orderText).toContain(`违反${f.items.find((i) => i.id === id)!.basis}的规定`);
   for (const id of c.order!.itemIds) expect(orderText).toContain(f.items.find((i) => i.id === id)!.observation);
   expect(orderText).toContain(`${LEGAL.reconsiderationPeriod.value}日内`);
   expect(orderText).toContain(`${LEGAL.litigationPeriod.value}个月内`);
@@ -166,7 +187,9 @@ function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
   expect(decision).toContain('第六十七条');
   expect(decision).toContain(`自收到本决定书之日起${LEGAL.paymentPeriod.value}日内`);
   expect(decision).toContain(`每日按罚款数额的${LEGAL.latePaymentRate.value * 100}%加处罚款`);
-  expect(decision).toContain(`${LEGAL.reconsiderationPeriod.value}日内向${f.authority.name.replace('应急管理局', '人民政府')}申请行政复议`);
+  expect(decision).toContain(
+    `${LEGAL.reconsiderationPeriod.value}日内向${f.authority.name.replace('应急管理局', '人民政府')}申请行政复议`,
+  );
   expect(decision).toContain(`${LEGAL.litigationPeriod.value}个月内依法向人民法院提起行政诉讼`);
   if (c.statement) {
     expect(decision).toContain(c.statement.summary);
@@ -200,41 +223,45 @@ function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
 
 describe('renderDocuments: the model answer of every scenario', () => {
   for (const scenario of listScenarios()) {
-    it.each(SEEDS)(`${scenario.id} (seed %s): one page per issued document, in order, with its number and facts`, (seed) => {
-      const { state, docs } = play(scenario.id, seed);
-      const issued = attemptDocuments(state);
-      const fixture = scenario.fixture(seed) as { enterprise?: { name: string }; truth?: { name: string } };
-      const enterprise = (fixture.enterprise ?? fixture.truth)!.name;
+    it.each(SEEDS)(
+      `${scenario.id} (seed %s): one page per issued document, in order, with its number and facts`,
+      (seed) => {
+        const { state, docs } = play(scenario.id, seed);
+        const issued = attemptDocuments(state);
+        const fixture = scenario.fixture(seed) as { enterprise?: { name: string }; truth?: { name: string } };
+        const enterprise = (fixture.enterprise ?? fixture.truth)!.name;
 
-      if (scenario.workflow === 'onboarding') {
-        expect(issued).toEqual([]);
-        expect(docs).toHaveLength(1);
-        const record = docs[0]!;
-        expect(record.number).toBeNull();
-        expect(record.title).toBe('企业基本信息登记表');
-        const c = state.snapshot.context as OnboardingContext;
-        const body = text(record);
-        expect(body).toContain(c.basic!.uscc);
-        expect(body).toContain(c.contacts!.principalPhone);
-        expect(body).toContain('不编文书号');
-        expect(record.authority).toBe((fixture as unknown as OnboardingFixture).authority.name);
-        return;
-      }
+        if (scenario.workflow === 'onboarding') {
+          expect(issued).toEqual([]);
+          expect(docs).toHaveLength(1);
+          const record = docs[0]!;
+          expect(record.number).toBeNull();
+          expect(record.title).toBe('企业基本信息登记表');
+          const c = state.snapshot.context as OnboardingContext;
+          const body = text(record);
+          expect(body).toContain(c.basic!.uscc);
+          expect(body).toContain(c.contacts!.principalPhone);
+          expect(body).toContain('不编文书号');
+          expect(record.authority).toBe((fixture as unknown as OnboardingFixture).authority.name);
+          return;
+        }
 
-      expect(issued.length).toBeGreaterThanOrEqual(3);
-      expect(docs.map((d) => [d.type, d.number, d.date])).toEqual(issued.map((d) => [d.type, d.number, d.date]));
-      for (const doc of docs) {
-        const body = text(doc);
-        expect(body).toContain(enterprise);
-        expect(doc.number).toMatch(/^（.+）应急.+〔\d{4}〕\d+号$/);
-        expect(doc.authority).toMatch(/应急管理局$/);
-        expect(doc.sections.length).toBeGreaterThan(0);
-        expect(doc.signatures.length).toBeGreaterThan(0);
-        expect(body).not.toMatch(/undefined|null|NaN|\[object/);
-      }
-      if (scenario.workflow === 'inspection') checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
-      else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
-    });
+        expect(issued.length).toBeGreaterThanOrEqual(3);
+        expect(docs.map((d) => [d.type, d.number, d.date])).toEqual(issued.map((d) => [d.type, d.number, d.date]));
+        for (const doc of docs) {
+          const body = text(doc);
+          expect(body).toContain(enterprise);
+          expect(doc.number).toMatch(/^（.+）应急.+〔\d{4}〕\d+号$/);
+          expect(doc.authority).toMatch(/应急管理局$/);
+          expect(doc.sections.length).toBeGreaterThan(0);
+          expect(doc.signatures.length).toBeGreaterThan(0);
+          expect(body).not.toMatch(/undefined|null|NaN|\[object/);
+        }
+        if (scenario.workflow === 'inspection')
+          checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
+        else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+      },
+    );
   }
 });
 
@@ -244,21 +271,28 @@ describe('renderDocuments: the 责令限期整改指令书 cites the power that 
     return f.items.some((i) => i.verdict !== 'ok' && i.nature === 'violation');
   };
 
-  it.each(['inspect-dust-explosion', 'inspect-confined-space', 'docs-ammonia-orders'])('%s: (二) for a violation ordered, (三) for the hazards', (id) => {
-    const seeds = Array.from({ length: 40 }, (_, i) => `nature-${i}`);
-    const withViolation = seeds.find((seed) => violationOrdered(id, seed))!;
-    const without = seeds.find((seed) => !violationOrdered(id, seed))!;
-    expect(withViolation && without).toBeTruthy();
-    const mixed = text(one(play(id, withViolation).docs, 'rectificationOrder'));
-    expect(mixed).toContain('安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定');
-    expect(mixed).toContain('事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定');
-    const hazardsOnly = text(one(play(id, without).docs, 'rectificationOrder'));
-    expect(hazardsOnly).not.toContain('第六十五条第一款第（二）项');
-    expect(hazardsOnly).toContain('第六十五条第一款第（三）项');
-  });
+  it.each(['inspect-dust-explosion', 'inspect-confined-space', 'docs-ammonia-orders'])(
+    '%s: (二) for a violation ordered, (三) for the hazards',
+    (id) => {
+      const seeds = Array.from({ length: 40 }, (_, i) => `nature-${i}`);
+      const withViolation = seeds.find((seed) => violationOrdered(id, seed))!;
+      const without = seeds.find((seed) => !violationOrdered(id, seed))!;
+      expect(withViolation && without).toBeTruthy();
+      const mixed = text(one(play(id, withViolation).docs, 'rectificationOrder'));
+      expect(mixed).toContain('安全生产违法行为，依据《中华人民共和国安全生产法》第六十五条第一款第（二）项的规定');
+      expect(mixed).toContain('事故隐患，依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定');
+      const hazardsOnly = text(one(play(id, without).docs, 'rectificationOrder'));
+      expect(hazardsOnly).not.toContain('第六十五条第一款第（二）项');
+      expect(hazardsOnly).toContain('第六十五条第一款第（三）项');
+    },
+  );
 
   it('the quick-freeze room hazard cites the hazard duty, not 第四十二条', () => {
-    const seed = Array.from({ length: 40 }, (_, i) => `freezer-${i}`).find((s) => (getScenario('docs-ammonia-orders')!.fixture(s) as InspectionFixture).items.some((i) => i.id === 'freezer-room' && i.verdict === 'major'))!;
+    const seed = Array.from({ length: 40 }, (_, i) => `freezer-${i}`).find((s) =>
+      (getScenario('docs-ammonia-orders')!.fixture(s) as InspectionFixture).items.some(
+        (i) => i.id === 'freezer-room' && i.verdict === 'major',
+      ),
+    )!;
     const docs = play('docs-ammonia-orders', seed).docs;
     const measures = text(one(docs, 'onSiteMeasures'));
     expect(measures).toContain('速冻间');
@@ -301,14 +335,18 @@ describe('renderDocuments: what the officer entered is what is printed', () => {
     const { state: modelState } = play(scenario.id, 'doc-3');
     const right = (modelState.snapshot.context as CaseContext).notice!.hearingDeadline!;
     expect(wrong).not.toBe(right);
-    expect(text(one(docs, 'penaltyNotice'))).toContain(`请于${chineseDate(wrong)}前向本机关提出；逾期未提出的，视为放弃听证权利`);
+    expect(text(one(docs, 'penaltyNotice'))).toContain(
+      `请于${chineseDate(wrong)}前向本机关提出；逾期未提出的，视为放弃听证权利`,
+    );
     expect(text(one(docs, 'hearingNotice'))).toContain(chineseDate(wrong));
   });
 
   it('a recheck that finds hazards not rectified says so and refers the matter to a case', () => {
     const scenario = getScenario('inspect-confined-space')!;
     const fixture = scenario.fixture('doc-1') as InspectionFixture;
-    const answer = scenario.modelAnswer(fixture).map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, rectifiedItemIds: [] } } : s));
+    const answer = scenario
+      .modelAnswer(fixture)
+      .map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, rectifiedItemIds: [] } } : s));
     const { docs } = play(scenario.id, 'doc-1', answer);
     const recheck = text(one(docs, 'recheckOpinion'));
     expect(recheck).not.toContain('已整改完毕。');
@@ -317,7 +355,9 @@ describe('renderDocuments: what the officer entered is what is printed', () => {
 
   it('an onboarding application returned produces no record', () => {
     const scenario = getScenario('onboard-dust-enterprise')!;
-    const state = runAnswer(scenario.id, 'doc-1', [{ stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } }]);
+    const state = runAnswer(scenario.id, 'doc-1', [
+      { stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } },
+    ]);
     expect(renderDocuments(state)).toEqual([]);
   });
 

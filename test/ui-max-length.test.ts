@@ -21,5 +21,7 @@ it('no form input with a schema length message carries a maxLength attribute', (
       .filter((line) => /maxLength=/.test(line))
       .map((line) => `${file}: ${line.trim()}`),
   );
-  expect(found).toEqual(["app/routes/_app.admin._index.tsx: <input name=\"q\" defaultValue={filters.q ?? ''} maxLength={64} />"]);
+  expect(found).toEqual([
+    'app/routes/_app.admin._index.tsx: <input name="q" defaultValue={filters.q ?? \'\'} maxLength={64} />',
+  ]);
 });

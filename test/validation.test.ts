@@ -30,7 +30,10 @@ describe('form schemas', () => {
   });
 
   it('never echoes a password back into the page', () => {
-    const result = parseForm(createUserSchema, form({ username: 'ab', password: 'short', displayName: '', role: 'x', unitCode: '' }));
+    const result = parseForm(
+      createUserSchema,
+      form({ username: 'ab', password: 'short', displayName: '', role: 'x', unitCode: '' }),
+    );
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(result.values).not.toHaveProperty('password');
@@ -46,7 +49,16 @@ describe('form schemas', () => {
   });
 
   it('too long input is refused with its limit', () => {
-    const result = parseForm(createUserSchema, form({ username: 'a'.repeat(33), password: 'x'.repeat(129), displayName: '张'.repeat(33), role: 'officer', unitCode: '130322' }));
+    const result = parseForm(
+      createUserSchema,
+      form({
+        username: 'a'.repeat(33),
+        password: 'x'.repeat(129),
+        displayName: '张'.repeat(33),
+        role: 'officer',
+        unitCode: '130322',
+      }),
+    );
     expect(result).toMatchObject({
       success: false,
       fieldErrors: {
@@ -73,8 +85,15 @@ describe('form schemas', () => {
 
 describe('demo officer counts', () => {
   it('match the published Qinhuangdao table', () => {
-    const text = readFileSync(new URL('../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url), 'utf8');
-    const rows = text.trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const text = readFileSync(
+      new URL('../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url),
+      'utf8',
+    );
+    const rows = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
     expect(Object.entries(QINHUANGDAO_OFFICERS)).toEqual(rows.map(([name, officers]) => [name, Number(officers)]));
   });
 
@@ -90,10 +109,18 @@ describe('demo officer counts', () => {
 
 describe('empty fields', () => {
   it('get one “请输入…” message each, not every rule they also break', () => {
-    const result = parseForm(createUserSchema, form({ username: '', password: '', displayName: '', role: 'officer', unitCode: '' }));
+    const result = parseForm(
+      createUserSchema,
+      form({ username: '', password: '', displayName: '', role: 'officer', unitCode: '' }),
+    );
     expect(result).toMatchObject({
       success: false,
-      fieldErrors: { username: ['请输入用户名'], password: ['请输入密码'], displayName: ['请输入姓名'], unitCode: ['请选择所属单位'] },
+      fieldErrors: {
+        username: ['请输入用户名'],
+        password: ['请输入密码'],
+        displayName: ['请输入姓名'],
+        unitCode: ['请选择所属单位'],
+      },
     });
   });
 });
@@ -123,8 +150,15 @@ describe('names, titles and notes refuse invisible characters (one shared refine
     ['\u2060', 'U+2060'],
     ['\uFEFF', 'U+FEFF'],
   ];
-  const message = (label: string, code: string) => `${label}含有不允许的不可见字符（${code}：控制字符、零宽字符或文字方向控制符），请删除后重新输入`;
-  const validUser = { username: 'new.officer', displayName: '张三', password: 'Secret@2026', role: 'officer', unitCode: '130322' };
+  const message = (label: string, code: string) =>
+    `${label}含有不允许的不可见字符（${code}：控制字符、零宽字符或文字方向控制符），请删除后重新输入`;
+  const validUser = {
+    username: 'new.officer',
+    displayName: '张三',
+    password: 'Secret@2026',
+    role: 'officer',
+    unitCode: '130322',
+  };
   const validAssignment = {
     formToken: 'a'.repeat(22),
     scenarioIds: 'inspect-dust-explosion',
@@ -137,17 +171,32 @@ describe('names, titles and notes refuse invisible characters (one shared refine
   const FIELDS: [Parameters<typeof parseForm>[0], Record<string, string>, string, string][] = [
     [createUserSchema, validUser, 'username', '用户名'],
     [createUserSchema, validUser, 'displayName', '姓名'],
-    [updateUserSchema, { intent: 'reassign', displayName: '张三', role: 'officer', unitCode: '130322' }, 'displayName', '姓名'],
+    [
+      updateUserSchema,
+      { intent: 'reassign', displayName: '张三', role: 'officer', unitCode: '130322' },
+      'displayName',
+      '姓名',
+    ],
     [createAssignmentSchema, validAssignment, 'title', '任务名称'],
     [createAssignmentSchema, validAssignment, 'note', '说明'],
     [createAssignmentSchema, { ...validAssignment, unitCodes: '' }, 'officerUsernames', '指定执法人员'],
-    [assignmentActionSchema, { intent: 'extend', scope: 'all', dueAt: '2026-03-12T18:00', version: '0', reason: '汛期值守' }, 'reason', '延期原因'],
+    [
+      assignmentActionSchema,
+      { intent: 'extend', scope: 'all', dueAt: '2026-03-12T18:00', version: '0', reason: '汛期值守' },
+      'reason',
+      '延期原因',
+    ],
     [assignmentActionSchema, { intent: 'remind' }, 'message', '提醒内容'],
   ];
 
   for (const [schema, valid, field, label] of FIELDS) {
     it(`${label}（${field}）: every forbidden character is refused with a message naming the field`, () => {
-      expect(parseForm(schema, form({ ...valid, [field]: field === 'username' || field === 'officerUsernames' ? 'ab.cd' : '正常文字' })).success).toBe(true);
+      expect(
+        parseForm(
+          schema,
+          form({ ...valid, [field]: field === 'username' || field === 'officerUsernames' ? 'ab.cd' : '正常文字' }),
+        ).success,
+      ).toBe(true);
       for (const [ch, code] of FORBIDDEN) {
         const value = field === 'username' || field === 'officerUsernames' ? `ab${ch}cd` : `正常${ch}文字`;
         const result = parseForm(schema, form({ ...valid, [field]: value }));
@@ -164,12 +213,18 @@ describe('names, titles and notes refuse invisible characters (one shared refine
     expect(name.success ? [] : name.fieldErrors.displayName).toEqual([message('姓名', 'U+0009')]);
     const note = parseForm(createAssignmentSchema, form({ ...validAssignment, note: '第一行\r\n第二行\t附注' }));
     expect(note.success && note.data.note).toBe('第一行\r\n第二行\t附注');
-    const list = parseForm(createAssignmentSchema, form({ ...validAssignment, unitCodes: '', officerUsernames: 'zf130322001\tzf130322002\nzf130322003' }));
+    const list = parseForm(
+      createAssignmentSchema,
+      form({ ...validAssignment, unitCodes: '', officerUsernames: 'zf130322001\tzf130322002\nzf130322003' }),
+    );
     expect(list.success && list.data.officerUsernames).toEqual(['zf130322001', 'zf130322002', 'zf130322003']);
   });
 
   it('ordinary Chinese, full-width punctuation and emoji pass', () => {
-    const result = parseForm(createAssignmentSchema, form({ ...validAssignment, title: '2026年“安全生产月”练兵（第①批）🚒', note: '请于 18:00 前完成。' }));
+    const result = parseForm(
+      createAssignmentSchema,
+      form({ ...validAssignment, title: '2026年“安全生产月”练兵（第①批）🚒', note: '请于 18:00 前完成。' }),
+    );
     expect(result.success).toBe(true);
   });
 });

@@ -28,11 +28,16 @@ export const STATUS_LABELS: Record<OfficerAssignmentStatus, string> = {
 export const FOLLOW_UP_PAGE_SIZE = 50;
 const OVERDUE_LIST_LIMIT = 200;
 
-
 function audit(db: Db, actorId: number, action: string, assignmentId: number, detail: object) {
   return db
     .insertInto('audit_log')
-    .values({ actor_user_id: actorId, action, target_type: 'assignment', target_id: String(assignmentId), detail: JSON.stringify(detail) })
+    .values({
+      actor_user_id: actorId,
+      action,
+      target_type: 'assignment',
+      target_id: String(assignmentId),
+      detail: JSON.stringify(detail),
+    })
     .execute();
 }
 
@@ -97,7 +102,11 @@ export async function createAssignment(
     return !officer || officer.role !== 'officer' || officer.disabled === 1 || !isWithinSubtree(actor.unit, officer);
   });
   if (badOfficers.length > 0) {
-    return { ok: false, field: 'officerUsernames', message: `以下用户不是您管辖范围内的在岗执法人员：${badOfficers.join('、')}` };
+    return {
+      ok: false,
+      field: 'officerUsernames',
+      message: `以下用户不是您管辖范围内的在岗执法人员：${badOfficers.join('、')}`,
+    };
   }
   if (Date.parse(input.dueAt) <= now.getTime()) return { ok: false, field: 'dueAt', message: '截止时间须晚于当前时间' };
 
@@ -183,7 +192,10 @@ function scenarioIdsOf(db: Db, assignmentIds: number[]) {
 }
 
 /** Open (not closed, due not passed), upcoming, or closed. */
-export function assignmentPhase(a: Pick<Assignment, 'opens_at' | 'due_at' | 'closed_at'>, now: Date): 'upcoming' | 'open' | 'closed' {
+export function assignmentPhase(
+  a: Pick<Assignment, 'opens_at' | 'due_at' | 'closed_at'>,
+  now: Date,
+): 'upcoming' | 'open' | 'closed' {
   if (a.closed_at || Date.parse(a.due_at) < now.getTime()) return 'closed';
   return Date.parse(a.opens_at) > now.getTime() ? 'upcoming' : 'open';
 }
@@ -281,7 +293,14 @@ function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Dat
     )`;
 }
 
-type Totals = { covered: number; completed: number; passed: number; overdue: number; started: number; avgScore: number | null };
+type Totals = {
+  covered: number;
+  completed: number;
+  passed: number;
+  overdue: number;
+  started: number;
+  avgScore: number | null;
+};
 
 async function totalsOf(db: Db, assignmentId: number, scenarioCount: number, now: Date): Promise<Totals> {
   const { rows } = await sql<Totals>`
@@ -309,7 +328,10 @@ export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope,
     .orderBy('assignments.id', 'desc')
     .limit(limit)
     .execute();
-  const scenarioRows = await scenarioIdsOf(db, rows.map((r) => r.id));
+  const scenarioRows = await scenarioIdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return Promise.all(
     rows.map(async (a) => {
       const scenarioIds = scenarioRows.filter((s) => s.assignment_id === a.id).map((s) => s.scenario_id);
@@ -357,7 +379,14 @@ export async function getAssignmentFollowUp(
       .leftJoin('units', 'units.id', 't.unit_id')
       .leftJoin('users', 'users.id', 't.user_id')
       .leftJoin('units as uu', 'uu.id', 'users.unit_id')
-      .select(['t.id', 'units.code as unit_code', 'units.name as unit_name', 'users.username', 'users.display_name', 'uu.name as user_unit_name'])
+      .select([
+        't.id',
+        'units.code as unit_code',
+        'units.name as unit_name',
+        'users.username',
+        'users.display_name',
+        'uu.name as user_unit_name',
+      ])
       .where('t.assignment_id', '=', assignment.id)
       .orderBy('t.id')
       .execute(),
@@ -366,7 +395,15 @@ export async function getAssignmentFollowUp(
       .leftJoin('units', 'units.id', 'e.unit_id')
       .leftJoin('users', 'users.id', 'e.user_id')
       .leftJoin('users as by', 'by.id', 'e.created_by')
-      .select(['e.id', 'e.due_at', 'e.reason', 'e.created_at', 'units.name as unit_name', 'users.display_name as user_name', 'by.display_name as by_name'])
+      .select([
+        'e.id',
+        'e.due_at',
+        'e.reason',
+        'e.created_at',
+        'units.name as unit_name',
+        'users.display_name as user_name',
+        'by.display_name as by_name',
+      ])
       .where('e.assignment_id', '=', assignment.id)
       .orderBy('e.id')
       .execute(),
@@ -444,7 +481,8 @@ export async function getAssignmentFollowUp(
   if (totals.completed > 0) totals.avgScore = Math.round((sum((u) => u.score_sum ?? 0) / totals.completed) * 10) / 10;
   const selected = filterUnit ? [filterUnit] : units;
   const officerTotal = selected.reduce(
-    (total, u) => total + { all: u.covered, notDone: u.covered - u.completed, overdue: u.overdue, passed: u.passed }[query.status],
+    (total, u) =>
+      total + { all: u.covered, notDone: u.covered - u.completed, overdue: u.overdue, passed: u.passed }[query.status],
     0,
   );
   const officerPage = await sql<OfficerRow>`
@@ -479,7 +517,8 @@ export async function getAssignmentFollowUp(
       note: assignment.note,
       isCompetition: competition,
       // Revealed only once the competition has opened (fairness: nobody can prepare the case).
-      competitionSeed: competition && Date.parse(assignment.opens_at) <= now.getTime() ? assignment.competition_seed : null,
+      competitionSeed:
+        competition && Date.parse(assignment.opens_at) <= now.getTime() ? assignment.competition_seed : null,
       closedAt: assignment.closed_at,
       ownerUnitName: assignment.owner_unit_name,
       phase,
@@ -494,9 +533,20 @@ export async function getAssignmentFollowUp(
     ),
     extensions,
     reminders,
-    totals: { ...totals, completionRate: pct(totals.completed, totals.covered), passRate: pct(totals.passed, totals.covered) },
+    totals: {
+      ...totals,
+      completionRate: pct(totals.completed, totals.covered),
+      passRate: pct(totals.passed, totals.covered),
+    },
     units,
-    officers: { rows: officerPage.rows, total: officerTotal, page: query.page, pageSize: FOLLOW_UP_PAGE_SIZE, unit: filterUnit?.code ?? null, status: query.status },
+    officers: {
+      rows: officerPage.rows,
+      total: officerTotal,
+      page: query.page,
+      pageSize: FOLLOW_UP_PAGE_SIZE,
+      unit: filterUnit?.code ?? null,
+      status: query.status,
+    },
     overdue: { rows: overdue.rows, total: totals.overdue },
     ranking: competition && phase === 'closed' ? await competitionRanking(db, assignment.id, n, now) : null,
   };
@@ -517,7 +567,14 @@ export async function competitionRanking(db: Db, assignmentId: number, scenarioC
        where s.done > 0
        order by s.score desc, s.seconds asc, s.user_id
        limit 100`.execute(db),
-    sql<{ unit_id: number; name: string; covered: number; participants: number; score: number; seconds: number | null }>`
+    sql<{
+      unit_id: number;
+      name: string;
+      covered: number;
+      participants: number;
+      score: number;
+      seconds: number | null;
+    }>`
       with ${ctes}
       select un.id as unit_id, un.name, count(*) as covered, sum(s.done > 0) as participants,
              round(avg(coalesce(s.score, 0)), 1) as score, round(avg(s.seconds)) as seconds
@@ -541,7 +598,11 @@ function assignmentIdsForOfficer(db: Db, user: { id: number; unit: { path: strin
 }
 
 /** An officer's due date on one assignment: the latest of the assignment's and any extension for their unit(s) or them. */
-async function effectiveDueAt(db: Db, assignment: Pick<Assignment, 'id' | 'due_at'>, user: { id: number | null; unit: { path: string } }) {
+async function effectiveDueAt(
+  db: Db,
+  assignment: Pick<Assignment, 'id' | 'due_at'>,
+  user: { id: number | null; unit: { path: string } },
+) {
   const unitIds = user.unit.path.split('/').filter(Boolean).map(Number);
   const row = await db
     .selectFrom('assignment_extensions')
@@ -561,7 +622,11 @@ export type OfficerItemStatus = OfficerAssignmentStatus | 'upcoming' | 'closed' 
  * window and their own due date, attempts used/allowed, best score, status, and whether (and why
  * not) they can start one now.
  */
-export async function listOfficerAssignments(db: Kysely<Database>, user: { id: number; unit: { path: string } }, now = new Date()) {
+export async function listOfficerAssignments(
+  db: Kysely<Database>,
+  user: { id: number; unit: { path: string } },
+  now = new Date(),
+) {
   const since = new Date(now.getTime() - 60 * 24 * 60 * 60 * 1000).toISOString();
   const assignments = await db
     .selectFrom('assignments')
@@ -586,7 +651,13 @@ export async function listOfficerAssignments(db: Kysely<Database>, user: { id: n
   ]);
   return assignments.flatMap((a, i) => {
     const dueAt = extensions[i]!;
-    const phase = a.closed_at ? 'closed' : Date.parse(a.opens_at) > now.getTime() ? 'upcoming' : Date.parse(dueAt) < now.getTime() ? 'closed' : 'open';
+    const phase = a.closed_at
+      ? 'closed'
+      : Date.parse(a.opens_at) > now.getTime()
+        ? 'upcoming'
+        : Date.parse(dueAt) < now.getTime()
+          ? 'closed'
+          : 'open';
     return scenarioRows
       .filter((s) => s.assignment_id === a.id)
       .map((s) => {
@@ -633,7 +704,14 @@ export function listOfficerReminders(db: Kysely<Database>, userId: number, now =
     .selectFrom('assignment_reminders as r')
     .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
     .leftJoin('users as by', 'by.id', 'r.sent_by')
-    .select(['r.id', 'r.message', 'r.created_at', 'a.id as assignment_id', 'a.title', 'by.display_name as sent_by_name'])
+    .select([
+      'r.id',
+      'r.message',
+      'r.created_at',
+      'a.id as assignment_id',
+      'a.title',
+      'by.display_name as sent_by_name',
+    ])
     .where('r.user_id', '=', userId)
     .where('r.created_at', '>', since)
     .where('a.closed_at', 'is', null)
@@ -674,7 +752,11 @@ export async function startAssignedDrill(
     if (!item) return { ok: false, status: 404, reason: '该练兵任务不包含这个场景。' } as const;
     if (assignment.closed_at) return { ok: false, status: 409, reason: '该练兵任务已关闭，不能再开始练兵。' } as const;
     if (Date.parse(assignment.opens_at) > now.getTime()) {
-      return { ok: false, status: 409, reason: `该练兵任务尚未开放，开放时间：${beijingTime(assignment.opens_at)}。` } as const;
+      return {
+        ok: false,
+        status: 409,
+        reason: `该练兵任务尚未开放，开放时间：${beijingTime(assignment.opens_at)}。`,
+      } as const;
     }
     const dueAt = await effectiveDueAt(trx, assignment, user);
     if (Date.parse(dueAt) < now.getTime()) {
@@ -694,7 +776,11 @@ export async function startAssignedDrill(
     const active = mine.find((a) => a.status === 'active');
     if (active) return { ok: true, attemptId: active.id, resumed: true } as const;
     if (mine.length >= assignment.attempts_allowed) {
-      return { ok: false, status: 409, reason: `您已用完本任务允许的 ${assignment.attempts_allowed} 次练兵机会。` } as const;
+      return {
+        ok: false,
+        status: 409,
+        reason: `您已用完本任务允许的 ${assignment.attempts_allowed} 次练兵机会。`,
+      } as const;
     }
     const started = await startDrill(trx, user.id, {
       scenarioId,
@@ -722,7 +808,11 @@ export async function changeAssignment(
   switch (input.intent) {
     case 'close':
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('assignments').set({ closed_at: now.toISOString() }).where('id', '=', assignment.id).execute();
+        await trx
+          .updateTable('assignments')
+          .set({ closed_at: now.toISOString() })
+          .where('id', '=', assignment.id)
+          .execute();
         await audit(trx, actor.id, 'assignment.close', assignment.id, {});
       });
       return { ok: true, message: '练兵任务已关闭' };
@@ -776,16 +866,21 @@ async function extend(
   input: Extract<AssignmentActionInput, { intent: 'extend' }>,
   now: Date,
 ): Promise<{ ok: true; message: string } | AssignmentError> {
-  if (Date.parse(input.dueAt) <= now.getTime()) return { ok: false, field: 'dueAt', message: '新的截止时间须晚于当前时间' };
+  if (Date.parse(input.dueAt) <= now.getTime())
+    return { ok: false, field: 'dueAt', message: '新的截止时间须晚于当前时间' };
   if (input.scope !== 'all' && assignment.is_competition === 1) {
     return { ok: false, field: 'scope', message: '比武须对所有选手同时延期，不能只为某个单位或个人延期' };
   }
-  let target: { kind: 'all' } | { kind: 'unit'; unit: Pick<Unit, 'id' | 'code' | 'name' | 'path'> } | { kind: 'officer'; userId: number; displayName: string; unitPath: string };
+  let target:
+    | { kind: 'all' }
+    | { kind: 'unit'; unit: Pick<Unit, 'id' | 'code' | 'name' | 'path'> }
+    | { kind: 'officer'; userId: number; displayName: string; unitPath: string };
   if (input.scope === 'all') target = { kind: 'all' };
   else if (input.scope === 'unit') {
     if (!input.unitCode) return { ok: false, field: 'unitCode', message: '请选择要延期的单位' };
     const unit = await findUnitByCode(db, input.unitCode);
-    if (!unit || !isWithinSubtree(actor.unit, unit)) return { ok: false, field: 'unitCode', message: '单位不存在或不在您的管辖范围内' };
+    if (!unit || !isWithinSubtree(actor.unit, unit))
+      return { ok: false, field: 'unitCode', message: '单位不存在或不在您的管辖范围内' };
     const n = (await scenarioIdsOf(db, [assignment.id])).length;
     const { rows } = await sql<{ n: number }>`
       with ${officerStatusCtes(assignment.id, n, now)} select count(*) as n from officer_state s join units un on un.id = s.unit_id
@@ -814,7 +909,11 @@ async function extend(
         .where('closed_at', 'is', null)
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) {
-        const current = await trx.selectFrom('assignments').select(['due_at', 'closed_at']).where('id', '=', assignment.id).executeTakeFirstOrThrow();
+        const current = await trx
+          .selectFrom('assignments')
+          .select(['due_at', 'closed_at'])
+          .where('id', '=', assignment.id)
+          .executeTakeFirstOrThrow();
         throw new Refused({
           ok: false,
           status: 409,
@@ -823,15 +922,30 @@ async function extend(
             : `本页面打开后，该任务的截止时间已被修改（整个任务现为 ${beijingTime(current.due_at)}），延期未保存。请刷新页面，核对后重新提交。`,
         });
       }
-      const { due_at: wholeDue } = await trx.selectFrom('assignments').select('due_at').where('id', '=', assignment.id).executeTakeFirstOrThrow();
+      const { due_at: wholeDue } = await trx
+        .selectFrom('assignments')
+        .select('due_at')
+        .where('id', '=', assignment.id)
+        .executeTakeFirstOrThrow();
       // The due date this extension replaces: the whole assignment's, or the target's own (the latest
       // of the whole assignment's and the extensions already covering that unit or officer).
       const from =
         target.kind === 'all'
           ? wholeDue
-          : await effectiveDueAt(trx, { id: assignment.id, due_at: wholeDue }, target.kind === 'unit' ? { id: null, unit: target.unit } : { id: target.userId, unit: { path: target.unitPath } });
+          : await effectiveDueAt(
+              trx,
+              { id: assignment.id, due_at: wholeDue },
+              target.kind === 'unit'
+                ? { id: null, unit: target.unit }
+                : { id: target.userId, unit: { path: target.unitPath } },
+            );
       if (input.dueAt <= from) {
-        const whose = target.kind === 'all' ? '原截止时间' : target.kind === 'unit' ? `${target.unit.name}现在的截止时间` : `${target.displayName}现在的截止时间`;
+        const whose =
+          target.kind === 'all'
+            ? '原截止时间'
+            : target.kind === 'unit'
+              ? `${target.unit.name}现在的截止时间`
+              : `${target.displayName}现在的截止时间`;
         throw new Refused({ ok: false, field: 'dueAt', message: `新的截止时间须晚于${whose}（${beijingTime(from)}）` });
       }
       const detail = { from, to: input.dueAt, reason: input.reason };
@@ -843,16 +957,38 @@ async function extend(
       if (target.kind === 'unit') {
         await trx
           .insertInto('assignment_extensions')
-          .values({ assignment_id: assignment.id, unit_id: target.unit.id, user_id: null, due_at: input.dueAt, reason: input.reason, created_by: actor.id })
+          .values({
+            assignment_id: assignment.id,
+            unit_id: target.unit.id,
+            user_id: null,
+            due_at: input.dueAt,
+            reason: input.reason,
+            created_by: actor.id,
+          })
           .execute();
-        await audit(trx, actor.id, 'assignment.extend', assignment.id, { scope: 'unit', unit: target.unit.code, ...detail });
+        await audit(trx, actor.id, 'assignment.extend', assignment.id, {
+          scope: 'unit',
+          unit: target.unit.code,
+          ...detail,
+        });
         return { ok: true, message: `${target.unit.name}的截止时间已延至 ${beijingTime(input.dueAt)}` } as const;
       }
       await trx
         .insertInto('assignment_extensions')
-        .values({ assignment_id: assignment.id, unit_id: null, user_id: target.userId, due_at: input.dueAt, reason: input.reason, created_by: actor.id })
+        .values({
+          assignment_id: assignment.id,
+          unit_id: null,
+          user_id: target.userId,
+          due_at: input.dueAt,
+          reason: input.reason,
+          created_by: actor.id,
+        })
         .execute();
-      await audit(trx, actor.id, 'assignment.extend', assignment.id, { scope: 'officer', username: input.username, ...detail });
+      await audit(trx, actor.id, 'assignment.extend', assignment.id, {
+        scope: 'officer',
+        username: input.username,
+        ...detail,
+      });
       return { ok: true, message: `${target.displayName}的截止时间已延至 ${beijingTime(input.dueAt)}` } as const;
     });
   } catch (error) {
@@ -866,7 +1002,13 @@ export function listAssignmentAudit(db: Kysely<Database>, assignmentId: number) 
   return db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select(['audit_log.id', 'audit_log.action', 'audit_log.detail', 'audit_log.created_at', 'users.display_name as actor_name'])
+    .select([
+      'audit_log.id',
+      'audit_log.action',
+      'audit_log.detail',
+      'audit_log.created_at',
+      'users.display_name as actor_name',
+    ])
     .where('audit_log.target_type', '=', 'assignment')
     .where('audit_log.target_id', '=', String(assignmentId))
     .orderBy('audit_log.id')
@@ -874,7 +1016,12 @@ export function listAssignmentAudit(db: Kysely<Database>, assignmentId: number) 
 }
 
 /** The competition ranking for an officer who competed (or was covered), once it has closed. */
-export async function getRankingForOfficer(db: Kysely<Database>, user: { id: number; unit: { path: string } }, assignmentId: number, now = new Date()) {
+export async function getRankingForOfficer(
+  db: Kysely<Database>,
+  user: { id: number; unit: { path: string } },
+  assignmentId: number,
+  now = new Date(),
+) {
   const assignment = await db
     .selectFrom('assignments')
     .selectAll()
@@ -885,7 +1032,12 @@ export async function getRankingForOfficer(db: Kysely<Database>, user: { id: num
   const n = (await scenarioIdsOf(db, [assignment.id])).length;
   const closed = assignmentPhase(assignment, now) === 'closed';
   return {
-    assignment: { id: assignment.id, title: assignment.title, dueAt: assignment.due_at, closedAt: assignment.closed_at },
+    assignment: {
+      id: assignment.id,
+      title: assignment.title,
+      dueAt: assignment.due_at,
+      closedAt: assignment.closed_at,
+    },
     ranking: closed ? await competitionRanking(db, assignment.id, n, now) : null,
   };
 }
@@ -915,7 +1067,10 @@ export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now 
     )
     // Extensions may move an officer's due date past `now`; the status check below settles it.
     .execute();
-  const byUnit = new Map<number, { unit_id: number; code: string; name: string; overdueOfficers: number; assignments: number }>();
+  const byUnit = new Map<
+    number,
+    { unit_id: number; code: string; name: string; overdueOfficers: number; assignments: number }
+  >();
   for (const { id } of candidates) {
     const n = (await scenarioIdsOf(db, [id])).length;
     const { rows } = await sql<{ unit_id: number; code: string; name: string; overdue: number }>`
@@ -925,7 +1080,13 @@ export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now 
        where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
        group by un.id`.execute(db);
     for (const row of rows) {
-      const entry = byUnit.get(row.unit_id) ?? { unit_id: row.unit_id, code: row.code, name: row.name, overdueOfficers: 0, assignments: 0 };
+      const entry = byUnit.get(row.unit_id) ?? {
+        unit_id: row.unit_id,
+        code: row.code,
+        name: row.name,
+        overdueOfficers: 0,
+        assignments: 0,
+      };
       entry.overdueOfficers += row.overdue;
       entry.assignments += 1;
       byUnit.set(row.unit_id, entry);

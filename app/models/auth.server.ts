@@ -97,7 +97,13 @@ export async function createUserSession(request: Request, userId: number, redire
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * MINUTE).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id, user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString() })
+    .values({
+      id,
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+    })
     .execute();
   const session = await sessionStorage().getSession();
   session.set('sessionId', id);
@@ -196,7 +202,10 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<CurrentUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) {
-    throw new Response('您的角色无权访问此页面', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    throw new Response('您的角色无权访问此页面', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   return user;
 }

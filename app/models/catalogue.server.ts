@@ -34,8 +34,21 @@ export function getCatalogueEntry(id: string) {
   return {
     ...scenarioSummary(s),
     version: s.version,
-    steps: s.steps(fixture).map((step) => ({ id: step.id, module: step.module, title: step.title, optional: Boolean(step.optional), fields: step.fields.length })),
-    rubric: s.rubric.map((item) => ({ code: item.code, title: item.title, weight: item.weight, rule: item.rule, citation: item.citation, mistake: item.mistake.description })),
+    steps: s.steps(fixture).map((step) => ({
+      id: step.id,
+      module: step.module,
+      title: step.title,
+      optional: Boolean(step.optional),
+      fields: step.fields.length,
+    })),
+    rubric: s.rubric.map((item) => ({
+      code: item.code,
+      title: item.title,
+      weight: item.weight,
+      rule: item.rule,
+      citation: item.citation,
+      mistake: item.mistake.description,
+    })),
     hints: s.hints.map((h) => ({ id: h.id, text: h.text, cost: h.cost })),
     unreachableStates: s.unreachableStates ?? [],
     graph: workflowGraph(s.workflow),

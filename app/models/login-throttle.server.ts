@@ -91,7 +91,11 @@ function accountFailures(byAddress: { n: number }[]): number {
 /** Until when each count holds the next attempt back (ms since epoch), and whether that is a lock. */
 /** The per-address rule with the operator's setting. */
 export function addressRule(free = getEnv().LOGIN_ADDRESS_FREE_FAILURES): ThrottleRule {
-  return { ...LOGIN_THROTTLE.address, free, lockAt: free + (LOGIN_THROTTLE.address.lockAt - LOGIN_THROTTLE.address.free) };
+  return {
+    ...LOGIN_THROTTLE.address,
+    free,
+    lockAt: free + (LOGIN_THROTTLE.address.lockAt - LOGIN_THROTTLE.address.free),
+  };
 }
 
 function holdOf(count: Count) {

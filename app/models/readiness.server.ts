@@ -4,7 +4,13 @@ import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
 import { pct } from '../utils/format';
-import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS, READINESS_THRESHOLDS } from '../utils/readiness-rules';
+import {
+  COVERAGE_MIN_INSPECTIONS,
+  DRILLED_PARTICIPATION_PCT,
+  MASTERY_DISTINCT_SEEDS,
+  MASTERY_WINDOW_DAYS,
+  READINESS_THRESHOLDS,
+} from '../utils/readiness-rules';
 import { listOverdueByUnit } from './assignment.server';
 import { chinaDay } from './mastery.server';
 
@@ -42,7 +48,11 @@ export function namedPeriod(name: 'week' | 'month' | 'year', now: Date): Period 
 
 export function readinessLevel(proficientPct: number, participationPct: number): ReadinessLevel {
   if (proficientPct >= READINESS_THRESHOLDS.greenProficientPct) return 'green';
-  if (proficientPct < READINESS_THRESHOLDS.redProficientPct && participationPct < READINESS_THRESHOLDS.redParticipationPct) return 'red';
+  if (
+    proficientPct < READINESS_THRESHOLDS.redProficientPct &&
+    participationPct < READINESS_THRESHOLDS.redParticipationPct
+  )
+    return 'red';
   return 'amber';
 }
 
@@ -70,7 +80,8 @@ interface DrillRow {
  * (officer_activity, skill_mastery) — never from the attempts themselves.
  */
 async function drillFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period, at: string) {
-  const masteredAt = (skill: Skill) => sql.raw(`sum(case when sm.skill = '${skill}' and sm.mastered_until > '${at}' then 1 else 0 end)`);
+  const masteredAt = (skill: Skill) =>
+    sql.raw(`sum(case when sm.skill = '${skill}' and sm.mastered_until > '${at}' then 1 else 0 end)`);
   // One row per officer, then per unit. "Drilled" is an existence probe on officer_activity's
   // primary key (user_id, day) per officer — not a scan of every activity day of the period, which
   // at national scale (≈1.9 million days a year) dominated the report (docs/benchmarks.md).
@@ -186,7 +197,15 @@ export async function getReadinessReport(
     .where('un.path', '>=', scope.path)
     .where('un.path', '<', `${scope.path}~`)
     .where('un.level', '=', 'county')
-    .select(['un.id', 'un.code', 'un.name', 'city.code as city_code', 'city.name as city_name', 'city.sort_order as city_order', 'un.sort_order'])
+    .select([
+      'un.id',
+      'un.code',
+      'un.name',
+      'city.code as city_code',
+      'city.name as city_name',
+      'city.sort_order as city_order',
+      'un.sort_order',
+    ])
     .execute();
   units.sort((a, b) => (a.city_order ?? 0) - (b.city_order ?? 0) || a.sort_order - b.sort_order);
   const [drill, real, overdue] = await Promise.all([
@@ -287,7 +306,11 @@ const SORT_VALUE: Record<ReadinessSortKey, (row: ReadinessRow) => number | strin
 };
 
 /** The rows ordered by a column (tree order for `unit`; ties keep tree order). */
-export function sortReadinessRows(rows: readonly ReadinessRow[], sort: ReadinessSortKey, dir: 'asc' | 'desc'): ReadinessRow[] {
+export function sortReadinessRows(
+  rows: readonly ReadinessRow[],
+  sort: ReadinessSortKey,
+  dir: 'asc' | 'desc',
+): ReadinessRow[] {
   const order = rows.map((row, index) => ({ row, index }));
   const value = SORT_VALUE[sort];
   const sign = dir === 'asc' ? 1 : -1;
@@ -302,7 +325,8 @@ export function sortReadinessRows(rows: readonly ReadinessRow[], sort: Readiness
 /** Resolves the report query to a period (a custom one must be valid: from ≤ to, at most 3 years). */
 export function resolvePeriod(query: ReportQuery, now: Date): { period: Period; error: string | null } {
   if (query.period !== 'custom') return { period: namedPeriod(query.period, now), error: null };
-  if (!query.from || !query.to) return { period: namedPeriod('month', now), error: '请填写有效的开始日期和结束日期（年-月-日）' };
+  if (!query.from || !query.to)
+    return { period: namedPeriod('month', now), error: '请填写有效的开始日期和结束日期（年-月-日）' };
   if (query.from > query.to) return { period: namedPeriod('month', now), error: '开始日期不能晚于结束日期' };
   if (Date.parse(query.to) - Date.parse(query.from) > 3 * 366 * 24 * 60 * 60 * 1000) {
     return { period: namedPeriod('month', now), error: '统计周期不能超过 3 年' };
@@ -314,11 +338,20 @@ export function resolvePeriod(query: ReportQuery, now: Date): { period: Period; 
  * The report as a page's query string asks for it (period, real-statistics year, sort): the one
  * entry point of the report page, its exports and its print view.
  */
-export async function getReadinessReportForQuery(db: Kysely<Database>, scope: Pick<Unit, 'path'>, searchParams: URLSearchParams, now = new Date()) {
+export async function getReadinessReportForQuery(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  searchParams: URLSearchParams,
+  now = new Date(),
+) {
   const query = reportQuerySchema.parse(Object.fromEntries(searchParams));
   const { period, error } = resolvePeriod(query, now);
   const report = await getReadinessReport(db, scope, { period, year: query.year ?? null, now });
-  return { query, periodError: error, report: { ...report, rows: sortReadinessRows(report.rows, query.sort, query.dir) } };
+  return {
+    query,
+    periodError: error,
+    report: { ...report, rows: sortReadinessRows(report.rows, query.sort, query.dir) },
+  };
 }
 
 /** A rubric error code's title (the same code means the same mistake in every scenario). */
@@ -343,9 +376,21 @@ export async function getUnitReadinessDetail(db: Kysely<Database>, unit: Pick<Un
     .where('users.disabled', '=', 0)
     .select(['users.id', 'users.display_name', 'users.username'])
     .select((eb) => [
-      eb.selectFrom('officer_activity').whereRef('officer_activity.user_id', '=', 'users.id').select(sql<string>`max(day)`.as('d')).as('lastActivity'),
-      eb.selectFrom('skill_mastery').whereRef('skill_mastery.user_id', '=', 'users.id').select(sql<number>`sum(attempts)`.as('n')).as('attempts'),
-      eb.selectFrom('skill_mastery').whereRef('skill_mastery.user_id', '=', 'users.id').select(sql<number>`max(best_score)`.as('b')).as('bestScore'),
+      eb
+        .selectFrom('officer_activity')
+        .whereRef('officer_activity.user_id', '=', 'users.id')
+        .select(sql<string>`max(day)`.as('d'))
+        .as('lastActivity'),
+      eb
+        .selectFrom('skill_mastery')
+        .whereRef('skill_mastery.user_id', '=', 'users.id')
+        .select(sql<number>`sum(attempts)`.as('n'))
+        .as('attempts'),
+      eb
+        .selectFrom('skill_mastery')
+        .whereRef('skill_mastery.user_id', '=', 'users.id')
+        .select(sql<number>`max(best_score)`.as('b'))
+        .as('bestScore'),
     ])
     .orderBy('users.id')
     .execute();
@@ -366,7 +411,11 @@ export async function getUnitReadinessDetail(db: Kysely<Database>, unit: Pick<Un
     .innerJoin('users', 'users.id', 'mistake_counts.user_id')
     .where('users.unit_id', '=', unit.id)
     .groupBy('mistake_counts.code')
-    .select(['mistake_counts.code', sql<number>`sum(mistake_counts.count)`.as('count'), sql<number>`count(*)`.as('officers')])
+    .select([
+      'mistake_counts.code',
+      sql<number>`sum(mistake_counts.count)`.as('count'),
+      sql<number>`count(*)`.as('officers'),
+    ])
     .orderBy('count', 'desc')
     .orderBy('mistake_counts.code')
     .limit(10)
@@ -389,25 +438,44 @@ export async function getUnitReadinessDetail(db: Kysely<Database>, unit: Pick<Un
       label: SKILL_LABELS[skill],
       masteredPct: share,
       weak: share < WEAK_SKILL_PCT,
-      mentors: masters.slice(0, 3).map((m) => ({ id: m.user_id, name: rows.find((r) => r.id === m.user_id)?.name ?? '' })),
+      mentors: masters
+        .slice(0, 3)
+        .map((m) => ({ id: m.user_id, name: rows.find((r) => r.id === m.user_id)?.name ?? '' })),
     };
   });
   return {
     officers: rows,
-    mistakes: mistakes.map((m) => ({ code: m.code, title: titles.get(m.code) ?? m.code, count: m.count, officers: m.officers })),
+    mistakes: mistakes.map((m) => ({
+      code: m.code,
+      title: titles.get(m.code) ?? m.code,
+      count: m.count,
+      officers: m.officers,
+    })),
     skills,
   };
 }
 
 /** One officer of the viewer's subtree: mastery per skill and every attempt, newest first. */
-export async function getOfficerReadiness(db: Kysely<Database>, scope: Pick<Unit, 'path'>, userId: number, now = new Date()) {
+export async function getOfficerReadiness(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  userId: number,
+  now = new Date(),
+) {
   const officer = await db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
     .where('users.id', '=', userId)
     .where('units.path', '>=', scope.path)
     .where('units.path', '<', `${scope.path}~`)
-    .select(['users.id', 'users.display_name', 'users.username', 'users.role', 'units.code as unit_code', 'units.name as unit_name'])
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.username',
+      'users.role',
+      'units.code as unit_code',
+      'units.name as unit_name',
+    ])
     .executeTakeFirst();
   if (!officer) return null;
   const [mastery, attempts] = await Promise.all([
@@ -455,7 +523,11 @@ export function weekEnds(now: Date, weeks: number): { label: string; at: string 
  * skill has passes on two different seeds within the 180 days before. Denominator: officers on
  * record now.
  */
-export async function getProficiencyTrend(db: Kysely<Database>, scope: Pick<Unit, 'path' | 'level'>, options: { weeks?: number; now?: Date } = {}) {
+export async function getProficiencyTrend(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path' | 'level'>,
+  options: { weeks?: number; now?: Date } = {},
+) {
   const now = options.now ?? new Date();
   const ends = weekEnds(now, options.weeks ?? 12);
   const byCity = scope.level === 'province';
@@ -477,7 +549,13 @@ export async function getProficiencyTrend(db: Kysely<Database>, scope: Pick<Unit
     .where('users.disabled', '=', 0)
     .select(['users.id', 'units.path'])
     .execute();
-  const weeksSql = sql.join(ends.map((e, i) => sql`select ${i} as w, ${e.at} as at, ${new Date(Date.parse(e.at) - MASTERY_WINDOW_MS).toISOString()} as since`), sql` union all `);
+  const weeksSql = sql.join(
+    ends.map(
+      (e, i) =>
+        sql`select ${i} as w, ${e.at} as at, ${new Date(Date.parse(e.at) - MASTERY_WINDOW_MS).toISOString()} as since`,
+    ),
+    sql` union all `,
+  );
   const { rows } = await sql<{ w: number; user_id: number }>`
     with weeks as (${weeksSql}),
     scoped as (
@@ -496,7 +574,11 @@ export async function getProficiencyTrend(db: Kysely<Database>, scope: Pick<Unit
     select w, user_id from skill_ok group by w, user_id having count(*) = ${SKILLS.length}`.execute(db);
   const groupOf = (path: string) => groups.find((g) => path.startsWith(g.path));
   const pathOfUser = new Map(officers.map((o) => [o.id, o.path]));
-  const series = groups.map((g) => ({ name: g.name, officers: officers.filter((o) => o.path.startsWith(g.path)).length, proficient: ends.map(() => 0) }));
+  const series = groups.map((g) => ({
+    name: g.name,
+    officers: officers.filter((o) => o.path.startsWith(g.path)).length,
+    proficient: ends.map(() => 0),
+  }));
   for (const row of rows) {
     const group = groupOf(pathOfUser.get(row.user_id) ?? '');
     const s = group ? series.find((x) => x.name === group.name) : undefined;
@@ -504,6 +586,10 @@ export async function getProficiencyTrend(db: Kysely<Database>, scope: Pick<Unit
   }
   return {
     weeks: ends.map((e) => e.label),
-    series: series.map((s) => ({ name: s.name, officers: s.officers, pct: s.proficient.map((n) => pct(n, s.officers)) })),
+    series: series.map((s) => ({
+      name: s.name,
+      officers: s.officers,
+      pct: s.proficient.map((n) => pct(n, s.officers)),
+    })),
   };
 }

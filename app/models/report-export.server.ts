@@ -26,7 +26,11 @@ const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => stri
   { header: '排名靠后', width: 10, value: (r) => (r.bottomRanked ? '是' : '') },
   { header: '系统执法人员数', width: 14, value: (r) => r.real?.officersOnRecord ?? null },
   { header: '系统检查次数(全年)', width: 16, value: (r) => r.real?.inspections ?? null },
-  { header: '覆盖情况', width: 10, value: (r) => (r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入') },
+  {
+    header: '覆盖情况',
+    width: 10,
+    value: (r) => (r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入'),
+  },
   { header: '系统参与执法人员数', width: 16, value: (r) => r.real?.participatingOfficers ?? null },
   { header: '系统参与率(%)', width: 12, value: (r) => r.real?.realParticipationPct ?? null },
   { header: '企业入库数', width: 10, value: (r) => r.real?.enterprisesOnboarded ?? null },
@@ -40,7 +44,12 @@ interface ExportableReport {
   priority: ReadinessRow[];
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: { header: string; width: number }[], rows: (string | number | null)[][]) {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  headers: { header: string; width: number }[],
+  rows: (string | number | null)[][],
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((h) => ({ header: h.header, width: h.width }));
   sheet.getRow(1).font = { bold: true };
@@ -100,7 +109,10 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
       ['范围', scopeName],
       ['统计周期', `${report.period.from} 至 ${report.period.to}`],
       ['系统统计年度', report.year ?? '未导入'],
-      ['定义', `见 docs/readiness.md：熟练掌握＝四项技能均在${MASTERY_WINDOW_DAYS}天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足${COVERAGE_MIN_INSPECTIONS}次`],
+      [
+        '定义',
+        `见 docs/readiness.md：熟练掌握＝四项技能均在${MASTERY_WINDOW_DAYS}天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足${COVERAGE_MIN_INSPECTIONS}次`,
+      ],
     ],
   );
   return new Uint8Array(await workbook.xlsx.writeBuffer());

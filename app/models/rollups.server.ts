@@ -123,7 +123,13 @@ export async function rebuildRollups(
       const t = performance.now();
       const { numAffectedRows } = await steps[table]();
       rows[table] = Number(numAffectedRows ?? 0n);
-      options.onProgress?.({ step: index + 1, total: ROLLUP_TABLES.length, table, rows: rows[table], ms: performance.now() - t });
+      options.onProgress?.({
+        step: index + 1,
+        total: ROLLUP_TABLES.length,
+        table,
+        rows: rows[table],
+        ms: performance.now() - t,
+      });
     }
     return { rows, ms: performance.now() - started };
   });

@@ -28,7 +28,11 @@ export async function requireUnitInScope(db: Kysely<Database>, viewerUnit: Pick<
 
 /** The unit's ancestors from the root down (for breadcrumbs), excluding the unit itself. */
 export async function listAncestors(db: Kysely<Database>, unit: Pick<Unit, 'path' | 'id'>) {
-  const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
+  const ids = unit.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== unit.id);
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'level']).where('id', 'in', ids).execute();
   return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);

@@ -28,9 +28,10 @@ export async function listUsers(
   if (filters.unit) {
     const unit = await findUnitByCode(db, filters.unit);
     // A unit outside the scope filters to nothing rather than widening the view.
-    query = unit && isWithinSubtree(scope, unit)
-      ? query.where('units.path', '>=', unit.path).where('units.path', '<', `${unit.path}~`)
-      : query.where(sql<boolean>`0`);
+    query =
+      unit && isWithinSubtree(scope, unit)
+        ? query.where('units.path', '>=', unit.path).where('units.path', '<', `${unit.path}~`)
+        : query.where(sql<boolean>`0`);
   }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -97,7 +98,13 @@ async function unitInScope(db: Kysely<Database>, scope: Scope, code: string) {
 function audit(db: Kysely<Database>, actorId: number, action: string, userId: number, detail: object = {}) {
   return db
     .insertInto('audit_log')
-    .values({ actor_user_id: actorId, action, target_type: 'user', target_id: String(userId), detail: JSON.stringify(detail) })
+    .values({
+      actor_user_id: actorId,
+      action,
+      target_type: 'user',
+      target_id: String(userId),
+      detail: JSON.stringify(detail),
+    })
     .execute();
 }
 
@@ -179,7 +186,11 @@ export async function updateUser(
     case 'resetPassword': {
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, updated_at: now })
+          .where('id', '=', userId)
+          .execute();
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await audit(trx, actor.id, 'user.resetPassword', userId);
       });

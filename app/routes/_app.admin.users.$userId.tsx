@@ -24,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const user = await findUserInScope(db, admin.unit, requireIdParam(params.userId, '用户'));
   invariantResponse(user, '用户不存在或不在您的管辖范围内', { status: 404 });
-  const [units, loginLock] = await Promise.all([listUnitsInSubtree(db, admin.unit), loginLockStatus(db, user.username)]);
+  const [units, loginLock] = await Promise.all([
+    listUnitsInSubtree(db, admin.unit),
+    loginLockStatus(db, user.username),
+  ]);
   return { user, units, loginLock, isSelf: user.id === admin.id };
 }
 
@@ -34,8 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(updateUserSchema, await request.formData());
   if (!form.success) return data({ ...form, intent: form.values.intent ?? null, message: null }, { status: 400 });
   const result = await updateUser(getDb(), admin, userId, form.data);
-  if (!result.ok) return data({ ...refusal(result, form.values), intent: form.data.intent, message: null }, { status: 400 });
-  return { success: true as const, intent: form.data.intent, message: result.message, fieldErrors: {}, formErrors: [], values: {} };
+  if (!result.ok)
+    return data({ ...refusal(result, form.values), intent: form.data.intent, message: null }, { status: 400 });
+  return {
+    success: true as const,
+    intent: form.data.intent,
+    message: result.message,
+    fieldErrors: {},
+    formErrors: [],
+    values: {},
+  };
 }
 
 export default function EditUser() {
@@ -55,7 +66,11 @@ export default function EditUser() {
       <h1>
         {user.display_name} <small className="muted">{user.username}</small>
       </h1>
-      {searchParams.get('created') && !result ? <p className="notice" role="status">用户已创建。</p> : null}
+      {searchParams.get('created') && !result ? (
+        <p className="notice" role="status">
+          用户已创建。
+        </p>
+      ) : null}
       {result?.success ? (
         <p className="notice" role="status">
           {result.message}
@@ -83,9 +98,26 @@ export default function EditUser() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reassign" />
           <ErrorList errors={reassign?.formErrors} />
-          <Field label="姓名" name="displayName" defaultValue={reassign?.values.displayName ?? user.display_name} errors={reassign?.fieldErrors.displayName} />
-          <SelectField label="角色" name="role" defaultValue={reassign?.values.role ?? user.role} errors={reassign?.fieldErrors.role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-          <SelectField label="所属单位" name="unitCode" defaultValue={reassign?.values.unitCode ?? user.unit_code} errors={reassign?.fieldErrors.unitCode} options={unitOptions(units)} />
+          <Field
+            label="姓名"
+            name="displayName"
+            defaultValue={reassign?.values.displayName ?? user.display_name}
+            errors={reassign?.fieldErrors.displayName}
+          />
+          <SelectField
+            label="角色"
+            name="role"
+            defaultValue={reassign?.values.role ?? user.role}
+            errors={reassign?.fieldErrors.role}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+          <SelectField
+            label="所属单位"
+            name="unitCode"
+            defaultValue={reassign?.values.unitCode ?? user.unit_code}
+            errors={reassign?.fieldErrors.unitCode}
+            options={unitOptions(units)}
+          />
           <button type="submit" className="button button--primary">
             保存
           </button>
@@ -97,7 +129,14 @@ export default function EditUser() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="resetPassword" />
           <ErrorList errors={reset?.formErrors} />
-          <Field label="新密码" name="password" type="password" autoComplete="new-password" errors={reset?.fieldErrors.password} help="至少 8 个字符。重置后该用户的所有登录会话失效。" />
+          <Field
+            label="新密码"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            errors={reset?.fieldErrors.password}
+            help="至少 8 个字符。重置后该用户的所有登录会话失效。"
+          />
           <button type="submit" className="button">
             重置密码
           </button>
@@ -130,7 +169,9 @@ export default function EditUser() {
           <Form method="post">
             <input type="hidden" name="intent" value={user.disabled ? 'enable' : 'disable'} />
             <ErrorList errors={toggle?.formErrors} />
-            <p className="muted">{user.disabled ? '启用后该用户可以重新登录。' : '停用后该用户立即退出登录且无法再登录，练兵记录保留。'}</p>
+            <p className="muted">
+              {user.disabled ? '启用后该用户可以重新登录。' : '停用后该用户立即退出登录且无法再登录，练兵记录保留。'}
+            </p>
             <button type="submit" className={user.disabled ? 'button' : 'button button--danger'}>
               {user.disabled ? '启用账号' : '停用账号'}
             </button>

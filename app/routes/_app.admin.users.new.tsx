@@ -38,11 +38,37 @@ export default function NewUser() {
       <h1>新建用户</h1>
       <Form method="post" className="form-card" noValidate>
         <ErrorList errors={result?.formErrors} />
-        <Field label="用户名" name="username" defaultValue={values.username} errors={errors.username} help="小写字母、数字、点、下划线或连字符，3–32 个字符" />
+        <Field
+          label="用户名"
+          name="username"
+          defaultValue={values.username}
+          errors={errors.username}
+          help="小写字母、数字、点、下划线或连字符，3–32 个字符"
+        />
         <Field label="姓名" name="displayName" defaultValue={values.displayName} errors={errors.displayName} />
-        <Field label="初始密码" name="password" type="password" autoComplete="new-password" errors={errors.password} help="至少 8 个字符，请通过安全渠道告知本人" />
-        <SelectField label="角色" name="role" defaultValue={values.role ?? 'officer'} errors={errors.role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-        <SelectField label="所属单位" name="unitCode" defaultValue={values.unitCode ?? ''} errors={errors.unitCode} placeholder="请选择单位" options={unitOptions(units)} />
+        <Field
+          label="初始密码"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          errors={errors.password}
+          help="至少 8 个字符，请通过安全渠道告知本人"
+        />
+        <SelectField
+          label="角色"
+          name="role"
+          defaultValue={values.role ?? 'officer'}
+          errors={errors.role}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
+        <SelectField
+          label="所属单位"
+          name="unitCode"
+          defaultValue={values.unitCode ?? ''}
+          errors={errors.unitCode}
+          placeholder="请选择单位"
+          options={unitOptions(units)}
+        />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? '正在保存…' : '创建用户'}
         </button>

@@ -2,7 +2,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { changeAssignment, getAssignmentFollowUp, listAssignmentAudit } from '../models/assignment.server';
 import { requireRole } from '../models/auth.server';
-import { AssignmentStatus, ASSIGNMENT_STATUS_LABELS, beijingTime, CompetitionBadge, CompetitionRanking, PHASE_LABELS, Ratio } from '../ui/assignment';
+import {
+  AssignmentStatus,
+  ASSIGNMENT_STATUS_LABELS,
+  beijingTime,
+  CompetitionBadge,
+  CompetitionRanking,
+  PHASE_LABELS,
+  Ratio,
+} from '../ui/assignment';
 import { ModeBadge } from '../ui/drill';
 import { ErrorList, Field, SelectField } from '../ui/field';
 import { getDb } from '../utils/db.server';
@@ -11,7 +19,9 @@ import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
 import { assignmentActionSchema, followUpQuerySchema, toBeijingInput } from '../validation/assignment';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.followUp.assignment.title ?? '练兵任务'} · 任务跟踪 · 执法练兵平台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.followUp.assignment.title ?? '练兵任务'} · 任务跟踪 · 执法练兵平台` },
+];
 
 const VIEWERS = ['trainer', 'manager', 'admin'] as const;
 const MANAGERS = ['trainer', 'admin'] as const;
@@ -24,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const followUp = await getAssignmentFollowUp(db, user.unit, id, query);
   invariantResponse(followUp, '练兵任务不存在或不在您的管辖范围内', { status: 404 });
-  return { followUp, history: await listAssignmentAudit(db, id), canManage: (MANAGERS as readonly string[]).includes(user.role) };
+  return {
+    followUp,
+    history: await listAssignmentAudit(db, id),
+    canManage: (MANAGERS as readonly string[]).includes(user.role),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,8 +47,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(assignmentActionSchema, await request.formData());
   if (!form.success) return data({ ...form, intent: form.values.intent ?? null, message: null }, { status: 400 });
   const result = await changeAssignment(getDb(), user, id, form.data);
-  if (!result.ok) return data({ ...refusal(result, form.values), intent: form.data.intent, message: null }, { status: result.status ?? 400 });
-  return { success: true as const, intent: form.data.intent, message: result.message, fieldErrors: {}, formErrors: [], values: {} };
+  if (!result.ok)
+    return data(
+      { ...refusal(result, form.values), intent: form.data.intent, message: null },
+      { status: result.status ?? 400 },
+    );
+  return {
+    success: true as const,
+    intent: form.data.intent,
+    message: result.message,
+    fieldErrors: {},
+    formErrors: [],
+    values: {},
+  };
 }
 
 const AUDIT_LABELS: Record<string, string> = {
@@ -47,7 +72,8 @@ const AUDIT_LABELS: Record<string, string> = {
 function auditText(action: string, detailJson: string) {
   const d = JSON.parse(detailJson) as Record<string, unknown>;
   if (action === 'assignment.extend') {
-    const who = d.scope === 'all' ? '全部' : d.scope === 'unit' ? `单位 ${String(d.unit)}` : `执法人员 ${String(d.username)}`;
+    const who =
+      d.scope === 'all' ? '全部' : d.scope === 'unit' ? `单位 ${String(d.unit)}` : `执法人员 ${String(d.username)}`;
     const from = typeof d.from === 'string' ? `由 ${beijingTime(d.from)} ` : '';
     return `${who}：${from}延至 ${beijingTime(String(d.to))}；原因：${String(d.reason)}`;
   }
@@ -80,7 +106,13 @@ export default function AssignmentFollowUp() {
         </p>
       ) : null}
       {/* The extension and reminder forms show their own refusals beside their buttons. */}
-      <ErrorList errors={result && !result.success && result.intent !== 'extend' && result.intent !== 'remind' ? result.formErrors : undefined} />
+      <ErrorList
+        errors={
+          result && !result.success && result.intent !== 'extend' && result.intent !== 'remind'
+            ? result.formErrors
+            : undefined
+        }
+      />
       <h1>
         {a.title} {a.isCompetition ? <CompetitionBadge /> : null}
       </h1>
@@ -176,11 +208,21 @@ export default function AssignmentFollowUp() {
             <thead>
               <tr>
                 <th scope="col">单位</th>
-                <th scope="col" className="num">应参加</th>
-                <th scope="col" className="num">已完成（完成率）</th>
-                <th scope="col" className="num">合格（合格率）</th>
-                <th scope="col" className="num">逾期</th>
-                <th scope="col" className="num">平均得分</th>
+                <th scope="col" className="num">
+                  应参加
+                </th>
+                <th scope="col" className="num">
+                  已完成（完成率）
+                </th>
+                <th scope="col" className="num">
+                  合格（合格率）
+                </th>
+                <th scope="col" className="num">
+                  逾期
+                </th>
+                <th scope="col" className="num">
+                  平均得分
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -253,7 +295,10 @@ export default function AssignmentFollowUp() {
         ) : (
           <>
             <p className="muted small">
-              共 {overdue.total} 人{overdue.total > overdue.rows.length ? `，显示前 ${overdue.rows.length} 人（可按单位筛选上表查看全部）` : ''}
+              共 {overdue.total} 人
+              {overdue.total > overdue.rows.length
+                ? `，显示前 ${overdue.rows.length} 人（可按单位筛选上表查看全部）`
+                : ''}
             </p>
             <OfficerTable rows={overdue.rows} testId="overdue-list" />
           </>
@@ -263,7 +308,9 @@ export default function AssignmentFollowUp() {
       {ranking ? (
         <section data-testid="ranking">
           <h2>比武排名</h2>
-          <p className="muted small">个人按得分从高到低，同分用时短者在前；单位按全体应参加人员的平均分（未参加计 0 分），同分平均用时短者在前。</p>
+          <p className="muted small">
+            个人按得分从高到低，同分用时短者在前；单位按全体应参加人员的平均分（未参加计 0 分），同分平均用时短者在前。
+          </p>
           <CompetitionRanking ranking={ranking} />
         </section>
       ) : a.isCompetition ? (
@@ -297,16 +344,30 @@ export default function AssignmentFollowUp() {
               placeholder="请选择单位"
               options={units.map((u) => ({ value: u.code, label: u.name }))}
             />
-            <Field label="执法人员用户名（按人延期时）" name="username" defaultValue={extendErrors?.values.username} errors={extendErrors?.fieldErrors.username} />
+            <Field
+              label="执法人员用户名（按人延期时）"
+              name="username"
+              defaultValue={extendErrors?.values.username}
+              errors={extendErrors?.fieldErrors.username}
+            />
             <Field
               label="新的截止时间"
               name="dueAt"
               type="datetime-local"
-              defaultValue={extendErrors?.values.dueAt ?? toBeijingInput(new Date(Date.parse(a.dueAt) + 3 * 24 * 60 * 60 * 1000).toISOString())}
+              defaultValue={
+                extendErrors?.values.dueAt ??
+                toBeijingInput(new Date(Date.parse(a.dueAt) + 3 * 24 * 60 * 60 * 1000).toISOString())
+              }
               errors={extendErrors?.fieldErrors.dueAt}
               help="北京时间"
             />
-            <Field label="延期原因" name="reason" defaultValue={extendErrors?.values.reason} errors={extendErrors?.fieldErrors.reason} help="记入操作日志" />
+            <Field
+              label="延期原因"
+              name="reason"
+              defaultValue={extendErrors?.values.reason}
+              errors={extendErrors?.fieldErrors.reason}
+              help="记入操作日志"
+            />
             <button type="submit" className="button button--primary">
               延期
             </button>
@@ -315,7 +376,12 @@ export default function AssignmentFollowUp() {
             <h3>提醒未完成人员</h3>
             <input type="hidden" name="intent" value="remind" />
             <ErrorList errors={errorsFor('remind')?.formErrors} />
-            <Field label="提醒内容" name="message" errors={errorsFor('remind')?.fieldErrors.message} help="不填则使用默认内容（截止时间和任务名称）" />
+            <Field
+              label="提醒内容"
+              name="message"
+              errors={errorsFor('remind')?.fieldErrors.message}
+              help="不填则使用默认内容（截止时间和任务名称）"
+            />
             <button type="submit" className="button">
               发送提醒（{totals.covered - totals.completed} 人）
             </button>
@@ -350,7 +416,16 @@ function OfficerTable({
   rows,
   testId,
 }: {
-  rows: { user_id: number; username: string; display_name: string; unit_name: string; started: number; score: number | null; due_at: string; status: keyof typeof ASSIGNMENT_STATUS_LABELS }[];
+  rows: {
+    user_id: number;
+    username: string;
+    display_name: string;
+    unit_name: string;
+    started: number;
+    score: number | null;
+    due_at: string;
+    status: keyof typeof ASSIGNMENT_STATUS_LABELS;
+  }[];
   testId: string;
 }) {
   if (rows.length === 0) return <p className="empty">没有符合条件的执法人员。</p>;
@@ -362,8 +437,12 @@ function OfficerTable({
             <th scope="col">姓名</th>
             <th scope="col">用户名</th>
             <th scope="col">单位</th>
-            <th scope="col" className="num">已开始次数</th>
-            <th scope="col" className="num">得分</th>
+            <th scope="col" className="num">
+              已开始次数
+            </th>
+            <th scope="col" className="num">
+              得分
+            </th>
             <th scope="col">截止</th>
             <th scope="col">状态</th>
           </tr>

@@ -10,7 +10,11 @@ export const meta: MetaFunction = () => [{ title: '练兵任务 · 执法练兵�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['trainer', 'manager', 'admin']);
-  return { assignments: await listAssignmentsInScope(getDb(), user.unit), canCreate: user.role !== 'manager', unitName: user.unit.name };
+  return {
+    assignments: await listAssignmentsInScope(getDb(), user.unit),
+    canCreate: user.role !== 'manager',
+    unitName: user.unit.name,
+  };
 }
 
 export default function Assignments() {
@@ -37,9 +41,15 @@ export default function Assignments() {
                 <th scope="col">方式</th>
                 <th scope="col">截止</th>
                 <th scope="col">状态</th>
-                <th scope="col" className="num">完成</th>
-                <th scope="col" className="num">合格</th>
-                <th scope="col" className="num">逾期</th>
+                <th scope="col" className="num">
+                  完成
+                </th>
+                <th scope="col" className="num">
+                  合格
+                </th>
+                <th scope="col" className="num">
+                  逾期
+                </th>
               </tr>
             </thead>
             <tbody>

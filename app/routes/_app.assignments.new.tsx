@@ -35,7 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form = parseForm(createAssignmentSchema, formData);
   // Checkbox groups: keep every ticked value to show the form again as it was.
-  const lists = { scenarioIds: formData.getAll('scenarioIds').map(String), unitCodes: formData.getAll('unitCodes').map(String) };
+  const lists = {
+    scenarioIds: formData.getAll('scenarioIds').map(String),
+    unitCodes: formData.getAll('unitCodes').map(String),
+  };
   if (!form.success) return data({ ...form, lists }, { status: 400 });
   const result = await createAssignment(getDb(), user, form.data);
   if (!result.ok) return data({ ...refusal(result, form.values), lists }, { status: 400 });
@@ -60,14 +63,28 @@ export default function NewAssignment() {
         {/* After a refusal nothing was created, so the token the form was sent with is still unused (unless it was the fault). */}
         <input type="hidden" name="formToken" value={errors.formToken ? formToken : (values.formToken ?? formToken)} />
         <ErrorList errors={[...(result?.formErrors ?? []), ...(errors.formToken ?? [])]} />
-        <Field label="任务名称" name="title" defaultValue={values.title} errors={errors.title} help="不填则以场景名称命名" />
+        <Field
+          label="任务名称"
+          name="title"
+          defaultValue={values.title}
+          errors={errors.title}
+          help="不填则以场景名称命名"
+        />
         <fieldset className="field field--choices" aria-invalid={errors.scenarioIds?.length ? true : undefined}>
           <legend>练兵场景</legend>
           {scenarios.map((s) => (
             <label key={s.id} className="choice">
-              <input type="checkbox" name="scenarioIds" value={s.id} defaultChecked={lists.scenarioIds.includes(s.id)} />
+              <input
+                type="checkbox"
+                name="scenarioIds"
+                value={s.id}
+                defaultChecked={lists.scenarioIds.includes(s.id)}
+              />
               <span>
-                {s.title} <span className="muted small">· {SKILL_LABELS[s.skill]} · 约 {s.estimatedMinutes} 分钟</span>{' '}
+                {s.title}{' '}
+                <span className="muted small">
+                  · {SKILL_LABELS[s.skill]} · 约 {s.estimatedMinutes} 分钟
+                </span>{' '}
                 <Link to={`/catalogue/${s.id}`} className="small">
                   查看
                 </Link>
@@ -101,17 +118,62 @@ export default function NewAssignment() {
           ]}
         />
         <div className="choice">
-          <input type="checkbox" id="field-competition" name="competition" defaultChecked={values.competition === 'on'} />
-          <label htmlFor="field-competition">作为比武：所有选手使用同一套案例（开放时才生成可见），截止后公布个人和单位排名</label>
+          <input
+            type="checkbox"
+            id="field-competition"
+            name="competition"
+            defaultChecked={values.competition === 'on'}
+          />
+          <label htmlFor="field-competition">
+            作为比武：所有选手使用同一套案例（开放时才生成可见），截止后公布个人和单位排名
+          </label>
         </div>
         <ErrorList id="field-competition-error" errors={errors.competition} />
-        <Field label="合格分数线" name="passMark" type="number" min={0} max={100} defaultValue={values.passMark ?? '80'} errors={errors.passMark} help="0–100，默认 80" />
-        <Field label="开始时间" name="opensAt" type="datetime-local" defaultValue={values.opensAt ?? defaults.opensAt} errors={errors.opensAt} help="北京时间" />
-        <Field label="截止时间" name="dueAt" type="datetime-local" defaultValue={values.dueAt ?? defaults.dueAt} errors={errors.dueAt} help="北京时间，须晚于开始时间" />
-        <Field label="允许次数" name="attemptsAllowed" type="number" min={1} max={20} defaultValue={values.attemptsAllowed ?? '3'} errors={errors.attemptsAllowed} help="每个场景每人可开始的次数，1–20" />
+        <Field
+          label="合格分数线"
+          name="passMark"
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={values.passMark ?? '80'}
+          errors={errors.passMark}
+          help="0–100，默认 80"
+        />
+        <Field
+          label="开始时间"
+          name="opensAt"
+          type="datetime-local"
+          defaultValue={values.opensAt ?? defaults.opensAt}
+          errors={errors.opensAt}
+          help="北京时间"
+        />
+        <Field
+          label="截止时间"
+          name="dueAt"
+          type="datetime-local"
+          defaultValue={values.dueAt ?? defaults.dueAt}
+          errors={errors.dueAt}
+          help="北京时间，须晚于开始时间"
+        />
+        <Field
+          label="允许次数"
+          name="attemptsAllowed"
+          type="number"
+          min={1}
+          max={20}
+          defaultValue={values.attemptsAllowed ?? '3'}
+          errors={errors.attemptsAllowed}
+          help="每个场景每人可开始的次数，1–20"
+        />
         <div className="field">
           <label htmlFor="field-note">说明</label>
-          <textarea id="field-note" name="note" rows={3} defaultValue={values.note} aria-invalid={errors.note?.length ? true : undefined} />
+          <textarea
+            id="field-note"
+            name="note"
+            rows={3}
+            defaultValue={values.note}
+            aria-invalid={errors.note?.length ? true : undefined}
+          />
           <ErrorList errors={errors.note} />
         </div>
         <button type="submit" className="button button--primary" disabled={submitting}>

@@ -5,7 +5,9 @@ import { getCatalogueEntry } from '../models/catalogue.server';
 import { WorkflowGraph } from '../ui/workflow-graph';
 import { invariantResponse } from '../utils/http.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? '练兵场景'} · 场景目录 · 执法练兵平台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? '练兵场景'} · 场景目录 · 执法练兵平台` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ['trainer', 'manager', 'admin']);
@@ -78,7 +80,9 @@ export default function CatalogueEntry() {
             <thead>
               <tr>
                 <th scope="col">评分项</th>
-                <th scope="col" className="num">分值</th>
+                <th scope="col" className="num">
+                  分值
+                </th>
                 <th scope="col">规则</th>
                 <th scope="col">依据</th>
                 <th scope="col">错误代码</th>

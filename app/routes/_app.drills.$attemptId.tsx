@@ -11,7 +11,9 @@ import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
 import { drillActionSchema } from '../validation/drill';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? '练兵'} · 执法练兵平台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.scenario.title ?? '练兵'} · 执法练兵平台` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const envelope = parseForm(drillActionSchema, formData);
   if (!envelope.success) {
-    return data({ reason: envelope.formErrors[0] ?? '请求有误，请刷新页面后重试', fieldErrors: {}, values: {}, stepId: null }, { status: 400 });
+    return data(
+      { reason: envelope.formErrors[0] ?? '请求有误，请刷新页面后重试', fieldErrors: {}, values: {}, stepId: null },
+      { status: 400 },
+    );
   }
   const db = getDb();
   const form = envelope.data;
@@ -55,17 +60,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await handIn(db, user.id, attemptId, { version: form._version });
   if (!result.ok) {
     return data(
-      { reason: result.reason, fieldErrors: result.fieldErrors ?? {}, values, stepId: form._intent === 'step' ? form._step : null },
+      {
+        reason: result.reason,
+        fieldErrors: result.fieldErrors ?? {},
+        values,
+        stepId: form._intent === 'step' ? form._step : null,
+      },
       { status: result.status },
     );
   }
   if (result.finished) throw redirect(`/drills/${attemptId}/result`);
   const back = new URL(request.url).searchParams.get('step');
-  throw redirect(form._intent === 'hint' && back ? `/drills/${attemptId}?step=${encodeURIComponent(back)}` : `/drills/${attemptId}`);
+  throw redirect(
+    form._intent === 'hint' && back ? `/drills/${attemptId}?step=${encodeURIComponent(back)}` : `/drills/${attemptId}`,
+  );
 }
 
 /** An attempt of an older scenario version: why it cannot go on, and a form to start the scenario again. */
-function OutdatedDrill({ view, reason }: { view: Extract<DrillView, { kind: 'outdated' }>; reason: string | undefined }) {
+function OutdatedDrill({
+  view,
+  reason,
+}: {
+  view: Extract<DrillView, { kind: 'outdated' }>;
+  reason: string | undefined;
+}) {
   const { restart } = view;
   return (
     <section className="form-card" data-testid="drill-outdated">
@@ -107,7 +125,13 @@ export default function DrillPage() {
   // Errors belong to the form they came from; after a stale refusal the page shows the latest state.
   const errorsForStep = failed && chosenStep && failed.stepId === chosenStep.id ? failed : undefined;
   return (
-    <div className="drill" aria-busy={busy} data-testid="drill" data-seed={view.attempt.seed} data-version={attempt.version}>
+    <div
+      className="drill"
+      aria-busy={busy}
+      data-testid="drill"
+      data-seed={view.attempt.seed}
+      data-version={attempt.version}
+    >
       <div className="drill__head">
         <p className="page-kicker">
           <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
@@ -135,7 +159,10 @@ export default function DrillPage() {
           <ul>
             {view.feedback.items.map((item) => (
               <li key={item.code} className={item.ok ? 'feedback__ok' : 'feedback__miss'}>
-                <strong>{item.ok ? '✓' : '✗'} {item.title}</strong>：{item.message}
+                <strong>
+                  {item.ok ? '✓' : '✗'} {item.title}
+                </strong>
+                ：{item.message}
               </li>
             ))}
           </ul>
@@ -216,7 +243,9 @@ export default function DrillPage() {
             </section>
           ) : (
             <p className="empty">
-              {searchParams.get('step') ? '该表单在当前阶段不可办理，请从上方选择可办理的业务。' : '请从上方的系统模块中选择要办理的业务。'}
+              {searchParams.get('step')
+                ? '该表单在当前阶段不可办理，请从上方选择可办理的业务。'
+                : '请从上方的系统模块中选择要办理的业务。'}
             </p>
           )}
 
@@ -225,7 +254,10 @@ export default function DrillPage() {
             <Form method="post">
               <input type="hidden" name="_intent" value="handIn" />
               <input type="hidden" name="_version" value={attempt.version} />
-              <p>交卷后按当前完成情况评分，不能再继续。{view.hintDeduction > 0 ? `已使用提示扣 ${view.hintDeduction} 分。` : ''}</p>
+              <p>
+                交卷后按当前完成情况评分，不能再继续。
+                {view.hintDeduction > 0 ? `已使用提示扣 ${view.hintDeduction} 分。` : ''}
+              </p>
               <button type="submit" className="button button--danger">
                 确认交卷
               </button>

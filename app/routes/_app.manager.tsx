@@ -14,5 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ManagerHome() {
   const { overview } = useLoaderData<typeof loader>();
-  return <UnitOverview data={overview} kicker="单位概况" lead="辖区内各执法单位的人员在册情况。练兵达标情况将在练兵数据产生后显示。" />;
+  return (
+    <UnitOverview
+      data={overview}
+      kicker="单位概况"
+      lead="辖区内各执法单位的人员在册情况。练兵达标情况将在练兵数据产生后显示。"
+    />
+  );
 }

@@ -6,7 +6,12 @@ import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readi
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
-import { COVERAGE_MIN_INSPECTIONS, DRILLED_PARTICIPATION_PCT, MASTERY_WINDOW_DAYS, READINESS_THRESHOLDS } from '../utils/readiness-rules';
+import {
+  COVERAGE_MIN_INSPECTIONS,
+  DRILLED_PARTICIPATION_PCT,
+  MASTERY_WINDOW_DAYS,
+  READINESS_THRESHOLDS,
+} from '../utils/readiness-rules';
 import type { ReadinessSortKey } from '../validation/reports';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法练兵平台' }];
@@ -91,8 +96,7 @@ export default function ReportsPage() {
         </p>
       ) : null}
       <p className="muted">
-        统计周期 {report.period.from} 至 {report.period.to}；技能掌握以{' '}
-        {beijingTime(report.masteryAt)} 为准。
+        统计周期 {report.period.from} 至 {report.period.to}；技能掌握以 {beijingTime(report.masteryAt)} 为准。
         {report.year ? `系统数据：${report.year} 年导入的“互联网+执法”统计。` : '尚未导入“互联网+执法”系统统计。'}
       </p>
       <dl className="facts">
@@ -129,7 +133,9 @@ export default function ReportsPage() {
         <a className="button" href={`/reports/export.csv?${exportQuery}`} download>
           导出 CSV
         </a>
-        <a className="button" href={`/reports/xapi.json?from=${report.period.from}&to=${report.period.to}`} download>导出学习记录（xAPI）</a>
+        <a className="button" href={`/reports/xapi.json?from=${report.period.from}&to=${report.period.to}`} download>
+          导出学习记录（xAPI）
+        </a>
         <Link className="button" to={`/reports/print?${exportQuery}`}>
           打印版
         </Link>

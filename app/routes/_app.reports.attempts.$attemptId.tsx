@@ -7,7 +7,9 @@ import { getDb } from '../utils/db.server';
 import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.officer.name ?? ''} · ${data?.scenario.title ?? '练兵成绩'} · 执法练兵平台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.officer.name ?? ''} · ${data?.scenario.title ?? '练兵成绩'} · 执法练兵平台` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);

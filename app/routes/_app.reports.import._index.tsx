@@ -69,8 +69,9 @@ export default function ImportPage() {
       <p className="lead">
         上传从“互联网+执法”系统导出的各单位在线执法统计（TSV、CSV 或 XLSX），表头须与系统导出一致：
         {STATISTICS_COLUMNS.map((c) => `“${c.header}”`).join('、')}
-        。导入后各单位的系统数据会显示在达标报表中。文件不能超过 {MAX_STATISTICS_FILE_BYTES / 1024 / 1024} MB，每次最多{' '}
-        {MAX_STATISTICS_ROWS} 行。
+        。导入后各单位的系统数据会显示在达标报表中。文件不能超过 {MAX_STATISTICS_FILE_BYTES /
+          1024 /
+          1024} MB，每次最多 {MAX_STATISTICS_ROWS} 行。
       </p>
       <Form method="post" encType="multipart/form-data" className="form-card" noValidate>
         <ErrorList errors={failed?.formErrors} />

@@ -29,8 +29,8 @@ export default function ReportPrint() {
       </p>
       <h1>{scopeName}各执法单位练兵达标情况</h1>
       <p className="small">
-        统计周期 {report.period.from} 至 {report.period.to}；系统数据：{report.year ? `${report.year} 年` : '未导入'}；打印时间{' '}
-        {beijingTime(printedAt)}
+        统计周期 {report.period.from} 至 {report.period.to}；系统数据：{report.year ? `${report.year} 年` : '未导入'}
+        ；打印时间 {beijingTime(printedAt)}
       </p>
       <table className="print-table" data-testid="print-table">
         <thead>
@@ -71,8 +71,8 @@ export default function ReportPrint() {
       <ol>
         {report.priority.map((r) => (
           <li key={r.code}>
-            {r.name}：{r.real?.coverageInsufficient ? '系统覆盖不足，' : ''}熟练掌握率 {r.proficientPct.toFixed(1)}%，参训率{' '}
-            {r.participationPct.toFixed(1)}%
+            {r.name}：{r.real?.coverageInsufficient ? '系统覆盖不足，' : ''}熟练掌握率 {r.proficientPct.toFixed(1)}
+            %，参训率 {r.participationPct.toFixed(1)}%
           </li>
         ))}
       </ol>

@@ -14,5 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function TrainerHome() {
   const { overview } = useLoaderData<typeof loader>();
-  return <UnitOverview data={overview} kicker="辖区单位" lead="您可以为辖区内的单位和执法人员布置练兵任务。以下是辖区内的单位和执法人员在册情况。" />;
+  return (
+    <UnitOverview
+      data={overview}
+      kicker="辖区单位"
+      lead="您可以为辖区内的单位和执法人员布置练兵任务。以下是辖区内的单位和执法人员在册情况。"
+    />
+  );
 }

@@ -39,21 +39,42 @@ const BAD_TARGET = '登录后要打开的地址无效。请从首页重新登录
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(loginSchema, await request.formData());
   if (!form.success) {
-    return data({ fieldErrors: form.fieldErrors, formErrors: form.formErrors, username: form.values.username ?? '' }, { status: 400 });
+    return data(
+      { fieldErrors: form.fieldErrors, formErrors: form.formErrors, username: form.values.username ?? '' },
+      { status: 400 },
+    );
   }
   // Only a hand-made request carries one (the page drops them): refuse it before any session is made.
   if (form.data.redirectTo && !safeRedirectPath(form.data.redirectTo, '')) {
-    return data({ fieldErrors: {} as Record<string, string[] | undefined>, formErrors: [BAD_TARGET], username: form.data.username }, { status: 400 });
+    return data(
+      {
+        fieldErrors: {} as Record<string, string[] | undefined>,
+        formErrors: [BAD_TARGET],
+        username: form.data.username,
+      },
+      { status: 400 },
+    );
   }
   const attempt = await attemptLogin(getDb(), { ...form.data, address: clientAddress(request) });
   if (!attempt.ok) {
     const { held, retryAfterSeconds } = attempt;
     return data(
-      { fieldErrors: {} as Record<string, string[] | undefined>, formErrors: attempt.messages, username: form.data.username },
-      { status: held ? 429 : 400, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined },
+      {
+        fieldErrors: {} as Record<string, string[] | undefined>,
+        formErrors: attempt.messages,
+        username: form.data.username,
+      },
+      {
+        status: held ? 429 : 400,
+        headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
+      },
     );
   }
-  return createUserSession(request, attempt.user.id, safeRedirectPath(form.data.redirectTo, ROLE_HOME[attempt.user.role]));
+  return createUserSession(
+    request,
+    attempt.user.id,
+    safeRedirectPath(form.data.redirectTo, ROLE_HOME[attempt.user.role]),
+  );
 }
 
 export default function LoginPage() {

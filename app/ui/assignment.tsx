@@ -58,20 +58,40 @@ export function secondsLabel(seconds: number | null) {
   return `${Math.floor(s / 60)}分${String(s % 60).padStart(2, '0')}秒`;
 }
 
-type UnitChoice = { code: string; name: string; level: 'province' | 'city' | 'county'; parent_id: number | null; id: number };
+type UnitChoice = {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_id: number | null;
+  id: number;
+};
 
 /**
  * The units of the trainer's subtree as checkboxes, each city with its counties under it: ticking a
  * city (or the province) assigns every unit below it, including units added later.
  */
-export function UnitChecklist({ units, selected, errors }: { units: readonly UnitChoice[]; selected: readonly string[]; errors?: readonly string[] }) {
+export function UnitChecklist({
+  units,
+  selected,
+  errors,
+}: {
+  units: readonly UnitChoice[];
+  selected: readonly string[];
+  errors?: readonly string[];
+}) {
   const chosen = new Set(selected);
   const root = units[0];
   if (!root) return null;
   const childrenOf = (id: number) => units.filter((u) => u.parent_id === id);
   const box = (u: UnitChoice, suffix: ReactNode = null) => (
     <label className="choice" key={u.code}>
-      <input type="checkbox" name="unitCodes" value={u.code} defaultChecked={chosen.has(u.code)} aria-describedby={errors?.length ? 'field-unitCodes-error' : undefined} />
+      <input
+        type="checkbox"
+        name="unitCodes"
+        value={u.code}
+        defaultChecked={chosen.has(u.code)}
+        aria-describedby={errors?.length ? 'field-unitCodes-error' : undefined}
+      />
       <span>
         {u.name}
         {suffix}
@@ -85,7 +105,9 @@ export function UnitChecklist({ units, selected, errors }: { units: readonly Uni
       <div className="unit-tree__group" key={u.code}>
         {box(u, <span className="muted small">（含下属全部单位）</span>)}
         <details className="unit-tree__children" open={u === root || kids.some((k) => chosen.has(k.code))}>
-          <summary>选择{u.name}下属单位（{kids.length}）</summary>
+          <summary>
+            选择{u.name}下属单位（{kids.length}）
+          </summary>
           <div className="unit-tree__list">{kids.map(tree)}</div>
         </details>
       </div>
@@ -101,8 +123,23 @@ export function UnitChecklist({ units, selected, errors }: { units: readonly Uni
 }
 
 interface RankingView {
-  officers: { user_id: number; rank: number; display_name: string; unit_name: string; score: number | null; seconds: number | null }[];
-  units: { unit_id: number; rank: number; name: string; participants: number; covered: number; score: number | null; seconds: number | null }[];
+  officers: {
+    user_id: number;
+    rank: number;
+    display_name: string;
+    unit_name: string;
+    score: number | null;
+    seconds: number | null;
+  }[];
+  units: {
+    unit_id: number;
+    rank: number;
+    name: string;
+    participants: number;
+    covered: number;
+    score: number | null;
+    seconds: number | null;
+  }[];
 }
 
 /** A closed 比武's rankings: officers by score then time, units by the mean over everyone covered. */

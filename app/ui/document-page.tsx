@@ -11,7 +11,13 @@ export function DocumentPage({ doc, id, titleLevel = 3 }: { doc: DocumentContent
   const Title = titleLevel === 2 ? 'h2' : 'h3';
   const Heading = titleLevel === 2 ? 'h3' : 'h4';
   return (
-    <article className="doc-page" id={id} data-testid="document-page" data-type={doc.type} aria-label={doc.number ? `${doc.title} ${doc.number}` : doc.title}>
+    <article
+      className="doc-page"
+      id={id}
+      data-testid="document-page"
+      data-type={doc.type}
+      aria-label={doc.number ? `${doc.title} ${doc.number}` : doc.title}
+    >
       <header className="doc-page__head">
         <p className="doc-page__authority">{doc.authority}</p>
         <Title className="doc-page__title">{doc.title}</Title>

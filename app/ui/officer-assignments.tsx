@@ -32,7 +32,13 @@ export interface OfficerReminder {
 }
 
 /** The officer's assignments (one row per assignment and scenario) and the reminders sent to them. */
-export function OfficerAssignments({ items, reminders }: { items: readonly OfficerAssignmentItem[]; reminders: readonly OfficerReminder[] }) {
+export function OfficerAssignments({
+  items,
+  reminders,
+}: {
+  items: readonly OfficerAssignmentItem[];
+  reminders: readonly OfficerReminder[];
+}) {
   return (
     <>
       {reminders.length > 0 ? (
@@ -58,15 +64,23 @@ export function OfficerAssignments({ items, reminders }: { items: readonly Offic
                 <th scope="col">任务 / 场景</th>
                 <th scope="col">方式</th>
                 <th scope="col">截止</th>
-                <th scope="col" className="num">次数</th>
-                <th scope="col" className="num">最高分</th>
+                <th scope="col" className="num">
+                  次数
+                </th>
+                <th scope="col" className="num">
+                  最高分
+                </th>
                 <th scope="col">状态</th>
                 <th scope="col">操作</th>
               </tr>
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={`${item.assignmentId}-${item.scenarioId}`} data-assignment={item.assignmentId} data-assignment-scenario={item.scenarioId}>
+                <tr
+                  key={`${item.assignmentId}-${item.scenarioId}`}
+                  data-assignment={item.assignmentId}
+                  data-assignment-scenario={item.scenarioId}
+                >
                   <td>
                     {item.title} {item.isCompetition ? <CompetitionBadge /> : null}
                     {item.title !== item.scenarioTitle ? (
@@ -95,7 +109,9 @@ export function OfficerAssignments({ items, reminders }: { items: readonly Offic
                   </td>
                   <td>
                     <AssignmentStatus status={item.status} />
-                    {item.status === 'upcoming' ? <span className="muted small"> {beijingTime(item.opensAt)} 开放</span> : null}
+                    {item.status === 'upcoming' ? (
+                      <span className="muted small"> {beijingTime(item.opensAt)} 开放</span>
+                    ) : null}
                   </td>
                   <td>
                     {item.activeAttemptId ? (
@@ -105,12 +121,17 @@ export function OfficerAssignments({ items, reminders }: { items: readonly Offic
                     ) : item.canStart || item.canRetry ? (
                       <Form method="post" action={`/assignments/${item.assignmentId}/start`}>
                         <input type="hidden" name="scenarioId" value={item.scenarioId} />
-                        <button type="submit" className={`button button--small ${item.canStart ? 'button--primary' : ''}`}>
+                        <button
+                          type="submit"
+                          className={`button button--small ${item.canStart ? 'button--primary' : ''}`}
+                        >
                           {item.canStart ? (item.attemptsUsed > 0 ? '再练一次' : '开始') : '再练一次'}
                         </button>
                       </Form>
                     ) : null}
-                    {item.rankingVisible ? <Link to={`/assignments/${item.assignmentId}/ranking`}>查看排名</Link> : null}
+                    {item.rankingVisible ? (
+                      <Link to={`/assignments/${item.assignmentId}/ranking`}>查看排名</Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,17 @@ function asList(value: string | string[] | undefined): string[] {
  * browser would silently cut a pasted 19-character credit code to 18 and hide the mistake the field's
  * schema is there to name; the length is checked on submit like every other rule.
  */
-function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor; value: string | string[] | undefined; errors?: string[]; readOnly: boolean }) {
+function StepField({
+  field,
+  value,
+  errors,
+  readOnly,
+}: {
+  field: FieldDescriptor;
+  value: string | string[] | undefined;
+  errors?: string[];
+  readOnly: boolean;
+}) {
   const id = `step-field-${field.name}`;
   const errorId = `${id}-error`;
   const common = {
@@ -30,7 +40,12 @@ function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor;
   const label = (
     <>
       {field.label}
-      {field.required ? <span className="required" aria-hidden="true"> *</span> : null}
+      {field.required ? (
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
     </>
   );
 
@@ -58,7 +73,13 @@ function StepField({ field, value, errors, readOnly }: { field: FieldDescriptor;
           <legend>{label}</legend>
           {field.options?.map((o) => (
             <label key={o.value} className="choice">
-              <input type="checkbox" name={field.name} value={o.value} defaultChecked={chosen.has(o.value)} disabled={readOnly || undefined} />
+              <input
+                type="checkbox"
+                name={field.name}
+                value={o.value}
+                defaultChecked={chosen.has(o.value)}
+                disabled={readOnly || undefined}
+              />
               <span>{o.label}</span>
             </label>
           ))}
@@ -125,7 +146,13 @@ export function StepForm({
     <>
       {step.intro ? <p className="step-intro">{step.intro}</p> : null}
       {step.fields.map((field) => (
-        <StepField key={field.name} field={field} value={values[field.name]} errors={fieldErrors[field.name]} readOnly={readOnly} />
+        <StepField
+          key={field.name}
+          field={field}
+          value={values[field.name]}
+          errors={fieldErrors[field.name]}
+          readOnly={readOnly}
+        />
       ))}
     </>
   );

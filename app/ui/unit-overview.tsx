@@ -110,7 +110,9 @@ export function UnitOverview({
               <tbody>
                 {officers.map((o) => (
                   <tr key={o.id}>
-                    <td>{canManageUsers ? <Link to={`/admin/users/${o.id}`}>{o.display_name}</Link> : o.display_name}</td>
+                    <td>
+                      {canManageUsers ? <Link to={`/admin/users/${o.id}`}>{o.display_name}</Link> : o.display_name}
+                    </td>
                     <td>{o.username}</td>
                     <td>{o.disabled ? '已停用' : o.can_log_in ? '可登录' : '未开通登录'}</td>
                   </tr>

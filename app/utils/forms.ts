@@ -8,8 +8,7 @@ export interface FormErrors {
 }
 
 export type FormResult<T> =
-  | { success: true; data: T; values: Record<string, string> }
-  | ({ success: false } & FormErrors);
+  { success: true; data: T; values: Record<string, string> } | ({ success: false } & FormErrors);
 
 /**
  * Parses a submitted form with its zod schema. Used by actions (and so by every form, with or

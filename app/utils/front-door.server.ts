@@ -37,7 +37,8 @@ export function documentPolicy(nonce: string): string {
 }
 
 /** Everything that is not a page (data, exports, scripts, the pages below): nothing may run. */
-export const RESOURCE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const RESOURCE_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
@@ -74,10 +75,22 @@ export function errorPageHtml(status: number, detail: string, stylesheetHref: st
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} ${escapeHtml(title)} · 执法练兵平台</title><link rel="stylesheet" href="${escapeHtml(stylesheetHref)}"></head><body><main class="page page--bare"><section class="error-page" role="alert"><p class="error-page__status">${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><p><a href="/">返回首页</a></p></section></main></body></html>`;
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, status: number, detail: string, options: FrontDoorOptions, headers: Record<string, string> = {}) {
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  detail: string,
+  options: FrontDoorOptions,
+  headers: Record<string, string> = {},
+) {
   req.resume(); // drain an unread body so the connection can be reused
   const body = errorPageHtml(status, detail, options.stylesheetHref);
-  res.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -86,7 +99,8 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, options: Fr
   const writeHead = res.writeHead;
   // Last moment before the head goes out: whatever the app set stays, the rest is filled in.
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!this.hasHeader(name)) this.setHeader(name, value);
     if (!this.hasHeader('Content-Security-Policy')) this.setHeader('Content-Security-Policy', RESOURCE_POLICY);
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];

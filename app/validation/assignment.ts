@@ -14,7 +14,10 @@ const beijingDateTime = (label: string) =>
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, { error: `请填写${label}`, abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, { error: `${label}格式不正确（应为 年-月-日 时:分）`, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, {
+      error: `${label}格式不正确（应为 年-月-日 时:分）`,
+      abort: true,
+    })
     .transform((value, ctx) => {
       const [date, time] = value.split(/[T ]/) as [string, string];
       const ms = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}${FORM_TIME_ZONE_OFFSET}`);
@@ -56,7 +59,13 @@ export const createAssignmentSchema = z
     // Generated when the form is rendered: a second POST of the same form creates nothing new.
     formToken: z.string({ error: STALE_FORM }).regex(/^[A-Za-z0-9_-]{16,64}$/, STALE_FORM),
     // Empty: named after the scenarios.
-    title: z.string().trim().superRefine(plainText('任务名称')).max(60, '任务名称不能超过 60 个字符').optional().default(''),
+    title: z
+      .string()
+      .trim()
+      .superRefine(plainText('任务名称'))
+      .max(60, '任务名称不能超过 60 个字符')
+      .optional()
+      .default(''),
     scenarioIds: list('练兵场景无效').pipe(z.array(z.string()).min(1, '请至少选择一个练兵场景')),
     unitCodes: list('单位代码无效'),
     officerUsernames,
@@ -65,7 +74,13 @@ export const createAssignmentSchema = z
     opensAt: beijingDateTime('开始时间'),
     dueAt: beijingDateTime('截止时间'),
     attemptsAllowed: z.preprocess(emptyAsUndefined, intIn('允许次数', 1, 20).default(3)),
-    note: z.string().trim().superRefine(plainText('说明', { multiline: true })).max(500, '说明不能超过 500 个字符').optional().default(''),
+    note: z
+      .string()
+      .trim()
+      .superRefine(plainText('说明', { multiline: true }))
+      .max(500, '说明不能超过 500 个字符')
+      .optional()
+      .default(''),
     competition: z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean()),
   })
   .superRefine((v, ctx) => {
@@ -73,11 +88,17 @@ export const createAssignmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['unitCodes'], message: '请至少选择一个单位或指定执法人员' });
     }
     if (v.dueAt <= v.opensAt) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: '截止时间须晚于开始时间' });
-    if (v.competition && v.mode !== 'assessment') ctx.addIssue({ code: 'custom', path: ['competition'], message: '比武须为考核模式' });
+    if (v.competition && v.mode !== 'assessment')
+      ctx.addIssue({ code: 'custom', path: ['competition'], message: '比武须为考核模式' });
   });
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
 
-const reason = z.string({ error: '请填写延期原因' }).trim().superRefine(plainText('延期原因')).min(2, '请填写延期原因（至少 2 个字）').max(200, '延期原因不能超过 200 个字符');
+const reason = z
+  .string({ error: '请填写延期原因' })
+  .trim()
+  .superRefine(plainText('延期原因'))
+  .min(2, '请填写延期原因（至少 2 个字）')
+  .max(200, '延期原因不能超过 200 个字符');
 
 /** The follow-up page's forms, told apart by `intent`. */
 export const assignmentActionSchema = z.discriminatedUnion(
@@ -96,7 +117,13 @@ export const assignmentActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('close') }),
     z.object({
       intent: z.literal('remind'),
-      message: z.string().trim().superRefine(plainText('提醒内容')).max(200, '提醒内容不能超过 200 个字符').optional().default(''),
+      message: z
+        .string()
+        .trim()
+        .superRefine(plainText('提醒内容'))
+        .max(200, '提醒内容不能超过 200 个字符')
+        .optional()
+        .default(''),
     }),
   ],
   { error: '未知的操作，请刷新页面后重试' },

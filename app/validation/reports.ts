@@ -15,7 +15,10 @@ export const READINESS_SORT_KEYS = [
 ] as const;
 export type ReadinessSortKey = (typeof READINESS_SORT_KEYS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
 
 /** The report's query string (a GET form, so it works without JavaScript and can be bookmarked). */
 export const reportQuerySchema = z.object({

@@ -21,12 +21,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('officer', 'trainer', 'manager', 'admin')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('officer', 'trainer', 'manager', 'admin')`))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id').onDelete('restrict'))
     .addColumn('password_hash', 'text')
-    .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0).check(sql`disabled in (0, 1)`))
+    .addColumn('disabled', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`disabled in (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
     .execute();
@@ -51,11 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
     .execute();
-  await db.schema
-    .createIndex('audit_log_target')
-    .on('audit_log')
-    .columns(['target_type', 'target_id'])
-    .execute();
+  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -16,7 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('skill', 'text', (c) => c.notNull())
     .addColumn('seed', 'text', (c) => c.notNull())
     .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('practice', 'assessment')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active', 'finished')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'finished')`),
+    )
     .addColumn('pass_mark', 'integer', (c) => c.notNull().defaultTo(80))
     .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('state_json', 'text', (c) => c.notNull())
@@ -29,7 +34,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error_codes', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('attempts_user_status').on('attempts').columns(['user_id', 'status', 'started_at']).execute();
+  await db.schema
+    .createIndex('attempts_user_status')
+    .on('attempts')
+    .columns(['user_id', 'status', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('attempt_events')

@@ -21,13 +21,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_at', 'text', (c) => c.notNull())
     .addColumn('attempts_allowed', 'integer', (c) => c.notNull().check(sql`attempts_allowed >= 1`))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('is_competition', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_competition in (0, 1)`))
+    .addColumn('is_competition', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_competition in (0, 1)`),
+    )
     // The one seed every competitor gets; never shown before `opens_at`.
     .addColumn('competition_seed', 'text')
     .addColumn('closed_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addCheckConstraint('assignments_window', sql`due_at > opens_at`)
-    .addCheckConstraint('assignments_competition', sql`is_competition = 0 or (mode = 'assessment' and competition_seed is not null)`)
+    .addCheckConstraint(
+      'assignments_competition',
+      sql`is_competition = 0 or (mode = 'assessment' and competition_seed is not null)`,
+    )
     .execute();
   await db.schema.createIndex('assignments_owner_due').on('assignments').columns(['owner_unit_id', 'due_at']).execute();
 
@@ -48,10 +56,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
     .addCheckConstraint('assignment_targets_one', sql`(unit_id is null) <> (user_id is null)`)
     .execute();
-  await db.schema.createIndex('assignment_targets_assignment').on('assignment_targets').columns(['assignment_id', 'unit_id', 'user_id']).unique().execute();
+  await db.schema
+    .createIndex('assignment_targets_assignment')
+    .on('assignment_targets')
+    .columns(['assignment_id', 'unit_id', 'user_id'])
+    .unique()
+    .execute();
   // An officer's assignments: targets on any unit of their path (ids in units.path) or on them.
-  await db.schema.createIndex('assignment_targets_unit').on('assignment_targets').columns(['unit_id', 'assignment_id']).execute();
-  await db.schema.createIndex('assignment_targets_user').on('assignment_targets').columns(['user_id', 'assignment_id']).execute();
+  await db.schema
+    .createIndex('assignment_targets_unit')
+    .on('assignment_targets')
+    .columns(['unit_id', 'assignment_id'])
+    .execute();
+  await db.schema
+    .createIndex('assignment_targets_user')
+    .on('assignment_targets')
+    .columns(['user_id', 'assignment_id'])
+    .execute();
 
   // A later due date for one unit (its subtree) or one officer; the whole assignment's is moved on
   // `assignments.due_at` itself. Reasons are also kept in audit_log.
@@ -67,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addCheckConstraint('assignment_extensions_one', sql`(unit_id is null) <> (user_id is null)`)
     .execute();
-  await db.schema.createIndex('assignment_extensions_assignment').on('assignment_extensions').column('assignment_id').execute();
+  await db.schema
+    .createIndex('assignment_extensions_assignment')
+    .on('assignment_extensions')
+    .column('assignment_id')
+    .execute();
 
   // In-app reminders, one row per recipient (officers see theirs on the home page).
   await db.schema
@@ -79,13 +104,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('assignment_reminders_user').on('assignment_reminders').columns(['user_id', 'created_at']).execute();
-  await db.schema.createIndex('assignment_reminders_assignment').on('assignment_reminders').column('assignment_id').execute();
+  await db.schema
+    .createIndex('assignment_reminders_user')
+    .on('assignment_reminders')
+    .columns(['user_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('assignment_reminders_assignment')
+    .on('assignment_reminders')
+    .column('assignment_id')
+    .execute();
 
   // An attempt started from an assignment counts against it. No foreign key: SQLite cannot drop a
   // column that one names (down), and assignments are closed, never deleted.
   await db.schema.alterTable('attempts').addColumn('assignment_id', 'integer').execute();
-  await db.schema.createIndex('attempts_assignment').on('attempts').columns(['assignment_id', 'user_id', 'scenario_id']).execute();
+  await db.schema
+    .createIndex('attempts_assignment')
+    .on('attempts')
+    .columns(['assignment_id', 'user_id', 'scenario_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

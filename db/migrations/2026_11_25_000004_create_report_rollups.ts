@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('passed_at', 'text', (c) => c.notNull())
     .addColumn('attempt_id', 'integer', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('skill_passes_user').on('skill_passes').columns(['user_id', 'skill', 'passed_at']).execute();
+  await db.schema
+    .createIndex('skill_passes_user')
+    .on('skill_passes')
+    .columns(['user_id', 'skill', 'passed_at'])
+    .execute();
 
   // Rollup: rubric mistakes per officer and error code (counted per unit in reports).
   await db.schema
@@ -45,7 +49,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope_unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('period_year', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'committed', 'discarded')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'committed', 'discarded')`),
+    )
     .addColumn('rows_json', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('committed_at', 'text')
@@ -68,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('participating_officers', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('real_statistics_pk', ['import_id', 'unit_id'])
     .execute();
-  await db.schema.createIndex('real_statistics_unit_year').on('real_statistics').columns(['unit_id', 'period_year']).execute();
+  await db.schema
+    .createIndex('real_statistics_unit_year')
+    .on('real_statistics')
+    .columns(['unit_id', 'period_year'])
+    .execute();
 
   // A manager's mapping of a name in an export to a unit, remembered for the next import.
   await db.schema
@@ -80,7 +93,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['unit_aliases', 'real_statistics', 'statistics_imports', 'mistake_counts', 'skill_passes', 'officer_activity']) {
+  for (const table of [
+    'unit_aliases',
+    'real_statistics',
+    'statistics_imports',
+    'mistake_counts',
+    'skill_passes',
+    'officer_activity',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       ) where n > 1
     )`.execute(db);
   // At most one reminder per recipient per assignment per day, whatever the code does.
-  await sql`create unique index assignment_reminders_daily on assignment_reminders (assignment_id, user_id, ${beijingDay})`.execute(db);
+  await sql`create unique index assignment_reminders_daily on assignment_reminders (assignment_id, user_id, ${beijingDay})`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

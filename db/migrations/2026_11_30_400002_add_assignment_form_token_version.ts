@@ -15,7 +15,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Moves on with every extension: a form built on an older version is refused (409), so two
   // concurrent extensions cannot both apply and the audit log's "from" is the value replaced.
-  await db.schema.alterTable('assignments').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('assignments')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,7 +1,14 @@
 /** 全流程案件：一氧化碳报警装置被关闭，逾期未改正（《安全生产法》第九十九条第二档）. */
 import { createPrng } from '../prng';
 import * as people from '../kit/people';
-import { buildCaseFixture, caseAnswer, caseMaterials, caseRubric as r, caseSteps, type CaseFixture } from '../kit/case-kit';
+import {
+  buildCaseFixture,
+  caseAnswer,
+  caseMaterials,
+  caseRubric as r,
+  caseSteps,
+  type CaseFixture,
+} from '../kit/case-kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
 import type { CaseInput } from '../workflow/case-machine';
@@ -20,8 +27,16 @@ function fixture(seed: string): CaseFixture {
         '执法人员检查时发现，该公司转炉煤气区域值班室的固定式一氧化碳报警装置被人为关闭，已责令限期改正；整改期满复查时，报警装置仍处于关闭状态，逾期未改正。',
       amounts: [60_000, 80_000, 100_000, 120_000],
       statements: [
-        { text: '报警装置误报频繁影响生产，已安排厂家检修，请求从轻处罚。', review: 'rejected', reviewReason: '误报应当及时检修，不是关闭报警装置的理由；逾期仍未改正，维持拟处罚意见。' },
-        { text: '关闭报警装置系个别员工所为，公司已对其处理。', review: 'rejected', reviewReason: '生产经营单位对本单位安全设备负有管理责任，员工行为不能免除单位责任，维持拟处罚意见。' },
+        {
+          text: '报警装置误报频繁影响生产，已安排厂家检修，请求从轻处罚。',
+          review: 'rejected',
+          reviewReason: '误报应当及时检修，不是关闭报警装置的理由；逾期仍未改正，维持拟处罚意见。',
+        },
+        {
+          text: '关闭报警装置系个别员工所为，公司已对其处理。',
+          review: 'rejected',
+          reviewReason: '生产经营单位对本单位安全设备负有管理责任，员工行为不能免除单位责任，维持拟处罚意见。',
+        },
       ],
       hearingRequested: false,
     },
@@ -42,15 +57,47 @@ export const caseAlarmDisabled: ScenarioDefinition<CaseFixture, 'case'> = {
   assessmentTimeLimitMinutes: 50,
   fixture,
   materials: (f) =>
-    caseMaterials(f, [`你是${f.authority.name}的执法人员，承办${f.enterprise.name}逾期未改正违法行为一案。`, '按《行政处罚法》普通程序办理，文书期限按法律规定计算。']),
-  machineInput: (f): CaseInput => ({ authority: f.authority.abbreviation, counters: f.counters, head: f.head, discoveredOn: f.discoveredOn }),
+    caseMaterials(f, [
+      `你是${f.authority.name}的执法人员，承办${f.enterprise.name}逾期未改正违法行为一案。`,
+      '按《行政处罚法》普通程序办理，文书期限按法律规定计算。',
+    ]),
+  machineInput: (f): CaseInput => ({
+    authority: f.authority.abbreviation,
+    counters: f.counters,
+    head: f.head,
+    discoveredOn: f.discoveredOn,
+  }),
   steps: caseSteps,
   hints: [
-    { id: 'tier', stepId: 'notice', text: '第九十九条分两档：首次责令限期改正可处五万元以下罚款；逾期未改正的处五万元以上二十万元以下罚款。', cost: 5 },
-    { id: 'days', stepId: 'notice', text: '《行政处罚法》第八十五条：三日、五日、七日指工作日，不含法定节假日，期间开始之日不计算在内。', cost: 5 },
-    { id: 'surcharge', stepId: 'payment', text: '缴款期限为收到决定书之日起十五日，最后一日为节假日的顺延；逾期每日加处罚款数额的3%。', cost: 3 },
+    {
+      id: 'tier',
+      stepId: 'notice',
+      text: '第九十九条分两档：首次责令限期改正可处五万元以下罚款；逾期未改正的处五万元以上二十万元以下罚款。',
+      cost: 5,
+    },
+    {
+      id: 'days',
+      stepId: 'notice',
+      text: '《行政处罚法》第八十五条：三日、五日、七日指工作日，不含法定节假日，期间开始之日不计算在内。',
+      cost: 5,
+    },
+    {
+      id: 'surcharge',
+      stepId: 'payment',
+      text: '缴款期限为收到决定书之日起十五日，最后一日为节假日的顺延；逾期每日加处罚款数额的3%。',
+      cost: 3,
+    },
   ],
-  rubric: [r.article(15), r.tier(10), r.hearingRight(15), r.noticeDeadlines(10), r.statementHeard(15), r.appealInfo(10), r.service(10), r.surcharge(15)],
+  rubric: [
+    r.article(15),
+    r.tier(10),
+    r.hearingRight(15),
+    r.noticeDeadlines(10),
+    r.statementHeard(15),
+    r.appealInfo(10),
+    r.service(10),
+    r.surcharge(15),
+  ],
   modelAnswer: (f) => caseAnswer(f),
   alternativeAnswers: (f) => [caseAnswer(f, { hearing: true })],
 };

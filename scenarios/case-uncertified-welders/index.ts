@@ -1,7 +1,14 @@
 /** 全流程案件：特种作业人员未持证上岗，当事人要求听证（《安全生产法》第九十七条）. */
 import { createPrng } from '../prng';
 import * as people from '../kit/people';
-import { buildCaseFixture, caseAnswer, caseMaterials, caseRubric as r, caseSteps, type CaseFixture } from '../kit/case-kit';
+import {
+  buildCaseFixture,
+  caseAnswer,
+  caseMaterials,
+  caseRubric as r,
+  caseSteps,
+  type CaseFixture,
+} from '../kit/case-kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
 import type { CaseInput } from '../workflow/case-machine';
@@ -19,8 +26,15 @@ function fixture(seed: string): CaseFixture {
       tierId: 'first',
       facts: `执法人员检查时发现，该公司${welders}名电焊工未经专门的安全作业培训、未取得特种作业操作证即上岗从事焊接与热切割作业（同时构成《工贸企业重大事故隐患判定标准》第三条第（二）项规定的重大事故隐患）。`,
       amounts: [30_000, 50_000, 60_000, 80_000],
-      statements: [{ text: '相关焊工已报名参加培训考试，请求减轻处罚。', review: 'rejected', reviewReason: '报名参加培训不能改变无证上岗的事实，不属于应当从轻或者减轻处罚的情形，维持拟处罚意见。' }],
-      hearingArguments: '当事人对无证上岗的事实无异议，称已安排焊工参加培训考试，请求减轻处罚；调查人员出示了检查笔录、询问笔录和操作证查询记录。',
+      statements: [
+        {
+          text: '相关焊工已报名参加培训考试，请求减轻处罚。',
+          review: 'rejected',
+          reviewReason: '报名参加培训不能改变无证上岗的事实，不属于应当从轻或者减轻处罚的情形，维持拟处罚意见。',
+        },
+      ],
+      hearingArguments:
+        '当事人对无证上岗的事实无异议，称已安排焊工参加培训考试，请求减轻处罚；调查人员出示了检查笔录、询问笔录和操作证查询记录。',
       hearingRequested: true,
     },
     people,
@@ -39,15 +53,44 @@ export const caseUncertifiedWelders: ScenarioDefinition<CaseFixture, 'case'> = {
   estimatedMinutes: 35,
   assessmentTimeLimitMinutes: 50,
   fixture,
-  materials: (f) => caseMaterials(f, [`你是${f.authority.name}的执法人员，承办${f.enterprise.name}特种作业人员未持证上岗一案。`, '当事人将依法要求听证，请按听证程序办理。']),
-  machineInput: (f): CaseInput => ({ authority: f.authority.abbreviation, counters: f.counters, head: f.head, discoveredOn: f.discoveredOn }),
+  materials: (f) =>
+    caseMaterials(f, [
+      `你是${f.authority.name}的执法人员，承办${f.enterprise.name}特种作业人员未持证上岗一案。`,
+      '当事人将依法要求听证，请按听证程序办理。',
+    ]),
+  machineInput: (f): CaseInput => ({
+    authority: f.authority.abbreviation,
+    counters: f.counters,
+    head: f.head,
+    discoveredOn: f.discoveredOn,
+  }),
   steps: caseSteps,
   hints: [
-    { id: 'article', stepId: 'file', text: '特种作业人员未按照规定经专门的安全作业培训并取得相应资格上岗作业，适用《安全生产法》第九十七条。', cost: 5 },
+    {
+      id: 'article',
+      stepId: 'file',
+      text: '特种作业人员未按照规定经专门的安全作业培训并取得相应资格上岗作业，适用《安全生产法》第九十七条。',
+      cost: 5,
+    },
     { id: 'hearing', stepId: 'hearingSchedule', text: '行政机关应当在举行听证的七日前通知当事人（工作日）。', cost: 5 },
-    { id: 'surcharge', stepId: 'payment', text: '缴款期限为收到决定书之日起十五日，逾期每日加处罚款数额的3%，不超过罚款数额。', cost: 3 },
+    {
+      id: 'surcharge',
+      stepId: 'payment',
+      text: '缴款期限为收到决定书之日起十五日，逾期每日加处罚款数额的3%，不超过罚款数额。',
+      cost: 3,
+    },
   ],
-  rubric: [r.article(15), r.tier(10), r.hearingRight(15), r.hearingProcedure(15), r.statementHeard(10), r.noticeDeadlines(10), r.appealInfo(10), r.service(5), r.surcharge(10)],
+  rubric: [
+    r.article(15),
+    r.tier(10),
+    r.hearingRight(15),
+    r.hearingProcedure(15),
+    r.statementHeard(10),
+    r.noticeDeadlines(10),
+    r.appealInfo(10),
+    r.service(5),
+    r.surcharge(10),
+  ],
   modelAnswer: (f) => caseAnswer(f),
   alternativeAnswers: (f) => [caseAnswer(f, { hearing: false })],
 };

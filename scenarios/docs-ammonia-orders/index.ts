@@ -126,16 +126,37 @@ export const docsAmmoniaOrders: ScenarioDefinition<InspectionFixture, 'inspectio
   assessmentTimeLimitMinutes: 30,
   fixture,
   materials: (f) =>
-    inspectionMaterials(f, [`${f.authority.name}已对${f.enterprise.name}完成现场检查，检查结论如下（已录入系统）。`, '请制作检查文书并完成复查。']),
+    inspectionMaterials(f, [
+      `${f.authority.name}已对${f.enterprise.name}完成现场检查，检查结论如下（已录入系统）。`,
+      '请制作检查文书并完成复查。',
+    ]),
   machineInput: inspectionMachineInput,
   presetEvents: presetThroughFindings,
   steps: inspectionSteps,
   hints: [
-    { id: 'order', stepId: 'measures', text: '现场处理措施决定书须在责令限期整改指令书之前作出，否则系统不再允许开具。', cost: 5 },
-    { id: 'fit', stepId: 'measures', text: '人员聚集、超员的撤出作业人员；设备设施本身不安全的停止使用相关设施设备。', cost: 5 },
+    {
+      id: 'order',
+      stepId: 'measures',
+      text: '现场处理措施决定书须在责令限期整改指令书之前作出，否则系统不再允许开具。',
+      cost: 5,
+    },
+    {
+      id: 'fit',
+      stepId: 'measures',
+      text: '人员聚集、超员的撤出作业人员；设备设施本身不安全的停止使用相关设施设备。',
+      cost: 5,
+    },
     { id: 'deadline', stepId: 'order', text: '整改期限一般不超过30日；复查在整改期满后7日内进行。', cost: 3 },
   ],
-  rubric: [r.onSiteMeasures(20), r.measureFits(15), r.orderComplete(15), r.deadline(15), r.signature(10), r.recheckInTime(10), r.recheckResult(15)],
+  rubric: [
+    r.onSiteMeasures(20),
+    r.measureFits(15),
+    r.orderComplete(15),
+    r.deadline(15),
+    r.signature(10),
+    r.recheckInTime(10),
+    r.recheckResult(15),
+  ],
   unreachableStates: [
     { state: 'planning', reason: '检查计划、现场检查和检查结论已预置' },
     { state: 'closedNoHazards', reason: '预置的检查结论中已有事故隐患，不能以"未发现隐患"结束' },

@@ -1,7 +1,15 @@
 /** 文书制作：行政处罚告知书与决定书（工作日期限、听证权利、救济途径、加处罚款）. */
 import { createPrng } from '../prng';
 import * as people from '../kit/people';
-import { buildCaseFixture, caseAnswer, caseMaterials, caseRubric as r, caseSteps, presetThroughInvestigation, type CaseFixture } from '../kit/case-kit';
+import {
+  buildCaseFixture,
+  caseAnswer,
+  caseMaterials,
+  caseRubric as r,
+  caseSteps,
+  presetThroughInvestigation,
+  type CaseFixture,
+} from '../kit/case-kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
 import type { CaseInput } from '../workflow/case-machine';
@@ -16,11 +24,21 @@ function fixture(seed: string): CaseFixture {
       enterpriseSummary: '肉制品加工企业，分割车间使用切割设备，冷库使用液氨制冷。',
       violationId: 'ppeNotProvided',
       tierId: 'first',
-      facts: '执法人员检查时发现，该公司分割车间12名作业人员未配备符合国家标准的防切割手套和防滑鞋，未为从业人员提供符合国家标准或者行业标准的劳动防护用品。',
+      facts:
+        '执法人员检查时发现，该公司分割车间12名作业人员未配备符合国家标准的防切割手套和防滑鞋，未为从业人员提供符合国家标准或者行业标准的劳动防护用品。',
       amounts: [30_000, 35_000, 40_000, 45_000],
       statements: [
-        { text: '防护用品已于检查次日全部配发，请求从轻处罚。', review: 'partlyAdopted', reviewReason: '当事人检查后及时配发防护用品，已在拟处罚款数额中予以考虑；违法事实清楚，维持拟处罚意见。' },
-        { text: '公司首次违法，已立即改正。', review: 'rejected', reviewReason: '立即改正已在拟处罚款数额中考虑，不符合《行政处罚法》第三十三条不予处罚的情形，维持拟处罚意见。' },
+        {
+          text: '防护用品已于检查次日全部配发，请求从轻处罚。',
+          review: 'partlyAdopted',
+          reviewReason: '当事人检查后及时配发防护用品，已在拟处罚款数额中予以考虑；违法事实清楚，维持拟处罚意见。',
+        },
+        {
+          text: '公司首次违法，已立即改正。',
+          review: 'rejected',
+          reviewReason:
+            '立即改正已在拟处罚款数额中考虑，不符合《行政处罚法》第三十三条不予处罚的情形，维持拟处罚意见。',
+        },
       ],
       hearingRequested: false,
     },
@@ -41,16 +59,43 @@ export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> 
   assessmentTimeLimitMinutes: 30,
   fixture,
   materials: (f) =>
-    caseMaterials(f, [`${f.enterprise.name}未提供劳动防护用品一案已由${f.authority.name}立案并调查终结（询问笔录、检查笔录已完成）。`, '请制作告知书和决定书，并完成送达、执行和结案。']),
-  machineInput: (f): CaseInput => ({ authority: f.authority.abbreviation, counters: f.counters, head: f.head, discoveredOn: f.discoveredOn }),
+    caseMaterials(f, [
+      `${f.enterprise.name}未提供劳动防护用品一案已由${f.authority.name}立案并调查终结（询问笔录、检查笔录已完成）。`,
+      '请制作告知书和决定书，并完成送达、执行和结案。',
+    ]),
+  machineInput: (f): CaseInput => ({
+    authority: f.authority.abbreviation,
+    counters: f.counters,
+    head: f.head,
+    discoveredOn: f.discoveredOn,
+  }),
   presetEvents: presetThroughInvestigation,
   steps: caseSteps,
   hints: [
-    { id: 'days', stepId: 'notice', text: '陈述申辩期限按3个工作日、听证申请期限按5个工作日计算，遇法定节假日顺延。', cost: 5 },
+    {
+      id: 'days',
+      stepId: 'notice',
+      text: '陈述申辩期限按3个工作日、听证申请期限按5个工作日计算，遇法定节假日顺延。',
+      cost: 5,
+    },
     { id: 'appeal', stepId: 'decision', text: '行政复议期限为60日，行政诉讼期限为6个月，缴款期限为15日。', cost: 5 },
-    { id: 'statement', stepId: 'statement', text: '当事人提出陈述、申辩的，先登记，再在决定书中写明复核意见；不得因当事人申辩而加重处罚。', cost: 5 },
+    {
+      id: 'statement',
+      stepId: 'statement',
+      text: '当事人提出陈述、申辩的，先登记，再在决定书中写明复核意见；不得因当事人申辩而加重处罚。',
+      cost: 5,
+    },
   ],
-  rubric: [r.noticeDeadlines(20), r.hearingRight(15), r.article(15), r.tier(10), r.statementHeard(15), r.appealInfo(10), r.service(5), r.surcharge(10)],
+  rubric: [
+    r.noticeDeadlines(20),
+    r.hearingRight(15),
+    r.article(15),
+    r.tier(10),
+    r.statementHeard(15),
+    r.appealInfo(10),
+    r.service(5),
+    r.surcharge(10),
+  ],
   modelAnswer: (f) => caseAnswer(f, { from: 'notice' }),
   alternativeAnswers: (f) => [caseAnswer(f, { from: 'notice', hearing: true })],
 };

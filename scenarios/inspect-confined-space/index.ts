@@ -1,6 +1,14 @@
 /** 有限空间作业执法检查: a brewery's wastewater pool and fermentation tanks. */
 import type { ScenarioDefinition } from '../types';
-import { inspectionAlternatives, inspectionMachineInput, inspectionMaterials, inspectionModelAnswer, inspectionRubric as r, inspectionSteps, type InspectionFixture } from '../kit/inspection-kit';
+import {
+  inspectionAlternatives,
+  inspectionMachineInput,
+  inspectionMaterials,
+  inspectionModelAnswer,
+  inspectionRubric as r,
+  inspectionSteps,
+  type InspectionFixture,
+} from '../kit/inspection-kit';
 import { inspectionFixture, type Template } from '../kit/inspection-fixture';
 
 const MAJORS: Template[] = [
@@ -110,7 +118,8 @@ function fixture(seed: string): InspectionFixture {
     nameSuffix: '酒业有限公司',
     employees: [50, 300],
     industryCode: 'C1512',
-    enterpriseSummary: '白酒生产企业，有发酵罐、酒糟库和污水处理池，涉及有限空间作业（硫化氢、一氧化碳中毒和缺氧风险）。',
+    enterpriseSummary:
+      '白酒生产企业，有发酵罐、酒糟库和污水处理池，涉及有限空间作业（硫化氢、一氧化碳中毒和缺氧风险）。',
     clauseGroups: ['管理类', '有限空间'],
     mayHaveExpiredOfficer: true,
     signatureRefusalRate: 0.4,
@@ -129,13 +138,32 @@ export const inspectConfinedSpace: ScenarioDefinition<InspectionFixture, 'inspec
   estimatedMinutes: 25,
   assessmentTimeLimitMinutes: 40,
   fixture,
-  materials: (f) => inspectionMaterials(f, [`${f.authority.name}安排对${f.enterprise.name}开展有限空间作业专项检查。`, '请完成检查计划、现场检查、隐患认定、文书制作和复查。']),
+  materials: (f) =>
+    inspectionMaterials(f, [
+      `${f.authority.name}安排对${f.enterprise.name}开展有限空间作业专项检查。`,
+      '请完成检查计划、现场检查、隐患认定、文书制作和复查。',
+    ]),
   machineInput: inspectionMachineInput,
   steps: inspectionSteps,
   hints: [
-    { id: 'major', stepId: 'findings', text: '有限空间的两项重大事故隐患：未辨识、无台账且无警示标志；作业未审批、未"先通风再检测后作业"或无监护人。外包作业未统一协调管理属于管理类重大隐患。', cost: 5 },
-    { id: 'measures', stepId: 'measures', text: '有人正在有限空间内作业且无法保证安全的，应立即撤出作业人员。', cost: 5 },
-    { id: 'signature', stepId: 'record', text: '被检查单位负责人拒绝签字的，检查人员将情况记录在案并向本部门报告。', cost: 3 },
+    {
+      id: 'major',
+      stepId: 'findings',
+      text: '有限空间的两项重大事故隐患：未辨识、无台账且无警示标志；作业未审批、未"先通风再检测后作业"或无监护人。外包作业未统一协调管理属于管理类重大隐患。',
+      cost: 5,
+    },
+    {
+      id: 'measures',
+      stepId: 'measures',
+      text: '有人正在有限空间内作业且无法保证安全的，应立即撤出作业人员。',
+      cost: 5,
+    },
+    {
+      id: 'signature',
+      stepId: 'record',
+      text: '被检查单位负责人拒绝签字的，检查人员将情况记录在案并向本部门报告。',
+      cost: 3,
+    },
   ],
   rubric: [
     r.validTeam(10),

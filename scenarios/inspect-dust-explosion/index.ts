@@ -160,8 +160,18 @@ export const inspectDustExplosion: ScenarioDefinition<InspectionFixture, 'inspec
   steps: inspectionSteps,
   hints: [
     { id: 'team', stepId: 'start', text: '核对每名执法人员的执法证件有效期；证件过期的人员不能参加检查。', cost: 5 },
-    { id: 'major', stepId: 'findings', text: '铝粉尘属于可燃性金属粉尘，对照判定标准中"存在粉尘爆炸危险的工贸企业"各项逐一判断。', cost: 5 },
-    { id: 'measures', stepId: 'measures', text: '重大事故隐患排除前无法保证安全的，先开具现场处理措施决定书，再开具责令限期整改指令书。', cost: 5 },
+    {
+      id: 'major',
+      stepId: 'findings',
+      text: '铝粉尘属于可燃性金属粉尘，对照判定标准中"存在粉尘爆炸危险的工贸企业"各项逐一判断。',
+      cost: 5,
+    },
+    {
+      id: 'measures',
+      stepId: 'measures',
+      text: '重大事故隐患排除前无法保证安全的，先开具现场处理措施决定书，再开具责令限期整改指令书。',
+      cost: 5,
+    },
     { id: 'recheck', stepId: 'recheck', text: '复查应在整改期满后7日内进行，如实记录每项隐患的整改情况。', cost: 3 },
   ],
   rubric: [

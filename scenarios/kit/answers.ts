@@ -1,7 +1,12 @@
 /** Helpers for editing answers (model answer → a mistaken one). */
 import type { AnswerStep } from '../types';
 
-export function withValues(answer: AnswerStep[], stepId: string, patch: Record<string, string | string[]>, occurrence = 0): AnswerStep[] {
+export function withValues(
+  answer: AnswerStep[],
+  stepId: string,
+  patch: Record<string, string | string[]>,
+  occurrence = 0,
+): AnswerStep[] {
   let seen = -1;
   return answer.map((step) => {
     if (step.stepId !== stepId) return step;

@@ -3,7 +3,17 @@
  * workflow, an answer builder (the model answer and each mistake are variations of it) and rubric
  * items with their stable error codes.
  */
-import { checkboxField, dateField, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import {
+  checkboxField,
+  dateField,
+  multiselectField,
+  numberField,
+  selectField,
+  textareaField,
+  textField,
+  type FieldSpec,
+  type ParsedOf,
+} from '../lib/form';
 import type { Authority } from '../lib/divisions';
 import type { AnswerStep, RubricItem, Step } from '../types';
 import { defineStep } from './step';
@@ -84,7 +94,8 @@ export function buildCaseFixture(
   const officers = helpers.officerTeam(prng, 3, filedOn, null);
   const amount = prng.pick(spec.amounts);
   const noticeOn = addWorkingDays(filedOn, prng.int(3, 8));
-  const statement = spec.statements && prng.next() < 0.7 ? { daysAfterNotice: prng.int(1, 3), ...prng.pick(spec.statements) } : null;
+  const statement =
+    spec.statements && prng.next() < 0.7 ? { daysAfterNotice: prng.int(1, 3), ...prng.pick(spec.statements) } : null;
   const decisionDelay = prng.int(1, 4);
   const serviceDelay = prng.int(0, 5);
   const payDelay = prng.pick([5, 9, 14, 18, 23]);
@@ -156,13 +167,22 @@ export interface CaseFixture {
 
 export const validTeam = (f: CaseFixture) => f.officers.filter((o) => o.certificateValidUntil >= f.filedOn).slice(0, 2);
 
-const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<CaseEvent, F>>[0]) => defineStep<CaseEvent, F>(def);
+const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<CaseEvent, F>>[0]) =>
+  defineStep<CaseEvent, F>(def);
 
 const amountField = (name: string, label: string) => numberField(name, label, { min: 1, max: 10_000_000, unit: '元' });
 
-function penaltyRangeCheck(v: { articleId?: unknown; tierId?: unknown; amount?: unknown }, issue: (path: string, message: string) => void) {
+function penaltyRangeCheck(
+  v: { articleId?: unknown; tierId?: unknown; amount?: unknown },
+  issue: (path: string, message: string) => void,
+) {
   // An article that is not one of the options already has its own field error; there is no range to check.
-  if (typeof v.amount === 'number' && typeof v.articleId === 'string' && v.articleId in PENALTY_ARTICLES && typeof v.tierId === 'string') {
+  if (
+    typeof v.amount === 'number' &&
+    typeof v.articleId === 'string' &&
+    v.articleId in PENALTY_ARTICLES &&
+    typeof v.tierId === 'string'
+  ) {
     const problem = fineRangeProblem(v.articleId as ArticleId, v.tierId as TierId, v.amount);
     if (problem) issue('amount', problem);
   }
@@ -172,7 +192,10 @@ function penaltyRangeCheck(v: { articleId?: unknown; tierId?: unknown; amount?: 
 export function caseSteps(f: CaseFixture): Step[] {
   const officerOptions = f.officers.map((o) => ({ value: o.id, label: `${o.name}（执法证号${o.certificateNo}）` }));
   // Everyone who could sign: the officers handling the case and the authority's responsible person.
-  const approverOptions = [...f.officers.map((o) => ({ value: o.name, label: `${o.name}（执法人员）` })), { value: f.head, label: `${f.head}（${f.authority.name}负责人）` }];
+  const approverOptions = [
+    ...f.officers.map((o) => ({ value: o.name, label: `${o.name}（执法人员）` })),
+    { value: f.head, label: `${f.head}（${f.authority.name}负责人）` },
+  ];
   return [
     step({
       id: 'file',
@@ -187,7 +210,15 @@ export function caseSteps(f: CaseFixture): Step[] {
         approvedBy: selectField('approvedBy', '审批负责人', approverOptions, { help: '立案报本机关负责人审批' }),
         approved: checkboxField('approved', '负责人已批准立案', { help: '《行政处罚法》第五十四条' }),
       },
-      toEvent: (v, at) => ({ type: 'officer.fileCase', at, filedOn: v.filedOn, violationId: v.violationId as ViolationId, summary: v.summary, approvedBy: v.approvedBy, approved: v.approved }),
+      toEvent: (v, at) => ({
+        type: 'officer.fileCase',
+        at,
+        filedOn: v.filedOn,
+        violationId: v.violationId as ViolationId,
+        summary: v.summary,
+        approvedBy: v.approvedBy,
+        approved: v.approved,
+      }),
     }),
     step({
       id: 'evidence',
@@ -205,7 +236,13 @@ export function caseSteps(f: CaseFixture): Step[] {
         ]),
         officerIds: multiselectField('officerIds', '执法人员', officerOptions, { required: true, help: '不少于两名' }),
       },
-      toEvent: (v, at) => ({ type: 'officer.recordEvidence', at, date: v.date, kind: v.kind as 'inquiry', officerIds: v.officerIds as string[] }),
+      toEvent: (v, at) => ({
+        type: 'officer.recordEvidence',
+        at,
+        date: v.date,
+        kind: v.kind as 'inquiry',
+        officerIds: v.officerIds as string[],
+      }),
     }),
     step({
       id: 'notice',
@@ -224,7 +261,8 @@ export function caseSteps(f: CaseFixture): Step[] {
       },
       refine: (v, issue) => {
         penaltyRangeCheck(v, issue);
-        if (v.hearingRightStated && !v.hearingDeadline) issue('hearingDeadline', '告知听证权利的，须填写听证申请截止日期');
+        if (v.hearingRightStated && !v.hearingDeadline)
+          issue('hearingDeadline', '告知听证权利的，须填写听证申请截止日期');
       },
       toEvent: (v, at) => ({
         type: 'officer.issuePenaltyNotice',
@@ -245,7 +283,10 @@ export function caseSteps(f: CaseFixture): Step[] {
       availableIn: ['notified', 'hearingRequested', 'hearingScheduled', 'heard'],
       eventType: 'officer.registerStatement',
       optional: true,
-      fields: { date: dateField('date', '陈述申辩日期'), summary: textareaField('summary', '陈述申辩要点', { maxLength: 2000 }) },
+      fields: {
+        date: dateField('date', '陈述申辩日期'),
+        summary: textareaField('summary', '陈述申辩要点', { maxLength: 2000 }),
+      },
       toEvent: (v, at) => ({ type: 'officer.registerStatement', at, date: v.date, summary: v.summary }),
     }),
     step({
@@ -267,10 +308,22 @@ export function caseSteps(f: CaseFixture): Step[] {
       fields: {
         noticeDate: dateField('noticeDate', '通知日期'),
         hearingDate: dateField('hearingDate', '举行听证日期'),
-        hearingTime: textField('hearingTime', '举行听证时间', { maxLength: 5, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, patternMessage: '举行听证时间须为时:分，如09:30', help: '24小时制，如09:30' }),
+        hearingTime: textField('hearingTime', '举行听证时间', {
+          maxLength: 5,
+          pattern: /^([01]\d|2[0-3]):[0-5]\d$/,
+          patternMessage: '举行听证时间须为时:分，如09:30',
+          help: '24小时制，如09:30',
+        }),
         place: textField('place', '举行听证地点', { maxLength: 200 }),
       },
-      toEvent: (v, at) => ({ type: 'officer.scheduleHearing', at, noticeDate: v.noticeDate, hearingDate: v.hearingDate, hearingTime: v.hearingTime, place: v.place }),
+      toEvent: (v, at) => ({
+        type: 'officer.scheduleHearing',
+        at,
+        noticeDate: v.noticeDate,
+        hearingDate: v.hearingDate,
+        hearingTime: v.hearingTime,
+        place: v.place,
+      }),
     }),
     step({
       id: 'hearingRecord',
@@ -288,7 +341,13 @@ export function caseSteps(f: CaseFixture): Step[] {
           { help: '听证结束后，根据听证笔录作出决定（《行政处罚法》第六十五条）' },
         ),
       },
-      toEvent: (v, at) => ({ type: 'officer.recordHearing', at, date: v.date, partyArguments: v.partyArguments, conclusion: v.conclusion as HearingConclusion }),
+      toEvent: (v, at) => ({
+        type: 'officer.recordHearing',
+        at,
+        date: v.date,
+        partyArguments: v.partyArguments,
+        conclusion: v.conclusion as HearingConclusion,
+      }),
     }),
     step({
       id: 'decision',
@@ -301,7 +360,9 @@ export function caseSteps(f: CaseFixture): Step[] {
         articleId: selectField('articleId', '处罚依据', articleOptions()),
         tierId: selectField('tierId', '处罚档次', TIER_OPTIONS),
         amount: amountField('amount', '罚款金额'),
-        correctionDeadline: dateField('correctionDeadline', '责令改正期限', { help: '责令当事人于该日前改正违法行为（《行政处罚法》第二十八条）' }),
+        correctionDeadline: dateField('correctionDeadline', '责令改正期限', {
+          help: '责令当事人于该日前改正违法行为（《行政处罚法》第二十八条）',
+        }),
         statementReview: selectField(
           'statementReview',
           '陈述申辩复核意见',
@@ -316,7 +377,8 @@ export function caseSteps(f: CaseFixture): Step[] {
       refine: (v, issue) => {
         penaltyRangeCheck(v, issue);
         if (v.statementReview && !v.reviewReason) issue('reviewReason', '填写复核意见的，须写明复核理由');
-        if (v.correctionDeadline && v.date && v.correctionDeadline < v.date) issue('correctionDeadline', '责令改正期限不能早于决定日期');
+        if (v.correctionDeadline && v.date && v.correctionDeadline < v.date)
+          issue('correctionDeadline', '责令改正期限不能早于决定日期');
       },
       toEvent: (v, at) => ({
         type: 'officer.issueDecision',
@@ -341,10 +403,20 @@ export function caseSteps(f: CaseFixture): Step[] {
       eventType: 'officer.serveDecision',
       fields: {
         date: dateField('date', '送达日期'),
-        method: selectField('method', '送达方式', SERVICE_METHODS.map((m) => ({ value: m, label: SERVICE_METHOD_LABELS[m] }))),
+        method: selectField(
+          'method',
+          '送达方式',
+          SERVICE_METHODS.map((m) => ({ value: m, label: SERVICE_METHOD_LABELS[m] })),
+        ),
         recipient: textField('recipient', '受送达人（签收人）', { maxLength: 40 }),
       },
-      toEvent: (v, at) => ({ type: 'officer.serveDecision', at, date: v.date, method: v.method as ServiceMethod, recipient: v.recipient }),
+      toEvent: (v, at) => ({
+        type: 'officer.serveDecision',
+        at,
+        date: v.date,
+        method: v.method as ServiceMethod,
+        recipient: v.recipient,
+      }),
     }),
     step({
       id: 'payment',
@@ -354,7 +426,12 @@ export function caseSteps(f: CaseFixture): Step[] {
       eventType: 'officer.recordPayment',
       fields: {
         date: dateField('date', '缴款日期', { help: '当事人按决定书数额缴纳罚款的日期' }),
-        surcharge: numberField('surcharge', '加处罚款', { min: 0, max: 10_000_000, unit: '元', help: '逾期缴纳的，每日按罚款数额的百分之三加处罚款，不超过罚款数额' }),
+        surcharge: numberField('surcharge', '加处罚款', {
+          min: 0,
+          max: 10_000_000,
+          unit: '元',
+          help: '逾期缴纳的，每日按罚款数额的百分之三加处罚款，不超过罚款数额',
+        }),
       },
       toEvent: (v, at) => ({ type: 'officer.recordPayment', at, date: v.date, surcharge: v.surcharge }),
     }),
@@ -399,7 +476,11 @@ export function amountInTier(articleId: ArticleId, tierId: TierId): number {
 }
 
 /** Another article whose same tier also admits the amount (for the wrong-article mistake). */
-export function confusableArticle(articleId: ArticleId, tierId: TierId, amount: number): { articleId: ArticleId; amount: number } {
+export function confusableArticle(
+  articleId: ArticleId,
+  tierId: TierId,
+  amount: number,
+): { articleId: ArticleId; amount: number } {
   const others = (Object.keys(PENALTY_ARTICLES) as ArticleId[]).filter((id) => id !== articleId);
   const same = others.find((id) => fineRangeProblem(id, tierId, amount) === null);
   if (same) return { articleId: same, amount };
@@ -431,7 +512,17 @@ export function caseTimeline(f: CaseFixture, opts: { hearing?: boolean; serviceD
   const servedOn = addWorkingDays(decisionOn, opts.serviceDelay ?? f.serviceDelay);
   const paidOn = addDays(servedOn, f.payDelay);
   const closedOn = addWorkingDays(paidOn, 2);
-  return { noticeOn: f.noticeOn, statementOn, hearingRequestOn, hearingNoticeOn, hearingOn, decisionOn, servedOn, paidOn, closedOn };
+  return {
+    noticeOn: f.noticeOn,
+    statementOn,
+    hearingRequestOn,
+    hearingNoticeOn,
+    hearingOn,
+    decisionOn,
+    servedOn,
+    paidOn,
+    closedOn,
+  };
 }
 
 /** Builds an answer: with no options, the model answer. */
@@ -439,17 +530,31 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
   const articleId = o.articleId ?? f.articleId;
   const tierId = o.tierId ?? f.tierId;
   const amount = o.amount ?? f.amount;
-  const t = caseTimeline(f, { ...(o.hearing !== undefined ? { hearing: o.hearing } : {}), ...(o.serviceDelay !== undefined ? { serviceDelay: o.serviceDelay } : {}) });
+  const t = caseTimeline(f, {
+    ...(o.hearing !== undefined ? { hearing: o.hearing } : {}),
+    ...(o.serviceDelay !== undefined ? { serviceDelay: o.serviceDelay } : {}),
+  });
   const hearingRight = o.hearingRightStated ?? noticeCarriesHearingRight({ articleId, tierId, amount });
   const team = validTeam(f).map((x) => x.id);
-  const surcharge = lateSurcharge(amount, addLegalDays(t.servedOn, LEGAL.paymentPeriod.value), t.paidOn) + (o.surchargeDelta ?? 0);
+  const surcharge =
+    lateSurcharge(amount, addLegalDays(t.servedOn, LEGAL.paymentPeriod.value), t.paidOn) + (o.surchargeDelta ?? 0);
   const statement =
     o.statement === 'skip'
       ? null
       : o.statement === 'invent' && !f.statement
-        ? { date: addWorkingDays(f.noticeOn, 1), text: INVENTED_STATEMENT, review: 'rejected' as StatementReview, reviewReason: '违法事实清楚，证据确凿，维持拟处罚意见。' }
+        ? {
+            date: addWorkingDays(f.noticeOn, 1),
+            text: INVENTED_STATEMENT,
+            review: 'rejected' as StatementReview,
+            reviewReason: '违法事实清楚，证据确凿，维持拟处罚意见。',
+          }
         : f.statement && t.statementOn
-          ? { date: t.statementOn, text: f.statement.text, review: f.statement.review, reviewReason: f.statement.reviewReason }
+          ? {
+              date: t.statementOn,
+              text: f.statement.text,
+              review: f.statement.review,
+              reviewReason: f.statement.reviewReason,
+            }
           : null;
   const violation = VIOLATIONS[f.violationId];
   const steps: AnswerStep[] = [
@@ -475,15 +580,30 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
         amount: String(amount),
         ...(hearingRight ? { hearingRightStated: 'on' } : {}),
         statementDeadline: statementPeriodEnd(t.noticeOn),
-        hearingDeadline: hearingRight ? (o.calendarHearingDeadline ? addDays(t.noticeOn, LEGAL.hearingRequestPeriod.value) : hearingRequestEnd(t.noticeOn)) : '',
+        hearingDeadline: hearingRight
+          ? o.calendarHearingDeadline
+            ? addDays(t.noticeOn, LEGAL.hearingRequestPeriod.value)
+            : hearingRequestEnd(t.noticeOn)
+          : '',
       },
     },
     ...(statement ? [{ stepId: 'statement', values: { date: statement.date, summary: statement.text } }] : []),
     ...(t.hearingRequestOn && t.hearingNoticeOn && t.hearingOn
       ? [
           { stepId: 'hearingRequest', values: { date: t.hearingRequestOn } },
-          { stepId: 'hearingSchedule', values: { noticeDate: t.hearingNoticeOn, hearingDate: t.hearingOn, hearingTime: f.hearing.time, place: f.hearing.place } },
-          { stepId: 'hearingRecord', values: { date: t.hearingOn, partyArguments: f.hearing.arguments, conclusion: 'maintain' } },
+          {
+            stepId: 'hearingSchedule',
+            values: {
+              noticeDate: t.hearingNoticeOn,
+              hearingDate: t.hearingOn,
+              hearingTime: f.hearing.time,
+              place: f.hearing.place,
+            },
+          },
+          {
+            stepId: 'hearingRecord',
+            values: { date: t.hearingOn, partyArguments: f.hearing.arguments, conclusion: 'maintain' },
+          },
         ]
       : []),
     {
@@ -512,7 +632,15 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
 export function presetThroughInvestigation(f: CaseFixture, at: string): CaseEvent[] {
   const team = validTeam(f).map((x) => x.id);
   return [
-    { type: 'officer.fileCase', at, filedOn: f.filedOn, violationId: f.violationId, summary: f.facts, approvedBy: f.head, approved: true },
+    {
+      type: 'officer.fileCase',
+      at,
+      filedOn: f.filedOn,
+      violationId: f.violationId,
+      summary: f.facts,
+      approvedBy: f.head,
+      approved: true,
+    },
     { type: 'officer.recordEvidence', at, date: f.discoveredOn, kind: 'inspection', officerIds: team },
     { type: 'officer.recordEvidence', at, date: addWorkingDays(f.filedOn, 1), kind: 'inquiry', officerIds: team },
   ];
@@ -556,7 +684,8 @@ export const caseRubric = {
     },
     mistake: {
       description: '引用了罚款幅度相近但不对应的条款',
-      apply: (answer, f) => caseAnswer(f, { from: from(answer), ...confusableArticle(f.articleId, f.tierId, f.amount) }),
+      apply: (answer, f) =>
+        caseAnswer(f, { from: from(answer), ...confusableArticle(f.articleId, f.tierId, f.amount) }),
     },
   }),
   tier: (weight: number): Item => ({
@@ -577,7 +706,11 @@ export const caseRubric = {
         pending: !earned && !wrong,
         expected: label(fixture.tierId),
         actual: label(tier ?? context.notice?.tierId),
-        explanation: earned ? '处罚档次正确。' : !wrong ? '尚未作出行政处罚决定。' : `本案应适用"${label(fixture.tierId)}"：${PENALTY_ARTICLES[fixture.articleId].tiers.find((t) => t.id === fixture.tierId)!.label}。`,
+        explanation: earned
+          ? '处罚档次正确。'
+          : !wrong
+            ? '尚未作出行政处罚决定。'
+            : `本案应适用"${label(fixture.tierId)}"：${PENALTY_ARTICLES[fixture.articleId].tiers.find((t) => t.id === fixture.tierId)!.label}。`,
       };
     },
     mistake: {
@@ -605,10 +738,15 @@ export const caseRubric = {
         pending: notice === null,
         expected: applies ? '告知听证权利' : '可不告知听证权利',
         actual: notice ? (notice.hearingRightStated ? '已告知' : '未告知') : '未制作告知书',
-        explanation: earned ? '听证权利告知符合规定。' : `拟处罚款${notice ? yuan(notice.amount) : ''}属于较大数额或含停产停业整顿，须告知听证权利。`,
+        explanation: earned
+          ? '听证权利告知符合规定。'
+          : `拟处罚款${notice ? yuan(notice.amount) : ''}属于较大数额或含停产停业整顿，须告知听证权利。`,
       };
     },
-    mistake: { description: '拟处较大数额罚款却未告知听证权利', apply: (answer, f) => caseAnswer(f, { from: from(answer), hearingRightStated: false }) },
+    mistake: {
+      description: '拟处较大数额罚款却未告知听证权利',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), hearingRightStated: false }),
+    },
   }),
   noticeDeadlines: (weight: number): Item => ({
     id: 'notice-deadlines',
@@ -626,12 +764,19 @@ export const caseRubric = {
       return {
         earned,
         pending: n === null,
-        expected: n ? `陈述申辩至${expectStatement}${expectHearing ? `，听证申请至${expectHearing}` : ''}` : '按工作日计算',
-        actual: n ? `陈述申辩至${n.statementDeadline}${n.hearingDeadline ? `，听证申请至${n.hearingDeadline}` : ''}` : '未制作告知书',
+        expected: n
+          ? `陈述申辩至${expectStatement}${expectHearing ? `，听证申请至${expectHearing}` : ''}`
+          : '按工作日计算',
+        actual: n
+          ? `陈述申辩至${n.statementDeadline}${n.hearingDeadline ? `，听证申请至${n.hearingDeadline}` : ''}`
+          : '未制作告知书',
         explanation: earned ? '期限按工作日计算正确。' : '期限中的"三日""五日"指工作日，期间开始之日不计算在内。',
       };
     },
-    mistake: { description: '听证申请期限按自然日计算', apply: (answer, f) => caseAnswer(f, { from: from(answer), calendarHearingDeadline: true }) },
+    mistake: {
+      description: '听证申请期限按自然日计算',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), calendarHearingDeadline: true }),
+    },
   }),
   hearingProcedure: (weight: number): Item => ({
     id: 'hearing-procedure',
@@ -643,7 +788,9 @@ export const caseRubric = {
     feedbackAfter: ['hearingRecord', 'decision'],
     evaluate: ({ fixture, context }) => {
       const held = context.hearing?.heldOn ?? null;
-      const earned = fixture.hearingRequested ? held !== null && context.decision !== null : context.hearingRequest === null;
+      const earned = fixture.hearingRequested
+        ? held !== null && context.decision !== null
+        : context.hearingRequest === null;
       return {
         earned,
         // Until the decision, a requested hearing may still be held.
@@ -653,7 +800,10 @@ export const caseRubric = {
         explanation: earned ? '听证程序符合规定。' : '当事人依法要求听证的，行政机关应当组织听证。',
       };
     },
-    mistake: { description: '当事人要求听证，却未登记申请、未组织听证', apply: (answer, f) => caseAnswer(f, { from: from(answer), hearing: false }) },
+    mistake: {
+      description: '当事人要求听证，却未登记申请、未组织听证',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), hearing: false }),
+    },
   }),
   appealInfo: (weight: number): Item => ({
     id: 'appeal-info',
@@ -678,7 +828,10 @@ export const caseRubric = {
         explanation: earned ? '履行期限和救济途径正确。' : '决定书载明的期限与法律规定不一致。',
       };
     },
-    mistake: { description: '把申请行政复议期限写成15日', apply: (answer, f) => caseAnswer(f, { from: from(answer), reconsiderationDays: 15 }) },
+    mistake: {
+      description: '把申请行政复议期限写成15日',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), reconsiderationDays: 15 }),
+    },
   }),
   service: (weight: number): Item => ({
     id: 'service',
@@ -696,12 +849,17 @@ export const caseRubric = {
       return {
         earned,
         pending: s === null,
-        expected: d ? `${addWorkingDays(d.date, LEGAL.decisionServicePeriod.value)}前送达` : `决定后${LEGAL.decisionServicePeriod.value}日内`,
+        expected: d
+          ? `${addWorkingDays(d.date, LEGAL.decisionServicePeriod.value)}前送达`
+          : `决定后${LEGAL.decisionServicePeriod.value}日内`,
         actual: s ? `${s.date}送达（${days}个工作日）` : '未送达',
         explanation: earned ? '送达及时。' : '决定书送达超过法定期限。',
       };
     },
-    mistake: { description: '决定后12个工作日才送达', apply: (answer, f) => caseAnswer(f, { from: from(answer), serviceDelay: 12 }) },
+    mistake: {
+      description: '决定后12个工作日才送达',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), serviceDelay: 12 }),
+    },
   }),
   surcharge: (weight: number): Item => ({
     id: 'surcharge',
@@ -726,7 +884,10 @@ export const caseRubric = {
         explanation: earned ? '加处罚款计算正确。' : '加处罚款自缴款期限届满次日起按日计算，不超过罚款数额。',
       };
     },
-    mistake: { description: '加处罚款计算错误（多算或漏算）', apply: (answer, f) => caseAnswer(f, { from: from(answer), surchargeDelta: f.amount >= 3000 ? 300 : 10 }) },
+    mistake: {
+      description: '加处罚款计算错误（多算或漏算）',
+      apply: (answer, f) => caseAnswer(f, { from: from(answer), surchargeDelta: f.amount >= 3000 ? 300 : 10 }),
+    },
   }),
   statementHeard: (weight: number): Item => ({
     id: 'statement-heard',
@@ -746,8 +907,14 @@ export const caseRubric = {
       return {
         earned,
         pending: !earned && !wrong,
-        expected: made ? '登记当事人的陈述、申辩，复核后在决定书中写明复核意见' : '当事人未提出陈述、申辩，决定书如实记载',
-        actual: registered ? `登记了陈述申辩${reviewed ? `，复核意见：${STATEMENT_REVIEW_LABELS[reviewed]}` : ''}` : context.decision ? '未登记陈述申辩即作出决定' : '尚未作出决定',
+        expected: made
+          ? '登记当事人的陈述、申辩，复核后在决定书中写明复核意见'
+          : '当事人未提出陈述、申辩，决定书如实记载',
+        actual: registered
+          ? `登记了陈述申辩${reviewed ? `，复核意见：${STATEMENT_REVIEW_LABELS[reviewed]}` : ''}`
+          : context.decision
+            ? '未登记陈述申辩即作出决定'
+            : '尚未作出决定',
         explanation: earned
           ? '陈述、申辩的听取和复核符合规定。'
           : wrong
@@ -787,7 +954,10 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
         `${f.authority.name}负责人：${f.head}`,
       ],
     },
-    { title: '执法人员', lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`) },
+    {
+      title: '执法人员',
+      lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
+    },
     {
       title: '办案经过',
       lines: [

@@ -130,6 +130,7 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
 function inspectionTimes(prng: ReturnType<typeof createPrng>): InspectionFixture['inspectionTimes'] {
   const start = 8 * 60 + 30 + 10 * prng.int(0, 14);
   const end = start + 10 * prng.int(9, 18);
-  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return { start: hhmm(start), end: hhmm(end) };
 }

@@ -2,7 +2,15 @@
  * Building blocks for inspection and inspection-document scenarios: the fixture shape, the step forms
  * of the 执法检查 workflow, the model answer and rubric items with their stable error codes.
  */
-import { checkboxField, dateField, datetimeField, multiselectField, selectField, textareaField, type FieldSpec } from '../lib/form';
+import {
+  checkboxField,
+  dateField,
+  datetimeField,
+  multiselectField,
+  selectField,
+  textareaField,
+  type FieldSpec,
+} from '../lib/form';
 import { standardItem, standardOptions, type StandardItem } from '../lib/hazard-standard';
 import type { Authority } from '../lib/divisions';
 import type { AnswerStep, RubricItem, Step } from '../types';
@@ -74,9 +82,12 @@ const VERDICT_OPTIONS = Object.entries(VERDICT_TEXT).map(([value, label]) => ({ 
 export const majorItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'major');
 export const hazardItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict !== 'ok');
 export const generalItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'general');
-export const validOfficers = (f: InspectionFixture) => f.officers.filter((o) => o.certificateValidUntil >= f.inspectionOn);
+export const validOfficers = (f: InspectionFixture) =>
+  f.officers.filter((o) => o.certificateValidUntil >= f.inspectionOn);
 
-const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<InspectionEvent, F>>[0]) => defineStep<InspectionEvent, F>(def);
+const step = <F extends Record<string, FieldSpec<unknown>>>(
+  def: Parameters<typeof defineStep<InspectionEvent, F>>[0],
+) => defineStep<InspectionEvent, F>(def);
 
 const itemOptions = (f: InspectionFixture) => f.items.map((i) => ({ value: i.id, label: `${i.area}：${i.checklist}` }));
 
@@ -94,11 +105,21 @@ export function inspectionMachineInput(f: InspectionFixture): InspectionInput {
 export function inspectionSteps(f: InspectionFixture): Step[] {
   const findingFields: Record<string, FieldSpec<unknown>> = {};
   for (const item of f.items) {
-    findingFields[`verdict_${item.id}`] = selectField(`verdict_${item.id}`, `${item.area}：${item.checklist}`, VERDICT_OPTIONS, { required: false });
-    findingFields[`clause_${item.id}`] = selectField(`clause_${item.id}`, `${item.area}：重大事故隐患判定依据`, standardOptions(f.clauseGroups), {
-      required: false,
-      help: '判定为重大事故隐患时必选（《工贸企业重大事故隐患判定标准》）',
-    });
+    findingFields[`verdict_${item.id}`] = selectField(
+      `verdict_${item.id}`,
+      `${item.area}：${item.checklist}`,
+      VERDICT_OPTIONS,
+      { required: false },
+    );
+    findingFields[`clause_${item.id}`] = selectField(
+      `clause_${item.id}`,
+      `${item.area}：重大事故隐患判定依据`,
+      standardOptions(f.clauseGroups),
+      {
+        required: false,
+        help: '判定为重大事故隐患时必选（《工贸企业重大事故隐患判定标准》）',
+      },
+    );
   }
   const recheckIntro = `复查时现场情况：${f.items
     .filter((i) => f.recheck.observations[i.id])
@@ -128,12 +149,21 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
         officerIds: multiselectField(
           'officerIds',
           '执法人员',
-          f.officers.map((o) => ({ value: o.id, label: `${o.name}（执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}）` })),
+          f.officers.map((o) => ({
+            value: o.id,
+            label: `${o.name}（执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}）`,
+          })),
           { required: true, help: '不少于两名，且执法证件在有效期内' },
         ),
         certificatesShown: checkboxField('certificatesShown', '已向被检查单位出示执法证件'),
       },
-      toEvent: (v, at) => ({ type: 'officer.startInspection', at, startedOn: v.startedOn, officerIds: v.officerIds as string[], certificatesShown: v.certificatesShown }),
+      toEvent: (v, at) => ({
+        type: 'officer.startInspection',
+        at,
+        startedOn: v.startedOn,
+        officerIds: v.officerIds as string[],
+        certificatesShown: v.certificatesShown,
+      }),
     }),
     step({
       id: 'findings',
@@ -144,7 +174,8 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       fields: findingFields,
       refine: (v, issue) => {
         for (const item of f.items) {
-          if (v[`verdict_${item.id}`] === 'major' && !v[`clause_${item.id}`]) issue(`clause_${item.id}`, `${item.area}判定为重大事故隐患的，须选择判定依据条款`);
+          if (v[`verdict_${item.id}`] === 'major' && !v[`clause_${item.id}`])
+            issue(`clause_${item.id}`, `${item.area}判定为重大事故隐患的，须选择判定依据条款`);
         }
       },
       toEvent: (v, at) => ({
@@ -167,14 +198,18 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       eventType: 'officer.issueOnSiteRecord',
       fields: {
         date: dateField('date', '检查记录日期'),
-        startedAt: datetimeField('startedAt', '检查开始时间', { help: '检查当日的开始时间（《安全生产法》第六十八条）' }),
+        startedAt: datetimeField('startedAt', '检查开始时间', {
+          help: '检查当日的开始时间（《安全生产法》第六十八条）',
+        }),
         endedAt: datetimeField('endedAt', '检查结束时间'),
         summary: textareaField('summary', '检查情况', { maxLength: 2000 }),
         signature: selectField('signature', '被检查单位签字情况', [
           { value: 'signed', label: '被检查单位负责人已签字' },
           { value: 'refused', label: '被检查单位负责人拒绝签字' },
         ]),
-        refusalReported: checkboxField('refusalReported', '拒绝签字的，已将情况记录在案并向本部门报告', { help: '《安全生产法》第六十八条' }),
+        refusalReported: checkboxField('refusalReported', '拒绝签字的，已将情况记录在案并向本部门报告', {
+          help: '《安全生产法》第六十八条',
+        }),
       },
       refine: (v, issue) => {
         const problem = v.startedAt && v.endedAt ? timeOrderProblem(minute(v.startedAt), minute(v.endedAt)) : null;
@@ -200,7 +235,10 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       optional: true,
       fields: {
         date: dateField('date', '决定日期'),
-        itemIds: multiselectField('itemIds', '针对的重大事故隐患', itemOptions(f), { required: true, help: '只能针对已认定的重大事故隐患（《安全生产法》第六十五条第一款第（三）项）' }),
+        itemIds: multiselectField('itemIds', '针对的重大事故隐患', itemOptions(f), {
+          required: true,
+          help: '只能针对已认定的重大事故隐患（《安全生产法》第六十五条第一款第（三）项）',
+        }),
         measures: multiselectField(
           'measures',
           '现场处理措施',
@@ -214,7 +252,10 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       refine: (v, issue) => {
         if (v.until && v.date && v.until <= v.date) issue('until', '措施期限须晚于决定日期');
         else if (v.until && v.date && v.until > onSiteMeasureLatestEnd(v.date))
-          issue('until', `措施期限不能超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月（${LEGAL.onSiteMeasureMaxMonths.source}）`);
+          issue(
+            'until',
+            `措施期限不能超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月（${LEGAL.onSiteMeasureMaxMonths.source}）`,
+          );
       },
       toEvent: (v, at) => ({
         type: 'officer.issueOnSiteMeasures',
@@ -239,7 +280,13 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       refine: (v, issue) => {
         if (v.deadline && v.date && v.deadline <= v.date) issue('deadline', '整改期限须晚于指令书日期');
       },
-      toEvent: (v, at) => ({ type: 'officer.issueRectificationOrder', at, date: v.date, itemIds: v.itemIds as string[], deadline: v.deadline }),
+      toEvent: (v, at) => ({
+        type: 'officer.issueRectificationOrder',
+        at,
+        date: v.date,
+        itemIds: v.itemIds as string[],
+        deadline: v.deadline,
+      }),
     }),
     step({
       id: 'closeNoHazards',
@@ -262,7 +309,12 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
         date: dateField('date', '复查日期'),
         rectifiedItemIds: multiselectField('rectifiedItemIds', '已整改完毕的隐患', itemOptions(f)),
       },
-      toEvent: (v, at) => ({ type: 'officer.issueRecheckOpinion', at, date: v.date, rectifiedItemIds: v.rectifiedItemIds as string[] }),
+      toEvent: (v, at) => ({
+        type: 'officer.issueRecheckOpinion',
+        at,
+        date: v.date,
+        rectifiedItemIds: v.rectifiedItemIds as string[],
+      }),
     }),
   ];
 }
@@ -274,18 +326,38 @@ export const orderDeadline = (f: InspectionFixture) => addDays(f.inspectionOn, f
 export const recheckDate = (f: InspectionFixture) => onWorkingDay(addDays(orderDeadline(f), 1));
 
 function recordSummary(f: InspectionFixture): string {
-  const found = hazardItems(f).map((i, n) => `${n + 1}. ${i.area}：${i.observation}（${VERDICT_TEXT[i.verdict]}${i.clause ? `，${standardItem(i.clause).citation}` : ''}；违反${i.basis}）`);
-  return `对${f.enterprise.name}进行现场检查，检查了${f.items.map((i) => i.area).join('、')}。发现问题：${found.join('；')}`.slice(0, 2000);
+  const found = hazardItems(f).map(
+    (i, n) =>
+      `${n + 1}. ${i.area}：${i.observation}（${VERDICT_TEXT[i.verdict]}${i.clause ? `，${standardItem(i.clause).citation}` : ''}；违反${i.basis}）`,
+  );
+  return `对${f.enterprise.name}进行现场检查，检查了${f.items.map((i) => i.area).join('、')}。发现问题：${found.join('；')}`.slice(
+    0,
+    2000,
+  );
 }
 
 /** Model answers for each step of the inspection workflow. */
 export function inspectionModelAnswer(f: InspectionFixture, from: 'plan' | 'record' = 'plan'): AnswerStep[] {
   const all: AnswerStep[] = [
     { stepId: 'plan', values: { plannedOn: f.plannedOn, itemIds: f.items.map((i) => i.id) } },
-    { stepId: 'start', values: { startedOn: f.inspectionOn, officerIds: validOfficers(f).slice(0, 2).map((o) => o.id), certificatesShown: 'on' } },
+    {
+      stepId: 'start',
+      values: {
+        startedOn: f.inspectionOn,
+        officerIds: validOfficers(f)
+          .slice(0, 2)
+          .map((o) => o.id),
+        certificatesShown: 'on',
+      },
+    },
     {
       stepId: 'findings',
-      values: Object.fromEntries(f.items.flatMap((i) => [[`verdict_${i.id}`, i.verdict], [`clause_${i.id}`, i.clause ?? '']])),
+      values: Object.fromEntries(
+        f.items.flatMap((i) => [
+          [`verdict_${i.id}`, i.verdict],
+          [`clause_${i.id}`, i.clause ?? ''],
+        ]),
+      ),
     },
     {
       stepId: 'record',
@@ -312,7 +384,10 @@ export function inspectionModelAnswer(f: InspectionFixture, from: 'plan' | 'reco
           },
         ]
       : []),
-    { stepId: 'order', values: { date: f.inspectionOn, itemIds: hazardItems(f).map((i) => i.id), deadline: orderDeadline(f) } },
+    {
+      stepId: 'order',
+      values: { date: f.inspectionOn, itemIds: hazardItems(f).map((i) => i.id), deadline: orderDeadline(f) },
+    },
     { stepId: 'recheck', values: { date: recheckDate(f), rectifiedItemIds: f.recheck.rectifiedItemIds } },
   ];
   return from === 'plan' ? all : all.slice(all.findIndex((s) => s.stepId === 'record'));
@@ -320,31 +395,50 @@ export function inspectionModelAnswer(f: InspectionFixture, from: 'plan' | 'reco
 
 /** Events that put an inspection-document scenario at the point where documents are due. */
 export function presetThroughFindings(f: InspectionFixture, at: string): InspectionEvent[] {
-  const team = validOfficers(f).slice(0, 2).map((o) => o.id);
+  const team = validOfficers(f)
+    .slice(0, 2)
+    .map((o) => o.id);
   return [
     { type: 'officer.createPlan', at, plannedOn: f.plannedOn, itemIds: f.items.map((i) => i.id) },
     { type: 'officer.startInspection', at, startedOn: f.inspectionOn, officerIds: team, certificatesShown: true },
-    { type: 'officer.recordFindings', at, findings: f.items.map((i) => ({ itemId: i.id, verdict: i.verdict, clause: i.clause })) },
+    {
+      type: 'officer.recordFindings',
+      at,
+      findings: f.items.map((i) => ({ itemId: i.id, verdict: i.verdict, clause: i.clause })),
+    },
   ];
 }
 
 /** Answers that reach the other outcomes of the workflow (for model-based tests and trainers). */
 export function inspectionAlternatives(f: InspectionFixture, model: AnswerStep[]): AnswerStep[][] {
-  const allOk = Object.fromEntries(f.items.flatMap((i) => [[`verdict_${i.id}`, 'ok'], [`clause_${i.id}`, '']]));
+  const allOk = Object.fromEntries(
+    f.items.flatMap((i) => [
+      [`verdict_${i.id}`, 'ok'],
+      [`clause_${i.id}`, ''],
+    ]),
+  );
   const alternatives: AnswerStep[][] = [];
   if (model.some((s) => s.stepId === 'findings')) {
-    alternatives.push([...withValues(model, 'findings', allOk).filter((s) => ['plan', 'start', 'findings', 'record'].includes(s.stepId)), { stepId: 'closeNoHazards', values: { date: f.inspectionOn } }]);
+    alternatives.push([
+      ...withValues(model, 'findings', allOk).filter((s) => ['plan', 'start', 'findings', 'record'].includes(s.stepId)),
+      { stepId: 'closeNoHazards', values: { date: f.inspectionOn } },
+    ]);
   }
   const rectifiedAll = hazardItems(f).map((i) => i.id);
   const rectifiedNone: string[] = [];
-  alternatives.push(withValues(model, 'recheck', { rectifiedItemIds: f.recheck.rectifiedItemIds.length === rectifiedAll.length ? rectifiedNone : rectifiedAll }));
+  alternatives.push(
+    withValues(model, 'recheck', {
+      rectifiedItemIds: f.recheck.rectifiedItemIds.length === rectifiedAll.length ? rectifiedNone : rectifiedAll,
+    }),
+  );
   return alternatives;
 }
 
 type Item = RubricItem<InspectionFixture, 'inspection'>;
 type Ctx = InspectionContext;
 
-const names = (f: InspectionFixture, ids: string[]) => (ids.length === 0 ? '无' : ids.map((id) => f.items.find((i) => i.id === id)?.area ?? id).join('、'));
+const names = (f: InspectionFixture, ids: string[]) =>
+  ids.length === 0 ? '无' : ids.map((id) => f.items.find((i) => i.id === id)?.area ?? id).join('、');
 const verdictOf = (c: Ctx, id: string) => c.findings.find((x) => x.itemId === id);
 
 /** Rubric items for the inspection workflow; each scenario picks some and gives weights. */
@@ -363,14 +457,27 @@ export const inspectionRubric = {
       const earned = team.length >= 2 && invalid.length === 0;
       return {
         earned,
-        expected: `两名以上有效证件人员：${validOfficers(fixture).map((o) => o.name).join('、')}中选择`,
-        actual: team.length === 0 ? '未开始检查' : team.map((id) => fixture.officers.find((o) => o.id === id)?.name ?? id).join('、'),
-        explanation: earned ? '执法人员人数和证件符合要求。' : `执法证件已过期的人员不能执法：${invalid.map((id) => fixture.officers.find((o) => o.id === id)?.name).join('、') || '未组成检查组'}。`,
+        expected: `两名以上有效证件人员：${validOfficers(fixture)
+          .map((o) => o.name)
+          .join('、')}中选择`,
+        actual:
+          team.length === 0
+            ? '未开始检查'
+            : team.map((id) => fixture.officers.find((o) => o.id === id)?.name ?? id).join('、'),
+        explanation: earned
+          ? '执法人员人数和证件符合要求。'
+          : `执法证件已过期的人员不能执法：${invalid.map((id) => fixture.officers.find((o) => o.id === id)?.name).join('、') || '未组成检查组'}。`,
       };
     },
     mistake: {
       description: '把执法证件已过期的人员编入检查组',
-      apply: (answer, f) => withValues(answer, 'start', { officerIds: [...list(valuesOf(answer, 'start').officerIds), ...f.officers.filter((o) => !validOfficers(f).includes(o)).map((o) => o.id)] }),
+      apply: (answer, f) =>
+        withValues(answer, 'start', {
+          officerIds: [
+            ...list(valuesOf(answer, 'start').officerIds),
+            ...f.officers.filter((o) => !validOfficers(f).includes(o)).map((o) => o.id),
+          ],
+        }),
     },
   }),
   majorRecognised: (weight: number): Item => ({
@@ -386,15 +493,39 @@ export const inspectionRubric = {
       const missed = majors.filter((i) => verdictOf(context, i.id)?.verdict !== 'major');
       return {
         earned: context.findings.length > 0 && missed.length === 0,
-        expected: `重大事故隐患：${names(fixture, majors.map((i) => i.id))}`,
-        actual: names(fixture, context.findings.filter((x) => x.verdict === 'major').map((x) => x.itemId)),
-        explanation: missed.length === 0 && context.findings.length > 0 ? '重大事故隐患判定正确。' : `未判定为重大事故隐患：${names(fixture, missed.map((i) => i.id))}。`,
+        expected: `重大事故隐患：${names(
+          fixture,
+          majors.map((i) => i.id),
+        )}`,
+        actual: names(
+          fixture,
+          context.findings.filter((x) => x.verdict === 'major').map((x) => x.itemId),
+        ),
+        explanation:
+          missed.length === 0 && context.findings.length > 0
+            ? '重大事故隐患判定正确。'
+            : `未判定为重大事故隐患：${names(
+                fixture,
+                missed.map((i) => i.id),
+              )}。`,
       };
     },
     mistake: {
       description: '把重大事故隐患判定为一般事故隐患（于是也不能对其采取现场处理措施）',
       apply: (answer, f) =>
-        withoutStep(withValues(answer, 'findings', Object.fromEntries(majorItems(f).flatMap((i) => [[`verdict_${i.id}`, 'general'], [`clause_${i.id}`, '']]))), 'measures'),
+        withoutStep(
+          withValues(
+            answer,
+            'findings',
+            Object.fromEntries(
+              majorItems(f).flatMap((i) => [
+                [`verdict_${i.id}`, 'general'],
+                [`clause_${i.id}`, ''],
+              ]),
+            ),
+          ),
+          'measures',
+        ),
     },
   }),
   majorClause: (weight: number): Item => ({
@@ -410,9 +541,23 @@ export const inspectionRubric = {
       const wrong = recognised.filter((i) => verdictOf(context, i.id)?.clause !== i.clause);
       return {
         earned: context.findings.length > 0 && wrong.length === 0,
-        expected: majorItems(fixture).map((i) => standardItem(i.clause!).citation).join('；'),
-        actual: recognised.map((i) => { const c = verdictOf(context, i.id)?.clause; return c ? standardItem(c).citation : '未选择'; }).join('；') || '—',
-        explanation: wrong.length === 0 ? '判定依据引用正确（未识别的重大隐患另行扣分）。' : `判定依据不对应：${names(fixture, wrong.map((i) => i.id))}。`,
+        expected: majorItems(fixture)
+          .map((i) => standardItem(i.clause!).citation)
+          .join('；'),
+        actual:
+          recognised
+            .map((i) => {
+              const c = verdictOf(context, i.id)?.clause;
+              return c ? standardItem(c).citation : '未选择';
+            })
+            .join('；') || '—',
+        explanation:
+          wrong.length === 0
+            ? '判定依据引用正确（未识别的重大隐患另行扣分）。'
+            : `判定依据不对应：${names(
+                fixture,
+                wrong.map((i) => i.id),
+              )}。`,
       };
     },
     mistake: {
@@ -436,9 +581,21 @@ export const inspectionRubric = {
       const missed = generalItems(fixture).filter((i) => verdictOf(context, i.id)?.verdict !== 'general');
       return {
         earned: context.findings.length > 0 && missed.length === 0,
-        expected: `一般事故隐患：${names(fixture, generalItems(fixture).map((i) => i.id))}`,
-        actual: names(fixture, context.findings.filter((x) => x.verdict === 'general').map((x) => x.itemId)),
-        explanation: missed.length === 0 && context.findings.length > 0 ? '一般事故隐患查处完整。' : `遗漏或误判的一般事故隐患：${names(fixture, missed.map((i) => i.id))}。`,
+        expected: `一般事故隐患：${names(
+          fixture,
+          generalItems(fixture).map((i) => i.id),
+        )}`,
+        actual: names(
+          fixture,
+          context.findings.filter((x) => x.verdict === 'general').map((x) => x.itemId),
+        ),
+        explanation:
+          missed.length === 0 && context.findings.length > 0
+            ? '一般事故隐患查处完整。'
+            : `遗漏或误判的一般事故隐患：${names(
+                fixture,
+                missed.map((i) => i.id),
+              )}。`,
       };
     },
     mistake: {
@@ -446,8 +603,20 @@ export const inspectionRubric = {
       apply: (answer, f) => {
         const item = generalItems(f)[0]!;
         let out = withValues(answer, 'findings', { [`verdict_${item.id}`]: 'ok' });
-        out = withValues(out, 'order', { itemIds: list(valuesOf(out, 'order').itemIds).filter((id) => id !== item.id) });
-        return out.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id) } } : s));
+        out = withValues(out, 'order', {
+          itemIds: list(valuesOf(out, 'order').itemIds).filter((id) => id !== item.id),
+        });
+        return out.map((s) =>
+          s.stepId === 'recheck'
+            ? {
+                ...s,
+                values: {
+                  ...s.values,
+                  rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id),
+                },
+              }
+            : s,
+        );
       },
     },
   }),
@@ -460,12 +629,29 @@ export const inspectionRubric = {
     citation: '《行政处罚法》第四十条',
     feedbackAfter: ['findings'],
     evaluate: ({ fixture, context }) => {
-      const wrong = fixture.items.filter((i) => i.verdict === 'ok' && (verdictOf(context, i.id)?.verdict ?? 'ok') !== 'ok');
+      const wrong = fixture.items.filter(
+        (i) => i.verdict === 'ok' && (verdictOf(context, i.id)?.verdict ?? 'ok') !== 'ok',
+      );
       return {
         earned: context.findings.length > 0 && wrong.length === 0,
-        expected: `符合要求：${names(fixture, fixture.items.filter((i) => i.verdict === 'ok').map((i) => i.id))}`,
-        actual: wrong.length === 0 ? '未虚报' : `误记为隐患：${names(fixture, wrong.map((i) => i.id))}`,
-        explanation: wrong.length === 0 ? '未把符合要求的项目记为隐患。' : `这些项目现场情况符合要求：${names(fixture, wrong.map((i) => i.id))}。`,
+        expected: `符合要求：${names(
+          fixture,
+          fixture.items.filter((i) => i.verdict === 'ok').map((i) => i.id),
+        )}`,
+        actual:
+          wrong.length === 0
+            ? '未虚报'
+            : `误记为隐患：${names(
+                fixture,
+                wrong.map((i) => i.id),
+              )}`,
+        explanation:
+          wrong.length === 0
+            ? '未把符合要求的项目记为隐患。'
+            : `这些项目现场情况符合要求：${names(
+                fixture,
+                wrong.map((i) => i.id),
+              )}。`,
       };
     },
     mistake: {
@@ -473,7 +659,9 @@ export const inspectionRubric = {
       apply: (answer, f) => {
         const item = f.items.find((i) => i.verdict === 'ok')!;
         const out = withValues(answer, 'findings', { [`verdict_${item.id}`]: 'general' });
-        return out.some((s) => s.stepId === 'order') ? withValues(out, 'order', { itemIds: [...list(valuesOf(out, 'order').itemIds), item.id] }) : out;
+        return out.some((s) => s.stepId === 'order')
+          ? withValues(out, 'order', { itemIds: [...list(valuesOf(out, 'order').itemIds), item.id] })
+          : out;
       },
     },
   }),
@@ -505,7 +693,10 @@ export const inspectionRubric = {
           : '重大事故隐患没有采取现场处理措施，排除前无法保证安全。',
       };
     },
-    mistake: { description: '发现重大事故隐患后未开具现场处理措施决定书', apply: (answer) => withoutStep(answer, 'measures') },
+    mistake: {
+      description: '发现重大事故隐患后未开具现场处理措施决定书',
+      apply: (answer) => withoutStep(answer, 'measures'),
+    },
   }),
   measureFits: (weight: number): Item => ({
     id: 'measure-fits',
@@ -525,7 +716,14 @@ export const inspectionRubric = {
         pending: context.measures === null && context.order === null,
         expected: [...fitting].map((m) => MEASURE_LABELS[m]).join('或'),
         actual: chosen.length ? chosen.map((m) => MEASURE_LABELS[m]).join('、') : '未采取措施',
-        explanation: context.measures === null ? (earned ? '未开具现场处理措施决定书（在"重大事故隐患的现场处理措施"一项扣分）。' : '尚未作出现场处理措施。') : earned ? '措施与隐患相适应。' : '所选措施与隐患不相适应。',
+        explanation:
+          context.measures === null
+            ? earned
+              ? '未开具现场处理措施决定书（在"重大事故隐患的现场处理措施"一项扣分）。'
+              : '尚未作出现场处理措施。'
+            : earned
+              ? '措施与隐患相适应。'
+              : '所选措施与隐患不相适应。',
       };
     },
     mistake: {
@@ -552,15 +750,30 @@ export const inspectionRubric = {
         earned: context.order !== null && missing.length === 0,
         expected: names(fixture, expected),
         actual: context.order ? names(fixture, listed) : '未开具',
-        explanation: context.order && missing.length === 0 ? '指令书列明了已认定的全部隐患。' : `指令书未列明：${names(fixture, missing)}。`,
+        explanation:
+          context.order && missing.length === 0
+            ? '指令书列明了已认定的全部隐患。'
+            : `指令书未列明：${names(fixture, missing)}。`,
       };
     },
     mistake: {
       description: '指令书漏列一项已认定的一般事故隐患',
       apply: (answer, f) => {
         const item = generalItems(f)[0]!;
-        const out = withValues(answer, 'order', { itemIds: list(valuesOf(answer, 'order').itemIds).filter((id) => id !== item.id) });
-        return out.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id) } } : s));
+        const out = withValues(answer, 'order', {
+          itemIds: list(valuesOf(answer, 'order').itemIds).filter((id) => id !== item.id),
+        });
+        return out.map((s) =>
+          s.stepId === 'recheck'
+            ? {
+                ...s,
+                values: {
+                  ...s.values,
+                  rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id),
+                },
+              }
+            : s,
+        );
       },
     },
   }),
@@ -602,18 +815,25 @@ export const inspectionRubric = {
     feedbackAfter: ['record'],
     evaluate: ({ fixture, context }) => {
       const record = context.onSiteRecord;
-      const earned = record !== null && record.signature === fixture.signature && (fixture.signature === 'signed' || record.refusalReported);
+      const earned =
+        record !== null &&
+        record.signature === fixture.signature &&
+        (fixture.signature === 'signed' || record.refusalReported);
       return {
         earned,
         expected: fixture.signature === 'signed' ? '负责人已签字' : '负责人拒绝签字，记录在案并报告',
-        actual: record ? `${record.signature === 'signed' ? '记为已签字' : '记为拒绝签字'}${record.refusalReported ? '，已报告' : ''}` : '未制作',
+        actual: record
+          ? `${record.signature === 'signed' ? '记为已签字' : '记为拒绝签字'}${record.refusalReported ? '，已报告' : ''}`
+          : '未制作',
         explanation: earned ? '签字情况记录如实。' : '签字情况与现场不符，或拒绝签字未记录在案并报告。',
       };
     },
     mistake: {
       description: '负责人拒绝签字，却未记录在案并报告（或把已签字记为拒签）',
       apply: (answer, f) =>
-        f.signature === 'refused' ? withValues(answer, 'record', { refusalReported: 'false' }) : withValues(answer, 'record', { signature: 'refused', refusalReported: 'on' }),
+        f.signature === 'refused'
+          ? withValues(answer, 'record', { refusalReported: 'false' })
+          : withValues(answer, 'record', { signature: 'refused', refusalReported: 'on' }),
     },
   }),
   recheckInTime: (weight: number): Item => ({
@@ -629,16 +849,29 @@ export const inspectionRubric = {
       const order = context.order;
       const recheck = context.recheck;
       const late = order && recheck ? daysBetween(order.deadline, recheck.date) : null;
-      const earned = order !== null && recheck !== null && recheck.date > order.deadline && recheck.date <= recheckDueBy(order.deadline);
+      const earned =
+        order !== null &&
+        recheck !== null &&
+        recheck.date > order.deadline &&
+        recheck.date <= recheckDueBy(order.deadline);
       return {
         earned,
         pending: recheck === null,
-        expected: order ? `${addDays(order.deadline, 1)}至${recheckDueBy(order.deadline)}` : `整改期满后${LEGAL.recheckPeriod.value}日内`,
+        expected: order
+          ? `${addDays(order.deadline, 1)}至${recheckDueBy(order.deadline)}`
+          : `整改期满后${LEGAL.recheckPeriod.value}日内`,
         actual: recheck ? recheck.date : '未复查',
-        explanation: earned ? '复查及时。' : late !== null ? `整改期满${late}日后才复查，超过${LEGAL.recheckPeriod.value}日（期限最后一日为节假日的，顺延至节假日后第一个工作日）。` : '未复查。',
+        explanation: earned
+          ? '复查及时。'
+          : late !== null
+            ? `整改期满${late}日后才复查，超过${LEGAL.recheckPeriod.value}日（期限最后一日为节假日的，顺延至节假日后第一个工作日）。`
+            : '未复查。',
       };
     },
-    mistake: { description: '整改期满20日后才复查', apply: (answer, f) => withValues(answer, 'recheck', { date: addDays(orderDeadline(f), 20) }) },
+    mistake: {
+      description: '整改期满20日后才复查',
+      apply: (answer, f) => withValues(answer, 'recheck', { date: addDays(orderDeadline(f), 20) }),
+    },
   }),
   recheckResult: (weight: number): Item => ({
     id: 'recheck-result',
@@ -650,7 +883,9 @@ export const inspectionRubric = {
     feedbackAfter: ['recheck'],
     evaluate: ({ fixture, context }) => {
       const truth = [...fixture.recheck.rectifiedItemIds].sort();
-      const got = context.recheck ? [...context.recheck.rectifiedItemIds].filter((id) => context.order?.itemIds.includes(id)).sort() : null;
+      const got = context.recheck
+        ? [...context.recheck.rectifiedItemIds].filter((id) => context.order?.itemIds.includes(id)).sort()
+        : null;
       const relevant = truth.filter((id) => context.order?.itemIds.includes(id));
       const earned = got !== null && JSON.stringify(got) === JSON.stringify(relevant);
       return {
@@ -664,7 +899,9 @@ export const inspectionRubric = {
       description: '复查结论与现场不符',
       apply: (answer, f) => {
         const all = hazardItems(f).map((i) => i.id);
-        return withValues(answer, 'recheck', { rectifiedItemIds: f.recheck.rectifiedItemIds.length === all.length ? all.slice(1) : all });
+        return withValues(answer, 'recheck', {
+          rectifiedItemIds: f.recheck.rectifiedItemIds.length === all.length ? all.slice(1) : all,
+        });
       },
     },
   }),
@@ -698,7 +935,11 @@ export function inspectionMaterials(f: InspectionFixture, taskLines: string[]) {
     { title: '现场情况', lines: f.items.map((i) => `${i.area}：${i.observation}`) },
     {
       title: '签字情况',
-      lines: [f.signature === 'signed' ? '检查结束后，企业主要负责人在现场检查记录上签字。' : '检查结束后，企业主要负责人拒绝在现场检查记录上签字。'],
+      lines: [
+        f.signature === 'signed'
+          ? '检查结束后，企业主要负责人在现场检查记录上签字。'
+          : '检查结束后，企业主要负责人拒绝在现场检查记录上签字。',
+      ],
     },
   ];
 }

@@ -8,9 +8,18 @@ import { addDays } from '../workflow/working-days';
 import type { EnterpriseRecord, OnboardingFixture } from './onboarding-kit';
 import { address, mobile, personNames, tradeName } from './people';
 
-const OTHER_NAMES = ['秦皇岛港城建材有限公司', '秦皇岛海滨纺织有限公司', '秦皇岛北方机械制造有限公司', '秦皇岛燕山玻璃制品有限公司', '秦皇岛渤海商贸有限公司'];
+const OTHER_NAMES = [
+  '秦皇岛港城建材有限公司',
+  '秦皇岛海滨纺织有限公司',
+  '秦皇岛北方机械制造有限公司',
+  '秦皇岛燕山玻璃制品有限公司',
+  '秦皇岛渤海商贸有限公司',
+];
 
-export function trueRecord(prng: Prng, spec: { name: (trade: string) => string; industryCode: string; flags: SpecialFlag[]; employees: [number, number] }) {
+export function trueRecord(
+  prng: Prng,
+  spec: { name: (trade: string) => string; industryCode: string; flags: SpecialFlag[]; employees: [number, number] },
+) {
   const division = prng.pick(DIVISIONS);
   const [legal, principal, safety] = personNames(prng, 3) as [string, string, string];
   const trade = tradeName(prng);
@@ -35,10 +44,13 @@ export function trueRecord(prng: Prng, spec: { name: (trade: string) => string; 
 }
 
 export function registryWith(prng: Prng, extra: RegistryEntry[]): RegistryEntry[] {
-  const others = prng.shuffle(OTHER_NAMES).slice(0, 3).map((name, i) => {
-    const division = prng.pick(DIVISIONS).code;
-    return { id: `ent-${100 + i}`, name, uscc: generateUscc(prng, division), divisionCode: division };
-  });
+  const others = prng
+    .shuffle(OTHER_NAMES)
+    .slice(0, 3)
+    .map((name, i) => {
+      const division = prng.pick(DIVISIONS).code;
+      return { id: `ent-${100 + i}`, name, uscc: generateUscc(prng, division), divisionCode: division };
+    });
   return prng.shuffle([...others, ...extra]);
 }
 
@@ -46,7 +58,9 @@ export function baseFixture(
   prng: Prng,
   truth: OnboardingFixture['truth'],
   application: EnterpriseRecord,
-  rest: Pick<OnboardingFixture, 'siteNotes' | 'expectedNotes' | 'registry' | 'duplicateOf' | 'lookalikeId'> & { formerName?: string },
+  rest: Pick<OnboardingFixture, 'siteNotes' | 'expectedNotes' | 'registry' | 'duplicateOf' | 'lookalikeId'> & {
+    formerName?: string;
+  },
 ): OnboardingFixture {
   return {
     authority: authorityFor(truth.divisionCode),

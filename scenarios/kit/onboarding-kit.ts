@@ -3,13 +3,37 @@
  * planted errors), the documents it must be checked against, the step forms of 企业入库, the answer
  * builder and rubric items.
  */
-import { checkboxField, multiselectField, numberField, selectField, textareaField, textField, type FieldSpec, type ParsedOf } from '../lib/form';
+import {
+  checkboxField,
+  multiselectField,
+  numberField,
+  selectField,
+  textareaField,
+  textField,
+  type FieldSpec,
+  type ParsedOf,
+} from '../lib/form';
 import { divisionByCode, divisionOptions, type Authority } from '../lib/divisions';
-import { industryByCode, industryOptions, RISK_CLASSES, RISK_RULE_TEXT, SCALES, scaleForEmployees, sectorOptions, SPECIAL_FLAGS, type SpecialFlag } from '../lib/industries';
+import {
+  industryByCode,
+  industryOptions,
+  RISK_CLASSES,
+  RISK_RULE_TEXT,
+  SCALES,
+  scaleForEmployees,
+  sectorOptions,
+  SPECIAL_FLAGS,
+  type SpecialFlag,
+} from '../lib/industries';
 import { usccMessage, usccProblem, withRecomputedCheck } from '../lib/uscc';
 import type { AnswerStep, RubricItem, Step } from '../types';
 import { defineStep } from './step';
-import { PHONE_RE, type OnboardingContext, type OnboardingEvent, type RegistryEntry } from '../workflow/onboarding-machine';
+import {
+  PHONE_RE,
+  type OnboardingContext,
+  type OnboardingEvent,
+  type RegistryEntry,
+} from '../workflow/onboarding-machine';
 import { valuesOf, withoutStep, withValues } from './answers';
 
 export interface EnterpriseRecord {
@@ -41,7 +65,13 @@ export interface OnboardingFixture {
   authority: Authority;
   truth: EnterpriseRecord & { riskClass: string; sector: string };
   application: EnterpriseRecord;
-  licence: { name: string; uscc: string; registeredAddress: string; legalRepresentative: string; establishedOn: string };
+  licence: {
+    name: string;
+    uscc: string;
+    registeredAddress: string;
+    legalRepresentative: string;
+    establishedOn: string;
+  };
   siteNotes: string[];
   expectedNotes: NoteCode[];
   registry: RegistryEntry[];
@@ -50,10 +80,16 @@ export interface OnboardingFixture {
   lookalikeId: string;
 }
 
-const step = <F extends Record<string, FieldSpec<unknown>>>(def: Omit<Parameters<typeof defineStep<OnboardingEvent, F>>[0], 'module'>) =>
-  defineStep<OnboardingEvent, F>({ ...def, module: '企业管理' });
+const step = <F extends Record<string, FieldSpec<unknown>>>(
+  def: Omit<Parameters<typeof defineStep<OnboardingEvent, F>>[0], 'module'>,
+) => defineStep<OnboardingEvent, F>({ ...def, module: '企业管理' });
 
-const phone = (name: string, label: string) => textField(name, label, { maxLength: 20, pattern: PHONE_RE, patternMessage: `${label}格式不正确（手机号或带区号的固定电话）` });
+const phone = (name: string, label: string) =>
+  textField(name, label, {
+    maxLength: 20,
+    pattern: PHONE_RE,
+    patternMessage: `${label}格式不正确（手机号或带区号的固定电话）`,
+  });
 const confirm = (label: string) => checkboxField('confirmed', label);
 
 /** The forms of the onboarding workflow. */
@@ -100,14 +136,25 @@ export function onboardingSteps(f: OnboardingFixture): Step[] {
         industryCode: selectField('industryCode', '国民经济行业（GB/T 4754-2017）', industryOptions()),
         sector: selectField('sector', '监管行业', sectorOptions()),
         employees: numberField('employees', '从业人员数', { min: 0, max: 1_000_000, unit: '人' }),
-        scale: selectField('scale', '企业规模', SCALES.map((s) => ({ value: s, label: s }))),
-        riskClass: selectField('riskClass', '风险分级', RISK_CLASSES.map((c) => ({ value: c, label: `${c}级` })), { help: RISK_RULE_TEXT }),
+        scale: selectField(
+          'scale',
+          '企业规模',
+          SCALES.map((s) => ({ value: s, label: s })),
+        ),
+        riskClass: selectField(
+          'riskClass',
+          '风险分级',
+          RISK_CLASSES.map((c) => ({ value: c, label: `${c}级` })),
+          { help: RISK_RULE_TEXT },
+        ),
         flags: multiselectField('flags', '涉及专项', SPECIAL_FLAGS),
       },
       refine: (v, issue) => {
         const industry = industryByCode(v.industryCode);
-        if (industry && v.sector && industry.sector !== v.sector) issue('sector', `国民经济行业"${industry.name}"属于监管行业"${industry.sector}"`);
-        if (typeof v.employees === 'number' && v.scale && scaleForEmployees(v.employees) !== v.scale) issue('scale', `从业人员${v.employees}人应为${scaleForEmployees(v.employees)}企业`);
+        if (industry && v.sector && industry.sector !== v.sector)
+          issue('sector', `国民经济行业"${industry.name}"属于监管行业"${industry.sector}"`);
+        if (typeof v.employees === 'number' && v.scale && scaleForEmployees(v.employees) !== v.scale)
+          issue('scale', `从业人员${v.employees}人应为${scaleForEmployees(v.employees)}企业`);
       },
       toEvent: (v, at) => ({
         type: 'officer.classify',
@@ -198,7 +245,14 @@ export function onboardingModelAnswer(f: OnboardingFixture): AnswerStep[] {
     },
     {
       stepId: 'classify',
-      values: { industryCode: t.industryCode, sector: t.sector, employees: String(t.employees), scale: scaleForEmployees(t.employees), riskClass: t.riskClass, flags: t.flags },
+      values: {
+        industryCode: t.industryCode,
+        sector: t.sector,
+        employees: String(t.employees),
+        scale: scaleForEmployees(t.employees),
+        riskClass: t.riskClass,
+        flags: t.flags,
+      },
     },
     {
       stepId: 'contacts',
@@ -211,15 +265,20 @@ export function onboardingModelAnswer(f: OnboardingFixture): AnswerStep[] {
       },
     },
     { stepId: 'registry', values: { matchId: f.duplicateOf ?? 'none' } },
-    f.duplicateOf ? { stepId: 'update', values: { confirmed: 'on' } } : { stepId: 'submit', values: { confirmed: 'on' } },
+    f.duplicateOf
+      ? { stepId: 'update', values: { confirmed: 'on' } }
+      : { stepId: 'submit', values: { confirmed: 'on' } },
   ];
 }
 
 type Item = RubricItem<OnboardingFixture, 'onboarding'>;
 type Ctx = OnboardingContext;
-const same = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
-const noteLabel = (codes: readonly string[]) => (codes.length ? codes.map((c) => NOTE_OPTIONS.find((o) => o.value === c)?.label ?? c).join('；') : '无');
-const flagLabel = (flags: readonly string[]) => (flags.length ? flags.map((x) => SPECIAL_FLAGS.find((o) => o.value === x)?.label ?? x).join('、') : '无');
+const same = (a: readonly string[], b: readonly string[]) =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const noteLabel = (codes: readonly string[]) =>
+  codes.length ? codes.map((c) => NOTE_OPTIONS.find((o) => o.value === c)?.label ?? c).join('；') : '无';
+const flagLabel = (flags: readonly string[]) =>
+  flags.length ? flags.map((x) => SPECIAL_FLAGS.find((o) => o.value === x)?.label ?? x).join('、') : '无';
 
 /** Rubric items for onboarding. */
 export const onboardingRubric = {
@@ -237,12 +296,21 @@ export const onboardingRubric = {
         earned: got === fixture.truth.uscc,
         expected: fixture.truth.uscc,
         actual: got ?? '未填写',
-        explanation: got === fixture.truth.uscc ? '代码与营业执照一致。' : '代码与营业执照不一致：申请表有笔误时应以营业执照为准，而不是重算校验位。',
+        explanation:
+          got === fixture.truth.uscc
+            ? '代码与营业执照一致。'
+            : '代码与营业执照不一致：申请表有笔误时应以营业执照为准，而不是重算校验位。',
       };
     },
     mistake: {
       description: '照申请表填写后重算校验位，得到一个"合法"但不属于该企业的代码',
-      apply: (answer, f) => withValues(answer, 'basic', { uscc: withRecomputedCheck(f.application.uscc) === f.truth.uscc ? withRecomputedCheck(f.registry[0]!.uscc.slice(0, 17) + '0') : withRecomputedCheck(f.application.uscc) }),
+      apply: (answer, f) =>
+        withValues(answer, 'basic', {
+          uscc:
+            withRecomputedCheck(f.application.uscc) === f.truth.uscc
+              ? withRecomputedCheck(f.registry[0]!.uscc.slice(0, 17) + '0')
+              : withRecomputedCheck(f.application.uscc),
+        }),
     },
   }),
   notes: (weight: number): Item => ({
@@ -256,9 +324,17 @@ export const onboardingRubric = {
     evaluate: ({ fixture, context }) => {
       const got = context.basic?.verificationNotes ?? [];
       const earned = context.basic !== null && same(got, fixture.expectedNotes);
-      return { earned, expected: noteLabel(fixture.expectedNotes), actual: noteLabel(got), explanation: earned ? '核验意见完整准确。' : '核验意见遗漏或多报了问题。' };
+      return {
+        earned,
+        expected: noteLabel(fixture.expectedNotes),
+        actual: noteLabel(got),
+        explanation: earned ? '核验意见完整准确。' : '核验意见遗漏或多报了问题。',
+      };
     },
-    mistake: { description: '未记录材料中的问题', apply: (answer) => withValues(answer, 'basic', { verificationNotes: [] }) },
+    mistake: {
+      description: '未记录材料中的问题',
+      apply: (answer) => withValues(answer, 'basic', { verificationNotes: [] }),
+    },
   }),
   division: (weight: number): Item => ({
     id: 'division',
@@ -271,11 +347,22 @@ export const onboardingRubric = {
     evaluate: ({ fixture, context }) => {
       const got = context.basic?.divisionCode ?? null;
       const name = (c: string | null) => (c ? `${c} ${divisionByCode(c)?.name ?? ''}` : '未填写');
-      return { earned: got === fixture.truth.divisionCode, expected: name(fixture.truth.divisionCode), actual: name(got), explanation: got === fixture.truth.divisionCode ? '行政区划正确。' : '行政区划应与生产经营地址所在区县一致。' };
+      return {
+        earned: got === fixture.truth.divisionCode,
+        expected: name(fixture.truth.divisionCode),
+        actual: name(got),
+        explanation: got === fixture.truth.divisionCode ? '行政区划正确。' : '行政区划应与生产经营地址所在区县一致。',
+      };
     },
     mistake: {
       description: '照抄申请表上的行政区划（或选错区县）',
-      apply: (answer, f) => withValues(answer, 'basic', { divisionCode: f.application.divisionCode !== f.truth.divisionCode ? f.application.divisionCode : divisionOptions().find((o) => o.value !== f.truth.divisionCode)!.value }),
+      apply: (answer, f) =>
+        withValues(answer, 'basic', {
+          divisionCode:
+            f.application.divisionCode !== f.truth.divisionCode
+              ? f.application.divisionCode
+              : divisionOptions().find((o) => o.value !== f.truth.divisionCode)!.value,
+        }),
     },
   }),
   industry: (weight: number): Item => ({
@@ -289,12 +376,19 @@ export const onboardingRubric = {
     evaluate: ({ fixture, context }) => {
       const got = context.classification?.industryCode ?? null;
       const label = (c: string | null) => (c ? `${c} ${industryByCode(c)?.name ?? ''}` : '未填写');
-      return { earned: got === fixture.truth.industryCode, expected: label(fixture.truth.industryCode), actual: label(got), explanation: got === fixture.truth.industryCode ? '行业分类正确。' : '行业分类与企业主营业务不符。' };
+      return {
+        earned: got === fixture.truth.industryCode,
+        expected: label(fixture.truth.industryCode),
+        actual: label(got),
+        explanation: got === fixture.truth.industryCode ? '行业分类正确。' : '行业分类与企业主营业务不符。',
+      };
     },
     mistake: {
       description: '选了同一监管行业下的另一个行业',
       apply: (answer, f) => {
-        const other = industryOptions().map((o) => industryByCode(o.value)!).find((i) => i.sector === f.truth.sector && i.code !== f.truth.industryCode)!;
+        const other = industryOptions()
+          .map((o) => industryByCode(o.value)!)
+          .find((i) => i.sector === f.truth.sector && i.code !== f.truth.industryCode)!;
         return withValues(answer, 'classify', { industryCode: other.code });
       },
     },
@@ -310,9 +404,17 @@ export const onboardingRubric = {
     evaluate: ({ fixture, context }) => {
       const got = context.classification?.flags ?? [];
       const earned = context.classification !== null && same(got, fixture.truth.flags);
-      return { earned, expected: flagLabel(fixture.truth.flags), actual: flagLabel(got), explanation: earned ? '专项标注正确。' : '专项标注与现场核实的工艺不符。' };
+      return {
+        earned,
+        expected: flagLabel(fixture.truth.flags),
+        actual: flagLabel(got),
+        explanation: earned ? '专项标注正确。' : '专项标注与现场核实的工艺不符。',
+      };
     },
-    mistake: { description: '照抄申请表，漏标专项', apply: (answer, f) => withValues(answer, 'classify', { flags: f.truth.flags.slice(1) }) },
+    mistake: {
+      description: '照抄申请表，漏标专项',
+      apply: (answer, f) => withValues(answer, 'classify', { flags: f.truth.flags.slice(1) }),
+    },
   }),
   riskClass: (weight: number): Item => ({
     id: 'risk-class',
@@ -324,9 +426,18 @@ export const onboardingRubric = {
     feedbackAfter: ['classify'],
     evaluate: ({ fixture, context }) => {
       const got = context.classification?.riskClass ?? null;
-      return { earned: got === fixture.truth.riskClass, expected: `${fixture.truth.riskClass}级`, actual: got ? `${got}级` : '未填写', explanation: got === fixture.truth.riskClass ? '风险分级正确。' : RISK_RULE_TEXT };
+      return {
+        earned: got === fixture.truth.riskClass,
+        expected: `${fixture.truth.riskClass}级`,
+        actual: got ? `${got}级` : '未填写',
+        explanation: got === fixture.truth.riskClass ? '风险分级正确。' : RISK_RULE_TEXT,
+      };
     },
-    mistake: { description: '风险分级定错', apply: (answer, f) => withValues(answer, 'classify', { riskClass: RISK_CLASSES.find((c) => c !== f.truth.riskClass)! }) },
+    mistake: {
+      description: '风险分级定错',
+      apply: (answer, f) =>
+        withValues(answer, 'classify', { riskClass: RISK_CLASSES.find((c) => c !== f.truth.riskClass)! }),
+    },
   }),
   contacts: (weight: number): Item => ({
     id: 'contacts',
@@ -339,15 +450,26 @@ export const onboardingRubric = {
     evaluate: ({ fixture, context }) => {
       const c = context.contacts;
       const t = fixture.truth;
-      const earned = c !== null && c.principal === t.principal && c.principalPhone === t.principalPhone && c.safetyManager === t.safetyManager && c.safetyManagerPhone === t.safetyManagerPhone && c.legalRepresentative === t.legalRepresentative;
+      const earned =
+        c !== null &&
+        c.principal === t.principal &&
+        c.principalPhone === t.principalPhone &&
+        c.safetyManager === t.safetyManager &&
+        c.safetyManagerPhone === t.safetyManagerPhone &&
+        c.legalRepresentative === t.legalRepresentative;
       return {
         earned,
         expected: `主要负责人${t.principal}（${t.principalPhone}），安全管理负责人${t.safetyManager}（${t.safetyManagerPhone}）`,
-        actual: c ? `主要负责人${c.principal}（${c.principalPhone}），安全管理负责人${c.safetyManager}（${c.safetyManagerPhone}）` : '未填写',
+        actual: c
+          ? `主要负责人${c.principal}（${c.principalPhone}），安全管理负责人${c.safetyManager}（${c.safetyManagerPhone}）`
+          : '未填写',
         explanation: earned ? '联系人信息正确。' : '联系人或电话与核实情况不符。',
       };
     },
-    mistake: { description: '照抄申请表上有误的电话', apply: (answer, f) => withValues(answer, 'contacts', { principalPhone: f.truth.safetyManagerPhone }) },
+    mistake: {
+      description: '照抄申请表上有误的电话',
+      apply: (answer, f) => withValues(answer, 'contacts', { principalPhone: f.truth.safetyManagerPhone }),
+    },
   }),
   duplicate: (weight: number): Item => ({
     id: 'duplicate',
@@ -364,13 +486,18 @@ export const onboardingRubric = {
       // Judged as soon as the registry check is made; until the enterprise is submitted a right check is not yet a pass.
       const checked = context.outcome !== null || state === 'duplicateFound' || state === 'readyToSubmit';
       const wrong = checked && got !== expected;
-      const name = (id: string | null) => (id ? fixture.registry.find((r) => r.id === id)?.name ?? id : '无重复');
+      const name = (id: string | null) => (id ? (fixture.registry.find((r) => r.id === id)?.name ?? id) : '无重复');
       return {
         earned,
         pending: !earned && !wrong,
         expected: name(expected),
         actual: checked ? name(got) : '未核查',
-        explanation: earned || (checked && !wrong) ? '重复入库核查正确。' : expected ? '该企业已入库（统一社会信用代码相同），应更新原记录。' : '名称相近但统一社会信用代码不同，不是同一企业。',
+        explanation:
+          earned || (checked && !wrong)
+            ? '重复入库核查正确。'
+            : expected
+              ? '该企业已入库（统一社会信用代码相同），应更新原记录。'
+              : '名称相近但统一社会信用代码不同，不是同一企业。',
       };
     },
     mistake: {
@@ -379,7 +506,10 @@ export const onboardingRubric = {
         const rest = withoutStep(withoutStep(answer, 'update'), 'submit');
         return f.duplicateOf
           ? [...withValues(rest, 'registry', { matchId: 'none' }), { stepId: 'submit', values: { confirmed: 'on' } }]
-          : [...withValues(rest, 'registry', { matchId: f.lookalikeId }), { stepId: 'update', values: { confirmed: 'on' } }];
+          : [
+              ...withValues(rest, 'registry', { matchId: f.lookalikeId }),
+              { stepId: 'update', values: { confirmed: 'on' } },
+            ];
       },
     },
   }),
@@ -393,11 +523,20 @@ export const onboardingRubric = {
     feedbackAfter: ['submit', 'update', 'return'],
     evaluate: ({ context }) => {
       const earned = context.outcome === 'created' || context.outcome === 'updated';
-      return { earned, expected: '核实更正后完成入库', actual: context.outcome === 'returned' ? `退回：${context.returnReason}` : context.outcome ? '已入库' : '未完成', explanation: earned ? '已完成入库。' : '可当场核实更正的问题不应退回申请。' };
+      return {
+        earned,
+        expected: '核实更正后完成入库',
+        actual:
+          context.outcome === 'returned' ? `退回：${context.returnReason}` : context.outcome ? '已入库' : '未完成',
+        explanation: earned ? '已完成入库。' : '可当场核实更正的问题不应退回申请。',
+      };
     },
     mistake: {
       description: '核实完成后仍退回申请',
-      apply: (answer) => [...withoutStep(withoutStep(answer, 'update'), 'submit'), { stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } }],
+      apply: (answer) => [
+        ...withoutStep(withoutStep(answer, 'update'), 'submit'),
+        { stepId: 'return', values: { reason: '申请材料有误，请企业更正后重新提交。' } },
+      ],
     },
   }),
 };
@@ -423,10 +562,19 @@ export function onboardingMaterials(f: OnboardingFixture, task: string[]) {
     },
     {
       title: '营业执照（副本）',
-      lines: [`名称：${f.licence.name}`, `统一社会信用代码：${f.licence.uscc}`, `住所：${f.licence.registeredAddress}`, `法定代表人：${f.licence.legalRepresentative}`, `成立日期：${f.licence.establishedOn}`],
+      lines: [
+        `名称：${f.licence.name}`,
+        `统一社会信用代码：${f.licence.uscc}`,
+        `住所：${f.licence.registeredAddress}`,
+        `法定代表人：${f.licence.legalRepresentative}`,
+        `成立日期：${f.licence.establishedOn}`,
+      ],
     },
     { title: '现场核实情况', lines: f.siteNotes },
-    { title: '已入库企业名录（节选）', lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode)?.name ?? r.divisionCode}`) },
+    {
+      title: '已入库企业名录（节选）',
+      lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode)?.name ?? r.divisionCode}`),
+    },
     { title: '分级规则', lines: [RISK_RULE_TEXT] },
   ];
 }

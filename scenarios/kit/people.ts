@@ -3,9 +3,62 @@ import type { Prng } from '../prng';
 import { authorityFor, divisionByCode, type Authority } from '../lib/divisions';
 import { addDays, isWorkingDay } from '../workflow/working-days';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
-const GIVEN = ['建国', '志强', '海涛', '丽华', '文静', '国庆', '立新', '红梅', '晓东', '春生', '玉兰', '振华', '子豪', '思远', '雪梅', '永刚', '秀英', '宏伟', '俊杰', '淑芬'];
-const STREETS = ['河北大街', '迎宾路', '文化路', '建设大街', '秦皇东大街', '民族路', '燕山大街', '海阳路', '龙海道', '北环路'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+];
+const GIVEN = [
+  '建国',
+  '志强',
+  '海涛',
+  '丽华',
+  '文静',
+  '国庆',
+  '立新',
+  '红梅',
+  '晓东',
+  '春生',
+  '玉兰',
+  '振华',
+  '子豪',
+  '思远',
+  '雪梅',
+  '永刚',
+  '秀英',
+  '宏伟',
+  '俊杰',
+  '淑芬',
+];
+const STREETS = [
+  '河北大街',
+  '迎宾路',
+  '文化路',
+  '建设大街',
+  '秦皇东大街',
+  '民族路',
+  '燕山大街',
+  '海阳路',
+  '龙海道',
+  '北环路',
+];
 const TRADE_NAMES = ['恒达', '鑫源', '宏盛', '瑞丰', '金海', '正阳', '华通', '永安', '昌盛', '德润', '隆基', '海鸿'];
 
 export function personName(prng: Prng): string {
@@ -46,7 +99,8 @@ export function officerTeam(prng: Prng, size: number, onDate: string, expiredInd
     id: `officer-${i + 1}`,
     name,
     certificateNo: `13${prng.int(10, 99)}${String(prng.int(0, 999_999)).padStart(6, '0')}`,
-    certificateValidUntil: i === expiredIndex ? addDays(onDate, -prng.int(10, 120)) : addDays(onDate, prng.int(200, 900)),
+    certificateValidUntil:
+      i === expiredIndex ? addDays(onDate, -prng.int(10, 120)) : addDays(onDate, prng.int(200, 900)),
   }));
 }
 
@@ -86,7 +140,17 @@ export function authorityOf(enterprise: Pick<EnterpriseProfile, 'divisionCode'>)
 /** Counters as if the authority had already issued some documents this year. */
 export function startingCounters(prng: Prng, year: number): Record<string, number> {
   const counters: Record<string, number> = {};
-  for (const type of ['onSiteRecord', 'onSiteMeasures', 'rectificationOrder', 'recheckOpinion', 'caseFiling', 'penaltyNotice', 'hearingNotice', 'penaltyDecision', 'caseClosing']) {
+  for (const type of [
+    'onSiteRecord',
+    'onSiteMeasures',
+    'rectificationOrder',
+    'recheckOpinion',
+    'caseFiling',
+    'penaltyNotice',
+    'hearingNotice',
+    'penaltyDecision',
+    'caseClosing',
+  ]) {
     counters[`${type}:${year}`] = prng.int(3, 60);
   }
   return counters;

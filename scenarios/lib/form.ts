@@ -37,7 +37,10 @@ export interface FieldSpec<T> {
 const sharedSchemas = new Lru<string, z.ZodType<unknown>>(CACHE_SIZES.fieldSchemas);
 
 /** What a field's schema is built from: flat, so that its JSON is all of it. */
-type SchemaConfig = Record<string, string | number | boolean | string[] | RegExp | ((value: string) => string | null) | undefined>;
+type SchemaConfig = Record<
+  string,
+  string | number | boolean | string[] | RegExp | ((value: string) => string | null) | undefined
+>;
 
 /** The cache key of a schema configuration, or undefined when it holds a function (a `check`: never shared). */
 function schemaKey(kind: FieldKind, config: SchemaConfig): string | undefined {
@@ -58,7 +61,11 @@ function schemaKey(kind: FieldKind, config: SchemaConfig): string | undefined {
  * the field kind and `config` — covers everything the schema depends on, and schemas with equal
  * keys are shared by all attempts (zod schemas are immutable).
  */
-function lazyField<C extends SchemaConfig, T>(descriptor: FieldDescriptor, config: C, build: (config: C) => z.ZodType<T>): FieldSpec<T> {
+function lazyField<C extends SchemaConfig, T>(
+  descriptor: FieldDescriptor,
+  config: C,
+  build: (config: C) => z.ZodType<T>,
+): FieldSpec<T> {
   let key: string | undefined | null = null; // null: not computed yet
   return {
     descriptor,
@@ -86,13 +93,22 @@ function optionalUnless<T>(required: boolean, label: string, inner: z.ZodType<T>
   const base = required ? inner : inner.optional();
   return z.preprocess(
     blankToUndefined,
-    z.unknown().superRefine((value, ctx) => {
-      if (value === undefined && required) ctx.addIssue({ code: 'custom', message: `${verb}${label}` });
-    }).pipe(base as z.ZodType<T>),
+    z
+      .unknown()
+      .superRefine((value, ctx) => {
+        if (value === undefined && required) ctx.addIssue({ code: 'custom', message: `${verb}${label}` });
+      })
+      .pipe(base as z.ZodType<T>),
   ) as unknown as z.ZodType<T>;
 }
 
-export type TextOptions = Common & { maxLength?: number; minLength?: number; pattern?: RegExp; patternMessage?: string; check?: (v: string) => string | null };
+export type TextOptions = Common & {
+  maxLength?: number;
+  minLength?: number;
+  pattern?: RegExp;
+  patternMessage?: string;
+  check?: (v: string) => string | null;
+};
 export type TextareaOptions = Common & { maxLength?: number; minLength?: number };
 
 function buildText(c: TextOptions & { label: string; required: boolean; maxLength: number }) {
@@ -109,10 +125,20 @@ function buildText(c: TextOptions & { label: string; required: boolean; maxLengt
   return optionalUnless(c.required, c.label, refined);
 }
 
-function anyTextField(kind: 'text' | 'textarea', name: string, label: string, opts: TextOptions, defaultMax: number): FieldSpec<string> {
+function anyTextField(
+  kind: 'text' | 'textarea',
+  name: string,
+  label: string,
+  opts: TextOptions,
+  defaultMax: number,
+): FieldSpec<string> {
   const config = { ...opts, label, required: opts.required ?? true, maxLength: opts.maxLength ?? defaultMax };
   const { required, maxLength } = config;
-  return lazyField({ name, label, kind, required, maxLength, ...(opts.help ? { help: opts.help } : {}) }, config, buildText);
+  return lazyField(
+    { name, label, kind, required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
+    config,
+    buildText,
+  );
 }
 
 /** A single-line text field; `check` adds a domain rule with its own message. */
@@ -145,8 +171,25 @@ function buildNumber(c: NumberOptions & { label: string; required: boolean; inte
 
 /** A number; accepts thousands separators, refuses anything else. */
 export function numberField(name: string, label: string, opts: NumberOptions = {}): FieldSpec<number> {
-  const config = { ...opts, label, required: opts.required ?? true, integer: opts.integer ?? true, unit: opts.unit ?? '' };
-  return lazyField({ name, label, kind: 'number', required: config.required, maxLength: 15, ...(opts.help ? { help: opts.help } : {}) }, config, buildNumber);
+  const config = {
+    ...opts,
+    label,
+    required: opts.required ?? true,
+    integer: opts.integer ?? true,
+    unit: opts.unit ?? '',
+  };
+  return lazyField(
+    {
+      name,
+      label,
+      kind: 'number',
+      required: config.required,
+      maxLength: 15,
+      ...(opts.help ? { help: opts.help } : {}),
+    },
+    config,
+    buildNumber,
+  );
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -173,7 +216,11 @@ function buildDate(c: DateOptions & { label: string; required: boolean }) {
 /** A date (YYYY-MM-DD, as `<input type="date">` posts it). */
 export function dateField(name: string, label: string, opts: DateOptions = {}): FieldSpec<string> {
   const config = { ...opts, label, required: opts.required ?? true };
-  return lazyField({ name, label, kind: 'date', required: config.required, maxLength: 10, ...(opts.help ? { help: opts.help } : {}) }, config, buildDate);
+  return lazyField(
+    { name, label, kind: 'date', required: config.required, maxLength: 10, ...(opts.help ? { help: opts.help } : {}) },
+    config,
+    buildDate,
+  );
 }
 
 function buildDatetime(c: DateOptions & { label: string; required: boolean }) {
@@ -190,7 +237,18 @@ function buildDatetime(c: DateOptions & { label: string; required: boolean }) {
 /** A date and time (YYYY-MM-DDTHH:mm, as `<input type="datetime-local">` posts it). */
 export function datetimeField(name: string, label: string, opts: DateOptions = {}): FieldSpec<string> {
   const config = { ...opts, label, required: opts.required ?? true };
-  return lazyField({ name, label, kind: 'datetime', required: config.required, maxLength: 19, ...(opts.help ? { help: opts.help } : {}) }, config, buildDatetime);
+  return lazyField(
+    {
+      name,
+      label,
+      kind: 'datetime',
+      required: config.required,
+      maxLength: 19,
+      ...(opts.help ? { help: opts.help } : {}),
+    },
+    config,
+    buildDatetime,
+  );
 }
 
 export type SelectOptions = Common;
@@ -211,7 +269,15 @@ export function selectField<V extends string>(
   const config = { ...opts, label, required: opts.required ?? true, values: options.map((o) => o.value) };
   const maxLength = Math.max(1, ...config.values.map((v) => v.length));
   return lazyField(
-    { name, label, kind: 'select', options: [...options], required: config.required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
+    {
+      name,
+      label,
+      kind: 'select',
+      options: [...options],
+      required: config.required,
+      maxLength,
+      ...(opts.help ? { help: opts.help } : {}),
+    },
     config,
     buildSelect<V>,
   );
@@ -219,7 +285,9 @@ export function selectField<V extends string>(
 
 export type MultiselectOptions = Common & { minItems?: number };
 
-function buildMultiselect<V extends string>(c: MultiselectOptions & { label: string; required: boolean; values: string[] }) {
+function buildMultiselect<V extends string>(
+  c: MultiselectOptions & { label: string; required: boolean; values: string[] },
+) {
   const { label, values } = c;
   const maxLength = Math.max(1, ...values.map((v) => v.length));
   return z.preprocess(
@@ -247,7 +315,15 @@ export function multiselectField<V extends string>(
   const config = { ...opts, label, required: opts.required ?? false, values: options.map((o) => o.value) };
   const maxLength = Math.max(1, ...config.values.map((v) => v.length));
   return lazyField(
-    { name, label, kind: 'multiselect', options: [...options], required: config.required, maxLength, ...(opts.help ? { help: opts.help } : {}) },
+    {
+      name,
+      label,
+      kind: 'multiselect',
+      options: [...options],
+      required: config.required,
+      maxLength,
+      ...(opts.help ? { help: opts.help } : {}),
+    },
     config,
     buildMultiselect<V>,
   );
@@ -269,10 +345,16 @@ function buildCheckbox(c: CheckboxOptions & { label: string }) {
 
 /** A checkbox: present ("on", "true", "1") means checked, absent means not. */
 export function checkboxField(name: string, label: string, opts: CheckboxOptions = {}): FieldSpec<boolean> {
-  return lazyField({ name, label, kind: 'checkbox', required: false, maxLength: 5, ...(opts.help ? { help: opts.help } : {}) }, { ...opts, label }, buildCheckbox);
+  return lazyField(
+    { name, label, kind: 'checkbox', required: false, maxLength: 5, ...(opts.help ? { help: opts.help } : {}) },
+    { ...opts, label },
+    buildCheckbox,
+  );
 }
 
-export type ParsedOf<F extends Record<string, FieldSpec<unknown>>> = { [K in keyof F]: F[K] extends FieldSpec<infer T> ? T : never };
+export type ParsedOf<F extends Record<string, FieldSpec<unknown>>> = {
+  [K in keyof F]: F[K] extends FieldSpec<infer T> ? T : never;
+};
 
 /** Builds the object schema of a form from its fields, with cross-field rules. */
 export function formSchema<F extends Record<string, FieldSpec<unknown>>>(

@@ -1,8 +1,21 @@
 /** 国民经济行业分类 (GB/T 4754-2017, excerpt) and the 监管行业 each falls under for 工贸 supervision. */
 
-export type SupervisedSector = '冶金' | '有色' | '建材' | '机械' | '轻工' | '纺织' | '烟草' | '商贸' | '危险化学品' | '非煤矿山' | '烟花爆竹';
+export type SupervisedSector =
+  '冶金' | '有色' | '建材' | '机械' | '轻工' | '纺织' | '烟草' | '商贸' | '危险化学品' | '非煤矿山' | '烟花爆竹';
 
-export const SUPERVISED_SECTORS: readonly SupervisedSector[] = ['冶金', '有色', '建材', '机械', '轻工', '纺织', '烟草', '商贸', '危险化学品', '非煤矿山', '烟花爆竹'];
+export const SUPERVISED_SECTORS: readonly SupervisedSector[] = [
+  '冶金',
+  '有色',
+  '建材',
+  '机械',
+  '轻工',
+  '纺织',
+  '烟草',
+  '商贸',
+  '危险化学品',
+  '非煤矿山',
+  '烟花爆竹',
+];
 
 export interface Industry {
   code: string;
@@ -76,4 +89,5 @@ export function riskClassFor(flags: readonly SpecialFlag[]): RiskClass {
   return 'D';
 }
 
-export const RISK_RULE_TEXT = '本练兵的分级规则：涉及金属冶炼或重大危险源为A级；粉尘涉爆或涉氨制冷为B级；仅涉及有限空间作业为C级；其他为D级（各省分级分类办法不同）。';
+export const RISK_RULE_TEXT =
+  '本练兵的分级规则：涉及金属冶炼或重大危险源为A级；粉尘涉爆或涉氨制冷为B级；仅涉及有限空间作业为C级；其他为D级（各省分级分类办法不同）。';

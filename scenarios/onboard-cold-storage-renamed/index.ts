@@ -2,7 +2,13 @@
 import { createPrng } from '../prng';
 import { generateUscc } from '../lib/uscc';
 import { DIVISIONS } from '../lib/divisions';
-import { onboardingMaterials, onboardingModelAnswer, onboardingRubric as r, onboardingSteps, type OnboardingFixture } from '../kit/onboarding-kit';
+import {
+  onboardingMaterials,
+  onboardingModelAnswer,
+  onboardingRubric as r,
+  onboardingSteps,
+  type OnboardingFixture,
+} from '../kit/onboarding-kit';
 import { baseFixture, registryWith, trueRecord } from '../kit/onboarding-fixture';
 import { mobile } from '../kit/people';
 import type { ScenarioDefinition } from '../types';
@@ -12,13 +18,23 @@ import type { SpecialFlag } from '../lib/industries';
 function fixture(seed: string): OnboardingFixture {
   const prng = createPrng(`onboard-cold-storage-renamed:${seed}`);
   const flags: SpecialFlag[] = prng.next() < 0.5 ? ['ammonia', 'confinedSpace'] : ['ammonia'];
-  const { record: truth, trade } = trueRecord(prng, { name: (t) => `秦皇岛${t}水产食品有限公司`, industryCode: 'C1361', flags, employees: [15, 350] });
+  const { record: truth, trade } = trueRecord(prng, {
+    name: (t) => `秦皇岛${t}水产食品有限公司`,
+    industryCode: 'C1361',
+    flags,
+    employees: [15, 350],
+  });
   const wrongDivision = prng.pick(DIVISIONS.filter((d) => d.code !== truth.divisionCode)).code;
   const staleDivision = prng.pick(DIVISIONS).code;
   const application = { ...truth, divisionCode: wrongDivision, principalPhone: mobile(prng) };
   const former = { id: 'ent-300', name: `秦皇岛${trade}水产冷冻厂`, uscc: truth.uscc, divisionCode: staleDivision };
   const lookalikeDivision = prng.pick(DIVISIONS).code;
-  const lookalike = { id: 'ent-301', name: `秦皇岛${trade}冷链物流有限公司`, uscc: generateUscc(prng, lookalikeDivision), divisionCode: lookalikeDivision };
+  const lookalike = {
+    id: 'ent-301',
+    name: `秦皇岛${trade}冷链物流有限公司`,
+    uscc: generateUscc(prng, lookalikeDivision),
+    divisionCode: lookalikeDivision,
+  };
   return baseFixture(prng, truth, application, {
     siteNotes: [
       `企业于去年由"${former.name}"更名为"${truth.name}"，统一社会信用代码不变。`,
@@ -44,13 +60,31 @@ export const onboardColdStorageRenamed: ScenarioDefinition<OnboardingFixture, 'o
   estimatedMinutes: 15,
   assessmentTimeLimitMinutes: 25,
   fixture,
-  materials: (f) => onboardingMaterials(f, [`${f.authority.name}受理${f.application.name}的入库申请。`, '请核验材料并在系统中完成企业入库（一企一档）。']),
+  materials: (f) =>
+    onboardingMaterials(f, [
+      `${f.authority.name}受理${f.application.name}的入库申请。`,
+      '请核验材料并在系统中完成企业入库（一企一档）。',
+    ]),
   machineInput: (f): OnboardingInput => ({ registry: f.registry }),
   steps: onboardingSteps,
   hints: [
     { id: 'division', stepId: 'basic', text: '行政区划按生产经营地址所在区县填写。', cost: 5 },
-    { id: 'registry', stepId: 'registry', text: '在已入库企业名录中按统一社会信用代码查找，名称可能已经变更。', cost: 5 },
+    {
+      id: 'registry',
+      stepId: 'registry',
+      text: '在已入库企业名录中按统一社会信用代码查找，名称可能已经变更。',
+      cost: 5,
+    },
   ],
-  rubric: [r.duplicate(20), r.division(15), r.notes(15), r.industry(10), r.flags(10), r.riskClass(10), r.contacts(10), r.onboarded(10)],
+  rubric: [
+    r.duplicate(20),
+    r.division(15),
+    r.notes(15),
+    r.industry(10),
+    r.flags(10),
+    r.riskClass(10),
+    r.contacts(10),
+    r.onboarded(10),
+  ],
   modelAnswer: onboardingModelAnswer,
 };

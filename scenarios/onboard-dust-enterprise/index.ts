@@ -2,17 +2,33 @@
 import { createPrng } from '../prng';
 import { generateUscc, corruptUscc } from '../lib/uscc';
 import { DIVISIONS } from '../lib/divisions';
-import { onboardingMaterials, onboardingModelAnswer, onboardingRubric as r, onboardingSteps, type OnboardingFixture } from '../kit/onboarding-kit';
+import {
+  onboardingMaterials,
+  onboardingModelAnswer,
+  onboardingRubric as r,
+  onboardingSteps,
+  type OnboardingFixture,
+} from '../kit/onboarding-kit';
 import { baseFixture, registryWith, trueRecord } from '../kit/onboarding-fixture';
 import type { ScenarioDefinition } from '../types';
 import type { OnboardingInput } from '../workflow/onboarding-machine';
 
 function fixture(seed: string): OnboardingFixture {
   const prng = createPrng(`onboard-dust-enterprise:${seed}`);
-  const { record: truth, trade } = trueRecord(prng, { name: (t) => `秦皇岛${t}家具有限公司`, industryCode: 'C2110', flags: ['dust'], employees: [30, 280] });
+  const { record: truth, trade } = trueRecord(prng, {
+    name: (t) => `秦皇岛${t}家具有限公司`,
+    industryCode: 'C2110',
+    flags: ['dust'],
+    employees: [30, 280],
+  });
   const application = { ...truth, uscc: corruptUscc(prng, truth.uscc), flags: [] };
   const lookalikeDivision = prng.pick(DIVISIONS.filter((d) => d.code !== truth.divisionCode)).code;
-  const lookalike = { id: 'ent-200', name: `秦皇岛${trade}木业有限公司`, uscc: generateUscc(prng, lookalikeDivision), divisionCode: lookalikeDivision };
+  const lookalike = {
+    id: 'ent-200',
+    name: `秦皇岛${trade}木业有限公司`,
+    uscc: generateUscc(prng, lookalikeDivision),
+    divisionCode: lookalikeDivision,
+  };
   return baseFixture(prng, truth, application, {
     siteNotes: [
       `生产经营地址经现场核实为：${truth.operatingAddress}。`,
@@ -38,14 +54,33 @@ export const onboardDustEnterprise: ScenarioDefinition<OnboardingFixture, 'onboa
   estimatedMinutes: 15,
   assessmentTimeLimitMinutes: 25,
   fixture,
-  materials: (f) => onboardingMaterials(f, [`${f.authority.name}受理${f.application.name}的入库申请。`, '请核验材料并在系统中完成企业入库。']),
+  materials: (f) =>
+    onboardingMaterials(f, [
+      `${f.authority.name}受理${f.application.name}的入库申请。`,
+      '请核验材料并在系统中完成企业入库。',
+    ]),
   machineInput: (f): OnboardingInput => ({ registry: f.registry }),
   steps: onboardingSteps,
   hints: [
-    { id: 'uscc', stepId: 'basic', text: '申请表上的代码校验不通过时，以营业执照上的代码为准，不要自己改校验位。', cost: 5 },
+    {
+      id: 'uscc',
+      stepId: 'basic',
+      text: '申请表上的代码校验不通过时，以营业执照上的代码为准，不要自己改校验位。',
+      cost: 5,
+    },
     { id: 'flags', stepId: 'classify', text: '砂光工序产生木质粉尘并设干式除尘器，属于粉尘涉爆企业。', cost: 5 },
     { id: 'registry', stepId: 'registry', text: '判断是否同一企业看统一社会信用代码，不看名称是否相近。', cost: 3 },
   ],
-  rubric: [r.uscc(20), r.notes(15), r.division(10), r.industry(10), r.flags(15), r.riskClass(10), r.contacts(5), r.duplicate(5), r.onboarded(10)],
+  rubric: [
+    r.uscc(20),
+    r.notes(15),
+    r.division(10),
+    r.industry(10),
+    r.flags(15),
+    r.riskClass(10),
+    r.contacts(5),
+    r.duplicate(5),
+    r.onboarded(10),
+  ],
   modelAnswer: onboardingModelAnswer,
 };

@@ -8,7 +8,16 @@ import { z } from '../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
 import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
 import { LEGAL } from './legal-constants';
-import { fineRangeProblem, hearingRightApplies, PENALTY_ARTICLES, VIOLATION_IDS, VIOLATIONS, type ArticleId, type TierId, type ViolationId } from './penalties';
+import {
+  fineRangeProblem,
+  hearingRightApplies,
+  PENALTY_ARTICLES,
+  VIOLATION_IDS,
+  VIOLATIONS,
+  type ArticleId,
+  type TierId,
+  type ViolationId,
+} from './penalties';
 import { addDays, addWorkingDays } from './working-days';
 
 const articleSchema = z.enum(['art97', 'art99', 'art101', 'art102']);
@@ -66,7 +75,12 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     statementDeadline: dateSchema,
     hearingDeadline: dateSchema.nullable(),
   }),
-  z.object({ type: z.literal('officer.registerStatement'), at: instantSchema, date: dateSchema, summary: shortText(2000) }),
+  z.object({
+    type: z.literal('officer.registerStatement'),
+    at: instantSchema,
+    date: dateSchema,
+    summary: shortText(2000),
+  }),
   z.object({ type: z.literal('officer.registerHearingRequest'), at: instantSchema, date: dateSchema }),
   z.object({
     type: z.literal('officer.scheduleHearing'),
@@ -133,7 +147,14 @@ export interface CaseContext {
   documents: IssuedDocument[];
   filing: { filedOn: string; violationId: ViolationId; summary: string; approvedBy: string } | null;
   evidence: { date: string; kind: 'inquiry' | 'inspection' | 'documentary'; officerIds: string[] }[];
-  notice: (PenaltyTerms & { date: string; hearingRightStated: boolean; statementDeadline: string; hearingDeadline: string | null }) | null;
+  notice:
+    | (PenaltyTerms & {
+        date: string;
+        hearingRightStated: boolean;
+        statementDeadline: string;
+        hearingDeadline: string | null;
+      })
+    | null;
   statement: { date: string; summary: string } | null;
   hearingRequest: { date: string } | null;
   hearing: {
@@ -176,19 +197,24 @@ export const hearingRequestEnd = (servedOn: string) => addWorkingDays(servedOn, 
 export const earliestHearingDate = (noticeDate: string) => addWorkingDays(noticeDate, LEGAL.hearingNoticePeriod.value);
 
 /** Who approves 立案 and 结案: the authority's responsible person, never the officer handling the case. */
-export const APPROVER_RULE = '立案、结案须报本机关负责人审批，承办人不能自行批准（《安全生产执法程序规定》；《行政处罚法》第五十四条）';
+export const APPROVER_RULE =
+  '立案、结案须报本机关负责人审批，承办人不能自行批准（《安全生产执法程序规定》；《行政处罚法》第五十四条）';
 
 /** Chinese reason why the event may not happen now, or null. */
 export function caseProblem(context: CaseContext, event: CaseEvent): string | null {
   switch (event.type) {
     case 'officer.fileCase':
-      if (!event.approved || event.approvedBy.trim() === '') return '立案须经行政机关负责人批准（《行政处罚法》第五十四条）';
-      if (event.approvedBy.trim() !== context.head) return `审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
+      if (!event.approved || event.approvedBy.trim() === '')
+        return '立案须经行政机关负责人批准（《行政处罚法》第五十四条）';
+      if (event.approvedBy.trim() !== context.head)
+        return `审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
       if (event.summary.trim() === '') return '立案审批表须写明案情摘要';
-      if (event.filedOn < context.discoveredOn) return `立案日期不能早于发现违法行为的检查日期（${context.discoveredOn}）`;
+      if (event.filedOn < context.discoveredOn)
+        return `立案日期不能早于发现违法行为的检查日期（${context.discoveredOn}）`;
       return null;
     case 'officer.recordEvidence': {
-      if (new Set(event.officerIds).size < LEGAL.minimumOfficers.value) return `调查取证须有${LEGAL.minimumOfficers.value}名以上执法人员（${LEGAL.minimumOfficers.source}）`;
+      if (new Set(event.officerIds).size < LEGAL.minimumOfficers.value)
+        return `调查取证须有${LEGAL.minimumOfficers.value}名以上执法人员（${LEGAL.minimumOfficers.source}）`;
       // 检查笔录 and photographs made during the inspection that found the violation predate 立案 lawfully;
       // a 询问笔录 is an act of the investigation opened by 立案.
       if (event.date < context.discoveredOn) return `证据日期不能早于发现违法行为的检查日期（${context.discoveredOn}）`;
@@ -197,13 +223,18 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       return null;
     }
     case 'officer.issuePenaltyNotice': {
-      if (context.evidence.length === 0) return '尚未调查取证，不能制作行政处罚告知书（《行政处罚法》第五十四条：必须全面、客观、公正地调查，收集有关证据）';
-      const lastEvidence = context.evidence.reduce((latest, x) => (x.date > latest ? x.date : latest), context.evidence[0]!.date);
+      if (context.evidence.length === 0)
+        return '尚未调查取证，不能制作行政处罚告知书（《行政处罚法》第五十四条：必须全面、客观、公正地调查，收集有关证据）';
+      const lastEvidence = context.evidence.reduce(
+        (latest, x) => (x.date > latest ? x.date : latest),
+        context.evidence[0]!.date,
+      );
       if (event.date < lastEvidence) return '告知书日期不能早于调查取证日期';
       const range = fineRangeProblem(event.articleId, event.tierId, event.amount);
       if (range) return range;
       if (event.statementDeadline <= event.date) return '陈述申辩期限须晚于告知书送达日期';
-      if (event.hearingRightStated && (!event.hearingDeadline || event.hearingDeadline <= event.date)) return '告知听证权利的，须写明听证申请期限';
+      if (event.hearingRightStated && (!event.hearingDeadline || event.hearingDeadline <= event.date))
+        return '告知听证权利的，须写明听证申请期限';
       return null;
     }
     case 'officer.registerStatement':
@@ -214,14 +245,16 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
     case 'officer.registerHearingRequest': {
       const notice = context.notice;
       if (!notice) return '尚未告知，不能登记听证申请';
-      if (!notice.hearingRightStated && !noticeCarriesHearingRight(notice)) return '拟作出的处罚不属于听证范围（《行政处罚法》第六十三条）';
+      if (!notice.hearingRightStated && !noticeCarriesHearingRight(notice))
+        return '拟作出的处罚不属于听证范围（《行政处罚法》第六十三条）';
       if (event.date < notice.date) return '听证申请日期不能早于告知书送达日期';
       if (event.date > hearingRequestEnd(notice.date))
         return `当事人已超过听证申请期限（告知后${LEGAL.hearingRequestPeriod.value}个工作日，${LEGAL.hearingRequestPeriod.source}）`;
       return null;
     }
     case 'officer.scheduleHearing': {
-      if (context.hearingRequest && event.noticeDate < context.hearingRequest.date) return '听证通知日期不能早于听证申请日期';
+      if (context.hearingRequest && event.noticeDate < context.hearingRequest.date)
+        return '听证通知日期不能早于听证申请日期';
       const earliest = earliestHearingDate(event.noticeDate);
       if (event.hearingDate < earliest)
         return `应当在举行听证的${LEGAL.hearingNoticePeriod.value}日前通知当事人，听证日期最早为${earliest}（${LEGAL.hearingNoticePeriod.source}）`;
@@ -230,7 +263,8 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
     }
     case 'officer.recordHearing':
       if (context.hearing && event.date < context.hearing.hearingDate) return '听证不能早于通知的听证日期举行';
-      if (event.partyArguments.trim() === '') return '听证笔录须记录当事人的陈述、申辩和质证意见（《行政处罚法》第六十四条第（八）项）';
+      if (event.partyArguments.trim() === '')
+        return '听证笔录须记录当事人的陈述、申辩和质证意见（《行政处罚法》第六十四条第（八）项）';
       return null;
     case 'officer.issueDecision': {
       const notice = context.notice;
@@ -243,18 +277,24 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       if (hearingRight && !context.hearingRequest && event.date <= hearingRequestEnd(notice.date))
         return `听证申请期限（至${hearingRequestEnd(notice.date)}）届满前不能作出行政处罚决定（《行政处罚法》第六十四条第（一）项）`;
       if (context.hearing?.heldOn && event.date < context.hearing.heldOn) return '决定日期不能早于听证日期';
-      if (event.articleId !== notice.articleId) return '决定书认定的违法条款与告知书不一致，须重新告知（《行政处罚法》第四十四条）';
+      if (event.articleId !== notice.articleId)
+        return '决定书认定的违法条款与告知书不一致，须重新告知（《行政处罚法》第四十四条）';
       const range = fineRangeProblem(event.articleId, event.tierId, event.amount);
       if (range) return range;
-      if (event.amount > notice.amount) return '不得因当事人陈述、申辩而给予更重的处罚；决定的罚款金额高于告知的金额，须重新告知（《行政处罚法》第四十五条第二款）';
-      if (context.hearing?.conclusion === 'reduce' && event.amount >= notice.amount) return '听证意见为减轻处罚，决定的罚款金额应低于告知的金额（《行政处罚法》第六十五条：根据听证笔录作出决定）';
+      if (event.amount > notice.amount)
+        return '不得因当事人陈述、申辩而给予更重的处罚；决定的罚款金额高于告知的金额，须重新告知（《行政处罚法》第四十五条第二款）';
+      if (context.hearing?.conclusion === 'reduce' && event.amount >= notice.amount)
+        return '听证意见为减轻处罚，决定的罚款金额应低于告知的金额（《行政处罚法》第六十五条：根据听证笔录作出决定）';
       if (context.statement && !event.statementReview)
         return '当事人提出了陈述、申辩，行政机关应当充分听取并复核，决定书须写明复核意见（《行政处罚法》第四十五条第一款）';
-      if (context.statement && event.reviewReason.trim() === '') return '须写明复核意见的理由（《行政处罚法》第四十五条第一款）';
+      if (context.statement && event.reviewReason.trim() === '')
+        return '须写明复核意见的理由（《行政处罚法》第四十五条第一款）';
       if (!context.statement && event.statementReview) return '当事人未提出陈述、申辩，不能填写复核意见';
-      if (event.correctionDeadline < event.date) return '责令改正的期限不能早于决定日期（《行政处罚法》第二十八条第一款）';
+      if (event.correctionDeadline < event.date)
+        return '责令改正的期限不能早于决定日期（《行政处罚法》第二十八条第一款）';
       const latest = addDays(filing.filedOn, LEGAL.decisionPeriod.value);
-      if (event.date > latest) return `须自立案之日起${LEGAL.decisionPeriod.value}日内作出决定（至${latest}，${LEGAL.decisionPeriod.source}）`;
+      if (event.date > latest)
+        return `须自立案之日起${LEGAL.decisionPeriod.value}日内作出决定（至${latest}，${LEGAL.decisionPeriod.source}）`;
       return null;
     }
     case 'officer.serveDecision':
@@ -263,11 +303,13 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
       return null;
     case 'officer.recordPayment':
       if (context.service && event.date < context.service.date) return '缴款日期不能早于送达日期';
-      if (context.decision && event.surcharge > context.decision.amount) return '加处罚款的数额不得超出罚款的数额（《行政处罚法》第七十二条）';
+      if (context.decision && event.surcharge > context.decision.amount)
+        return '加处罚款的数额不得超出罚款的数额（《行政处罚法》第七十二条）';
       return null;
     case 'officer.closeCase':
       if (context.payment && event.date < context.payment.date) return '结案日期不能早于缴款日期';
-      if (event.approvedBy.trim() !== context.head) return `结案审批表的审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
+      if (event.approvedBy.trim() !== context.head)
+        return `结案审批表的审批负责人须为本机关负责人（${context.head}）：${APPROVER_RULE}`;
       return null;
   }
 }
@@ -277,7 +319,8 @@ function withDocument(context: CaseContext, type: DocumentType, date: string) {
   return { counters, documents: [...context.documents, document] };
 }
 
-const accepts = ({ context, event }: { context: CaseContext; event: CaseEvent }) => caseProblem(context, event) === null;
+const accepts = ({ context, event }: { context: CaseContext; event: CaseEvent }) =>
+  caseProblem(context, event) === null;
 
 export const caseMachine = setup({
   types: {
@@ -300,11 +343,17 @@ export const caseMachine = setup({
   },
   actions: {
     refuse: assign({
-      refusal: ({ context, event }) => ({ eventType: event.type, reason: caseProblem(context, event) ?? '当前阶段不能办理该事项' }),
+      refusal: ({ context, event }) => ({
+        eventType: event.type,
+        reason: caseProblem(context, event) ?? '当前阶段不能办理该事项',
+      }),
     }),
     fileCase: assign(({ context, event }) => {
       const e = event as EventOf<'officer.fileCase'>;
-      return { ...withDocument(context, 'caseFiling', e.filedOn), filing: { filedOn: e.filedOn, violationId: e.violationId, summary: e.summary, approvedBy: e.approvedBy } };
+      return {
+        ...withDocument(context, 'caseFiling', e.filedOn),
+        filing: { filedOn: e.filedOn, violationId: e.violationId, summary: e.summary, approvedBy: e.approvedBy },
+      };
     }),
     recordEvidence: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordEvidence'>;
@@ -331,19 +380,31 @@ export const caseMachine = setup({
       const e = event as EventOf<'officer.registerStatement'>;
       return { statement: { date: e.date, summary: e.summary } };
     }),
-    registerHearingRequest: assign(({ event }) => ({ hearingRequest: { date: (event as EventOf<'officer.registerHearingRequest'>).date } })),
+    registerHearingRequest: assign(({ event }) => ({
+      hearingRequest: { date: (event as EventOf<'officer.registerHearingRequest'>).date },
+    })),
     scheduleHearing: assign(({ context, event }) => {
       const e = event as EventOf<'officer.scheduleHearing'>;
       return {
         ...withDocument(context, 'hearingSchedule', e.noticeDate),
-        hearing: { noticeDate: e.noticeDate, hearingDate: e.hearingDate, hearingTime: e.hearingTime, place: e.place, heldOn: null, partyArguments: null, conclusion: null },
+        hearing: {
+          noticeDate: e.noticeDate,
+          hearingDate: e.hearingDate,
+          hearingTime: e.hearingTime,
+          place: e.place,
+          heldOn: null,
+          partyArguments: null,
+          conclusion: null,
+        },
       };
     }),
     recordHearing: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordHearing'>;
       return {
         ...withDocument(context, 'hearingRecord', e.date),
-        hearing: context.hearing ? { ...context.hearing, heldOn: e.date, partyArguments: e.partyArguments, conclusion: e.conclusion } : null,
+        hearing: context.hearing
+          ? { ...context.hearing, heldOn: e.date, partyArguments: e.partyArguments, conclusion: e.conclusion }
+          : null,
       };
     }),
     issueDecision: assign(({ context, event }) => {
@@ -366,7 +427,10 @@ export const caseMachine = setup({
     }),
     serveDecision: assign(({ context, event }) => {
       const e = event as EventOf<'officer.serveDecision'>;
-      return { ...withDocument(context, 'serviceReceipt', e.date), service: { date: e.date, method: e.method, recipient: e.recipient } };
+      return {
+        ...withDocument(context, 'serviceReceipt', e.date),
+        service: { date: e.date, method: e.method, recipient: e.recipient },
+      };
     }),
     recordPayment: assign(({ context, event }) => {
       const e = event as EventOf<'officer.recordPayment'>;
@@ -374,7 +438,11 @@ export const caseMachine = setup({
     }),
     closeCase: assign(({ context, event }) => {
       const e = event as EventOf<'officer.closeCase'>;
-      return { ...withDocument(context, 'caseClosing', e.date), closing: { date: e.date, approvedBy: e.approvedBy }, closedOn: e.date };
+      return {
+        ...withDocument(context, 'caseClosing', e.date),
+        closing: { date: e.date, approvedBy: e.approvedBy },
+        closedOn: e.date,
+      };
     }),
   },
 }).createMachine({
@@ -402,59 +470,106 @@ export const caseMachine = setup({
   states: {
     filing: {
       description: '立案审批',
-      on: { 'officer.fileCase': [{ guard: 'isApprovedByHead', target: 'investigating', actions: 'fileCase' }, { actions: 'refuse' }] },
+      on: {
+        'officer.fileCase': [
+          { guard: 'isApprovedByHead', target: 'investigating', actions: 'fileCase' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     investigating: {
       description: '调查取证',
       on: {
         'officer.recordEvidence': [{ guard: 'hasTwoOfficers', actions: 'recordEvidence' }, { actions: 'refuse' }],
-        'officer.issuePenaltyNotice': [{ guard: 'isNoticeLawful', target: 'notified', actions: 'issuePenaltyNotice' }, { actions: 'refuse' }],
+        'officer.issuePenaltyNotice': [
+          { guard: 'isNoticeLawful', target: 'notified', actions: 'issuePenaltyNotice' },
+          { actions: 'refuse' },
+        ],
       },
     },
     notified: {
       description: '已告知（陈述申辩、听证期间）',
       on: {
-        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+        'officer.registerStatement': [
+          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
+          { actions: 'refuse' },
+        ],
         'officer.registerHearingRequest': [
           { guard: 'isHearingRequestInTime', target: 'hearingRequested', actions: 'registerHearingRequest' },
           { actions: 'refuse' },
         ],
-        'officer.issueDecision': [{ guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' }, { actions: 'refuse' }],
+        'officer.issueDecision': [
+          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
+          { actions: 'refuse' },
+        ],
       },
     },
     hearingRequested: {
       description: '当事人申请听证',
       on: {
-        'officer.scheduleHearing': [{ guard: 'givesSevenWorkingDaysNotice', target: 'hearingScheduled', actions: 'scheduleHearing' }, { actions: 'refuse' }],
-        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+        'officer.scheduleHearing': [
+          { guard: 'givesSevenWorkingDaysNotice', target: 'hearingScheduled', actions: 'scheduleHearing' },
+          { actions: 'refuse' },
+        ],
+        'officer.registerStatement': [
+          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
+          { actions: 'refuse' },
+        ],
       },
     },
     hearingScheduled: {
       description: '已通知听证',
       on: {
-        'officer.recordHearing': [{ guard: 'isHearingOnSchedule', target: 'heard', actions: 'recordHearing' }, { actions: 'refuse' }],
-        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+        'officer.recordHearing': [
+          { guard: 'isHearingOnSchedule', target: 'heard', actions: 'recordHearing' },
+          { actions: 'refuse' },
+        ],
+        'officer.registerStatement': [
+          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
+          { actions: 'refuse' },
+        ],
       },
     },
     heard: {
       description: '已举行听证',
       on: {
-        'officer.issueDecision': [{ guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' }, { actions: 'refuse' }],
+        'officer.issueDecision': [
+          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
+          { actions: 'refuse' },
+        ],
         // The party may state its case until the decision is made (《行政处罚法》第四十五条).
-        'officer.registerStatement': [{ guard: 'isStatementInPeriod', actions: 'registerStatement' }, { actions: 'refuse' }],
+        'officer.registerStatement': [
+          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
+          { actions: 'refuse' },
+        ],
       },
     },
     decided: {
       description: '已作出处罚决定',
-      on: { 'officer.serveDecision': [{ guard: 'isServiceAfterDecision', target: 'served', actions: 'serveDecision' }, { actions: 'refuse' }] },
+      on: {
+        'officer.serveDecision': [
+          { guard: 'isServiceAfterDecision', target: 'served', actions: 'serveDecision' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     served: {
       description: '已送达，待执行',
-      on: { 'officer.recordPayment': [{ guard: 'isPaymentInFull', target: 'executed', actions: 'recordPayment' }, { actions: 'refuse' }] },
+      on: {
+        'officer.recordPayment': [
+          { guard: 'isPaymentInFull', target: 'executed', actions: 'recordPayment' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     executed: {
       description: '已执行',
-      on: { 'officer.closeCase': [{ guard: 'isCaseSettled', target: 'closed', actions: 'closeCase' }, { actions: 'refuse' }] },
+      on: {
+        'officer.closeCase': [
+          { guard: 'isCaseSettled', target: 'closed', actions: 'closeCase' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     closed: { description: '已结案', type: 'final' },
   },

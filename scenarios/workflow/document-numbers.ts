@@ -40,7 +40,9 @@ export function formatDocumentNumber(abbreviation: string, type: DocumentType, y
 }
 
 /** Parses a number printed by `formatDocumentNumber`. */
-export function parseDocumentNumber(text: string): { abbreviation: string; code: string; year: number; n: number } | null {
+export function parseDocumentNumber(
+  text: string,
+): { abbreviation: string; code: string; year: number; n: number } | null {
   const m = /^（(.+?)）应急(.+?)〔(\d{4})〕(\d+)号$/.exec(text);
   if (!m) return null;
   return { abbreviation: m[1]!, code: m[2]!, year: Number(m[3]), n: Number(m[4]) };
@@ -58,7 +60,11 @@ export function issueDocument(
   issued: readonly IssuedDocument[],
 ): { document: IssuedDocument; counters: DocumentCounters } {
   const entry = issued.length > 0 ? parseDocumentNumber(issued[0]!.number) : null;
-  if (entry) return { document: { type, number: formatDocumentNumber(abbreviation, type, entry.year, entry.n), date }, counters };
+  if (entry)
+    return {
+      document: { type, number: formatDocumentNumber(abbreviation, type, entry.year, entry.n), date },
+      counters,
+    };
   const year = Number(date.slice(0, 4));
   const key = `${type}:${year}`;
   const n = (counters[key] ?? 0) + 1;

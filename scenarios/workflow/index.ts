@@ -2,8 +2,20 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from '../lib/form';
 import { caseEventSchema, caseMachine, caseProblem, type CaseContext, type CaseEvent } from './case-machine';
-import { inspectionEventSchema, inspectionMachine, inspectionProblem, type InspectionContext, type InspectionEvent } from './inspection-machine';
-import { onboardingEventSchema, onboardingMachine, onboardingProblem, type OnboardingContext, type OnboardingEvent } from './onboarding-machine';
+import {
+  inspectionEventSchema,
+  inspectionMachine,
+  inspectionProblem,
+  type InspectionContext,
+  type InspectionEvent,
+} from './inspection-machine';
+import {
+  onboardingEventSchema,
+  onboardingMachine,
+  onboardingProblem,
+  type OnboardingContext,
+  type OnboardingEvent,
+} from './onboarding-machine';
 
 export type WorkflowId = 'onboarding' | 'inspection' | 'case';
 export type WorkflowEvent = OnboardingEvent | InspectionEvent | CaseEvent;

@@ -43,7 +43,12 @@ const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const inspectionEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('officer.createPlan'), at: instantSchema, plannedOn: dateSchema, itemIds: z.array(idSchema).max(50) }),
+  z.object({
+    type: z.literal('officer.createPlan'),
+    at: instantSchema,
+    plannedOn: dateSchema,
+    itemIds: z.array(idSchema).max(50),
+  }),
   z.object({
     type: z.literal('officer.startInspection'),
     at: instantSchema,
@@ -122,8 +127,10 @@ export interface InspectionContext {
   refusal: Refusal | null;
 }
 
-export const hazardIds = (context: InspectionContext) => context.findings.filter((f) => f.verdict !== 'ok').map((f) => f.itemId);
-export const majorHazardIds = (context: InspectionContext) => context.findings.filter((f) => f.verdict === 'major').map((f) => f.itemId);
+export const hazardIds = (context: InspectionContext) =>
+  context.findings.filter((f) => f.verdict !== 'ok').map((f) => f.itemId);
+export const majorHazardIds = (context: InspectionContext) =>
+  context.findings.filter((f) => f.verdict === 'major').map((f) => f.itemId);
 const label = (context: InspectionContext, id: string) => context.itemLabels[id] ?? id;
 
 /** Why the inspection's end time cannot be after its start time as entered (the form checks it too). */
@@ -175,7 +182,8 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
         return `检查开始时间须在检查日期（${startedOn}）当日：现场检查记录记载的是本次检查的时间（${RECORD_ARTICLE}）`;
       const order = timeOrderProblem(event.startedAt, event.endedAt);
       if (order) return order;
-      if (event.date < event.endedAt.slice(0, 10)) return `现场检查记录日期不能早于检查结束时间：记录在检查结束后制作（${RECORD_ARTICLE}）`;
+      if (event.date < event.endedAt.slice(0, 10))
+        return `现场检查记录日期不能早于检查结束时间：记录在检查结束后制作（${RECORD_ARTICLE}）`;
       return null;
     }
     case 'officer.issueOnSiteMeasures': {
@@ -191,7 +199,8 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
       if (event.measures.length === 0) return `现场处理措施决定书须写明处理措施（${ON_SITE_POWERS.hazard}）`;
       if (context.onSiteRecord && event.date < context.onSiteRecord.date)
         return `现场处理措施决定书日期不能早于现场检查记录：措施针对检查记录载明的问题（${RECORD_ARTICLE}）`;
-      if (event.until <= event.date) return `措施期限须晚于决定日期：决定书须写明措施执行到何时（${ON_SITE_POWERS.hazard}）`;
+      if (event.until <= event.date)
+        return `措施期限须晚于决定日期：决定书须写明措施执行到何时（${ON_SITE_POWERS.hazard}）`;
       if (event.until > onSiteMeasureLatestEnd(event.date))
         return `措施期限不能超过决定之日起${LEGAL.onSiteMeasureMaxMonths.value}个月（${LEGAL.onSiteMeasureMaxMonths.source}）`;
       return null;
@@ -232,7 +241,8 @@ function withDocument(context: InspectionContext, type: DocumentType, date: stri
   return { counters, documents: [...context.documents, document] };
 }
 
-const accepts = ({ context, event }: { context: InspectionContext; event: InspectionEvent }) => inspectionProblem(context, event) === null;
+const accepts = ({ context, event }: { context: InspectionContext; event: InspectionEvent }) =>
+  inspectionProblem(context, event) === null;
 
 export const inspectionMachine = setup({
   types: {
@@ -250,11 +260,15 @@ export const inspectionMachine = setup({
     hasNoHazards: accepts,
     isRecheckOfOrder: accepts,
     isEverythingRectified: ({ context, event }) =>
-      event.type === 'officer.issueRecheckOpinion' && (context.order?.itemIds ?? []).every((id) => event.rectifiedItemIds.includes(id)),
+      event.type === 'officer.issueRecheckOpinion' &&
+      (context.order?.itemIds ?? []).every((id) => event.rectifiedItemIds.includes(id)),
   },
   actions: {
     refuse: assign({
-      refusal: ({ context, event }) => ({ eventType: event.type, reason: inspectionProblem(context, event) ?? '当前阶段不能办理该事项' }),
+      refusal: ({ context, event }) => ({
+        eventType: event.type,
+        reason: inspectionProblem(context, event) ?? '当前阶段不能办理该事项',
+      }),
     }),
     recordPlan: assign(({ event }) => {
       const e = event as EventOf<'officer.createPlan'>;
@@ -281,15 +295,25 @@ export const inspectionMachine = setup({
     }),
     issueOnSiteMeasures: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueOnSiteMeasures'>;
-      return { ...withDocument(context, 'onSiteMeasures', e.date), measures: { date: e.date, itemIds: e.itemIds, measures: e.measures, until: e.until } };
+      return {
+        ...withDocument(context, 'onSiteMeasures', e.date),
+        measures: { date: e.date, itemIds: e.itemIds, measures: e.measures, until: e.until },
+      };
     }),
     issueRectificationOrder: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueRectificationOrder'>;
-      return { ...withDocument(context, 'rectificationOrder', e.date), order: { date: e.date, itemIds: e.itemIds, deadline: e.deadline } };
+      return {
+        ...withDocument(context, 'rectificationOrder', e.date),
+        order: { date: e.date, itemIds: e.itemIds, deadline: e.deadline },
+      };
     }),
     issueRecheckOpinion: assign(({ context, event }) => {
       const e = event as EventOf<'officer.issueRecheckOpinion'>;
-      return { ...withDocument(context, 'recheckOpinion', e.date), recheck: { date: e.date, rectifiedItemIds: e.rectifiedItemIds }, closedOn: e.date };
+      return {
+        ...withDocument(context, 'recheckOpinion', e.date),
+        recheck: { date: e.date, rectifiedItemIds: e.rectifiedItemIds },
+        closedOn: e.date,
+      };
     }),
     closeInspection: assign(({ event }) => ({ closedOn: (event as EventOf<'officer.closeInspection'>).date })),
   },
@@ -315,33 +339,66 @@ export const inspectionMachine = setup({
   states: {
     planning: {
       description: '检查计划',
-      on: { 'officer.createPlan': [{ guard: 'isPlanValid', target: 'planned', actions: 'recordPlan' }, { actions: 'refuse' }] },
+      on: {
+        'officer.createPlan': [
+          { guard: 'isPlanValid', target: 'planned', actions: 'recordPlan' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     planned: {
       description: '待现场检查',
-      on: { 'officer.startInspection': [{ guard: 'hasTeamWithCertificates', target: 'onSite', actions: 'recordTeam' }, { actions: 'refuse' }] },
+      on: {
+        'officer.startInspection': [
+          { guard: 'hasTeamWithCertificates', target: 'onSite', actions: 'recordTeam' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     onSite: {
       description: '现场检查中',
-      on: { 'officer.recordFindings': [{ guard: 'coversEveryPlannedItem', target: 'findingsRecorded', actions: 'recordFindings' }, { actions: 'refuse' }] },
+      on: {
+        'officer.recordFindings': [
+          { guard: 'coversEveryPlannedItem', target: 'findingsRecorded', actions: 'recordFindings' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     findingsRecorded: {
       description: '已录入检查结论',
-      on: { 'officer.issueOnSiteRecord': [{ guard: 'isRecordComplete', target: 'recorded', actions: 'issueOnSiteRecord' }, { actions: 'refuse' }] },
+      on: {
+        'officer.issueOnSiteRecord': [
+          { guard: 'isRecordComplete', target: 'recorded', actions: 'issueOnSiteRecord' },
+          { actions: 'refuse' },
+        ],
+      },
     },
     recorded: {
       description: '已制作现场检查记录',
       on: {
-        'officer.issueOnSiteMeasures': [{ guard: 'isMeasureForRecordedHazard', actions: 'issueOnSiteMeasures' }, { actions: 'refuse' }],
-        'officer.issueRectificationOrder': [{ guard: 'isOrderForRecordedHazards', target: 'rectifying', actions: 'issueRectificationOrder' }, { actions: 'refuse' }],
-        'officer.closeInspection': [{ guard: 'hasNoHazards', target: 'closedNoHazards', actions: 'closeInspection' }, { actions: 'refuse' }],
+        'officer.issueOnSiteMeasures': [
+          { guard: 'isMeasureForRecordedHazard', actions: 'issueOnSiteMeasures' },
+          { actions: 'refuse' },
+        ],
+        'officer.issueRectificationOrder': [
+          { guard: 'isOrderForRecordedHazards', target: 'rectifying', actions: 'issueRectificationOrder' },
+          { actions: 'refuse' },
+        ],
+        'officer.closeInspection': [
+          { guard: 'hasNoHazards', target: 'closedNoHazards', actions: 'closeInspection' },
+          { actions: 'refuse' },
+        ],
       },
     },
     rectifying: {
       description: '限期整改中',
       on: {
         'officer.issueRecheckOpinion': [
-          { guard: and(['isRecheckOfOrder', 'isEverythingRectified']), target: 'closed', actions: 'issueRecheckOpinion' },
+          {
+            guard: and(['isRecheckOfOrder', 'isEverythingRectified']),
+            target: 'closed',
+            actions: 'issueRecheckOpinion',
+          },
           { guard: 'isRecheckOfOrder', target: 'referredToCase', actions: 'issueRecheckOpinion' },
           { actions: 'refuse' },
         ],

@@ -6,7 +6,14 @@
 import { assign, setup } from 'xstate';
 import { z } from '../lib/form';
 import { divisionByCode } from '../lib/divisions';
-import { industryByCode, RISK_CLASSES, scaleForEmployees, SCALES, SPECIAL_FLAGS, SUPERVISED_SECTORS } from '../lib/industries';
+import {
+  industryByCode,
+  RISK_CLASSES,
+  scaleForEmployees,
+  SCALES,
+  SPECIAL_FLAGS,
+  SUPERVISED_SECTORS,
+} from '../lib/industries';
 import { usccMessage, usccProblem } from '../lib/uscc';
 import { idSchema, instantSchema, shortText, type Refusal } from './common';
 
@@ -91,8 +98,10 @@ export function onboardingProblem(context: OnboardingContext, event: OnboardingE
     case 'officer.classify': {
       const industry = industryByCode(event.industryCode);
       if (!industry) return '国民经济行业代码不正确（GB/T 4754-2017）';
-      if (industry.sector !== event.sector) return `国民经济行业"${industry.name}"属于监管行业"${industry.sector}"，与所选监管行业不一致`;
-      if (scaleForEmployees(event.employees) !== event.scale) return `从业人员${event.employees}人与企业规模"${event.scale}"不一致`;
+      if (industry.sector !== event.sector)
+        return `国民经济行业"${industry.name}"属于监管行业"${industry.sector}"，与所选监管行业不一致`;
+      if (scaleForEmployees(event.employees) !== event.scale)
+        return `从业人员${event.employees}人与企业规模"${event.scale}"不一致`;
       return null;
     }
     case 'officer.enterContacts': {
@@ -108,7 +117,8 @@ export function onboardingProblem(context: OnboardingContext, event: OnboardingE
       return null;
     }
     case 'officer.checkRegistry':
-      if (event.matchId !== null && !context.registry.some((r) => r.id === event.matchId)) return '所选企业不在已入库企业名录中';
+      if (event.matchId !== null && !context.registry.some((r) => r.id === event.matchId))
+        return '所选企业不在已入库企业名录中';
       return null;
     case 'officer.returnApplication':
       if (event.reason.trim() === '') return '退回申请须写明理由';
@@ -118,9 +128,13 @@ export function onboardingProblem(context: OnboardingContext, event: OnboardingE
   }
 }
 
-const accepts = ({ context, event }: { context: OnboardingContext; event: OnboardingEvent }) => onboardingProblem(context, event) === null;
+const accepts = ({ context, event }: { context: OnboardingContext; event: OnboardingEvent }) =>
+  onboardingProblem(context, event) === null;
 
-const returnTransition = [{ guard: 'isReturnReasoned' as const, target: 'returned' as const, actions: 'returnApplication' as const }, { actions: 'refuse' as const }];
+const returnTransition = [
+  { guard: 'isReturnReasoned' as const, target: 'returned' as const, actions: 'returnApplication' as const },
+  { actions: 'refuse' as const },
+];
 
 export const onboardingMachine = setup({
   types: {
@@ -138,7 +152,10 @@ export const onboardingMachine = setup({
   },
   actions: {
     refuse: assign({
-      refusal: ({ context, event }) => ({ eventType: event.type, reason: onboardingProblem(context, event) ?? '当前阶段不能办理该事项' }),
+      refusal: ({ context, event }) => ({
+        eventType: event.type,
+        reason: onboardingProblem(context, event) ?? '当前阶段不能办理该事项',
+      }),
     }),
     recordBasicInfo: assign(({ event }) => {
       const { type: _t, at: _a, ...basic } = event as EventOf<'officer.enterBasicInfo'>;
@@ -155,7 +172,10 @@ export const onboardingMachine = setup({
     recordMatch: assign(({ event }) => ({ matchId: (event as EventOf<'officer.checkRegistry'>).matchId })),
     updateExisting: assign({ outcome: 'updated' as const }),
     createEnterprise: assign({ outcome: 'created' as const }),
-    returnApplication: assign(({ event }) => ({ outcome: 'returned' as const, returnReason: (event as EventOf<'officer.returnApplication'>).reason })),
+    returnApplication: assign(({ event }) => ({
+      outcome: 'returned' as const,
+      returnReason: (event as EventOf<'officer.returnApplication'>).reason,
+    })),
   },
 }).createMachine({
   id: 'onboarding',
@@ -174,21 +194,30 @@ export const onboardingMachine = setup({
     draft: {
       description: '填写基本信息',
       on: {
-        'officer.enterBasicInfo': [{ guard: 'isBasicInfoValid', target: 'basicInfo', actions: 'recordBasicInfo' }, { actions: 'refuse' }],
+        'officer.enterBasicInfo': [
+          { guard: 'isBasicInfoValid', target: 'basicInfo', actions: 'recordBasicInfo' },
+          { actions: 'refuse' },
+        ],
         'officer.returnApplication': returnTransition,
       },
     },
     basicInfo: {
       description: '行业与分级分类',
       on: {
-        'officer.classify': [{ guard: 'isClassificationConsistent', target: 'classified', actions: 'recordClassification' }, { actions: 'refuse' }],
+        'officer.classify': [
+          { guard: 'isClassificationConsistent', target: 'classified', actions: 'recordClassification' },
+          { actions: 'refuse' },
+        ],
         'officer.returnApplication': returnTransition,
       },
     },
     classified: {
       description: '联系人信息',
       on: {
-        'officer.enterContacts': [{ guard: 'areContactsComplete', target: 'contactsEntered', actions: 'recordContacts' }, { actions: 'refuse' }],
+        'officer.enterContacts': [
+          { guard: 'areContactsComplete', target: 'contactsEntered', actions: 'recordContacts' },
+          { actions: 'refuse' },
+        ],
         'officer.returnApplication': returnTransition,
       },
     },

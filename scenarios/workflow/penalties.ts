@@ -36,8 +36,22 @@ export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
     short: '第九十七条',
     violation: '未按规定配备安全生产管理人员、未进行安全生产教育和培训、特种作业人员未取得相应资格上岗作业等',
     tiers: [
-      { id: 'first', label: '责令限期改正，处十万元以下的罚款', min: 0, minExclusive: true, max: 100_000, suspension: false },
-      { id: 'uncorrected', label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款', min: 100_000, minExclusive: false, max: 200_000, suspension: true },
+      {
+        id: 'first',
+        label: '责令限期改正，处十万元以下的罚款',
+        min: 0,
+        minExclusive: true,
+        max: 100_000,
+        suspension: false,
+      },
+      {
+        id: 'uncorrected',
+        label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款',
+        min: 100_000,
+        minExclusive: false,
+        max: 200_000,
+        suspension: true,
+      },
     ],
     personRange: [20_000, 50_000],
   },
@@ -47,8 +61,22 @@ export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
     short: '第九十九条',
     violation: '未设置明显的安全警示标志、安全设备不符合标准或未经常性维护检测、未提供符合标准的劳动防护用品等',
     tiers: [
-      { id: 'first', label: '责令限期改正，处五万元以下的罚款', min: 0, minExclusive: true, max: 50_000, suspension: false },
-      { id: 'uncorrected', label: '逾期未改正的，处五万元以上二十万元以下的罚款；情节严重的，责令停产停业整顿', min: 50_000, minExclusive: false, max: 200_000, suspension: 'ifSerious' },
+      {
+        id: 'first',
+        label: '责令限期改正，处五万元以下的罚款',
+        min: 0,
+        minExclusive: true,
+        max: 50_000,
+        suspension: false,
+      },
+      {
+        id: 'uncorrected',
+        label: '逾期未改正的，处五万元以上二十万元以下的罚款；情节严重的，责令停产停业整顿',
+        min: 50_000,
+        minExclusive: false,
+        max: 200_000,
+        suspension: 'ifSerious',
+      },
     ],
     personRange: [10_000, 20_000],
   },
@@ -58,8 +86,22 @@ export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
     short: '第一百零一条',
     violation: '重大危险源未登记建档、未建立安全风险分级管控制度或事故隐患排查治理制度等',
     tiers: [
-      { id: 'first', label: '责令限期改正，处十万元以下的罚款', min: 0, minExclusive: true, max: 100_000, suspension: false },
-      { id: 'uncorrected', label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款', min: 100_000, minExclusive: false, max: 200_000, suspension: true },
+      {
+        id: 'first',
+        label: '责令限期改正，处十万元以下的罚款',
+        min: 0,
+        minExclusive: true,
+        max: 100_000,
+        suspension: false,
+      },
+      {
+        id: 'uncorrected',
+        label: '逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款',
+        min: 100_000,
+        minExclusive: false,
+        max: 200_000,
+        suspension: true,
+      },
     ],
     personRange: [20_000, 50_000],
   },
@@ -69,8 +111,22 @@ export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
     short: '第一百零二条',
     violation: '未采取措施消除事故隐患',
     tiers: [
-      { id: 'first', label: '责令立即消除或者限期消除，处五万元以下的罚款', min: 0, minExclusive: true, max: 50_000, suspension: false },
-      { id: 'uncorrected', label: '拒不执行的，责令停产停业整顿（单位罚款仍在五万元以下）', min: 0, minExclusive: true, max: 50_000, suspension: true },
+      {
+        id: 'first',
+        label: '责令立即消除或者限期消除，处五万元以下的罚款',
+        min: 0,
+        minExclusive: true,
+        max: 50_000,
+        suspension: false,
+      },
+      {
+        id: 'uncorrected',
+        label: '拒不执行的，责令停产停业整顿（单位罚款仍在五万元以下）',
+        min: 0,
+        minExclusive: true,
+        max: 50_000,
+        suspension: true,
+      },
     ],
     personRange: [50_000, 100_000],
   },
@@ -79,7 +135,10 @@ export const PENALTY_ARTICLES: Record<ArticleId, PenaltyArticle> = {
 export const ARTICLE_IDS = Object.keys(PENALTY_ARTICLES) as ArticleId[];
 
 export function articleOptions() {
-  return ARTICLE_IDS.map((id) => ({ value: id, label: `${PENALTY_ARTICLES[id].citation}（${PENALTY_ARTICLES[id].violation}）` }));
+  return ARTICLE_IDS.map((id) => ({
+    value: id,
+    label: `${PENALTY_ARTICLES[id].citation}（${PENALTY_ARTICLES[id].violation}）`,
+  }));
 }
 
 export const TIER_OPTIONS = [
@@ -140,7 +199,13 @@ export interface Violation {
 const LAW = '《中华人民共和国安全生产法》';
 
 export const VIOLATIONS: Record<ViolationId, Violation> = {
-  ppeNotProvided: { id: 'ppeNotProvided', act: '未为从业人员提供符合国家标准或者行业标准的劳动防护用品', duty: `${LAW}第四十五条`, articleId: 'art99', item: '五' },
+  ppeNotProvided: {
+    id: 'ppeNotProvided',
+    act: '未为从业人员提供符合国家标准或者行业标准的劳动防护用品',
+    duty: `${LAW}第四十五条`,
+    articleId: 'art99',
+    item: '五',
+  },
   safetyDeviceDisabled: {
     id: 'safetyDeviceDisabled',
     act: '关闭直接关系生产安全的监控、报警、防护、救生设备、设施',
@@ -155,16 +220,43 @@ export const VIOLATIONS: Record<ViolationId, Violation> = {
     articleId: 'art97',
     item: '七',
   },
-  trainingNotRecorded: { id: 'trainingNotRecorded', act: '未如实记录安全生产教育和培训情况', duty: `${LAW}第二十八条第四款`, articleId: 'art97', item: '四' },
-  warningSignsMissing: { id: 'warningSignsMissing', act: '未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志', duty: `${LAW}第三十五条`, articleId: 'art99', item: '一' },
-  equipmentNotMaintained: { id: 'equipmentNotMaintained', act: '未对安全设备进行经常性维护、保养和定期检测', duty: `${LAW}第三十六条第二款`, articleId: 'art99', item: '三' },
-  hazardNotEliminated: { id: 'hazardNotEliminated', act: '未采取措施消除事故隐患', duty: `${LAW}第四十一条第二款`, articleId: 'art102', item: null },
+  trainingNotRecorded: {
+    id: 'trainingNotRecorded',
+    act: '未如实记录安全生产教育和培训情况',
+    duty: `${LAW}第二十八条第四款`,
+    articleId: 'art97',
+    item: '四',
+  },
+  warningSignsMissing: {
+    id: 'warningSignsMissing',
+    act: '未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志',
+    duty: `${LAW}第三十五条`,
+    articleId: 'art99',
+    item: '一',
+  },
+  equipmentNotMaintained: {
+    id: 'equipmentNotMaintained',
+    act: '未对安全设备进行经常性维护、保养和定期检测',
+    duty: `${LAW}第三十六条第二款`,
+    articleId: 'art99',
+    item: '三',
+  },
+  hazardNotEliminated: {
+    id: 'hazardNotEliminated',
+    act: '未采取措施消除事故隐患',
+    duty: `${LAW}第四十一条第二款`,
+    articleId: 'art102',
+    item: null,
+  },
 };
 
 export const VIOLATION_IDS = Object.keys(VIOLATIONS) as ViolationId[];
 
 export function violationOptions() {
-  return VIOLATION_IDS.map((id) => ({ value: id, label: `${VIOLATIONS[id].act}（违反${VIOLATIONS[id].duty.replace(LAW, '《安全生产法》')}）` }));
+  return VIOLATION_IDS.map((id) => ({
+    value: id,
+    label: `${VIOLATIONS[id].act}（违反${VIOLATIONS[id].duty.replace(LAW, '《安全生产法》')}）`,
+  }));
 }
 
 /**
@@ -175,5 +267,7 @@ export function violationOptions() {
 export function penaltyBasis(violationId: ViolationId | null, articleId: ArticleId): string {
   const violation = violationId ? VIOLATIONS[violationId] : null;
   const article = `${LAW}${PENALTY_ARTICLES[articleId].short}`;
-  return violation && violation.articleId === articleId && violation.item ? `${article}第（${violation.item}）项` : article;
+  return violation && violation.articleId === articleId && violation.item
+    ? `${article}第（${violation.item}）项`
+    : article;
 }

@@ -33,7 +33,9 @@ const CASE: Record<string, Prerequisite> = {
       ? '听证会通知书已经送达'
       : '当事人要求听证后，行政机关才组织听证，并在举行听证的七日前通知当事人（《行政处罚法》第六十三条、第六十四条）',
   'officer.recordHearing': (state) =>
-    state === 'heard' ? '听证已经举行' : '须先送达听证会通知书，在举行听证的七日前通知当事人时间、地点（《行政处罚法》第六十四条第（二）项）',
+    state === 'heard'
+      ? '听证已经举行'
+      : '须先送达听证会通知书，在举行听证的七日前通知当事人时间、地点（《行政处罚法》第六十四条第（二）项）',
   'officer.issueDecision': (state) =>
     ['hearingRequested', 'hearingScheduled'].includes(state)
       ? '当事人要求听证的，须依法举行听证，听证结束后根据听证笔录作出决定（《行政处罚法》第六十五条）'
@@ -41,12 +43,15 @@ const CASE: Record<string, Prerequisite> = {
         ? '作出行政处罚决定之前，须告知当事人拟作出的行政处罚内容及事实、理由、依据，并告知其陈述、申辩、要求听证的权利；未告知的，不得作出行政处罚决定（《行政处罚法》第四十四条、第六十二条）'
         : '行政处罚决定已经作出',
   'officer.serveDecision': (state) =>
-    NOT_YET_DECIDED.includes(state) ? '尚未作出行政处罚决定，没有可送达的决定书（《行政处罚法》第六十一条）' : '行政处罚决定书已经送达',
+    NOT_YET_DECIDED.includes(state)
+      ? '尚未作出行政处罚决定，没有可送达的决定书（《行政处罚法》第六十一条）'
+      : '行政处罚决定书已经送达',
   'officer.recordPayment': (state) =>
     state === 'executed' || state === 'closed'
       ? '罚款缴纳已经登记'
       : '须先送达行政处罚决定书：当事人自收到决定书之日起十五日内缴纳罚款（《行政处罚法》第六十七条）',
-  'officer.closeCase': (state) => (state === 'closed' ? '本案已经结案' : '行政处罚决定执行完毕后，方可报负责人批准结案'),
+  'officer.closeCase': (state) =>
+    state === 'closed' ? '本案已经结案' : '行政处罚决定执行完毕后，方可报负责人批准结案',
 };
 
 const BEFORE_RECORD = ['planning', 'planned', 'onSite', 'findingsRecorded'];
@@ -54,7 +59,9 @@ const BEFORE_RECORD = ['planning', 'planned', 'onSite', 'findingsRecorded'];
 const INSPECTION: Record<string, Prerequisite> = {
   'officer.createPlan': () => '检查计划已经制定',
   'officer.startInspection': (state) =>
-    state === 'planning' ? '须先制定检查计划，按照监督检查计划进行检查（《安全生产法》第六十二条第二款）' : '现场检查已经开始',
+    state === 'planning'
+      ? '须先制定检查计划，按照监督检查计划进行检查（《安全生产法》第六十二条第二款）'
+      : '现场检查已经开始',
   'officer.recordFindings': (state) =>
     ['planning', 'planned'].includes(state)
       ? '须由两名以上执法人员出示有效执法证件开始现场检查后，才能录入检查结论（《行政处罚法》第四十二条、第五十五条；《安全生产法》第六十七条）'

@@ -67,19 +67,35 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
   try {
     await migrateToLatest(db);
     await seedDemoData(db);
-    const province = await db.selectFrom('units').select(['id', 'path']).where('code', '=', '130000').executeTakeFirstOrThrow();
-    const city = await db.selectFrom('units').select(['id', 'path']).where('code', '=', '130100').executeTakeFirstOrThrow();
-    const trainer = await db.selectFrom('users').select('id').where('username', '=', 'trainer').executeTakeFirstOrThrow();
+    const province = await db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('code', '=', '130000')
+      .executeTakeFirstOrThrow();
+    const city = await db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('code', '=', '130100')
+      .executeTakeFirstOrThrow();
+    const trainer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
     const actor = { id: trainer.id, unit: { id: province.id, path: province.path } };
 
     // Synthetic officers: the city's county-level units get `cityOfficers` more, the rest of the province `provinceOfficers`.
     const counties = await db.selectFrom('units').select(['id', 'path']).where('level', '=', 'county').execute();
     const inCity = counties.filter((u) => u.path.startsWith(city.path));
     const elsewhere = counties.filter((u) => !u.path.startsWith(city.path));
-    const insertUser = sqlite.prepare("INSERT INTO users (username, display_name, role, unit_id) VALUES (?, ?, 'officer', ?)");
+    const insertUser = sqlite.prepare(
+      "INSERT INTO users (username, display_name, role, unit_id) VALUES (?, ?, 'officer', ?)",
+    );
     sqlite.transaction(() => {
-      for (let i = 0; i < cityOfficers; i++) insertUser.run(`bench.c${i}`, `城市执法员${i}`, inCity[i % inCity.length]!.id);
-      for (let i = 0; i < provinceOfficers; i++) insertUser.run(`bench.p${i}`, `全省执法员${i}`, elsewhere[i % elsewhere.length]!.id);
+      for (let i = 0; i < cityOfficers; i++)
+        insertUser.run(`bench.c${i}`, `城市执法员${i}`, inCity[i % inCity.length]!.id);
+      for (let i = 0; i < provinceOfficers; i++)
+        insertUser.run(`bench.p${i}`, `全省执法员${i}`, elsewhere[i % elsewhere.length]!.id);
     })();
     sqlite.exec('ANALYZE');
     const countIn = async (path: string) =>
@@ -115,8 +131,12 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
       competition: false,
     });
 
-    const [cityAssignment, createCityMs] = await time(() => createAssignment(db, actor, input(['130100'], '石家庄市全市练兵'), now));
-    const [provinceAssignment, createProvinceMs] = await time(() => createAssignment(db, actor, input(['130000'], '全省练兵'), now));
+    const [cityAssignment, createCityMs] = await time(() =>
+      createAssignment(db, actor, input(['130100'], '石家庄市全市练兵'), now),
+    );
+    const [provinceAssignment, createProvinceMs] = await time(() =>
+      createAssignment(db, actor, input(['130000'], '全省练兵'), now),
+    );
     if (!cityAssignment.ok || !provinceAssignment.ok) throw new Error('assignment refused');
 
     // Finished attempts for a share of the covered officers (raw inserts: the follow-up reads only these columns).
@@ -125,7 +145,9 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
     );
     const officersIn = (path: string) =>
       sqlite
-        .prepare<[string, string], { id: number }>("SELECT users.id FROM users JOIN units ON units.id = users.unit_id WHERE units.path >= ? AND units.path < ? AND role = 'officer'")
+        .prepare<[string, string], { id: number }>(
+          "SELECT users.id FROM users JOIN units ON units.id = users.unit_id WHERE units.path >= ? AND units.path < ? AND role = 'officer'",
+        )
         .all(path, `${path}~`)
         .map((r) => r.id);
     const fill = (ids: number[], assignmentId: number) =>
@@ -134,7 +156,17 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
           if ((i * 7919) % 100 >= completedShare * 100) return;
           const score = 50 + ((i * 37) % 51);
           const started = new Date(now.getTime() - 30 * 60_000 + (i % 600) * 1000);
-          insertAttempt.run(id, scenario.id, scenario.version, scenario.skill, started.toISOString(), new Date(started.getTime() + 600_000).toISOString(), score, score >= 80 ? 1 : 0, assignmentId);
+          insertAttempt.run(
+            id,
+            scenario.id,
+            scenario.version,
+            scenario.skill,
+            started.toISOString(),
+            new Date(started.getTime() + 600_000).toISOString(),
+            score,
+            score >= 80 ? 1 : 0,
+            assignmentId,
+          );
         });
       })();
     fill(officersIn(city.path), cityAssignment.id);
@@ -142,19 +174,33 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
     sqlite.exec('ANALYZE');
 
     const scope = { path: province.path };
-    const followUpCity = await timedMedian(repeat, () => getAssignmentFollowUp(db, scope, cityAssignment.id, { status: 'all', page: 1 }, now));
-    const followUpCityOverdue = await timedMedian(repeat, () =>
-      getAssignmentFollowUp(db, scope, cityAssignment.id, { status: 'overdue', page: 1 }, new Date(now.getTime() + 8 * 24 * 60 * 60 * 1000)),
+    const followUpCity = await timedMedian(repeat, () =>
+      getAssignmentFollowUp(db, scope, cityAssignment.id, { status: 'all', page: 1 }, now),
     );
-    const followUpProvince = await timedMedian(repeat, () => getAssignmentFollowUp(db, scope, provinceAssignment.id, { status: 'all', page: 1 }, now));
+    const followUpCityOverdue = await timedMedian(repeat, () =>
+      getAssignmentFollowUp(
+        db,
+        scope,
+        cityAssignment.id,
+        { status: 'overdue', page: 1 },
+        new Date(now.getTime() + 8 * 24 * 60 * 60 * 1000),
+      ),
+    );
+    const followUpProvince = await timedMedian(repeat, () =>
+      getAssignmentFollowUp(db, scope, provinceAssignment.id, { status: 'all', page: 1 }, now),
+    );
     const list = await timedMedian(repeat, () => listAssignmentsInScope(db, scope, now));
     const someone = sqlite
-      .prepare<[], { id: number; path: string }>("SELECT users.id, units.path FROM users JOIN units ON units.id = users.unit_id WHERE username = 'bench.c1'")
+      .prepare<[], { id: number; path: string }>(
+        "SELECT users.id, units.path FROM users JOIN units ON units.id = users.unit_id WHERE username = 'bench.c1'",
+      )
       .get()!;
     const officer = { id: someone.id, role: 'officer', unit: { path: someone.path } };
     const home = await timedMedian(repeat, () => listOfficerAssignments(db, officer, now));
     const [, startMs] = await time(() => startAssignedDrill(db, officer, cityAssignment.id, scenario.id, now));
-    const [, remindMs] = await time(() => changeAssignment(db, actor, cityAssignment.id, { intent: 'remind', message: '' }, now));
+    const [, remindMs] = await time(() =>
+      changeAssignment(db, actor, cityAssignment.id, { intent: 'remind', message: '' }, now),
+    );
 
     return [
       { name: 'assignments: officers in the city assigned (石家庄市)', value: cityCount, unit: 'officers' },
@@ -162,7 +208,11 @@ export async function benchAssignments(options: AssignmentsBenchOptions = {}): P
       { name: 'assignments: create, whole city', value: round(createCityMs), unit: 'ms' },
       { name: 'assignments: create, whole province', value: round(createProvinceMs), unit: 'ms' },
       { name: 'assignments: follow-up page data, city (median)', value: round(followUpCity), unit: 'ms' },
-      { name: 'assignments: follow-up page data, city, overdue filter after due (median)', value: round(followUpCityOverdue), unit: 'ms' },
+      {
+        name: 'assignments: follow-up page data, city, overdue filter after due (median)',
+        value: round(followUpCityOverdue),
+        unit: 'ms',
+      },
       { name: 'assignments: follow-up page data, province (median)', value: round(followUpProvince), unit: 'ms' },
       { name: 'assignments: trainer list with completion of each (median)', value: round(list), unit: 'ms' },
       { name: 'assignments: officer home, assignments (median)', value: round(home), unit: 'ms' },

@@ -17,9 +17,15 @@ declare module 'autocannon' {
     non2xx: number;
   }
   export interface Tracker {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Tracker;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Tracker;
     stop(): void;
   }
-  function autocannon(options: Record<string, unknown>, callback: (error: Error | null, result: Result) => void): Tracker;
+  function autocannon(
+    options: Record<string, unknown>,
+    callback: (error: Error | null, result: Result) => void,
+  ): Tracker;
   export default autocannon;
 }

@@ -17,15 +17,25 @@ const page = readFileSync(process.env.PAGE_FILE!);
 const selectAttempt = db.prepare<[number], { id: number; event_count: number; state_json: string }>(
   'SELECT id, event_count, state_json FROM attempts WHERE id = ?',
 );
-const insertEvent = db.prepare('INSERT INTO attempt_events (attempt_id, seq, at, event_json, form_values_json) VALUES (?, ?, ?, ?, ?)');
-const updateAttempt = db.prepare('UPDATE attempts SET event_count = ?, state_json = ? WHERE id = ? AND event_count = ?');
+const insertEvent = db.prepare(
+  'INSERT INTO attempt_events (attempt_id, seq, at, event_json, form_values_json) VALUES (?, ?, ?, ?, ?)',
+);
+const updateAttempt = db.prepare(
+  'UPDATE attempts SET event_count = ?, state_json = ? WHERE id = ? AND event_count = ?',
+);
 
 const submit = db.transaction((id: number, values: Record<string, string>) => {
   const attempt = selectAttempt.get(id);
   if (!attempt) return false;
   const state = JSON.parse(attempt.state_json) as { events: unknown[] };
   const at = new Date().toISOString();
-  const event = { seq: attempt.event_count + 1, kind: 'workflow', at, stepId: values._step, event: { type: 'bench', values } };
+  const event = {
+    seq: attempt.event_count + 1,
+    kind: 'workflow',
+    at,
+    stepId: values._step,
+    event: { type: 'bench', values },
+  };
   state.events.push(event);
   // A drill's state holds its few events; keep the baseline's the same size however long it runs.
   if (state.events.length > 8) state.events.splice(0, state.events.length - 8);

@@ -222,7 +222,10 @@ export async function throughput(template: string, s: Settings): Promise<Through
           const id = ids[i % ids.length]!;
           const poster = new StepPoster(cookies.get(id)!, pools.byOfficer.get(id)!);
           posters.push(poster);
-          return { next: () => poster.next(), onResponse: (status, headers) => poster.onResponse(status, locationOf(headers)) };
+          return {
+            next: () => poster.next(),
+            onResponse: (status, headers) => poster.onResponse(status, locationOf(headers)),
+          };
         },
       });
       // Drop the attempts used (the one in progress included: its version is not known to the next run).
@@ -237,12 +240,18 @@ export async function throughput(template: string, s: Settings): Promise<Through
       makeConnection: (i: number): ConnectionScript => {
         const id = ids[i % ids.length]!;
         const a = getAttempts.get(id)![0]!;
-        return { next: () => ({ path: withPath(a), headers: { cookie: cookies.get(id)! } }), onResponse: (status) => status === 200 };
+        return {
+          next: () => ({ path: withPath(a), headers: { cookie: cookies.get(id)! } }),
+          onResponse: (status) => status === 200,
+        };
       },
       base,
     });
 
-    type Target = { name: keyof Omit<ThroughputFigures, 'drillPageBytes' | 'bareRows' | 'barePageBytes' | 'pageWeight'>; run: (seconds: number) => Promise<LoadResult> };
+    type Target = {
+      name: keyof Omit<ThroughputFigures, 'drillPageBytes' | 'bareRows' | 'barePageBytes' | 'pageWeight'>;
+      run: (seconds: number) => Promise<LoadResult>;
+    };
     const drillPathOf = (a: BenchAttempt) => `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`;
     const targets: Target[] = [
       { name: 'appPost', run: (sec) => appPosters(app.base, appPools, sec) },
@@ -250,12 +259,24 @@ export async function throughput(template: string, s: Settings): Promise<Through
       {
         name: 'bWrite',
         run: (sec) =>
-          closedLoad({ base: bWrite.base, connections: s.connections, seconds: sec, method: 'POST', makeConnection: (i) => baselinePoster(baseAttempts.get(ids[i % ids.length]!)![0]!) }),
+          closedLoad({
+            base: bWrite.base,
+            connections: s.connections,
+            seconds: sec,
+            method: 'POST',
+            makeConnection: (i) => baselinePoster(baseAttempts.get(ids[i % ids.length]!)![0]!),
+          }),
       },
       {
         name: 'bWriteFull',
         run: (sec) =>
-          closedLoad({ base: bWriteFull.base, connections: s.connections, seconds: sec, method: 'POST', makeConnection: (i) => baselinePoster(baseAttempts.get(ids[i % ids.length]!)![0]!) }),
+          closedLoad({
+            base: bWriteFull.base,
+            connections: s.connections,
+            seconds: sec,
+            method: 'POST',
+            makeConnection: (i) => baselinePoster(baseAttempts.get(ids[i % ids.length]!)![0]!),
+          }),
       },
       {
         name: 'bRemixPost',
@@ -268,13 +289,26 @@ export async function throughput(template: string, s: Settings): Promise<Through
             makeConnection: (i) => {
               const a = baseAttempts.get(ids[i % ids.length]!)![0]!;
               let v = 0;
-              return { next: () => ({ path: '/?index', body: a.bodies[v++ % a.bodies.length] }), onResponse: (status) => status === 303 };
+              return {
+                next: () => ({ path: '/?index', body: a.bodies[v++ % a.bodies.length] }),
+                onResponse: (status) => status === 303,
+              };
             },
           }),
       },
-      { name: 'appGet', run: (sec) => closedLoad({ ...getters(app.base, drillPathOf), connections: s.connections, seconds: sec }) },
-      { name: 'bRead', run: (sec) => closedLoad({ ...getters(bWrite.base, drillPathOf), connections: s.connections, seconds: sec }) },
-      { name: 'bRemixGet', run: (sec) => closedLoad({ ...getters(bare.base, () => `/?rows=${bareRows}`), connections: s.connections, seconds: sec }) },
+      {
+        name: 'appGet',
+        run: (sec) => closedLoad({ ...getters(app.base, drillPathOf), connections: s.connections, seconds: sec }),
+      },
+      {
+        name: 'bRead',
+        run: (sec) => closedLoad({ ...getters(bWrite.base, drillPathOf), connections: s.connections, seconds: sec }),
+      },
+      {
+        name: 'bRemixGet',
+        run: (sec) =>
+          closedLoad({ ...getters(bare.base, () => `/?rows=${bareRows}`), connections: s.connections, seconds: sec }),
+      },
     ];
     const results = new Map<Target['name'], LoadResult[]>();
     for (const t of targets) {
@@ -284,7 +318,9 @@ export async function throughput(template: string, s: Settings): Promise<Through
     for (let r = 0; r < s.runs; r++) {
       for (const t of targets) {
         const res = await t.run(s.seconds);
-        log(`run ${r + 1}/${s.runs} ${t.name}: ${res.rps.toFixed(0)}/s p99 ${res.p99.toFixed(1)} ms, errors ${res.errors}`);
+        log(
+          `run ${r + 1}/${s.runs} ${t.name}: ${res.rps.toFixed(0)}/s p99 ${res.p99.toFixed(1)} ms, errors ${res.errors}`,
+        );
         results.set(t.name, [...(results.get(t.name) ?? []), res]);
       }
     }
@@ -343,7 +379,12 @@ const LIBRARY_MARKERS: Record<string, RegExp> = {
 async function measurePageWeight(
   appBase: string,
   bareBase: string,
-  pages: { login: string; drill: { path: string; cookie: string }; report: { path: string; cookie: string }; bareRows: number },
+  pages: {
+    login: string;
+    drill: { path: string; cookie: string };
+    report: { path: string; cookie: string };
+    bareRows: number;
+  },
 ): Promise<PageWeight[]> {
   const measure = async (page: string, base: string, path: string, cookie?: string): Promise<PageWeight> => {
     const response = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
@@ -386,7 +427,16 @@ export interface ProvincialFigures {
   startSpreadSeconds: number;
   hashPerSecond: number;
   hashMs: number;
-  loginBurst: { logins: number; loginsPerSecond: number; loginP99: number; loginErrors: number; stepP99: number; stepP50: number; stepErrors: number; stepRate: number };
+  loginBurst: {
+    logins: number;
+    loginsPerSecond: number;
+    loginP99: number;
+    loginErrors: number;
+    stepP99: number;
+    stepP50: number;
+    stepErrors: number;
+    stepRate: number;
+  };
 }
 
 /**
@@ -466,7 +516,9 @@ export async function provincial(template: string, s: Settings): Promise<Provinc
     const pageRuns: LoadResult[] = [];
     for (let r = 0; r < s.runs; r++) {
       const res = await stepLoad(RATE, s.provincialSeconds, randomIdle);
-      log(`provincial run ${r + 1}/${s.runs}: ${res.steps.rps.toFixed(1)} steps/s p99 ${res.steps.p99.toFixed(1)} ms, errors ${res.steps.errors}`);
+      log(
+        `provincial run ${r + 1}/${s.runs}: ${res.steps.rps.toFixed(1)} steps/s p99 ${res.steps.p99.toFixed(1)} ms, errors ${res.steps.errors}`,
+      );
       stepRuns.push(res.steps);
       pageRuns.push(res.pages);
     }
@@ -487,7 +539,10 @@ export async function provincial(template: string, s: Settings): Promise<Provinc
           const at = (i / ids.length) * SPREAD * 1000;
           await sleep(Math.max(0, t0 + at - performance.now()));
           try {
-            const body = new URLSearchParams({ scenarioId: scenarios[i % scenarios.length]!.id, mode: 'practice' }).toString();
+            const body = new URLSearchParams({
+              scenarioId: scenarios[i % scenarios.length]!.id,
+              mode: 'practice',
+            }).toString();
             const res = await client.request('POST', '/drills/start', { body, headers: { cookie: cookies.get(id)! } });
             if (res.status === 302 && /^\/drills\/\d+$/.test(locationOf(res.headers) ?? '')) latencies.push(res.ms);
             else {
@@ -512,8 +567,12 @@ export async function provincial(template: string, s: Settings): Promise<Provinc
 
     // Login burst: hash throughput here, then logins over HTTP while officers keep submitting steps.
     const hash = await hashThroughput(s.quick ? 2 : 5);
-    log(`argon2id: ${hash.perSecond.toFixed(1)} hashes/s on 4 libuv threads, ${hash.ms.toFixed(1)} ms each alone (the app hashes ${MAX_CONCURRENT_HASHES} at a time)`);
-    const burst = await loginBurst(app.base, officers, s.logins, (rate, seconds) => stepLoad(rate, seconds, randomIdle));
+    log(
+      `argon2id: ${hash.perSecond.toFixed(1)} hashes/s on 4 libuv threads, ${hash.ms.toFixed(1)} ms each alone (the app hashes ${MAX_CONCURRENT_HASHES} at a time)`,
+    );
+    const burst = await loginBurst(app.base, officers, s.logins, (rate, seconds) =>
+      stepLoad(rate, seconds, randomIdle),
+    );
     client.close();
     return {
       officers: OFFICERS,
@@ -566,7 +625,11 @@ async function loginBurst(
   const worker = async () => {
     while (next < count) {
       const officer = officers[next++ % officers.length]!;
-      const body = new URLSearchParams({ username: officer.username, password: BENCH_PASSWORD, redirectTo: '' }).toString();
+      const body = new URLSearchParams({
+        username: officer.username,
+        password: BENCH_PASSWORD,
+        redirectTo: '',
+      }).toString();
       try {
         const res = await client.request('POST', '/login', { body });
         const cookie = res.headers['set-cookie'];
@@ -587,7 +650,9 @@ async function loginBurst(
   const all = summarize(latencies, errors, seconds);
   // The step slices: merged by weighting each slice's p99 is not exact, so report the worst slice's p99 and the median p50.
   const stepP99 = Math.max(...stepResults.map((r) => r.p99).filter((x) => !Number.isNaN(x)));
-  log(`login burst: ${latencies.length} logins in ${seconds.toFixed(1)} s (${all.rps.toFixed(1)}/s), login p99 ${all.p99.toFixed(0)} ms, step p99 ${stepP99.toFixed(1)} ms`);
+  log(
+    `login burst: ${latencies.length} logins in ${seconds.toFixed(1)} s (${all.rps.toFixed(1)}/s), login p99 ${all.p99.toFixed(0)} ms, step p99 ${stepP99.toFixed(1)} ms`,
+  );
   return {
     logins: count,
     loginsPerSecond: all.rps,
@@ -677,4 +742,3 @@ export async function durability(template: string, kills: number): Promise<Durab
   }
   return { kills, acknowledged, lost, afterRestartOk };
 }
-

@@ -13,8 +13,26 @@ import { ROOT, buildAll, createTemplate, resetRunDir } from './setup';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const settings: Settings = quick
-  ? { quick, seconds: 3, warmupSeconds: 1.5, runs: 3, connections: 50, provincialSeconds: 12, logins: 400, profile: args.has('--profile') }
-  : { quick, seconds: 10, warmupSeconds: 5, runs: 3, connections: 50, provincialSeconds: 40, logins: 4800, profile: args.has('--profile') };
+  ? {
+      quick,
+      seconds: 3,
+      warmupSeconds: 1.5,
+      runs: 3,
+      connections: 50,
+      provincialSeconds: 12,
+      logins: 400,
+      profile: args.has('--profile'),
+    }
+  : {
+      quick,
+      seconds: 10,
+      warmupSeconds: 5,
+      runs: 3,
+      connections: 50,
+      provincialSeconds: 40,
+      logins: 4800,
+      profile: args.has('--profile'),
+    };
 
 /** A row another bench module contributes (e.g. the assignments follow-up of issue 5). */
 export interface ExtraRow {
@@ -56,7 +74,14 @@ function reportTarget(rows: ExtraRow[]): TargetRow {
   const find = (prefix: string) => rows.find((r) => r.name.startsWith(prefix) && typeof r.value === 'number');
   const province = find('readiness report, one province');
   const country = find('readiness report, whole country');
-  if (!province || !country) return { case: row, figure: 'not measured (scripts/bench/reports.ts gave no figure)', required: '≤ 100 ms / ≤ 500 ms', goal: '≤ 50 ms / ≤ 300 ms', verdict: 'not measured' };
+  if (!province || !country)
+    return {
+      case: row,
+      figure: 'not measured (scripts/bench/reports.ts gave no figure)',
+      required: '≤ 100 ms / ≤ 500 ms',
+      goal: '≤ 50 ms / ≤ 300 ms',
+      verdict: 'not measured',
+    };
   const p = province.value as number;
   const c = country.value as number;
   return {
@@ -89,7 +114,9 @@ function verdict(required: boolean | null, goal: boolean | null): string {
 async function main() {
   const started = new Date();
   const t0 = performance.now();
-  log(`${quick ? 'quick' : 'full'} run on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+  log(
+    `${quick ? 'quick' : 'full'} run on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+  );
   buildAll();
   resetRunDir();
   log('bench database: migrations, demo data, officer logins…');
@@ -106,23 +133,53 @@ async function main() {
   const getVsRead = ratio(tp.appGet.rps, tp.bRead.rps);
   const drillWeight = tp.pageWeight.find((p) => p.page === 'drill')!;
   const targets: TargetRow[] = [
-    { case: 'step submit / B-remix (POST)', figure: fx(postVsRemix), required: '≥ 0.7×', goal: '≥ 0.9×', verdict: verdict(postVsRemix >= 0.7, postVsRemix >= 0.9) },
-    { case: 'step submit / B-write', figure: fx(postVsWrite), required: '≥ 0.18×', goal: '≥ 0.25×', verdict: verdict(postVsWrite >= 0.18, postVsWrite >= 0.25) },
-    { case: 'drill page GET / B-remix (GET)', figure: fx(getVsRemix), required: '≥ 0.6×', goal: '≥ 0.9×', verdict: verdict(getVsRemix >= 0.6, getVsRemix >= 0.9) },
-    { case: 'drill page GET / B-read', figure: fx(getVsRead), required: '≥ 0.06×', goal: '≥ 0.12×', verdict: verdict(getVsRead >= 0.06, getVsRead >= 0.12) },
+    {
+      case: 'step submit / B-remix (POST)',
+      figure: fx(postVsRemix),
+      required: '≥ 0.7×',
+      goal: '≥ 0.9×',
+      verdict: verdict(postVsRemix >= 0.7, postVsRemix >= 0.9),
+    },
+    {
+      case: 'step submit / B-write',
+      figure: fx(postVsWrite),
+      required: '≥ 0.18×',
+      goal: '≥ 0.25×',
+      verdict: verdict(postVsWrite >= 0.18, postVsWrite >= 0.25),
+    },
+    {
+      case: 'drill page GET / B-remix (GET)',
+      figure: fx(getVsRemix),
+      required: '≥ 0.6×',
+      goal: '≥ 0.9×',
+      verdict: verdict(getVsRemix >= 0.6, getVsRemix >= 0.9),
+    },
+    {
+      case: 'drill page GET / B-read',
+      figure: fx(getVsRead),
+      required: '≥ 0.06×',
+      goal: '≥ 0.12×',
+      verdict: verdict(getVsRead >= 0.06, getVsRead >= 0.12),
+    },
     {
       case: `provincial load (${prov.steps.rps.toFixed(1)} steps/s, ${prov.officers} officers)`,
       figure: `p99 ${ms(prov.steps.p99)}, ${prov.steps.errors} errors`,
       required: 'p99 ≤ 100 ms, 0 errors',
       goal: 'p99 ≤ 40 ms',
-      verdict: verdict(prov.steps.p99 <= 100 && prov.steps.errors === 0, prov.steps.p99 <= 40 && prov.steps.errors === 0),
+      verdict: verdict(
+        prov.steps.p99 <= 100 && prov.steps.errors === 0,
+        prov.steps.p99 <= 40 && prov.steps.errors === 0,
+      ),
     },
     {
       case: `synchronized start, ${prov.officers} in ${prov.startSpreadSeconds} s`,
       figure: `p99 ${ms(prov.start.p99)}, ${prov.start.errors} errors`,
       required: 'p99 ≤ 1 s, 0 errors',
       goal: 'p99 ≤ 300 ms',
-      verdict: verdict(prov.start.p99 <= 1000 && prov.start.errors === 0, prov.start.p99 <= 300 && prov.start.errors === 0),
+      verdict: verdict(
+        prov.start.p99 <= 1000 && prov.start.errors === 0,
+        prov.start.p99 <= 300 && prov.start.errors === 0,
+      ),
     },
     {
       case: `acknowledged steps lost over ${dur.kills} kills`,
@@ -141,7 +198,8 @@ async function main() {
     },
   ];
 
-  const line = (r: LoadResult, unit = '/s') => `${r.rps.toFixed(0)}${unit} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors}`;
+  const line = (r: LoadResult, unit = '/s') =>
+    `${r.rps.toFixed(0)}${unit} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors}`;
   const details = [
     '| server and case | throughput | p50 | p95 | p99 | errors |',
     '|---|---|---|---|---|---|',
@@ -174,7 +232,10 @@ async function main() {
   const weights = [
     '| page | HTML | JS files | JS gzipped | CSS gzipped | libraries found in its JS |',
     '|---|---|---|---|---|---|',
-    ...tp.pageWeight.map((p) => `| ${p.page} (\`${p.path.replace(/\?.*/, '')}\`) | ${kb(p.htmlBytes)} | ${p.jsFiles} | ${kb(p.jsGzip)} | ${kb(p.cssGzip)} | ${p.found.join(', ') || 'none'} |`),
+    ...tp.pageWeight.map(
+      (p) =>
+        `| ${p.page} (\`${p.path.replace(/\?.*/, '')}\`) | ${kb(p.htmlBytes)} | ${p.jsFiles} | ${kb(p.jsGzip)} | ${kb(p.cssGzip)} | ${p.found.join(', ') || 'none'} |`,
+    ),
   ];
   const targetTable = [
     '| case | figure | required | goal | verdict |',

@@ -31,7 +31,13 @@ export interface RunningServer {
 }
 
 /** Spawns `node <args>` with `env` and waits until GET `readyPath` answers (any status below 500). */
-export async function startServer(opts: { args: string[]; env: Record<string, string>; readyPath: string; nodeArgs?: string[]; cwd?: string }): Promise<RunningServer> {
+export async function startServer(opts: {
+  args: string[];
+  env: Record<string, string>;
+  readyPath: string;
+  nodeArgs?: string[];
+  cwd?: string;
+}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...opts.args], {
     cwd: opts.cwd,
@@ -146,7 +152,13 @@ export async function closedLoad(opts: ClosedLoadOptions): Promise<LoadResult> {
         };
         return req;
       },
-      onResponse(this: Entry, status: number, _body: string, _context: unknown, headers: Record<string, string | string[]>) {
+      onResponse(
+        this: Entry,
+        status: number,
+        _body: string,
+        _context: unknown,
+        headers: Record<string, string | string[]>,
+      ) {
         if (this.holder.script?.onResponse(status, headers)) expected++;
         else {
           unexpected++;
@@ -193,7 +205,11 @@ export function makeClient(base: string, maxSockets = 256) {
      * (its idle timeout) fails with ECONNRESET before the server saw it; like a browser, the client
      * then sends it once more on a new connection (the pattern Node's http documentation gives).
      */
-    async request(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+    async request(
+      method: string,
+      path: string,
+      opts: { body?: string; headers?: Record<string, string> } = {},
+    ): Promise<Answer> {
       try {
         return await client.send(method, path, opts);
       } catch (error) {
@@ -214,7 +230,10 @@ export function makeClient(base: string, maxSockets = 256) {
             agent,
             headers: {
               ...(opts.body !== undefined
-                ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(opts.body) }
+                ? {
+                    'content-type': 'application/x-www-form-urlencoded',
+                    'content-length': Buffer.byteLength(opts.body),
+                  }
                 : {}),
               ...opts.headers,
             },
@@ -224,7 +243,12 @@ export function makeClient(base: string, maxSockets = 256) {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8') }),
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                ms: performance.now() - started,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
             );
             res.on('error', reject);
           },

@@ -25,7 +25,10 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const name = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/build\//, 'build/').replace(/\?t=[\d.]+/, '')}:${n.callFrame.lineNumber}`;
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url
+      .replace(/.*node_modules\//, '')
+      .replace(/.*\/build\//, 'build/')
+      .replace(/\?t=[\d.]+/, '')}:${n.callFrame.lineNumber}`;
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let busy = 0;
@@ -98,10 +101,19 @@ async function main() {
         const id = ids[i % ids.length]!;
         if (which === 'post') {
           const poster = new StepPoster(cookies.get(id)!, attempts.get(id)!);
-          return { next: () => poster.next(), onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]) };
+          return {
+            next: () => poster.next(),
+            onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]),
+          };
         }
         const a = attempts.get(id)![0]!;
-        return { next: () => ({ path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`, headers: { cookie: cookies.get(id)! } }), onResponse: (s) => s === 200 };
+        return {
+          next: () => ({
+            path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`,
+            headers: { cookie: cookies.get(id)! },
+          }),
+          onResponse: (s) => s === 200,
+        };
       },
     });
     log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
@@ -109,7 +121,9 @@ async function main() {
     await app.stop();
   }
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-  console.log(summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, Number(process.argv[4] ?? 40)));
+  console.log(
+    summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, Number(process.argv[4] ?? 40)),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -158,7 +158,15 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
           for (let k = 0; k < countiesPerCity[city]!; k++) {
             const kid = nextId++;
             const kpath = `${cpath}${kid}/`;
-            insertUnit.run(kid, `${ccode}${String(k + 1).padStart(2, '0')}`, `${pname}第${c + 1}市第${k + 1}区县`, 'county', cid, kpath, k);
+            insertUnit.run(
+              kid,
+              `${ccode}${String(k + 1).padStart(2, '0')}`,
+              `${pname}第${c + 1}市第${k + 1}区县`,
+              'county',
+              cid,
+              kpath,
+              k,
+            );
             counties.push({ id: kid, path: kpath });
           }
         }
@@ -166,7 +174,9 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     })();
 
     // ── Officers: spread over the counties; 1% disabled; each with an ability that drives their scores ──
-    const insertUser = sqlite.prepare("INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)");
+    const insertUser = sqlite.prepare(
+      "INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)",
+    );
     const perCounty = spread(officers, counties.length, random);
     const ability = new Float64Array(officers + 1);
     const activity = new Float64Array(officers + 1); // relative drill frequency (some never drill)
@@ -244,7 +254,11 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
             scenario.version,
             scenario.skill,
             // Seeds as the app draws them (6 random bytes, hex); a few officers retry the same seed.
-            random() < 0.05 ? `retry${user % 7}` : Math.floor(random() * 2 ** 48).toString(16).padStart(12, '0'),
+            random() < 0.05
+              ? `retry${user % 7}`
+              : Math.floor(random() * 2 ** 48)
+                  .toString(16)
+                  .padStart(12, '0'),
             assessment ? 'assessment' : 'practice',
             scenario.steps,
             new Date(startedAt).toISOString(),
@@ -265,7 +279,9 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     const year = Number(namedPeriod('year', now).from.slice(0, 4));
     sqlite.transaction(() => {
       const importId = sqlite
-        .prepare("INSERT INTO statistics_imports (user_id, scope_unit_id, file_name, period_year, status, rows_json, committed_at) VALUES (1, 1, 'bench.tsv', ?, 'committed', '[]', ?)")
+        .prepare(
+          "INSERT INTO statistics_imports (user_id, scope_unit_id, file_name, period_year, status, rows_json, committed_at) VALUES (1, 1, 'bench.tsv', ?, 'committed', '[]', ?)",
+        )
         .run(year, now.toISOString()).lastInsertRowid;
       const insertReal = sqlite.prepare(
         `INSERT INTO real_statistics (import_id, unit_id, period_year, source_name, officers_on_record, enterprises_onboarded, inspections,
@@ -274,7 +290,21 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
       );
       counties.forEach((county, i) => {
         const staff = perCounty[i]!;
-        insertReal.run(importId, county.id, year, `区县${county.id}`, staff, Math.floor(random() * 400), Math.floor(random() * 40), 0, 0, 0, 0, 0, Math.floor(random() * staff));
+        insertReal.run(
+          importId,
+          county.id,
+          year,
+          `区县${county.id}`,
+          staff,
+          Math.floor(random() * 400),
+          Math.floor(random() * 40),
+          0,
+          0,
+          0,
+          0,
+          0,
+          Math.floor(random() * staff),
+        );
       });
     })();
     const generateSeconds = (performance.now() - tGenerate) / 1000;
@@ -286,7 +316,9 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     let rollupRows = '';
     const rebuild = await timeRuns(runs, async () => {
       const steps: string[] = [];
-      await rebuildRollups(db, { onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`) });
+      await rebuildRollups(db, {
+        onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`),
+      });
       rollupRows = steps.join(', ');
     });
     const period = namedPeriod('year', now);
@@ -294,7 +326,9 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     // The largest province (most county-level units), and its largest county.
     const countiesOf = (p: { path: string }) => counties.filter((c) => c.path.startsWith(p.path));
     const province = provinces.reduce((a, b) => (countiesOf(b).length > countiesOf(a).length ? b : a));
-    const county = countiesOf(province).reduce((a, b) => (perCounty[counties.indexOf(b)]! > perCounty[counties.indexOf(a)]! ? b : a));
+    const county = countiesOf(province).reduce((a, b) =>
+      perCounty[counties.indexOf(b)]! > perCounty[counties.indexOf(a)]! ? b : a,
+    );
     const sizeOf = async (path: string) => {
       const r = await report(path);
       return `${fmt(r.totals.units)} units, ${fmt(r.totals.officers)} officers, ${fmt(r.totals.proficient)} proficient`;
@@ -304,11 +338,31 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     const oneProvince = await timeRuns(runs, () => report(province.path));
     const oneCounty = await timeRuns(runs, () => report(county.path));
     const rows: BenchRow[] = [
-      { name: `national data generated (${scale}; state_json is a stub — reports never read it)`, value: round(generateSeconds), unit: 's' },
-      { name: `full rebuild of the rollups, median of ${runs} (${rollupRows})`, value: Math.round(rebuild.median), unit: 'ms' },
-      { name: `readiness report, whole country, this year (${await sizeOf('/')})`, value: round(country.median), unit: 'ms' },
-      { name: `readiness report, one province, this year (${province.name}: ${await sizeOf(province.path)})`, value: round(oneProvince.median), unit: 'ms' },
-      { name: `readiness report, one county, this year (${await sizeOf(county.path)})`, value: round(oneCounty.median), unit: 'ms' },
+      {
+        name: `national data generated (${scale}; state_json is a stub — reports never read it)`,
+        value: round(generateSeconds),
+        unit: 's',
+      },
+      {
+        name: `full rebuild of the rollups, median of ${runs} (${rollupRows})`,
+        value: Math.round(rebuild.median),
+        unit: 'ms',
+      },
+      {
+        name: `readiness report, whole country, this year (${await sizeOf('/')})`,
+        value: round(country.median),
+        unit: 'ms',
+      },
+      {
+        name: `readiness report, one province, this year (${province.name}: ${await sizeOf(province.path)})`,
+        value: round(oneProvince.median),
+        unit: 'ms',
+      },
+      {
+        name: `readiness report, one county, this year (${await sizeOf(county.path)})`,
+        value: round(oneCounty.median),
+        unit: 'ms',
+      },
     ];
     if (keep) process.stderr.write(`database kept: ${file}\n`);
     return rows;

@@ -23,7 +23,10 @@ export const BENCH_PASSWORD = 'Bench@2025';
 /** Builds the app (as `npm start` does) and the bare Remix app of B-remix. */
 export function buildAll() {
   log('building the app (remix build)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   log('building the bare Remix app of B-remix…');
   execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build', BARE_DIR], {
     cwd: ROOT,
@@ -89,7 +92,14 @@ export async function listOfficers(dbPath: string, count: number): Promise<Offic
  */
 export async function mintSessions(dbPath: string, userIds: number[]): Promise<Map<number, string>> {
   const storage = createCookieSessionStorage<{ sessionId: string }>({
-    cookie: { name: '__drill_session', httpOnly: true, sameSite: 'lax', path: '/', secrets: [SESSION_SECRET], maxAge: 14 * 24 * 60 * 60 },
+    cookie: {
+      name: '__drill_session',
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secrets: [SESSION_SECRET],
+      maxAge: 14 * 24 * 60 * 60,
+    },
   });
   const expiresAt = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString();
   const ids = userIds.map((userId) => ({ userId, id: randomBytes(32).toString('base64url') }));
@@ -138,7 +148,11 @@ export function answerBodies(scenarioId: string, seed: string): { bodies: string
 let seedCounter = 0;
 
 /** Starts `perUser` practice attempts for each user with the app's startDrill (scenarios round-robin). */
-export async function createAttempts(dbPath: string, userIds: number[], perUser: number): Promise<Map<number, BenchAttempt[]>> {
+export async function createAttempts(
+  dbPath: string,
+  userIds: number[],
+  perUser: number,
+): Promise<Map<number, BenchAttempt[]>> {
   const scenarios = listScenarios();
   const { db, sqlite } = openDatabase(dbPath);
   const byUser = new Map<number, BenchAttempt[]>();

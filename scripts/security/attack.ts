@@ -36,12 +36,19 @@ class Client {
     let body = init.body;
     if (init.form) {
       const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(init.form)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+      for (const [k, v] of Object.entries(init.form))
+        for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
       body = params;
       headers.set('Content-Type', 'application/x-www-form-urlencoded');
       if (!headers.has('Origin')) headers.set('Origin', this.base);
     }
-    const response = await fetch(this.base + path, { ...init, body, headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(this.base + path, {
+      ...init,
+      body,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(60_000),
+    });
     const text = await response.text();
     this.statuses.push(response.status);
     const set = response.headers.get('set-cookie');
@@ -115,7 +122,10 @@ function stepsIn(file: string, steps: { attemptId: number; seq: number }[]): num
 async function main() {
   if (!process.argv.includes('--no-build')) {
     log('building the app (remix build)…');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const dir = mkdtempSync(join(tmpdir(), 'drill-attack-'));
   const dbPath = join(dir, 'attack.db');
@@ -142,7 +152,13 @@ async function main() {
 
       log('1. open redirect');
       const victim = client();
-      const hostile = ['/\t/evil.example/phish', '//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)'];
+      const hostile = [
+        '/\t/evil.example/phish',
+        '//evil.example',
+        '/\\evil.example',
+        'https://evil.example/',
+        'javascript:alert(1)',
+      ];
       const landed: string[] = [];
       const direct: number[] = [];
       for (const target of hostile) {
@@ -158,8 +174,9 @@ async function main() {
       checks.push({
         name: 'login never redirects off the site (browser flow lands home; hand-made POSTs are refused)',
         pass:
-          landed.every((l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/\\') && !/[\t\r\n]/.test(l)) &&
-          direct.every((status) => status === 400),
+          landed.every(
+            (l) => l.startsWith('/') && !l.startsWith('//') && !l.startsWith('/\\') && !/[\t\r\n]/.test(l),
+          ) && direct.every((status) => status === 400),
         figure: `landed ${landed.join(' · ')}; hand-made POSTs ${direct.join('/')}`,
       });
 
@@ -186,9 +203,13 @@ async function main() {
         req.end();
       });
       raw.statuses.push(trace.status);
-      const sessionsBefore = new Database(dbPath, { readonly: true }).prepare('select count(*) as n from sessions').get() as { n: number };
+      const sessionsBefore = new Database(dbPath, { readonly: true })
+        .prepare('select count(*) as n from sessions')
+        .get() as { n: number };
       const crlf = await raw.logIn('changli.officer', PASSWORD, '/officer\r\nSet-Cookie: x=1');
-      const sessionsAfter = new Database(dbPath, { readonly: true }).prepare('select count(*) as n from sessions').get() as { n: number };
+      const sessionsAfter = new Database(dbPath, { readonly: true })
+        .prepare('select count(*) as n from sessions')
+        .get() as { n: number };
       const foreign = client();
       await foreign.logIn('changli.officer');
       const crossOrigin = await foreign.send('/drills/start', {
@@ -202,7 +223,11 @@ async function main() {
         pass: crlf.status === 400 && sessionsAfter.n === sessionsBefore.n,
         figure: `${crlf.status}, sessions ${sessionsBefore.n} → ${sessionsAfter.n}`,
       });
-      checks.push({ name: 'cross-origin POST → 403 (Chinese page)', pass: crossOrigin.status === 403 && /[\u4e00-\u9fff]/.test(crossOrigin.text), figure: String(crossOrigin.status) });
+      checks.push({
+        name: 'cross-origin POST → 403 (Chinese page)',
+        pass: crossOrigin.status === 403 && /[\u4e00-\u9fff]/.test(crossOrigin.text),
+        figure: String(crossOrigin.status),
+      });
 
       log('8. ten reminders and a double-submitted assignment');
       const trainer = client();
@@ -212,7 +237,11 @@ async function main() {
         // the admin unlocks it as an operator would.
         const admin = client();
         await admin.logIn('admin');
-        const trainerId = (new Database(dbPath, { readonly: true }).prepare("select id from users where username = 'trainer'").get() as { id: number }).id;
+        const trainerId = (
+          new Database(dbPath, { readonly: true }).prepare("select id from users where username = 'trainer'").get() as {
+            id: number;
+          }
+        ).id;
         await admin.send(`/admin/users/${trainerId}`, { method: 'POST', form: { intent: 'unlockLogin' } });
         await trainer.logIn('trainer');
       }
@@ -234,19 +263,28 @@ async function main() {
         trainer.send('/assignments/new', { method: 'POST', form: fields }),
       ]);
       const again = await trainer.send('/assignments/new', { method: 'POST', form: fields });
-      const created = new Database(dbPath, { readonly: true }).prepare('select count(*) as n from assignments where title = ?').get(fields.title) as { n: number };
+      const created = new Database(dbPath, { readonly: true })
+        .prepare('select count(*) as n from assignments where title = ?')
+        .get(fields.title) as { n: number };
       checks.push({
         name: 'a double-submitted new assignment creates one',
         pass: created.n === 1 && [first, second, again].every((r) => r.status === 302 || r.status === 303),
         figure: `${created.n} created; statuses ${first.status}/${second.status}/${again.status}`,
       });
       const assignmentPath = first.location || second.location;
-      for (let i = 0; i < 10; i++) await trainer.send(assignmentPath, { method: 'POST', form: { intent: 'remind', message: '' } });
+      for (let i = 0; i < 10; i++)
+        await trainer.send(assignmentPath, { method: 'POST', form: { intent: 'remind', message: '' } });
       const assignmentId = Number(/\/assignments\/(\d+)/.exec(assignmentPath)?.[1]);
       const reminders = new Database(dbPath, { readonly: true })
-        .prepare('select count(*) as n, count(distinct user_id) as people from assignment_reminders where assignment_id = ?')
+        .prepare(
+          'select count(*) as n, count(distinct user_id) as people from assignment_reminders where assignment_id = ?',
+        )
         .get(assignmentId) as { n: number; people: number };
-      checks.push({ name: 'ten reminders write one row per recipient', pass: reminders.n === reminders.people && reminders.n > 0, figure: `${reminders.n} rows for ${reminders.people} officers` });
+      checks.push({
+        name: 'ten reminders write one row per recipient',
+        pass: reminders.n === reminders.people && reminders.n > 0,
+        figure: `${reminders.n} rows for ${reminders.people} officers`,
+      });
 
       log('5. online backup (and a plain cp) while officers write steps');
       const officer = client();
@@ -278,7 +316,11 @@ async function main() {
       const samples = rss.stop();
       const statuses = clients.flatMap((c) => c.statuses);
       const fiveXx = statuses.filter((s) => s >= 500);
-      checks.push({ name: 'no 5xx', pass: fiveXx.length === 0, figure: `${fiveXx.length} of ${statuses.length} responses` });
+      checks.push({
+        name: 'no 5xx',
+        pass: fiveXx.length === 0,
+        figure: `${fiveXx.length} of ${statuses.length} responses`,
+      });
       checks.push(...resourceChecks(samples, login));
       reportBar(checks);
     } finally {

@@ -61,7 +61,11 @@ export function resourceChecks(samples: number[], login: { latencies: number[]; 
   const peak = Math.max(...samples);
   const p99 = percentile(sorted, 99);
   return [
-    { name: `server RSS below ${BAR.rssMb} MB throughout`, pass: peak < BAR.rssMb, figure: `peak ${peak.toFixed(0)} MB` },
+    {
+      name: `server RSS below ${BAR.rssMb} MB throughout`,
+      pass: peak < BAR.rssMb,
+      figure: `peak ${peak.toFixed(0)} MB`,
+    },
     {
       name: `other users' /login p99 below ${BAR.loginP99Ms} ms`,
       pass: p99 < BAR.loginP99Ms && login.errors === 0,

@@ -296,7 +296,11 @@ async function main() {
         `  other client's GET /login: ${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms, errors ${login.errors}`,
       );
       reportBar([
-        { name: 'no 5xx (or dropped connection)', pass: fiveXx.length === 0, figure: `${fiveXx.length} of ${outcomes.length}` },
+        {
+          name: 'no 5xx (or dropped connection)',
+          pass: fiveXx.length === 0,
+          figure: `${fiveXx.length} of ${outcomes.length}`,
+        },
         ...resourceChecks(samples, login),
       ]);
     } finally {

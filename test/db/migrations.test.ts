@@ -43,7 +43,9 @@ const ALL_TABLES = [
 
 const tableNames = async (db: ReturnType<typeof freshFile>['db']) =>
   (
-    await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+    await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
       db,
     )
   ).rows.map((r) => r.name);
@@ -104,11 +106,24 @@ describe('2026_11_30_400001_unique_daily_reminders', () => {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('2026_11_26_000001_add_attempts_closed_reason')).error).toBeUndefined();
 
-    const trainer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'trainer').executeTakeFirstOrThrow();
-    const officers = await db.selectFrom('users').select('id').where('role', '=', 'officer').orderBy('id').limit(2).execute();
+    const trainer = await db
+      .selectFrom('users')
+      .select(['id', 'unit_id'])
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
+    const officers = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'officer')
+      .orderBy('id')
+      .limit(2)
+      .execute();
     const [a, b] = officers.map((o) => o.id) as [number, number];
-    const { insertId } = await sql`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
-      values ('旧任务', ${trainer.id}, ${trainer.unit_id}, 'assessment', 80, '2026-03-01T00:00:00.000Z', '2026-03-09T10:00:00.000Z', 3)`.execute(db);
+    const { insertId } =
+      await sql`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
+      values ('旧任务', ${trainer.id}, ${trainer.unit_id}, 'assessment', 80, '2026-03-01T00:00:00.000Z', '2026-03-09T10:00:00.000Z', 3)`.execute(
+        db,
+      );
     const assignment = Number(insertId);
     const remind = (userId: number, createdAt: string, message: string) =>
       sql`insert into assignment_reminders (assignment_id, user_id, message, sent_by, created_at)
@@ -123,13 +138,21 @@ describe('2026_11_30_400001_unique_daily_reminders', () => {
     await remind(b, '2026-03-01T15:30:00.000Z', 'b 3月1日 23:30');
 
     await migrateToLatest(db);
-    const kept = await db.selectFrom('assignment_reminders').select(['user_id', 'message']).where('assignment_id', '=', assignment).orderBy('user_id').orderBy('created_at').execute();
+    const kept = await db
+      .selectFrom('assignment_reminders')
+      .select(['user_id', 'message'])
+      .where('assignment_id', '=', assignment)
+      .orderBy('user_id')
+      .orderBy('created_at')
+      .execute();
     expect(kept).toEqual([
       { user_id: a, message: 'a 3月2日 第一次' },
       { user_id: a, message: 'a 3月3日 00:00' },
       { user_id: b, message: 'b 3月1日 23:30' },
       { user_id: b, message: 'b 较早' },
     ]);
-    await expect(remind(b, '2026-03-02T12:00:00.000Z', 'b 又一次')).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await expect(remind(b, '2026-03-02T12:00:00.000Z', 'b 又一次')).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
   });
 });

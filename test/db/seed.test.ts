@@ -7,7 +7,10 @@ import { useTestDatabase } from '../support/db';
 
 function readTsv(name: string) {
   const text = readFileSync(new URL(`../../db/demo/published/${name}`, import.meta.url), 'utf8');
-  const [header, ...rows] = text.trim().split('\n').map((line) => line.split('\t'));
+  const [header, ...rows] = text
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   return { header: header!, rows };
 }
 
@@ -22,11 +25,18 @@ describe('demo seed', () => {
       .where('city.level', '=', 'city')
       .select(['city.name'])
       .select((eb) =>
-        eb.selectFrom('units as u').whereRef('u.parent_id', '=', 'city.id').select(sql<number>`count(*)`.as('n')).as('units'),
+        eb
+          .selectFrom('units as u')
+          .whereRef('u.parent_id', '=', 'city.id')
+          .select(sql<number>`count(*)`.as('n'))
+          .as('units'),
       )
       .orderBy('city.sort_order')
       .execute();
-    const coverage = readTsv('hebei-coverage-2023-11.tsv').rows.map(([name, units]) => ({ name, units: Number(units) }));
+    const coverage = readTsv('hebei-coverage-2023-11.tsv').rows.map(([name, units]) => ({
+      name,
+      units: Number(units),
+    }));
     expect(cities).toEqual(coverage);
 
     const counties = await db
@@ -76,7 +86,14 @@ describe('demo seed', () => {
       .selectFrom('units')
       .where('level', '=', 'county')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('users').whereRef('users.unit_id', '=', 'units.id').where('users.role', '=', 'officer').select('users.id'))),
+        not(
+          exists(
+            selectFrom('users')
+              .whereRef('users.unit_id', '=', 'units.id')
+              .where('users.role', '=', 'officer')
+              .select('users.id'),
+          ),
+        ),
       )
       .select('name')
       .execute();
@@ -108,7 +125,12 @@ describe('demo seed', () => {
     await seedDemoData(a.db);
     await seedDemoData(b.db);
     const roster = (db: typeof a.db) =>
-      db.selectFrom('users').select(['username', 'display_name', 'unit_id']).where('role', '=', 'officer').orderBy('id').execute();
+      db
+        .selectFrom('users')
+        .select(['username', 'display_name', 'unit_id'])
+        .where('role', '=', 'officer')
+        .orderBy('id')
+        .execute();
     expect(await roster(a.db)).toEqual(await roster(b.db));
   });
 
@@ -117,7 +139,11 @@ describe('demo seed', () => {
     expect(await prepareDatabase(db)).toEqual({ seeded: true });
     await db.updateTable('users').set({ display_name: '改过的名字' }).where('username', '=', 'trainer').execute();
     expect(await prepareDatabase(db)).toEqual({ seeded: false });
-    const trainer = await db.selectFrom('users').select('display_name').where('username', '=', 'trainer').executeTakeFirstOrThrow();
+    const trainer = await db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
     expect(trainer.display_name).toBe('改过的名字');
   });
 });

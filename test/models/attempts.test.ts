@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { replayAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import type { AttemptState } from '../../scenarios/types';
-import { findOwnAttempt, getAttemptResult, getDrillView, handIn, loadAttemptState, startDrill, submitDrillStep, takeHint } from '../../app/models/attempt.server';
+import {
+  findOwnAttempt,
+  getAttemptResult,
+  getDrillView,
+  handIn,
+  loadAttemptState,
+  startDrill,
+  submitDrillStep,
+  takeHint,
+} from '../../app/models/attempt.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
 
@@ -23,13 +32,23 @@ async function play(
   const scenarioId = opts.scenarioId ?? scenario.id;
   const definition = getScenario(scenarioId)!;
   const seed = opts.seed ?? 'seed-a';
-  const started = await startDrill(db, userId, { scenarioId, mode: opts.mode ?? 'practice', seed, now: opts.start ?? T0 });
+  const started = await startDrill(db, userId, {
+    scenarioId,
+    mode: opts.mode ?? 'practice',
+    seed,
+    now: opts.start ?? T0,
+  });
   if (!started.ok) throw new Error(started.reason);
   const answer = definition.modelAnswer(definition.fixture(seed)).slice(0, opts.upTo);
   let t = (opts.start ?? T0).getTime();
   for (const [version, step] of answer.entries()) {
     t += 60_000;
-    const result = await submitDrillStep(db, userId, started.attemptId, { stepId: step.stepId, values: step.values, version, now: new Date(t) });
+    const result = await submitDrillStep(db, userId, started.attemptId, {
+      stepId: step.stepId,
+      values: step.values,
+      version,
+      now: new Date(t),
+    });
     if (!result.ok) throw new Error(result.reason);
   }
   return { attemptId: started.attemptId, seed, answer, lastTime: new Date(t) };
@@ -41,8 +60,19 @@ describe('attempts', () => {
     const userId = await officer(db);
     const { attemptId, answer } = await play(db, userId);
     const attempt = (await findOwnAttempt(db, userId, attemptId))!;
-    expect(attempt).toMatchObject({ status: 'finished', score: 100, passed: 1, event_count: answer.length, error_codes: '[]' });
-    const events = await db.selectFrom('attempt_events').selectAll().where('attempt_id', '=', attemptId).orderBy('seq').execute();
+    expect(attempt).toMatchObject({
+      status: 'finished',
+      score: 100,
+      passed: 1,
+      event_count: answer.length,
+      error_codes: '[]',
+    });
+    const events = await db
+      .selectFrom('attempt_events')
+      .selectAll()
+      .where('attempt_id', '=', attemptId)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.seq)).toEqual(answer.map((_, i) => i + 1));
     expect(JSON.parse(events[0]!.form_values_json!)).toEqual(answer[0]!.values);
   });
@@ -52,7 +82,12 @@ describe('attempts', () => {
     const userId = await officer(db);
     const { attemptId } = await play(db, userId, { upTo: 3 });
     const attempt = (await findOwnAttempt(db, userId, attemptId))!;
-    const events = await db.selectFrom('attempt_events').select('event_json').where('attempt_id', '=', attemptId).orderBy('seq').execute();
+    const events = await db
+      .selectFrom('attempt_events')
+      .select('event_json')
+      .where('attempt_id', '=', attemptId)
+      .orderBy('seq')
+      .execute();
     const replayed = replayAttempt({
       scenarioId: attempt.scenario_id,
       seed: attempt.seed,
@@ -62,7 +97,11 @@ describe('attempts', () => {
     });
     expect(replayed).toEqual(JSON.parse(attempt.state_json) as AttemptState);
     // A cache that does not match the log is ignored: the log is the record.
-    await db.updateTable('attempts').set({ state_json: JSON.stringify({ ...replayed, events: [] }) }).where('id', '=', attemptId).execute();
+    await db
+      .updateTable('attempts')
+      .set({ state_json: JSON.stringify({ ...replayed, events: [] }) })
+      .where('id', '=', attemptId)
+      .execute();
     expect(await loadAttemptState(db, (await findOwnAttempt(db, userId, attemptId))!)).toEqual(replayed);
   });
 
@@ -71,7 +110,13 @@ describe('attempts', () => {
     const userId = await officer(db);
     const { attemptId, seed } = await play(db, userId, { upTo: 0 });
     const [first] = scenario.modelAnswer(scenario.fixture(seed));
-    const submit = () => submitDrillStep(db, userId, attemptId, { stepId: first!.stepId, values: first!.values, version: 0, now: minutes(1) });
+    const submit = () =>
+      submitDrillStep(db, userId, attemptId, {
+        stepId: first!.stepId,
+        values: first!.values,
+        version: 0,
+        now: minutes(1),
+      });
     const results = await Promise.all([submit(), submit()]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, status: 409 });
@@ -84,7 +129,12 @@ describe('attempts', () => {
     const { attemptId, seed } = await play(db, userId, { upTo: 0 });
     const [first] = scenario.modelAnswer(scenario.fixture(seed));
     const empty = Object.fromEntries(Object.keys(first!.values).map((k) => [k, '']));
-    const result = await submitDrillStep(db, userId, attemptId, { stepId: first!.stepId, values: empty, version: 0, now: minutes(1) });
+    const result = await submitDrillStep(db, userId, attemptId, {
+      stepId: first!.stepId,
+      values: empty,
+      version: 0,
+      now: minutes(1),
+    });
     expect(result).toMatchObject({ ok: false, status: 400 });
     if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).length).toBeGreaterThan(0);
     expect(await db.selectFrom('attempt_events').selectAll().execute()).toEqual([]);
@@ -93,9 +143,14 @@ describe('attempts', () => {
   it('another officer’s attempt is as good as missing', async () => {
     const { db } = useTestDatabase();
     const owner = await officer(db);
-    const other = (await db.selectFrom('users').select('id').where('username', '=', 'zf130322002').executeTakeFirstOrThrow()).id;
+    const other = (
+      await db.selectFrom('users').select('id').where('username', '=', 'zf130322002').executeTakeFirstOrThrow()
+    ).id;
     const { attemptId } = await play(db, owner, { upTo: 0 });
-    expect(await submitDrillStep(db, other, attemptId, { stepId: 'x', values: {}, version: 0 })).toMatchObject({ ok: false, status: 404 });
+    expect(await submitDrillStep(db, other, attemptId, { stepId: 'x', values: {}, version: 0 })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(await getAttemptResult(db, other, attemptId)).toBeNull();
   });
 
@@ -105,7 +160,12 @@ describe('attempts', () => {
     const limit = scenario.assessmentTimeLimitMinutes!;
     const { attemptId, seed } = await play(db, userId, { mode: 'assessment', upTo: 1 });
     const second = scenario.modelAnswer(scenario.fixture(seed))[1]!;
-    const late = await submitDrillStep(db, userId, attemptId, { stepId: second.stepId, values: second.values, version: 1, now: minutes(limit + 1) });
+    const late = await submitDrillStep(db, userId, attemptId, {
+      stepId: second.stepId,
+      values: second.values,
+      version: 1,
+      now: minutes(limit + 1),
+    });
     expect(late).toMatchObject({ ok: false, status: 409 });
     const attempt = (await findOwnAttempt(db, userId, attemptId))!;
     expect(attempt.status).toBe('finished');
@@ -135,21 +195,39 @@ describe('attempts', () => {
     const started = await startDrill(db, userId, { scenarioId: definition.id, mode: 'practice', seed: 'h', now: T0 });
     if (!started.ok) throw new Error(started.reason);
     const hint = definition.hints[0]!;
-    expect(await takeHint(db, userId, started.attemptId, { hintId: hint.id, version: 0, now: minutes(1) })).toMatchObject({ ok: true });
+    expect(
+      await takeHint(db, userId, started.attemptId, { hintId: hint.id, version: 0, now: minutes(1) }),
+    ).toMatchObject({ ok: true });
     const handedIn = await handIn(db, userId, started.attemptId, { version: 1, now: minutes(2) });
     expect(handedIn).toMatchObject({ ok: true, finished: true });
     const result = (await getAttemptResult(db, userId, started.attemptId))!;
     if (result.kind !== 'scored') throw new Error('expected a scored result');
     expect(result.score.hintDeduction).toBe(hint.cost);
 
-    const assessment = await startDrill(db, userId, { scenarioId: scenario.id, mode: 'assessment', seed: 'x', now: T0 });
+    const assessment = await startDrill(db, userId, {
+      scenarioId: scenario.id,
+      mode: 'assessment',
+      seed: 'x',
+      now: T0,
+    });
     if (!assessment.ok) throw new Error(assessment.reason);
-    expect(await takeHint(db, userId, assessment.attemptId, { hintId: scenario.hints[0]?.id ?? 'any', version: 0, now: minutes(1) })).toMatchObject({
+    expect(
+      await takeHint(db, userId, assessment.attemptId, {
+        hintId: scenario.hints[0]?.id ?? 'any',
+        version: 0,
+        now: minutes(1),
+      }),
+    ).toMatchObject({
       ok: false,
       status: 400,
     });
     const [first] = scenario.modelAnswer(scenario.fixture('x'));
-    const step = await submitDrillStep(db, userId, assessment.attemptId, { stepId: first!.stepId, values: first!.values, version: 0, now: minutes(1) });
+    const step = await submitDrillStep(db, userId, assessment.attemptId, {
+      stepId: first!.stepId,
+      values: first!.values,
+      version: 0,
+      now: minutes(1),
+    });
     expect(step).toMatchObject({ ok: true, feedback: [] });
   });
 });
@@ -158,12 +236,22 @@ describe('mastery', () => {
   it('needs assessment passes on two different seeds within 180 days, and lapses after', () => {
     expect(masteredUntil([])).toBeNull();
     expect(masteredUntil([{ seed: 'a', at: '2026-01-01T00:00:00.000Z' }])).toBeNull();
-    expect(masteredUntil([{ seed: 'a', at: '2026-01-01T00:00:00.000Z' }, { seed: 'a', at: '2026-02-01T00:00:00.000Z' }])).toBeNull();
-    expect(masteredUntil([{ seed: 'a', at: '2026-01-01T00:00:00.000Z' }, { seed: 'b', at: '2026-02-01T00:00:00.000Z' }])).toBe(
-      '2026-06-30T00:00:00.000Z',
-    );
+    expect(
+      masteredUntil([
+        { seed: 'a', at: '2026-01-01T00:00:00.000Z' },
+        { seed: 'a', at: '2026-02-01T00:00:00.000Z' },
+      ]),
+    ).toBeNull();
+    expect(
+      masteredUntil([
+        { seed: 'a', at: '2026-01-01T00:00:00.000Z' },
+        { seed: 'b', at: '2026-02-01T00:00:00.000Z' },
+      ]),
+    ).toBe('2026-06-30T00:00:00.000Z');
     expect(isMastered({ mastered_until: '2026-06-30T00:00:00.000Z' }, new Date('2026-06-29T00:00:00.000Z'))).toBe(true);
-    expect(isMastered({ mastered_until: '2026-06-30T00:00:00.000Z' }, new Date('2026-07-01T00:00:00.000Z'))).toBe(false);
+    expect(isMastered({ mastered_until: '2026-06-30T00:00:00.000Z' }, new Date('2026-07-01T00:00:00.000Z'))).toBe(
+      false,
+    );
   });
 
   it('is updated when attempts finish: practice counts as activity, two assessment passes master the skill', async () => {

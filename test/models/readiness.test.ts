@@ -2,18 +2,43 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createAssignment, newAssignmentFormToken } from '../../app/models/assignment.server';
-import { getOfficerReadiness, getProficiencyTrend, getReadinessReport, getUnitReadinessDetail, masteryInstant, namedPeriod, readinessLevel, usageGroup, weekEnds } from '../../app/models/readiness.server';
-import { commitImport, createPendingImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
+import {
+  getOfficerReadiness,
+  getProficiencyTrend,
+  getReadinessReport,
+  getUnitReadinessDetail,
+  masteryInstant,
+  namedPeriod,
+  readinessLevel,
+  usageGroup,
+  weekEnds,
+} from '../../app/models/readiness.server';
+import {
+  commitImport,
+  createPendingImport,
+  getImport,
+  parseStatisticsFile,
+} from '../../app/models/statistics-import.server';
 import { findUnitByCode } from '../../app/models/unit.server';
 import { listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
 
-const published = readFileSync(new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url));
+const published = readFileSync(
+  new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url),
+);
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
 async function manager(db: Db) {
-  const user = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'qhd.manager').executeTakeFirstOrThrow();
-  const unit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', user.unit_id).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('username', '=', 'qhd.manager')
+    .executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('id', '=', user.unit_id)
+    .executeTakeFirstOrThrow();
   return { id: user.id, unit };
 }
 
@@ -31,11 +56,16 @@ describe('importing the real system’s statistics', () => {
     // The demo seed ships this import already; start without it to see the import do the work.
     await db.deleteFrom('real_statistics').execute();
     await db.deleteFrom('statistics_imports').execute();
-    const before = await getReadinessReport(db, (await manager(db)).unit, { period: { from: '2023-01-01', to: '2023-12-31' } });
+    const before = await getReadinessReport(db, (await manager(db)).unit, {
+      period: { from: '2023-01-01', to: '2023-12-31' },
+    });
     expect(before.totals.withRealFigures).toBe(0);
     const { id, m } = await importPublished(db);
     expect(await commitImport(db, m, id, { mapping: {} })).toEqual({ ok: true, imported: 9, skipped: 0, replaced: 0 });
-    const report = await getReadinessReport(db, m.unit, { period: { from: '2023-01-01', to: '2023-12-31' }, now: new Date('2026-03-01T00:00:00Z') });
+    const report = await getReadinessReport(db, m.unit, {
+      period: { from: '2023-01-01', to: '2023-12-31' },
+      now: new Date('2026-03-01T00:00:00Z'),
+    });
     expect(report.year).toBe(2023);
     expect(report.totals.coverageInsufficient).toBe(7);
     expect(report.rows.filter((r) => r.real?.coverageInsufficient).map((r) => r.name)).toEqual([
@@ -48,13 +78,29 @@ describe('importing the real system’s statistics', () => {
       '经济技术开发区',
     ]);
     const own = report.rows.find((r) => r.name === '秦皇岛市本级')!;
-    expect(own.real).toMatchObject({ officersOnRecord: 70, participatingOfficers: 4, realParticipationPct: 5.7, coverageInsufficient: true });
-    expect(report.rows.find((r) => r.name === '卢龙县')!.real).toMatchObject({ inspections: 25, coverageInsufficient: false });
+    expect(own.real).toMatchObject({
+      officersOnRecord: 70,
+      participatingOfficers: 4,
+      realParticipationPct: 5.7,
+      coverageInsufficient: true,
+    });
+    expect(report.rows.find((r) => r.name === '卢龙县')!.real).toMatchObject({
+      inspections: 25,
+      coverageInsufficient: false,
+    });
   });
 
   it('reads CSV and XLSX with the published headers too', async () => {
     const text = new TextDecoder().decode(published);
-    const csv = text.split('\n').map((line) => line.split('\t').map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n');
+    const csv = text
+      .split('\n')
+      .map((line) =>
+        line
+          .split('\t')
+          .map((c) => (c.includes(',') ? `"${c}"` : c))
+          .join(','),
+      )
+      .join('\n');
     const fromCsv = await parseStatisticsFile('export.csv', new TextEncoder().encode(csv));
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('统计');
@@ -77,17 +123,25 @@ describe('importing the real system’s statistics', () => {
       ok: false,
       errors: ['第 2 行：检查次数须为数字', '第 3 行“检查次数 全年”为空', '第 4 行：地区“昌黎县”与第 2 行重复'],
     });
-    expect(await parseStatisticsFile('x.tsv', new TextEncoder().encode('地区\t执法人员数\n昌黎县\t1\n'))).toMatchObject({
+    expect(await parseStatisticsFile('x.tsv', new TextEncoder().encode('地区\t执法人员数\n昌黎县\t1\n'))).toMatchObject(
+      {
+        ok: false,
+        errors: [expect.stringContaining('缺少列：“企业入库数”')],
+      },
+    );
+    expect(await parseStatisticsFile('x.pdf', published)).toEqual({
       ok: false,
-      errors: [expect.stringContaining('缺少列：“企业入库数”')],
+      errors: ['文件格式不支持：请上传 TSV、CSV 或 XLSX 文件'],
     });
-    expect(await parseStatisticsFile('x.pdf', published)).toEqual({ ok: false, errors: ['文件格式不支持：请上传 TSV、CSV 或 XLSX 文件'] });
     expect(await parseStatisticsFile('x.tsv', new Uint8Array())).toEqual({ ok: false, errors: ['文件为空'] });
   });
 
   it('lists unmatched names for mapping; nothing is stored until every row is mapped; mappings are remembered', async () => {
     const { db } = useTestDatabase();
-    const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎').replace('经济技术开发区', '秦皇岛经开区');
+    const renamed = new TextDecoder()
+      .decode(published)
+      .replace('昌黎县', '昌黎')
+      .replace('经济技术开发区', '秦皇岛经开区');
     const stored = async () => (await db.selectFrom('real_statistics').selectAll().execute()).length;
     const before = await stored();
     const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
@@ -95,11 +149,17 @@ describe('importing the real system’s statistics', () => {
     expect(pending.rows.filter((r) => !r.unit).map((r) => r.unitName)).toEqual(['昌黎', '秦皇岛经开区']);
 
     const refused = await commitImport(db, m, id, { mapping: { 'row-6': '130322' } });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { 'row-8': '“秦皇岛经开区”还没有对应单位：请选择县级执法单位，或选择“不导入此行”' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { 'row-8': '“秦皇岛经开区”还没有对应单位：请选择县级执法单位，或选择“不导入此行”' },
+    });
     expect(await stored()).toBe(before);
 
     const doubled = await commitImport(db, m, id, { mapping: { 'row-6': '130322', 'row-8': '130322' } });
-    expect(doubled).toMatchObject({ ok: false, fieldErrors: { 'row-8': expect.stringContaining('对应到了同一个单位') } });
+    expect(doubled).toMatchObject({
+      ok: false,
+      fieldErrors: { 'row-8': expect.stringContaining('对应到了同一个单位') },
+    });
     expect(await stored()).toBe(before);
 
     // The seed already holds 2023: the same figures again still ask before replacing.
@@ -108,7 +168,10 @@ describe('importing the real system’s statistics', () => {
     expect(preview.confirm.units.every((u) => u.status === 'same')).toBe(true);
     expect(await stored()).toBe(before);
     expect(
-      await commitImport(db, m, id, { mapping: { 'row-6': '130322', 'row-8': '130300-01' }, replaces: preview.confirm.basis }),
+      await commitImport(db, m, id, {
+        mapping: { 'row-6': '130322', 'row-8': '130300-01' },
+        replaces: preview.confirm.basis,
+      }),
     ).toEqual({ ok: true, imported: 9, skipped: 0, replaced: 9 });
     const again = await importPublished(db, new TextEncoder().encode(renamed));
     expect((await getImport(db, m, again.id))!.rows.every((r) => r.unit)).toBe(true);
@@ -116,7 +179,9 @@ describe('importing the real system’s statistics', () => {
 
   it('the demo seed ships the published 2023 figures as a committed import', async () => {
     const { db } = useTestDatabase();
-    const report = await getReadinessReport(db, (await manager(db)).unit, { period: { from: '2023-01-01', to: '2023-12-31' } });
+    const report = await getReadinessReport(db, (await manager(db)).unit, {
+      period: { from: '2023-01-01', to: '2023-12-31' },
+    });
     expect(report.years).toEqual([2023]);
     expect(report.totals).toMatchObject({ withRealFigures: 9, coverageInsufficient: 7 });
   });
@@ -125,7 +190,10 @@ describe('importing the real system’s statistics', () => {
     const { db } = useTestDatabase();
     const renamed = new TextDecoder().decode(published).replace('昌黎县', '昌黎');
     const { id, m } = await importPublished(db, new TextEncoder().encode(renamed));
-    expect(await commitImport(db, m, id, { mapping: { 'row-6': '130203' } })).toMatchObject({ ok: false, fieldErrors: { 'row-6': expect.any(String) } });
+    expect(await commitImport(db, m, id, { mapping: { 'row-6': '130203' } })).toMatchObject({
+      ok: false,
+      fieldErrors: { 'row-6': expect.any(String) },
+    });
   });
 });
 
@@ -135,12 +203,21 @@ describe('readiness figures', () => {
 
   async function officersOf(db: Db, code: string) {
     const unit = (await findUnitByCode(db, code))!;
-    return db.selectFrom('users').select('id').where('unit_id', '=', unit.id).where('role', '=', 'officer').orderBy('id').execute();
+    return db
+      .selectFrom('users')
+      .select('id')
+      .where('unit_id', '=', unit.id)
+      .where('role', '=', 'officer')
+      .orderBy('id')
+      .execute();
   }
 
   async function master(db: Db, userId: number, skills: string[], best: number, until = '2026-08-01T00:00:00.000Z') {
     for (const skill of skills) {
-      await db.insertInto('skill_mastery').values({ user_id: userId, skill, attempts: 2, best_score: best, mastered_until: until }).execute();
+      await db
+        .insertInto('skill_mastery')
+        .values({ user_id: userId, skill, attempts: 2, best_score: best, mastered_until: until })
+        .execute();
     }
   }
 
@@ -148,13 +225,16 @@ describe('readiness figures', () => {
     const { db } = useTestDatabase();
     const [a, b, c, d] = await officersOf(db, '130322'); // 昌黎县, 46 officers
     await db.updateTable('users').set({ disabled: 1 }).where('id', '=', d!.id).execute(); // 45 on record
-    await db.insertInto('officer_activity').values([
-      { user_id: a!.id, day: '2026-03-02' },
-      { user_id: a!.id, day: '2026-03-05' },
-      { user_id: b!.id, day: '2026-03-31' },
-      { user_id: c!.id, day: '2026-02-28' }, // before the period
-      { user_id: d!.id, day: '2026-03-03' }, // disabled: not counted
-    ]).execute();
+    await db
+      .insertInto('officer_activity')
+      .values([
+        { user_id: a!.id, day: '2026-03-02' },
+        { user_id: a!.id, day: '2026-03-05' },
+        { user_id: b!.id, day: '2026-03-31' },
+        { user_id: c!.id, day: '2026-02-28' }, // before the period
+        { user_id: d!.id, day: '2026-03-03' }, // disabled: not counted
+      ])
+      .execute();
     await master(db, a!.id, ['onboarding', 'inspection', 'documents', 'case'], 95);
     await master(db, b!.id, ['onboarding', 'inspection'], 81);
     await master(db, c!.id, ['onboarding'], 70, '2026-03-10T00:00:00.000Z'); // lapsed before the report date
@@ -175,7 +255,14 @@ describe('readiness figures', () => {
       group: 'usingNotDrilled',
     });
     const lulong = report.rows.find((r) => r.name === '卢龙县')!;
-    expect(lulong).toMatchObject({ officers: 37, drilled: 0, participationPct: 0, proficient: 0, avgBestScore: null, level: 'red' });
+    expect(lulong).toMatchObject({
+      officers: 37,
+      drilled: 0,
+      participationPct: 0,
+      proficient: 0,
+      avgBestScore: null,
+      level: 'red',
+    });
     expect(report.rows.map((r) => r.name)).toHaveLength(9);
     expect(report.rows.filter((r) => r.bottomRanked)).toHaveLength(3);
     expect(report.rows.find((r) => r.name === '昌黎县')!.bottomRanked).toBe(false);
@@ -183,8 +270,16 @@ describe('readiness figures', () => {
 
   it('counts overdue assignment work per unit', async () => {
     const { db } = useTestDatabase();
-    const trainer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'trainer').executeTakeFirstOrThrow();
-    const trainerUnit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', trainer.unit_id).executeTakeFirstOrThrow();
+    const trainer = await db
+      .selectFrom('users')
+      .select(['id', 'unit_id'])
+      .where('username', '=', 'trainer')
+      .executeTakeFirstOrThrow();
+    const trainerUnit = await db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('id', '=', trainer.unit_id)
+      .executeTakeFirstOrThrow();
     const created = await createAssignment(
       db,
       { id: trainer.id, unit: trainerUnit },
@@ -252,13 +347,39 @@ describe('proficiency trend', () => {
       now.toISOString(),
     ]);
     const changli = (await findUnitByCode(db, '130322'))!;
-    const [a, b] = await db.selectFrom('users').select('id').where('unit_id', '=', changli.id).where('role', '=', 'officer').orderBy('id').limit(2).execute();
+    const [a, b] = await db
+      .selectFrom('users')
+      .select('id')
+      .where('unit_id', '=', changli.id)
+      .where('role', '=', 'officer')
+      .orderBy('id')
+      .limit(2)
+      .execute();
     const attempt = await db
       .insertInto('attempts')
-      .values({ user_id: a!.id, scenario_id: 'x', scenario_version: 1, skill: 'case', seed: 's', mode: 'assessment', state_json: '{}', started_at: '2025-01-01T00:00:00.000Z', deadline: null, finished_at: null, score: null, passed: null })
+      .values({
+        user_id: a!.id,
+        scenario_id: 'x',
+        scenario_version: 1,
+        skill: 'case',
+        seed: 's',
+        mode: 'assessment',
+        state_json: '{}',
+        started_at: '2025-01-01T00:00:00.000Z',
+        deadline: null,
+        finished_at: null,
+        score: null,
+        passed: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const pass = (userId: number, skill: string, seed: string, at: string) => ({ user_id: userId, skill, seed, passed_at: at, attempt_id: attempt.id });
+    const pass = (userId: number, skill: string, seed: string, at: string) => ({
+      user_id: userId,
+      skill,
+      seed,
+      passed_at: at,
+      attempt_id: attempt.id,
+    });
     const skills = ['onboarding', 'inspection', 'documents', 'case'];
     await db
       .insertInto('skill_passes')
@@ -286,22 +407,41 @@ describe('unit drill-down', () => {
     const { db } = useTestDatabase();
     const now = new Date('2026-03-20T04:00:00.000Z');
     const changli = (await findUnitByCode(db, '130322'))!;
-    const [a, b, c] = await db.selectFrom('users').select(['id', 'display_name']).where('unit_id', '=', changli.id).where('role', '=', 'officer').orderBy('id').limit(3).execute();
+    const [a, b, c] = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('unit_id', '=', changli.id)
+      .where('role', '=', 'officer')
+      .orderBy('id')
+      .limit(3)
+      .execute();
     const until = '2026-08-01T00:00:00.000Z';
-    await db.insertInto('skill_mastery').values([
-      { user_id: a!.id, skill: 'case', attempts: 3, best_score: 92, mastered_until: until },
-      { user_id: b!.id, skill: 'case', attempts: 2, best_score: 97, mastered_until: until },
-      { user_id: c!.id, skill: 'case', attempts: 1, best_score: 60, mastered_until: null },
-    ]).execute();
-    await db.insertInto('mistake_counts').values([
-      { user_id: a!.id, code: 'WRONG_DEADLINE', count: 2, last_at: '2026-03-01T00:00:00.000Z' },
-      { user_id: c!.id, code: 'WRONG_DEADLINE', count: 3, last_at: '2026-03-01T00:00:00.000Z' },
-      { user_id: c!.id, code: 'NO_ONSITE_MEASURES', count: 1, last_at: '2026-03-01T00:00:00.000Z' },
-    ]).execute();
+    await db
+      .insertInto('skill_mastery')
+      .values([
+        { user_id: a!.id, skill: 'case', attempts: 3, best_score: 92, mastered_until: until },
+        { user_id: b!.id, skill: 'case', attempts: 2, best_score: 97, mastered_until: until },
+        { user_id: c!.id, skill: 'case', attempts: 1, best_score: 60, mastered_until: null },
+      ])
+      .execute();
+    await db
+      .insertInto('mistake_counts')
+      .values([
+        { user_id: a!.id, code: 'WRONG_DEADLINE', count: 2, last_at: '2026-03-01T00:00:00.000Z' },
+        { user_id: c!.id, code: 'WRONG_DEADLINE', count: 3, last_at: '2026-03-01T00:00:00.000Z' },
+        { user_id: c!.id, code: 'NO_ONSITE_MEASURES', count: 1, last_at: '2026-03-01T00:00:00.000Z' },
+      ])
+      .execute();
     await db.insertInto('officer_activity').values({ user_id: a!.id, day: '2026-03-02' }).execute();
     const detail = await getUnitReadinessDetail(db, changli, now);
     expect(detail.officers).toHaveLength(46);
-    expect(detail.officers[0]).toMatchObject({ id: a!.id, lastActivity: '2026-03-02', attempts: 3, bestScore: 92, skills: { case: true, onboarding: false } });
+    expect(detail.officers[0]).toMatchObject({
+      id: a!.id,
+      lastActivity: '2026-03-02',
+      attempts: 3,
+      bestScore: 92,
+      skills: { case: true, onboarding: false },
+    });
     expect(detail.mistakes.map((m) => [m.code, m.count, m.officers])).toEqual([
       ['WRONG_DEADLINE', 5, 2],
       ['NO_ONSITE_MEASURES', 1, 1],
@@ -310,7 +450,11 @@ describe('unit drill-down', () => {
     expect(caseSkill).toMatchObject({ masteredPct: 4.3, weak: true }); // 2/46
     expect(caseSkill.mentors.map((m) => m.id)).toEqual([b!.id, a!.id]); // best score first
     const officer = (await getOfficerReadiness(db, { path: changli.path }, a!.id, now))!;
-    expect(officer.skills.find((s) => s.skill === 'case')).toMatchObject({ mastered: true, attempts: 3, bestScore: 92 });
+    expect(officer.skills.find((s) => s.skill === 'case')).toMatchObject({
+      mastered: true,
+      attempts: 3,
+      bestScore: 92,
+    });
     const tangshan = (await findUnitByCode(db, '130200'))!;
     expect(await getOfficerReadiness(db, tangshan, a!.id, now)).toBeNull();
   });

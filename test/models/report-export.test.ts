@@ -14,12 +14,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   return rows;
@@ -42,7 +42,11 @@ describe('CSV and XLSX exports neutralise cells that could start a formula', () 
 
   it('readiness report: unit names are neutralised in the CSV and in every XLSX sheet, figures stay numeric', async () => {
     const { db } = useTestDatabase();
-    const qhd = await db.selectFrom('units').select(['path', 'name']).where('code', '=', '130300').executeTakeFirstOrThrow();
+    const qhd = await db
+      .selectFrom('units')
+      .select(['path', 'name'])
+      .where('code', '=', '130300')
+      .executeTakeFirstOrThrow();
     const counties = await db
       .selectFrom('units')
       .select(['id', 'code'])
@@ -51,8 +55,12 @@ describe('CSV and XLSX exports neutralise cells that could start a formula', () 
       .where('level', '=', 'county')
       .orderBy('sort_order')
       .execute();
-    for (const [i, name] of HOSTILE.entries()) await db.updateTable('units').set({ name }).where('id', '=', counties[i]!.id).execute();
-    const report = await getReadinessReport(db, qhd, { period: { from: '2026-01-01', to: '2026-03-31' }, now: new Date('2026-03-31T00:00:00Z') });
+    for (const [i, name] of HOSTILE.entries())
+      await db.updateTable('units').set({ name }).where('id', '=', counties[i]!.id).execute();
+    const report = await getReadinessReport(db, qhd, {
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      now: new Date('2026-03-31T00:00:00Z'),
+    });
     // A negative figure (none occurs today; a future "change since last period" column would have them).
     report.rows[0]!.avgBestScore = -5;
     const exportable = { ...report, period: { from: '2026-01-01', to: '2026-03-31' }, year: report.year ?? null };

@@ -35,27 +35,50 @@ type Answer = 'model' | 'mistake' | 'handInEarly' | 'hint' | 'unfinished';
 async function drill(
   db: Db,
   user: number,
-  opts: { scenarioId: string; mode: 'practice' | 'assessment'; seed: string; start: Date; answer: Answer; mistakeIndex?: number },
+  opts: {
+    scenarioId: string;
+    mode: 'practice' | 'assessment';
+    seed: string;
+    start: Date;
+    answer: Answer;
+    mistakeIndex?: number;
+  },
 ): Promise<Date | null> {
   const scenario = getScenario(opts.scenarioId)!;
-  const started = await startDrill(db, user, { scenarioId: scenario.id, mode: opts.mode, seed: opts.seed, now: opts.start });
+  const started = await startDrill(db, user, {
+    scenarioId: scenario.id,
+    mode: opts.mode,
+    seed: opts.seed,
+    now: opts.start,
+  });
   if (!started.ok) throw new Error(started.reason);
   const fixture = scenario.fixture(opts.seed);
   const model = scenario.modelAnswer(fixture);
   let steps: AnswerStep[] = model;
-  if (opts.answer === 'mistake') steps = scenario.rubric[(opts.mistakeIndex ?? 0) % scenario.rubric.length]!.mistake.apply(model, fixture);
-  if (opts.answer === 'handInEarly' || opts.answer === 'unfinished') steps = model.slice(0, Math.ceil(model.length / 2));
+  if (opts.answer === 'mistake')
+    steps = scenario.rubric[(opts.mistakeIndex ?? 0) % scenario.rubric.length]!.mistake.apply(model, fixture);
+  if (opts.answer === 'handInEarly' || opts.answer === 'unfinished')
+    steps = model.slice(0, Math.ceil(model.length / 2));
   let t = opts.start.getTime();
   const version = async () => (await findOwnAttempt(db, user, started.attemptId))!.event_count;
   if (opts.answer === 'hint') {
     const hint = scenario.hints.find((h) => h.stepId === model[0]!.stepId) ?? scenario.hints[0]!;
     t += 30_000;
-    const r = await takeHint(db, user, started.attemptId, { hintId: hint.id, version: await version(), now: new Date(t) });
+    const r = await takeHint(db, user, started.attemptId, {
+      hintId: hint.id,
+      version: await version(),
+      now: new Date(t),
+    });
     if (!r.ok) throw new Error(`hint: ${r.reason}`);
   }
   for (const step of steps) {
     t += 60_000;
-    const r = await submitDrillStep(db, user, started.attemptId, { stepId: step.stepId, values: step.values, version: await version(), now: new Date(t) });
+    const r = await submitDrillStep(db, user, started.attemptId, {
+      stepId: step.stepId,
+      values: step.values,
+      version: await version(),
+      now: new Date(t),
+    });
     if (!r.ok) throw new Error(`${scenario.id} ${step.stepId}: ${r.reason}`);
     if (r.finished) return new Date(t);
   }
@@ -69,7 +92,11 @@ async function drill(
 describe('rebuildRollups', () => {
   it('recomputes from the attempts exactly what incremental maintenance produced', { timeout: 120_000 }, async () => {
     const { db } = useTestDatabase();
-    const officers = [await userId(db, 'changli.officer'), await userId(db, 'zf130322002'), await userId(db, 'zf130322003')];
+    const officers = [
+      await userId(db, 'changli.officer'),
+      await userId(db, 'zf130322002'),
+      await userId(db, 'zf130322003'),
+    ];
     const [a, b] = officers as [number, number, number];
     const inspection = listScenarios({ skill: 'inspection' });
     const onboarding = listScenarios({ skill: 'onboarding' });
@@ -79,17 +106,54 @@ describe('rebuildRollups', () => {
     let clock = Date.parse('2025-03-01T02:00:00.000Z');
     const at = (advanceMs: number) => new Date((clock += advanceMs));
     // Two assessment passes on different seeds → mastered; a third on the first seed again.
-    await drill(db, a, { scenarioId: inspection[0]!.id, mode: 'assessment', seed: 's1', start: at(0), answer: 'model' });
-    await drill(db, a, { scenarioId: inspection[1]!.id, mode: 'assessment', seed: 's2', start: at(3 * DAY), answer: 'model' });
-    await drill(db, a, { scenarioId: inspection[0]!.id, mode: 'assessment', seed: 's1', start: at(2 * DAY), answer: 'model' });
+    await drill(db, a, {
+      scenarioId: inspection[0]!.id,
+      mode: 'assessment',
+      seed: 's1',
+      start: at(0),
+      answer: 'model',
+    });
+    await drill(db, a, {
+      scenarioId: inspection[1]!.id,
+      mode: 'assessment',
+      seed: 's2',
+      start: at(3 * DAY),
+      answer: 'model',
+    });
+    await drill(db, a, {
+      scenarioId: inspection[0]!.id,
+      mode: 'assessment',
+      seed: 's1',
+      start: at(2 * DAY),
+      answer: 'model',
+    });
     // Starts on one China day (23:55 UTC+8) and finishes on the next.
     const lateEvening = new Date(Date.parse(`${chinaDay(new Date(clock + DAY).toISOString())}T15:55:00.000Z`));
     clock = lateEvening.getTime();
-    await drill(db, b, { scenarioId: onboarding[0]!.id, mode: 'assessment', seed: 's1', start: at(0), answer: 'model' });
+    await drill(db, b, {
+      scenarioId: onboarding[0]!.id,
+      mode: 'assessment',
+      seed: 's1',
+      start: at(0),
+      answer: 'model',
+    });
     // Same seed twice is one seed: not mastered.
-    await drill(db, b, { scenarioId: onboarding[1]!.id, mode: 'assessment', seed: 's1', start: at(DAY), answer: 'model' });
+    await drill(db, b, {
+      scenarioId: onboarding[1]!.id,
+      mode: 'assessment',
+      seed: 's1',
+      start: at(DAY),
+      answer: 'model',
+    });
     // A practice attempt after more than 180 days: the old passes drop out of passes_json.
-    await drill(db, a, { scenarioId: inspection[1]!.id, mode: 'practice', seed: 's3', start: at(200 * DAY), answer: 'mistake', mistakeIndex: 2 });
+    await drill(db, a, {
+      scenarioId: inspection[1]!.id,
+      mode: 'practice',
+      seed: 's3',
+      start: at(200 * DAY),
+      answer: 'mistake',
+      mistakeIndex: 2,
+    });
 
     // Then a seeded mix across officers, skills, modes, seeds and answers, over about 600 more days.
     const prng = createPrng('rollups-equivalence');
@@ -117,8 +181,11 @@ describe('rebuildRollups', () => {
     expect(attempts.some((x) => x.finished_at && chinaDay(x.finished_at) !== chinaDay(x.started_at))).toBe(true);
     expect(incremental.skill_mastery.filter((r) => r.mastered_until !== null).length).toBeGreaterThan(1);
     expect(incremental.skill_mastery.some((r) => r.last_pass_at !== null && r.mastered_until === null)).toBe(true);
-    const passesPerSkill = (r: { user_id: number; skill: string }) => incremental.skill_passes.filter((p) => p.user_id === r.user_id && p.skill === r.skill).length;
-    expect(incremental.skill_mastery.some((r) => (JSON.parse(r.passes_json) as unknown[]).length < passesPerSkill(r))).toBe(true);
+    const passesPerSkill = (r: { user_id: number; skill: string }) =>
+      incremental.skill_passes.filter((p) => p.user_id === r.user_id && p.skill === r.skill).length;
+    expect(
+      incremental.skill_mastery.some((r) => (JSON.parse(r.passes_json) as unknown[]).length < passesPerSkill(r)),
+    ).toBe(true);
     expect(incremental.mistake_counts.some((r) => r.count > 1)).toBe(true);
     expect(incremental.officer_activity.length).toBeGreaterThan(40);
 
@@ -126,12 +193,23 @@ describe('rebuildRollups', () => {
     await db.deleteFrom('officer_activity').where('user_id', '=', a).execute();
     await db.updateTable('skill_mastery').set({ mastered_until: null, passes_json: '[]', attempts: 999 }).execute();
     await db.deleteFrom('mistake_counts').execute();
-    await db.insertInto('skill_passes').values({ user_id: b, skill: 'case', seed: 'bogus', passed_at: '2020-01-01T00:00:00.000Z', attempt_id: attempts[0]!.id }).execute();
+    await db
+      .insertInto('skill_passes')
+      .values({
+        user_id: b,
+        skill: 'case',
+        seed: 'bogus',
+        passed_at: '2020-01-01T00:00:00.000Z',
+        attempt_id: attempts[0]!.id,
+      })
+      .execute();
     const progress: RebuildProgress[] = [];
     const result = await rebuildRollups(db, { onProgress: (p) => progress.push(p) });
     const rebuilt = await snapshot(db);
     expect(rebuilt).toEqual(incremental);
-    expect(progress.map((p) => [p.step, p.table, p.rows])).toEqual(ROLLUP_TABLES.map((table, i) => [i + 1, table, incremental[table].length]));
+    expect(progress.map((p) => [p.step, p.table, p.rows])).toEqual(
+      ROLLUP_TABLES.map((table, i) => [i + 1, table, incremental[table].length]),
+    );
     expect(result.rows).toEqual(Object.fromEntries(ROLLUP_TABLES.map((t) => [t, incremental[t].length])));
 
     // A second rebuild changes nothing.
@@ -143,7 +221,13 @@ describe('rebuildRollups', () => {
     const { db } = useTestDatabase();
     const user = await userId(db, 'changli.officer');
     const scenario = listScenarios({ skill: 'documents' })[0]!;
-    await drill(db, user, { scenarioId: scenario.id, mode: 'assessment', seed: 'x1', start: new Date('2026-01-05T02:00:00.000Z'), answer: 'model' });
+    await drill(db, user, {
+      scenarioId: scenario.id,
+      mode: 'assessment',
+      seed: 'x1',
+      start: new Date('2026-01-05T02:00:00.000Z'),
+      answer: 'model',
+    });
     const before = await snapshot(db);
     expect(before.skill_mastery).toHaveLength(1);
     // A malformed error_codes cell makes json_each fail midway (after two tables were rebuilt).
@@ -159,6 +243,11 @@ describe('rebuildRollups', () => {
     await db.insertInto('officer_activity').values({ user_id: user, day: '2026-01-01' }).execute();
     const result = await rebuildRollups(db);
     expect(result.rows).toEqual({ officer_activity: 0, skill_passes: 0, mistake_counts: 0, skill_mastery: 0 });
-    expect(await snapshot(db)).toEqual({ officer_activity: [], skill_passes: [], mistake_counts: [], skill_mastery: [] });
+    expect(await snapshot(db)).toEqual({
+      officer_activity: [],
+      skill_passes: [],
+      mistake_counts: [],
+      skill_mastery: [],
+    });
   });
 });

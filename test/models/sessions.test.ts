@@ -18,7 +18,11 @@ describe('getCurrentUser', () => {
   it('shares a lookup under way between the loaders of one request, and looks up afresh afterwards', async () => {
     const { db } = useTestDatabase();
     (globalThis as { __drillDb?: unknown }).__drillDb = db;
-    const officer = await db.selectFrom('users').select(['id', 'username']).where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const cookie = await signedInCookie(officer.id);
 
     const layout = getCurrentUser(pageRequest(cookie));
@@ -44,7 +48,11 @@ describe('getCurrentUser', () => {
 
 const MINUTE = 60_000;
 const rowOf = (db: ReturnType<typeof useTestDatabase>['db'], cookieUserId: number) =>
-  db.selectFrom('sessions').select(['id', 'last_seen_at']).where('user_id', '=', cookieUserId).executeTakeFirstOrThrow();
+  db
+    .selectFrom('sessions')
+    .select(['id', 'last_seen_at'])
+    .where('user_id', '=', cookieUserId)
+    .executeTakeFirstOrThrow();
 
 describe('the idle timeout (SESSION_IDLE_MINUTES, 120 by default)', () => {
   it('ends a session unused for longer than the idle time, before its absolute expiry', async () => {
@@ -53,7 +61,11 @@ describe('the idle timeout (SESSION_IDLE_MINUTES, 120 by default)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => void vi.useRealTimers());
     vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const cookie = await signedInCookie(officer.id);
 
     // Used every 100 minutes, it lives on past the idle time counted from login.
@@ -71,7 +83,11 @@ describe('the idle timeout (SESSION_IDLE_MINUTES, 120 by default)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => void vi.useRealTimers());
     vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const cookie = await signedInCookie(officer.id);
     const changes = () => (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
 
@@ -95,7 +111,11 @@ describe('the idle timeout (SESSION_IDLE_MINUTES, 120 by default)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => void vi.useRealTimers());
     vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const cookie = await signedInCookie(officer.id);
     await db.updateTable('sessions').set({ last_seen_at: null, created_at: '2026-12-01T07:00:00.000Z' }).execute();
 
@@ -113,7 +133,11 @@ describe('purging expired sessions', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => void vi.useRealTimers());
     vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const row = (id: string, lastSeen: string | null, expires = '2026-12-10T00:00:00.000Z') => ({
       id,
       user_id: officer.id,
@@ -147,8 +171,16 @@ describe('createUserSession', () => {
   it('leaves no session row behind for a target that cannot be redirected to', async () => {
     const { db } = useTestDatabase();
     (globalThis as { __drillDb?: unknown }).__drillDb = db;
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
-    const response = await createUserSession(new Request('http://localhost/login', { method: 'POST' }), officer.id, '/officer\r\nSet-Cookie: x=y');
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
+    const response = await createUserSession(
+      new Request('http://localhost/login', { method: 'POST' }),
+      officer.id,
+      '/officer\r\nSet-Cookie: x=y',
+    );
     expect(response.headers.get('Location')).toBe('/');
     expect(await db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
   });
@@ -156,7 +188,11 @@ describe('createUserSession', () => {
   it('marks the cookie Secure from X-Forwarded-Proto only behind a trusted proxy (TRUST_PROXY unset here)', async () => {
     const { db } = useTestDatabase();
     (globalThis as { __drillDb?: unknown }).__drillDb = db;
-    const officer = await db.selectFrom('users').select('id').where('username', '=', 'changli.officer').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
     const forged = new Request('http://localhost/login', { method: 'POST', headers: { 'X-Forwarded-Proto': 'https' } });
     expect((await createUserSession(forged, officer.id, '/')).headers.get('Set-Cookie')).not.toMatch(/Secure/i);
     const direct = new Request('https://localhost/login', { method: 'POST' });

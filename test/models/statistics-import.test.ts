@@ -3,20 +3,37 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getReadinessReport } from '../../app/models/readiness.server';
-import { commitImport, createPendingImport, decodeText, discardImport, getImport, parseStatisticsFile } from '../../app/models/statistics-import.server';
+import {
+  commitImport,
+  createPendingImport,
+  decodeText,
+  discardImport,
+  getImport,
+  parseStatisticsFile,
+} from '../../app/models/statistics-import.server';
 import { findUnitByCode } from '../../app/models/unit.server';
 import { parseForm } from '../../app/utils/forms';
 import { chinaYear, SKIP_ROW, statisticsUploadSchema } from '../../app/validation/statistics';
 import { useTestDatabase } from '../support/db';
 
-const published = readFileSync(new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url));
+const published = readFileSync(
+  new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url),
+);
 const publishedText = new TextDecoder().decode(published);
 const [headerLine, ...dataLines] = publishedText.trim().split('\n');
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
 async function manager(db: Db) {
-  const user = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'qhd.manager').executeTakeFirstOrThrow();
-  const unit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', user.unit_id).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('username', '=', 'qhd.manager')
+    .executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('id', '=', user.unit_id)
+    .executeTakeFirstOrThrow();
   return { id: user.id, unit };
 }
 
@@ -37,10 +54,19 @@ async function pendingImport(db: Db, text: string, periodYear: number) {
   return { m, id: await createPendingImport(db, m, { fileName: 'export.tsv', periodYear, rows: parsed.rows }) };
 }
 
-const storedCount = async (db: Db) => (await db.selectFrom('real_statistics').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const storedCount = async (db: Db) =>
+  (
+    await db
+      .selectFrom('real_statistics')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 async function reportOf(db: Db, year: number) {
-  const report = await getReadinessReport(db, (await manager(db)).unit, { period: { from: `${year}-01-01`, to: `${year}-12-31` }, year });
+  const report = await getReadinessReport(db, (await manager(db)).unit, {
+    period: { from: `${year}-01-01`, to: `${year}-12-31` },
+    year,
+  });
   return (name: string) => report.rows.find((r) => r.name === name)!.real;
 }
 
@@ -67,7 +93,10 @@ describe('impossible figures are refused with row and column', () => {
       return parseForm(statisticsUploadSchema, data);
     };
     const thisYear = chinaYear();
-    expect(form(thisYear + 1)).toMatchObject({ success: false, fieldErrors: { periodYear: [`统计年度不能晚于今年（${thisYear} 年）`] } });
+    expect(form(thisYear + 1)).toMatchObject({
+      success: false,
+      fieldErrors: { periodYear: [`统计年度不能晚于今年（${thisYear} 年）`] },
+    });
     expect(form(thisYear)).toMatchObject({ success: true, data: { periodYear: thisYear } });
     // 2025-12-31 17:00 UTC is already 2026 in China.
     expect(chinaYear(new Date('2025-12-31T17:00:00Z'))).toBe(2026);
@@ -97,7 +126,12 @@ describe('re-importing a year', () => {
     if (!('confirm' in preview)) throw new Error(`expected a preview, got ${JSON.stringify(preview)}`);
     expect(preview.confirm.year).toBe(2023);
     expect(preview.confirm.units.filter((u) => u.status === 'changed')).toEqual([
-      { unitName: '海港区', sourceName: '海港区', status: 'changed', changes: [{ header: '检查次数 全年', before: 0, after: 12 }] },
+      {
+        unitName: '海港区',
+        sourceName: '海港区',
+        status: 'changed',
+        changes: [{ header: '检查次数 全年', before: 0, after: 12 }],
+      },
       {
         unitName: '昌黎县',
         sourceName: '昌黎县',
@@ -114,7 +148,10 @@ describe('re-importing a year', () => {
 
     // Cancel: the pending import is dropped, the report is as it was.
     expect(await discardImport(db, first.m, first.id)).toBe(true);
-    expect(await commitImport(db, first.m, first.id, { mapping: {}, replaces: preview.confirm.basis })).toMatchObject({ ok: false, errors: ['该导入已处理，不能再次提交'] });
+    expect(await commitImport(db, first.m, first.id, { mapping: {}, replaces: preview.confirm.basis })).toMatchObject({
+      ok: false,
+      errors: ['该导入已处理，不能再次提交'],
+    });
     expect(await storedCount(db)).toBe(before);
     expect((await reportOf(db, 2023))('昌黎县')).toMatchObject({ inspections: 24, participatingOfficers: 7 });
 
@@ -122,7 +159,12 @@ describe('re-importing a year', () => {
     const second = await pendingImport(db, changed, 2023);
     const again = await commitImport(db, second.m, second.id, { mapping: {} });
     if (!('confirm' in again)) throw new Error('expected a preview');
-    expect(await commitImport(db, second.m, second.id, { mapping: {}, replaces: again.confirm.basis })).toEqual({ ok: true, imported: 9, skipped: 0, replaced: 9 });
+    expect(await commitImport(db, second.m, second.id, { mapping: {}, replaces: again.confirm.basis })).toEqual({
+      ok: true,
+      imported: 9,
+      skipped: 0,
+      replaced: 9,
+    });
     const real = await reportOf(db, 2023);
     expect(real('海港区')).toMatchObject({ inspections: 12, coverageInsufficient: false });
     expect(real('昌黎县')).toMatchObject({ inspections: 30, participatingOfficers: 9 });
@@ -141,13 +183,17 @@ describe('re-importing a year', () => {
     const other = await pendingImport(db, tableWith({ 卢龙县: { 3: '40' } }), 2023);
     const otherPreview = await commitImport(db, other.m, other.id, { mapping: {} });
     if (!('confirm' in otherPreview)) throw new Error('expected a preview');
-    expect(await commitImport(db, other.m, other.id, { mapping: {}, replaces: otherPreview.confirm.basis })).toMatchObject({ ok: true });
+    expect(
+      await commitImport(db, other.m, other.id, { mapping: {}, replaces: otherPreview.confirm.basis }),
+    ).toMatchObject({ ok: true });
 
     const count = await storedCount(db);
     const stale = await commitImport(db, mine.m, mine.id, { mapping: {}, replaces: seen.confirm.basis });
     if (!('confirm' in stale)) throw new Error('expected a fresh preview');
     expect(stale.confirm.stale).toBe(true);
-    expect(stale.confirm.units.find((u) => u.unitName === '卢龙县')!.changes).toEqual([{ header: '检查次数 全年', before: 40, after: 26 }]);
+    expect(stale.confirm.units.find((u) => u.unitName === '卢龙县')!.changes).toEqual([
+      { header: '检查次数 全年', before: 40, after: 26 },
+    ]);
     expect(await storedCount(db)).toBe(count);
     expect((await reportOf(db, 2023))('卢龙县')).toMatchObject({ inspections: 40 });
   });
@@ -160,7 +206,10 @@ describe('re-importing a year', () => {
 });
 
 describe('rows that match no unit', () => {
-  const withTotals = tableWith({}, ['秦皇岛市\t324\t66\t57\t100\t0\t1\t41.00\t235\t33', '合计\t324\t66\t57\t100\t0\t1\t41.00\t235\t33']);
+  const withTotals = tableWith({}, [
+    '秦皇岛市\t324\t66\t57\t100\t0\t1\t41.00\t235\t33',
+    '合计\t324\t66\t57\t100\t0\t1\t41.00\t235\t33',
+  ]);
 
   it('can be mapped to county-level units only; a city is refused naming the row, and nothing is stored or remembered', async () => {
     const { db } = useTestDatabase();
@@ -171,7 +220,10 @@ describe('rows that match no unit', () => {
     expect(view.unitGroups).toEqual([
       {
         label: '秦皇岛市',
-        units: expect.arrayContaining([{ code: '130300-00', name: '秦皇岛市本级' }, { code: '130322', name: '昌黎县' }]),
+        units: expect.arrayContaining([
+          { code: '130300-00', name: '秦皇岛市本级' },
+          { code: '130322', name: '昌黎县' },
+        ]),
       },
     ]);
     expect(view.unitGroups[0]!.units).toHaveLength(9);
@@ -181,7 +233,9 @@ describe('rows that match no unit', () => {
     expect(toCity).toEqual({
       ok: false,
       errors: ['还有数据行不能导入（见各行提示），未导入任何数据'],
-      fieldErrors: { 'row-9': '“秦皇岛市”只能对应到县级执法单位，不能对应到“秦皇岛市”（市、省的数据是汇总，报表中不单独显示）' },
+      fieldErrors: {
+        'row-9': '“秦皇岛市”只能对应到县级执法单位，不能对应到“秦皇岛市”（市、省的数据是汇总，报表中不单独显示）',
+      },
     });
     // The province, or a county of another city, is outside 秦皇岛市's subtree.
     for (const code of ['130000', '130203']) {
@@ -202,7 +256,12 @@ describe('rows that match no unit', () => {
   it('are left out only when the manager says so; the committed import shows them as not imported', async () => {
     const { db } = useTestDatabase();
     const { m, id } = await pendingImport(db, withTotals, 2022);
-    expect(await commitImport(db, m, id, { mapping: { 'row-9': SKIP_ROW, 'row-10': SKIP_ROW } })).toEqual({ ok: true, imported: 9, skipped: 2, replaced: 0 });
+    expect(await commitImport(db, m, id, { mapping: { 'row-9': SKIP_ROW, 'row-10': SKIP_ROW } })).toEqual({
+      ok: true,
+      imported: 9,
+      skipped: 2,
+      replaced: 0,
+    });
     const view = (await getImport(db, m, id))!;
     expect(view.status).toBe('committed');
     expect(view.rows.filter((r) => !r.unit).map((r) => r.unitName)).toEqual(['秦皇岛市', '合计']);
@@ -232,7 +291,9 @@ describe('files as Excel and the real system save them', () => {
     expect(fromUtf8.ok && fromUtf8.rows).toHaveLength(9);
     expect(await parseStatisticsFile('export.tsv', gbk)).toEqual(fromUtf8);
     expect(await parseStatisticsFile('export.txt', utf16)).toEqual(fromUtf8);
-    const csv = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: publishedText.replaceAll('\t', ',') }));
+    const csv = new Uint8Array(
+      execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: publishedText.replaceAll('\t', ',') }),
+    );
     expect(await parseStatisticsFile('export.csv', csv)).toEqual(fromUtf8);
   });
 
@@ -246,7 +307,9 @@ describe('files as Excel and the real system save them', () => {
       sheet.addRow(line.split('\t').map((c, i) => (i === 0 || Number.isNaN(Number(c)) ? c : Number(c))));
     }
     const bytes = async () => new Uint8Array(await workbook.xlsx.writeBuffer());
-    expect(await parseStatisticsFile('export.xlsx', await bytes())).toEqual(await parseStatisticsFile('export.tsv', published));
+    expect(await parseStatisticsFile('export.xlsx', await bytes())).toEqual(
+      await parseStatisticsFile('export.tsv', published),
+    );
 
     // 昌黎县 is the 7th data row: sheet row 3 (header) + 7 = 10.
     sheet.getRow(10).getCell(10).value = 99;

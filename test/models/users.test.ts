@@ -5,12 +5,22 @@ import { createUser, findUserInScope, listUsers, updateUser } from '../../app/mo
 import { useTestDatabase } from '../support/db';
 
 async function actor(db: ReturnType<typeof useTestDatabase>['db'], username: string) {
-  const user = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   const unit = await db.selectFrom('units').select('path').where('id', '=', user.unit_id).executeTakeFirstOrThrow();
   return { id: user.id, unit };
 }
 
-const newOfficer = { username: 'li.qiang', displayName: '李强', password: 'secret-pass-1', role: 'officer', unitCode: '130322' } as const;
+const newOfficer = {
+  username: 'li.qiang',
+  displayName: '李强',
+  password: 'secret-pass-1',
+  role: 'officer',
+  unitCode: '130322',
+} as const;
 
 describe('user administration', () => {
   it('creates an account that can log in, and writes an audit entry', async () => {
@@ -41,7 +51,10 @@ describe('user administration', () => {
       field: 'unitCode',
       message: '所属单位不存在或不在您的管辖范围内',
     });
-    expect(await createUser(db, admin, { ...newOfficer, unitCode: 'nope' })).toMatchObject({ ok: false, field: 'unitCode' });
+    expect(await createUser(db, admin, { ...newOfficer, unitCode: 'nope' })).toMatchObject({
+      ok: false,
+      field: 'unitCode',
+    });
 
     const after = await db.selectFrom('users').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
@@ -52,7 +65,12 @@ describe('user administration', () => {
     const { db } = useTestDatabase();
     const admin = await actor(db, 'admin');
     const officer = await actor(db, 'changli.officer');
-    const result = await updateUser(db, admin, officer.id, { intent: 'reassign', displayName: '王建国', role: 'trainer', unitCode: '130324' });
+    const result = await updateUser(db, admin, officer.id, {
+      intent: 'reassign',
+      displayName: '王建国',
+      role: 'trainer',
+      unitCode: '130324',
+    });
     expect(result).toEqual({ ok: true, message: '已保存' });
     const lulong = (await findUnitByCode(db, '130324'))!;
     const user = await findUserInScope(db, admin.unit, officer.id);
@@ -63,7 +81,10 @@ describe('user administration', () => {
     const { db } = useTestDatabase();
     const admin = await actor(db, 'admin');
     const officer = await actor(db, 'changli.officer');
-    await db.insertInto('sessions').values({ id: 's1', user_id: officer.id, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
+    await db
+      .insertInto('sessions')
+      .values({ id: 's1', user_id: officer.id, expires_at: '2099-01-01T00:00:00.000Z' })
+      .execute();
 
     expect(await updateUser(db, admin, officer.id, { intent: 'disable' })).toEqual({ ok: true, message: '账号已停用' });
     expect(await db.selectFrom('sessions').selectAll().where('user_id', '=', officer.id).execute()).toEqual([]);
@@ -86,8 +107,15 @@ describe('user administration', () => {
     const { db } = useTestDatabase();
     const admin = await actor(db, 'admin');
     const manager = await actor(db, 'qhd.manager');
-    expect(await updateUser(db, admin, admin.id, { intent: 'disable' })).toEqual({ ok: false, message: '不能停用自己的账号' });
-    const tangshanOfficer = await db.selectFrom('users').select('id').where('username', '=', 'zf130203001').executeTakeFirstOrThrow();
+    expect(await updateUser(db, admin, admin.id, { intent: 'disable' })).toEqual({
+      ok: false,
+      message: '不能停用自己的账号',
+    });
+    const tangshanOfficer = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'zf130203001')
+      .executeTakeFirstOrThrow();
     expect(await updateUser(db, manager, tangshanOfficer.id, { intent: 'disable' })).toEqual({
       ok: false,
       message: '用户不存在或不在您的管辖范围内',

@@ -12,7 +12,9 @@ it('covers every registered workflow', () => {
 
 describe.each(workflowIds)('%s diagram', (id) => {
   const machine = WORKFLOWS[id].machine as AnyStateMachine;
-  const finals = Object.values(machine.states as Record<string, { key: string; type: string }>).filter((s) => s.type === 'final');
+  const finals = Object.values(machine.states as Record<string, { key: string; type: string }>).filter(
+    (s) => s.type === 'final',
+  );
 
   it('names every state and every event of the machine', () => {
     const diagram = workflowMermaid(id);

@@ -1,6 +1,16 @@
 /** Engine behaviour the app relies on: modes, hints, time limits, rejections. */
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applyStep, attemptMaterials, availableSteps, finishAttempt, isFinished, scoreAttempt, startAttempt, useHint } from '../../scenarios/engine';
+import {
+  applyEvent,
+  applyStep,
+  attemptMaterials,
+  availableSteps,
+  finishAttempt,
+  isFinished,
+  scoreAttempt,
+  startAttempt,
+  useHint,
+} from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { minutesAfter, runAnswer, T0 } from './helpers';
 
@@ -8,7 +18,8 @@ describe('registry', () => {
   it('has at least eight scenarios, two per skill, with Chinese titles and integer versions', () => {
     const all = listScenarios();
     expect(all.length).toBeGreaterThanOrEqual(8);
-    for (const skill of ['onboarding', 'inspection', 'documents', 'case'] as const) expect(listScenarios({ skill }).length).toBeGreaterThanOrEqual(2);
+    for (const skill of ['onboarding', 'inspection', 'documents', 'case'] as const)
+      expect(listScenarios({ skill }).length).toBeGreaterThanOrEqual(2);
     for (const s of all) {
       expect(Number.isInteger(s.version)).toBe(true);
       expect(s.title).toMatch(/[\u4e00-\u9fff]/);
@@ -18,11 +29,14 @@ describe('registry', () => {
     expect(getScenario('nope')).toBeUndefined();
   });
 
-  it.each(listScenarios().map((s) => [s.id]))('%s: fixtures are deterministic per seed and differ across seeds', (id) => {
-    const s = getScenario(id)!;
-    expect(JSON.stringify(s.fixture('a'))).toBe(JSON.stringify(s.fixture('a')));
-    expect(JSON.stringify(s.fixture('a'))).not.toBe(JSON.stringify(s.fixture('b')));
-  });
+  it.each(listScenarios().map((s) => [s.id]))(
+    '%s: fixtures are deterministic per seed and differ across seeds',
+    (id) => {
+      const s = getScenario(id)!;
+      expect(JSON.stringify(s.fixture('a'))).toBe(JSON.stringify(s.fixture('a')));
+      expect(JSON.stringify(s.fixture('a'))).not.toBe(JSON.stringify(s.fixture('b')));
+    },
+  );
 
   it.each(listScenarios().map((s) => [s.id]))('%s: every field has a Chinese label and a max length', (id) => {
     const s = getScenario(id)!;
@@ -34,7 +48,9 @@ describe('registry', () => {
         if (field.kind === 'text' || field.kind === 'textarea') {
           const result = step.schema.safeParse({ [field.name]: 'x'.repeat(field.maxLength! + 1) });
           expect(result.success).toBe(false);
-          const messages = result.success ? [] : result.error.issues.filter((i) => i.path[0] === field.name).map((i) => i.message);
+          const messages = result.success
+            ? []
+            : result.error.issues.filter((i) => i.path[0] === field.name).map((i) => i.message);
           expect(messages.join()).toContain(field.label);
         }
       }
@@ -104,7 +120,13 @@ describe('modes', () => {
   it('rejects unknown and malformed events with a reason and no change', () => {
     const state = startAttempt({ scenarioId: id, seed: 'modes', mode: 'practice', at: T0 });
     const text = JSON.stringify(state);
-    for (const event of [null, 42, { type: 'officer.fly', at: minutesAfter(T0, 1) }, { type: 'officer.createPlan', at: minutesAfter(T0, 1) }, { type: 'officer.createPlan', at: 'yesterday', plannedOn: '2025-01-01', itemIds: [] }]) {
+    for (const event of [
+      null,
+      42,
+      { type: 'officer.fly', at: minutesAfter(T0, 1) },
+      { type: 'officer.createPlan', at: minutesAfter(T0, 1) },
+      { type: 'officer.createPlan', at: 'yesterday', plannedOn: '2025-01-01', itemIds: [] },
+    ]) {
       const result = applyEvent(state, event);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/);

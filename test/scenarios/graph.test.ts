@@ -11,21 +11,34 @@ import { applyStep, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
 import type { AnyScenario, AttemptState } from '../../scenarios/types';
 import { WORKFLOWS } from '../../scenarios/workflow';
-import { candidateEvents, explorationAnswers, lostCodes, minutesAfter, runAnswer, T0, type GraphEvent } from './helpers';
+import {
+  candidateEvents,
+  explorationAnswers,
+  lostCodes,
+  minutesAfter,
+  runAnswer,
+  T0,
+  type GraphEvent,
+} from './helpers';
 
 const SEEDS = ['graph-1', 'graph-2'];
 
 function attemptLogic(scenario: AnyScenario, seed: string) {
   return fromTransition(
     (state: AttemptState, event: GraphEvent) => {
-      const result = applyStep(state, { stepId: event.stepId, values: event.values, at: minutesAfter(T0, state.events.length + 1) });
+      const result = applyStep(state, {
+        stepId: event.stepId,
+        values: event.values,
+        at: minutesAfter(T0, state.events.length + 1),
+      });
       return result.ok ? result.state : state;
     },
     () => startAttempt({ scenarioId: scenario.id, seed, mode: 'practice', at: T0 }),
   );
 }
 
-const key = (state: AttemptState) => JSON.stringify([state.current.state, state.current.completedStepIds, lostCodes(state)]);
+const key = (state: AttemptState) =>
+  JSON.stringify([state.current.state, state.current.completedStepIds, lostCodes(state)]);
 
 function options(answers: ReturnType<typeof explorationAnswers>) {
   return {
@@ -40,7 +53,9 @@ function complete(state: AttemptState, answers: ReturnType<typeof explorationAns
   let current = state;
   for (let guard = 0; guard < 40 && current.status !== 'finished'; guard++) {
     const next = candidateEvents(current, answers)
-      .map((e) => applyStep(current, { stepId: e.stepId, values: e.values, at: minutesAfter(T0, current.events.length + 1) }))
+      .map((e) =>
+        applyStep(current, { stepId: e.stepId, values: e.values, at: minutesAfter(T0, current.events.length + 1) }),
+      )
       .find((r) => r.ok);
     if (!next || !next.ok) break;
     current = next.state;
@@ -64,23 +79,29 @@ describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenar
   const machine = WORKFLOWS[scenario.workflow].machine as AnyStateMachine;
   const allStates = Object.keys(machine.states);
 
-  it.each(SEEDS)('reaches every state of the %s workflow and every shortest path completes with a score in 0..100', (seed) => {
-    const answers = explorationAnswers(scenario, seed);
-    const paths = getShortestPaths(attemptLogic(scenario, seed), options(answers));
-    const reached = new Set([...statesBeforeTrainee(scenario, seed), ...paths.map((p) => p.state.context.current.state)]);
-    const excused = (scenario.unreachableStates ?? []).map((u) => u.state);
-    // Excused states must really be out of reach once the trainee takes over (not a loophole).
-    for (const state of excused) expect(paths.some((p) => p.state.context.current.state === state)).toBe(false);
-    expect([...allStates].filter((s) => !reached.has(s) && !excused.includes(s))).toEqual([]);
-    for (const path of paths) {
-      const end = complete(path.state.context, answers);
-      expect(end.status, `path to ${key(path.state.context)} could not be completed`).toBe('finished');
-      expect(machine.getStateNodeById(`${machine.id}.${end.current.state}`).type).toBe('final');
-      const { total } = scoreAttempt(end);
-      expect(total).toBeGreaterThanOrEqual(0);
-      expect(total).toBeLessThanOrEqual(100);
-    }
-  });
+  it.each(SEEDS)(
+    'reaches every state of the %s workflow and every shortest path completes with a score in 0..100',
+    (seed) => {
+      const answers = explorationAnswers(scenario, seed);
+      const paths = getShortestPaths(attemptLogic(scenario, seed), options(answers));
+      const reached = new Set([
+        ...statesBeforeTrainee(scenario, seed),
+        ...paths.map((p) => p.state.context.current.state),
+      ]);
+      const excused = (scenario.unreachableStates ?? []).map((u) => u.state);
+      // Excused states must really be out of reach once the trainee takes over (not a loophole).
+      for (const state of excused) expect(paths.some((p) => p.state.context.current.state === state)).toBe(false);
+      expect([...allStates].filter((s) => !reached.has(s) && !excused.includes(s))).toEqual([]);
+      for (const path of paths) {
+        const end = complete(path.state.context, answers);
+        expect(end.status, `path to ${key(path.state.context)} could not be completed`).toBe('finished');
+        expect(machine.getStateNodeById(`${machine.id}.${end.current.state}`).type).toBe('final');
+        const { total } = scoreAttempt(end);
+        expect(total).toBeGreaterThanOrEqual(0);
+        expect(total).toBeLessThanOrEqual(100);
+      }
+    },
+  );
 
   it('every simple path to a finished attempt ends in a final state with a score in 0..100', () => {
     const seed = SEEDS[0]!;
@@ -88,8 +109,14 @@ describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenar
     // the alternative outcomes and the first three mistakes (shortest paths above use all of them).
     const fixture = scenario.fixture(seed);
     const model = scenario.modelAnswer(fixture);
-    const answers = [model, ...scenario.rubric.slice(0, 3).map((i) => i.mistake.apply(model, fixture)), ...(scenario.alternativeAnswers?.(fixture) ?? [])];
-    const paths = getSimplePaths(attemptLogic(scenario, seed), options(answers)).filter((p) => p.state.context.status === 'finished');
+    const answers = [
+      model,
+      ...scenario.rubric.slice(0, 3).map((i) => i.mistake.apply(model, fixture)),
+      ...(scenario.alternativeAnswers?.(fixture) ?? []),
+    ];
+    const paths = getSimplePaths(attemptLogic(scenario, seed), options(answers)).filter(
+      (p) => p.state.context.status === 'finished',
+    );
     expect(paths.length).toBeGreaterThan(answers.length / 2);
     for (const path of paths) {
       const end = path.state.context;

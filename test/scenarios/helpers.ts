@@ -9,11 +9,19 @@ export function minutesAfter(start: string, minutes: number): string {
 }
 
 /** Submits each answer step in order; throws with the reason when one is rejected. */
-export function runAnswer(scenarioId: string, seed: string, answer: AnswerStep[], mode: Mode = 'practice'): AttemptState {
+export function runAnswer(
+  scenarioId: string,
+  seed: string,
+  answer: AnswerStep[],
+  mode: Mode = 'practice',
+): AttemptState {
   let state = startAttempt({ scenarioId, seed, mode, at: T0 });
   answer.forEach((step, i) => {
     const result = applyStep(state, { stepId: step.stepId, values: step.values, at: minutesAfter(T0, i + 1) });
-    if (!result.ok) throw new Error(`${scenarioId}/${seed}: step ${step.stepId} rejected: ${result.reason} ${JSON.stringify(result.fieldErrors ?? {})}`);
+    if (!result.ok)
+      throw new Error(
+        `${scenarioId}/${seed}: step ${step.stepId} rejected: ${result.reason} ${JSON.stringify(result.fieldErrors ?? {})}`,
+      );
     state = result.state;
   });
   return state;
@@ -36,7 +44,11 @@ export interface GraphEvent {
  * The answers that model-based tests explore for a scenario: the model answer, each rubric item's
  * mistake, and the alternatives that reach the workflow's other outcomes.
  */
-export function explorationAnswers(scenario: AnyScenario, seed: string, include: { mistakes: boolean } = { mistakes: true }): AnswerStep[][] {
+export function explorationAnswers(
+  scenario: AnyScenario,
+  seed: string,
+  include: { mistakes: boolean } = { mistakes: true },
+): AnswerStep[][] {
   const fixture = scenario.fixture(seed);
   const model = scenario.modelAnswer(fixture);
   return [

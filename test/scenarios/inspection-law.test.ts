@@ -25,7 +25,12 @@ function setUp(scenarioId: string, seed: string) {
 }
 
 /** Plays the answer up to (not including) `stepId`. */
-function until(scenarioId: string, seed: string, answer: AnswerStep[], stepId: string): { state: AttemptState; step: AnswerStep } {
+function until(
+  scenarioId: string,
+  seed: string,
+  answer: AnswerStep[],
+  stepId: string,
+): { state: AttemptState; step: AnswerStep } {
   const index = answer.findIndex((s) => s.stepId === stepId);
   expect(index).toBeGreaterThanOrEqual(0);
   return { state: runAnswer(scenarioId, seed, answer.slice(0, index)), step: answer[index]! };
@@ -36,7 +41,11 @@ function submit(state: AttemptState, stepId: string, values: AnswerStep['values'
 }
 
 it('covers the three inspection scenarios', () => {
-  expect(INSPECTIONS.map((s) => s.id).sort()).toEqual(['docs-ammonia-orders', 'inspect-confined-space', 'inspect-dust-explosion']);
+  expect(INSPECTIONS.map((s) => s.id).sort()).toEqual([
+    'docs-ammonia-orders',
+    'inspect-confined-space',
+    'inspect-dust-explosion',
+  ]);
 });
 
 describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 现场处理措施 (安全生产法 第65条第1款第(三)项)', (id) => {
@@ -55,7 +64,10 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 现场处理措施 (
   it.each(SEEDS)('refuses measures that list ordinary hazards beside the major one (seed %s)', (seed) => {
     const { fixture, answer } = setUp(id, seed);
     const { state, step } = until(id, seed, answer, 'measures');
-    const result = submit(state, 'measures', { ...step.values, itemIds: [...majorItems(fixture).map((i) => i.id), ...generalItems(fixture).map((i) => i.id)] });
+    const result = submit(state, 'measures', {
+      ...step.values,
+      itemIds: [...majorItems(fixture).map((i) => i.id), ...generalItems(fixture).map((i) => i.id)],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('第六十五条第一款第（三）项');
   });
@@ -80,20 +92,30 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 现场处理措施 (
     expect(viaForm.ok).toBe(false);
     if (!viaForm.ok) expect(viaForm.fieldErrors?.until?.[0]).toContain(LEGAL.onSiteMeasureMaxMonths.source);
     // The workflow refuses it too when the event bypasses the form.
-    const measuresStep = getScenario(id)!.steps(getScenario(id)!.fixture('law-1')).find((s) => s.id === 'measures')!;
-    const event = { ...measuresStep.toEvent(measuresStep.schema.parse(step.values), minutesAfter(T0, 60)), until: tooLong };
+    const measuresStep = getScenario(id)!
+      .steps(getScenario(id)!.fixture('law-1'))
+      .find((s) => s.id === 'measures')!;
+    const event = {
+      ...measuresStep.toEvent(measuresStep.schema.parse(step.values), minutesAfter(T0, 60)),
+      until: tooLong,
+    };
     const viaEvent = applyEvent(state, event);
     expect(viaEvent.ok).toBe(false);
     if (!viaEvent.ok) {
       expect(viaEvent.code).toBe('REFUSED');
       expect(viaEvent.reason).toContain(`${LEGAL.onSiteMeasureMaxMonths.value}个月`);
     }
-    const lastDay = submit(state, 'measures', { ...step.values, until: addMonths(date, LEGAL.onSiteMeasureMaxMonths.value) });
+    const lastDay = submit(state, 'measures', {
+      ...step.values,
+      until: addMonths(date, LEGAL.onSiteMeasureMaxMonths.value),
+    });
     expect(lastDay.ok).toBe(true);
   });
 
   it('judges the fit of the measure (WRONG_MEASURE) in every scenario with measures', () => {
-    expect(getScenario(id)!.rubric.map((r) => r.code)).toEqual(expect.arrayContaining(['NO_ONSITE_MEASURES', 'WRONG_MEASURE']));
+    expect(getScenario(id)!.rubric.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['NO_ONSITE_MEASURES', 'WRONG_MEASURE']),
+    );
   });
 });
 
@@ -103,13 +125,19 @@ describe('现场处理措施 when the major hazard was not recognised', () => {
     const { scenario, fixture, answer } = setUp(id, 'law-missed');
     const major = majorItems(fixture)[0]!;
     const findings = answer.find((s) => s.stepId === 'findings')!;
-    const judgedGeneral = answer.map((s) => (s.stepId === 'findings' ? { ...s, values: { ...findings.values, [`verdict_${major.id}`]: 'general', [`clause_${major.id}`]: '' } } : s));
+    const judgedGeneral = answer.map((s) =>
+      s.stepId === 'findings'
+        ? { ...s, values: { ...findings.values, [`verdict_${major.id}`]: 'general', [`clause_${major.id}`]: '' } }
+        : s,
+    );
     const { state, step } = until(id, 'law-missed', judgedGeneral, 'measures');
     const refused = submit(state, 'measures', step.values);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.reason).toContain('检查结论中没有认定重大事故隐患');
     const item = scenario.rubric.find((r) => r.code === 'MAJOR_HAZARD_MISSED')!;
-    expect(lostCodes(runAnswer(id, 'law-missed', item.mistake.apply(answer, fixture)))).toEqual(['MAJOR_HAZARD_MISSED']);
+    expect(lostCodes(runAnswer(id, 'law-missed', item.mistake.apply(answer, fixture)))).toEqual([
+      'MAJOR_HAZARD_MISSED',
+    ]);
   });
 });
 
@@ -133,7 +161,9 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 复查 after the rec
     const { answer } = setUp(id, 'law-1');
     // The period's last day moves past a weekend or holiday it falls on (recheckDueBy).
     const dueBy = recheckDueBy(answer.find((x) => x.stepId === 'order')!.values.deadline as string);
-    const late = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: addDays(dueBy, 1) } } : s));
+    const late = answer.map((s) =>
+      s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: addDays(dueBy, 1) } } : s,
+    );
     expect(lostCodes(runAnswer(id, 'law-1', late))).toEqual(['RECHECK_LATE']);
     const lastDay = answer.map((s) => (s.stepId === 'recheck' ? { ...s, values: { ...s.values, date: dueBy } } : s));
     expect(lostCodes(runAnswer(id, 'law-1', lastDay))).toEqual([]);
@@ -161,7 +191,9 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 检查时间 on the 
       expect(viaForm.ok).toBe(false);
       if (!viaForm.ok) expect(viaForm.fieldErrors?.endedAt?.[0]).toContain('《安全生产法》第六十八条');
     }
-    const recordStep = getScenario(id)!.steps(fixture).find((s) => s.id === 'record')!;
+    const recordStep = getScenario(id)!
+      .steps(fixture)
+      .find((s) => s.id === 'record')!;
     const event = { ...recordStep.toEvent(recordStep.schema.parse(step.values), minutesAfter(T0, 60)), endedAt: start };
     const viaEvent = applyEvent(state, event);
     expect(viaEvent.ok).toBe(false);
@@ -171,7 +203,10 @@ describe.each(INSPECTIONS.map((s) => [s.id] as const))('%s: 检查时间 on the 
   it('refuses a start on another day than the inspection, and a record dated before the end', () => {
     const { fixture, answer } = setUp(id, 'law-1');
     const { state, step } = until(id, 'law-1', answer, 'record');
-    const dayBefore = submit(state, 'record', { ...step.values, startedAt: `${addDays(fixture.inspectionOn, -1)}T09:00` });
+    const dayBefore = submit(state, 'record', {
+      ...step.values,
+      startedAt: `${addDays(fixture.inspectionOn, -1)}T09:00`,
+    });
     expect(dayBefore.ok).toBe(false);
     if (!dayBefore.ok) expect(dayBefore.reason).toContain('检查开始时间须在检查日期');
     const nextDay = submit(state, 'record', { ...step.values, endedAt: `${addDays(fixture.inspectionOn, 1)}T09:00` });
@@ -190,24 +225,32 @@ describe('citations', () => {
     expect(standardItem('C2').citation).toBe('《工贸企业重大事故隐患判定标准》第十三条第（二）项');
   });
 
-  it.each(INSPECTIONS.map((s) => [s.id] as const))('%s: every site item names the 2021 安全生产法 duty it violates, never 第四十二条 (dangerous goods and dormitories)', (id) => {
-    for (const seed of SEEDS) {
-      const fixture = getScenario(id)!.fixture(seed) as InspectionFixture;
-      for (const item of fixture.items) {
-        expect(item.basis).toMatch(/^《安全生产法》第[一二三四五六七八九十百]+条/);
-        expect(item.basis).not.toContain('第四十二条');
-        expect(['violation', 'hazard']).toContain(item.nature);
-        if (item.verdict === 'major') expect(item.nature).toBe('hazard');
+  it.each(INSPECTIONS.map((s) => [s.id] as const))(
+    '%s: every site item names the 2021 安全生产法 duty it violates, never 第四十二条 (dangerous goods and dormitories)',
+    (id) => {
+      for (const seed of SEEDS) {
+        const fixture = getScenario(id)!.fixture(seed) as InspectionFixture;
+        for (const item of fixture.items) {
+          expect(item.basis).toMatch(/^《安全生产法》第[一二三四五六七八九十百]+条/);
+          expect(item.basis).not.toContain('第四十二条');
+          expect(['violation', 'hazard']).toContain(item.nature);
+          if (item.verdict === 'major') expect(item.nature).toBe('hazard');
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('refusals of the 责令限期整改指令书 name the step the law requires first', () => {
   it('an item not recorded as a hazard is named, with 第六十五条第一款', () => {
     const id = 'inspect-dust-explosion';
     const { fixture, answer } = setUp(id, 'law-1');
-    const { state, step } = until(id, 'law-1', answer.filter((s) => s.stepId !== 'measures'), 'order');
+    const { state, step } = until(
+      id,
+      'law-1',
+      answer.filter((s) => s.stepId !== 'measures'),
+      'order',
+    );
     const compliant = fixture.items.find((i) => i.verdict === 'ok')!;
     const result = submit(state, 'order', { ...step.values, itemIds: [compliant.id] });
     expect(result.ok).toBe(false);

@@ -22,7 +22,13 @@ describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenar
     });
     expect(state.status).toBe('finished');
     expect(scoreAttempt(state).total).toBe(100);
-    const fromLog = replayAttempt({ scenarioId: scenario.id, seed, mode: 'practice', startedAt: T0, events: JSON.parse(JSON.stringify(state.events)) });
+    const fromLog = replayAttempt({
+      scenarioId: scenario.id,
+      seed,
+      mode: 'practice',
+      startedAt: T0,
+      events: JSON.parse(JSON.stringify(state.events)),
+    });
     expect(fromLog).toEqual(state);
   });
 });

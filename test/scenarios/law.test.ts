@@ -11,7 +11,12 @@ import { addLegalDays, addWorkingDays, isWorkingDay } from '../../scenarios/work
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { minutesAfter, runAnswer, T0 } from './helpers';
 
-function runUntil(scenarioId: string, seed: string, answer: AnswerStep[], stopBefore: string): { state: AttemptState; rest: AnswerStep[] } {
+function runUntil(
+  scenarioId: string,
+  seed: string,
+  answer: AnswerStep[],
+  stopBefore: string,
+): { state: AttemptState; rest: AnswerStep[] } {
   const index = answer.findIndex((s) => s.stepId === stopBefore);
   return { state: runAnswer(scenarioId, seed, answer.slice(0, index)), rest: answer.slice(index) };
 }
@@ -36,9 +41,15 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 
   it('the onboarding form says which part is wrong, in Chinese', () => {
     const state = startAttempt({ scenarioId: 'onboard-dust-enterprise', seed: 'law', mode: 'practice', at: T0 });
-    const answer = getScenario('onboard-dust-enterprise')!.modelAnswer(getScenario('onboard-dust-enterprise')!.fixture('law'));
+    const answer = getScenario('onboard-dust-enterprise')!.modelAnswer(
+      getScenario('onboard-dust-enterprise')!.fixture('law'),
+    );
     const basic = answer.find((s) => s.stepId === 'basic')!;
-    const result = applyStep(state, { stepId: 'basic', values: { ...basic.values, uscc: '91350100M000100Y44' }, at: minutesAfter(T0, 1) });
+    const result = applyStep(state, {
+      stepId: 'basic',
+      values: { ...basic.values, uscc: '91350100M000100Y44' },
+      at: minutesAfter(T0, 1),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.uscc).toContain('统一社会信用代码校验位不正确');
   });
@@ -76,7 +87,11 @@ describe('行政处罚决定书', () => {
     const notice = state.snapshot.context as { notice: { date: string } };
     const decision = rest.find((s) => s.stepId === 'decision')!;
     const early = statementPeriodEnd(notice.notice.date);
-    const result = applyStep(state, { stepId: 'decision', values: { ...decision.values, date: early }, at: minutesAfter(T0, 30) });
+    const result = applyStep(state, {
+      stepId: 'decision',
+      values: { ...decision.values, date: early },
+      at: minutesAfter(T0, 30),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('陈述申辩期限');
   });
@@ -85,7 +100,11 @@ describe('行政处罚决定书', () => {
     const { state, rest } = runUntil(id, seed, caseAnswer(fixture, { from: 'notice' }), 'decision');
     const notice = (state.snapshot.context as { notice: { date: string } }).notice;
     const decision = rest.find((s) => s.stepId === 'decision')!;
-    const result = applyStep(state, { stepId: 'decision', values: { ...decision.values, date: hearingRequestEnd(notice.date) }, at: minutesAfter(T0, 30) });
+    const result = applyStep(state, {
+      stepId: 'decision',
+      values: { ...decision.values, date: hearingRequestEnd(notice.date) },
+      at: minutesAfter(T0, 30),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('听证申请期限');
   });
@@ -116,10 +135,16 @@ describe('行政处罚决定书', () => {
   it('refuses an amount outside the article range, in the form and in the workflow', () => {
     const { state, rest } = runUntil(id, seed, caseAnswer(fixture, { from: 'notice' }), 'notice');
     const notice = rest[0]!;
-    const viaForm = applyStep(state, { stepId: 'notice', values: { ...notice.values, amount: '60000' }, at: minutesAfter(T0, 30) });
+    const viaForm = applyStep(state, {
+      stepId: 'notice',
+      values: { ...notice.values, amount: '60000' },
+      at: minutesAfter(T0, 30),
+    });
     expect(viaForm.ok).toBe(false);
     if (!viaForm.ok) expect(viaForm.fieldErrors?.amount?.[0]).toContain('超出《安全生产法》第九十九条规定的幅度');
-    const parsed = getScenario(id)!.steps(fixture).find((s) => s.id === 'notice')!;
+    const parsed = getScenario(id)!
+      .steps(fixture)
+      .find((s) => s.id === 'notice')!;
     const event = { ...parsed.toEvent(parsed.schema.parse(notice.values), minutesAfter(T0, 30)), amount: 250_000 };
     const viaEvent = applyEvent(state, event);
     expect(viaEvent.ok).toBe(false);
@@ -167,7 +192,13 @@ describe('documents in the wrong state', () => {
     expect(state.current.availableStepIds).toEqual(['plan']);
     const viaStep = applyStep(state, { stepId: 'order', values: {}, at: minutesAfter(T0, 1) });
     expect(viaStep.ok).toBe(false);
-    const viaEvent = applyEvent(state, { type: 'officer.issueRectificationOrder', at: minutesAfter(T0, 1), date: '2025-05-06', itemIds: ['ppe'], deadline: '2025-05-20' });
+    const viaEvent = applyEvent(state, {
+      type: 'officer.issueRectificationOrder',
+      at: minutesAfter(T0, 1),
+      date: '2025-05-06',
+      itemIds: ['ppe'],
+      deadline: '2025-05-20',
+    });
     expect(viaEvent.ok).toBe(false);
     if (!viaEvent.ok) expect(viaEvent.code).toBe('NOT_ALLOWED_NOW');
   });
@@ -203,7 +234,11 @@ describe('major hazards', () => {
     const answer = scenario.modelAnswer(fixture);
     const { state } = runUntil(scenario.id, seed, answer, 'findings');
     const findings = answer.find((s) => s.stepId === 'findings')!;
-    const result = applyStep(state, { stepId: 'findings', values: { ...findings.values, [`clause_${major.id}`]: '' }, at: minutesAfter(T0, 10) });
+    const result = applyStep(state, {
+      stepId: 'findings',
+      values: { ...findings.values, [`clause_${major.id}`]: '' },
+      at: minutesAfter(T0, 10),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.[`clause_${major.id}`]?.[0]).toContain('须选择判定依据条款');
   });
@@ -213,7 +248,11 @@ describe('major hazards', () => {
     const answer = scenario.modelAnswer(scenario.fixture('solo'));
     const { state, rest } = runUntil(scenario.id, 'solo', answer, 'start');
     const start = rest[0]!;
-    const result = applyStep(state, { stepId: 'start', values: { ...start.values, officerIds: [(start.values.officerIds as string[])[0]!] }, at: minutesAfter(T0, 5) });
+    const result = applyStep(state, {
+      stepId: 'start',
+      values: { ...start.values, officerIds: [(start.values.officerIds as string[])[0]!] },
+      at: minutesAfter(T0, 5),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('2名以上执法人员');
   });
@@ -222,6 +261,11 @@ describe('major hazards', () => {
 describe('document numbers', () => {
   it('prints the format real systems use', () => {
     expect(formatDocumentNumber('冀秦', 'onSiteRecord', 2023, 12)).toBe('（冀秦）应急检记〔2023〕12号');
-    expect(parseDocumentNumber('（冀秦）应急检记〔2023〕12号')).toEqual({ abbreviation: '冀秦', code: '检记', year: 2023, n: 12 });
+    expect(parseDocumentNumber('（冀秦）应急检记〔2023〕12号')).toEqual({
+      abbreviation: '冀秦',
+      code: '检记',
+      year: 2023,
+      n: 12,
+    });
   });
 });

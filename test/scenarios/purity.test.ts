@@ -33,7 +33,9 @@ const FORBIDDEN_CODE: [RegExp, string][] = [
 
 function importsOf(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const m of source.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
   }
   return out;
@@ -46,19 +48,25 @@ describe('scenarios/ purity', () => {
     expect(all.length).toBeGreaterThan(10);
   });
 
-  it.each(all.map((f) => [relative(ROOT, f), f]))('%s imports nothing that does I/O and reads no clock', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
-    const problems: string[] = [];
-    for (const spec of importsOf(source)) {
-      for (const [re, label] of FORBIDDEN_IMPORTS) if (re.test(spec)) problems.push(`imports ${label} (${spec})`);
-    }
-    const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    for (const [re, label] of FORBIDDEN_CODE) if (re.test(code)) problems.push(`uses ${label}`);
-    expect(problems).toEqual([]);
-  });
+  it.each(all.map((f) => [relative(ROOT, f), f]))(
+    '%s imports nothing that does I/O and reads no clock',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const problems: string[] = [];
+      for (const spec of importsOf(source)) {
+        for (const [re, label] of FORBIDDEN_IMPORTS) if (re.test(spec)) problems.push(`imports ${label} (${spec})`);
+      }
+      const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const [re, label] of FORBIDDEN_CODE) if (re.test(code)) problems.push(`uses ${label}`);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('the checks catch what they are meant to catch', () => {
-    expect(importsOf("import { db } from '../../db/kysely';\nimport fs from 'node:fs';")).toEqual(['../../db/kysely', 'node:fs']);
+    expect(importsOf("import { db } from '../../db/kysely';\nimport fs from 'node:fs';")).toEqual([
+      '../../db/kysely',
+      'node:fs',
+    ]);
     expect(FORBIDDEN_CODE.some(([re]) => re.test('const t = new Date();'))).toBe(true);
     expect(FORBIDDEN_CODE.some(([re]) => re.test('new Date(Date.UTC(2025, 0, 1))'))).toBe(false);
   });

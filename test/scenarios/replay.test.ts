@@ -5,7 +5,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applyStep, finishAttempt, replayAttempt, scoreAttempt, startAttempt, useHint } from '../../scenarios/engine';
+import {
+  applyEvent,
+  applyStep,
+  finishAttempt,
+  replayAttempt,
+  scoreAttempt,
+  startAttempt,
+  useHint,
+} from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
 import type { AttemptState } from '../../scenarios/types';
 import { candidateEvents, explorationAnswers, minutesAfter, T0 } from './helpers';
@@ -19,7 +27,14 @@ type Action =
   | { kind: 'finish'; gap: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ kind: fc.constant('candidate' as const), pick: fc.nat(), gap: fc.integer({ min: 0, max: 30 }) }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant('candidate' as const),
+      pick: fc.nat(),
+      gap: fc.integer({ min: 0, max: 30 }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -34,11 +49,20 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('garbageEvent' as const),
-      event: fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('officer.issueDecision', 'officer.createPlan', 'officer.classify', 'nope'), at: fc.string() })),
+      event: fc.oneof(
+        fc.anything(),
+        fc.record({
+          type: fc.constantFrom('officer.issueDecision', 'officer.createPlan', 'officer.classify', 'nope'),
+          at: fc.string(),
+        }),
+      ),
       gap: fc.integer({ min: 0, max: 5 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('hint' as const), pick: fc.nat(), gap: fc.integer({ min: 0, max: 5 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('hint' as const), pick: fc.nat(), gap: fc.integer({ min: 0, max: 5 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('past' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('finish' as const), gap: fc.integer({ min: 0, max: 5 }) }) },
 );
@@ -50,51 +74,63 @@ function lastAt(state: AttemptState) {
 describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
   it('replaying the accepted events rebuilds the same state and score', () => {
     fc.assert(
-      fc.property(fc.constantFrom('r1', 'r2', 'r3', 'r4'), fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>, fc.array(action, { maxLength: 25 }), (seed, mode, actions) => {
-        const answers = explorationAnswers(scenario, seed);
-        let state = startAttempt({ scenarioId: scenario.id, seed, mode, at: T0 });
-        for (const a of actions) {
-          const before = JSON.stringify(state);
-          const at = a.kind === 'past' ? minutesAfter(lastAt(state), -5) : minutesAfter(lastAt(state), a.gap);
-          let result;
-          switch (a.kind) {
-            case 'candidate':
-            case 'past': {
-              const candidates = candidateEvents(state, answers);
-              if (candidates.length === 0) continue;
-              const c = candidates[a.pick % candidates.length]!;
-              result = applyStep(state, { stepId: c.stepId, values: c.values, at });
-              break;
+      fc.property(
+        fc.constantFrom('r1', 'r2', 'r3', 'r4'),
+        fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
+        fc.array(action, { maxLength: 25 }),
+        (seed, mode, actions) => {
+          const answers = explorationAnswers(scenario, seed);
+          let state = startAttempt({ scenarioId: scenario.id, seed, mode, at: T0 });
+          for (const a of actions) {
+            const before = JSON.stringify(state);
+            const at = a.kind === 'past' ? minutesAfter(lastAt(state), -5) : minutesAfter(lastAt(state), a.gap);
+            let result;
+            switch (a.kind) {
+              case 'candidate':
+              case 'past': {
+                const candidates = candidateEvents(state, answers);
+                if (candidates.length === 0) continue;
+                const c = candidates[a.pick % candidates.length]!;
+                result = applyStep(state, { stepId: c.stepId, values: c.values, at });
+                break;
+              }
+              case 'garbageStep': {
+                const ids = state.current.availableStepIds;
+                const stepId = ids.length ? ids[a.pick % ids.length]! : 'none';
+                result = applyStep(state, { stepId, values: { [a.field]: a.value }, at });
+                break;
+              }
+              case 'garbageEvent':
+                result = applyEvent(state, a.event);
+                break;
+              case 'hint': {
+                const hint = scenario.hints[a.pick % scenario.hints.length]!;
+                result = useHint(state, { hintId: hint.id, at });
+                break;
+              }
+              case 'finish':
+                result = finishAttempt(state, { at, reason: 'abandoned' });
+                break;
             }
-            case 'garbageStep': {
-              const ids = state.current.availableStepIds;
-              const stepId = ids.length ? ids[a.pick % ids.length]! : 'none';
-              result = applyStep(state, { stepId, values: { [a.field]: a.value }, at });
-              break;
-            }
-            case 'garbageEvent':
-              result = applyEvent(state, a.event);
-              break;
-            case 'hint': {
-              const hint = scenario.hints[a.pick % scenario.hints.length]!;
-              result = useHint(state, { hintId: hint.id, at });
-              break;
-            }
-            case 'finish':
-              result = finishAttempt(state, { at, reason: 'abandoned' });
-              break;
+            if (a.kind === 'past' && state.events.length > 0) expect(result.ok).toBe(false);
+            if (result.ok) state = result.state;
+            else expect(JSON.stringify(state)).toBe(before);
           }
-          if (a.kind === 'past' && state.events.length > 0) expect(result.ok).toBe(false);
-          if (result.ok) state = result.state;
-          else expect(JSON.stringify(state)).toBe(before);
-        }
-        const replayed = replayAttempt({ scenarioId: scenario.id, seed, mode, startedAt: T0, events: state.events, scenarioVersion: scenario.version });
-        expect(replayed).toEqual(state);
-        expect(scoreAttempt(replayed)).toEqual(scoreAttempt(state));
-        const total = scoreAttempt(state).total;
-        expect(total).toBeGreaterThanOrEqual(0);
-        expect(total).toBeLessThanOrEqual(100);
-      }),
+          const replayed = replayAttempt({
+            scenarioId: scenario.id,
+            seed,
+            mode,
+            startedAt: T0,
+            events: state.events,
+            scenarioVersion: scenario.version,
+          });
+          expect(replayed).toEqual(state);
+          expect(scoreAttempt(replayed)).toEqual(scoreAttempt(state));
+          const total = scoreAttempt(state).total;
+          expect(total).toBeGreaterThanOrEqual(0);
+          expect(total).toBeLessThanOrEqual(100);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -10,7 +10,8 @@ import { listScenarios } from '../../scenarios/index';
 import { WORKFLOWS } from '../../scenarios/workflow';
 import { explorationAnswers, runAnswer } from './helpers';
 
-const plain = (s: AnyMachineSnapshot) => JSON.parse(JSON.stringify({ value: s.value, context: s.context, status: s.status }));
+const plain = (s: AnyMachineSnapshot) =>
+  JSON.parse(JSON.stringify({ value: s.value, context: s.context, status: s.status }));
 
 describe('nextWorkflowSnapshot', () => {
   for (const scenario of listScenarios()) {
@@ -22,7 +23,10 @@ describe('nextWorkflowSnapshot', () => {
         const fixture = scenario.fixture('transition-1');
         let [ours] = initialTransition(machine, scenario.machineInput(fixture));
         let [theirs] = initialTransition(machine, scenario.machineInput(fixture));
-        const events = [...(scenario.presetEvents?.(fixture, state.startedAt) ?? []), ...state.events.flatMap((e) => (e.kind === 'workflow' ? [e.event] : []))];
+        const events = [
+          ...(scenario.presetEvents?.(fixture, state.startedAt) ?? []),
+          ...state.events.flatMap((e) => (e.kind === 'workflow' ? [e.event] : [])),
+        ];
         for (const event of events) {
           ours = nextWorkflowSnapshot(machine, ours, event);
           [theirs] = transition(machine, theirs, event);

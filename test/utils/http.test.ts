@@ -62,7 +62,9 @@ describe('isHttps', () => {
   it('believes X-Forwarded-Proto only when TRUST_PROXY says a proxy is in front', () => {
     expect(isHttps(forwarded, false)).toBe(false);
     expect(isHttps(forwarded, true)).toBe(true);
-    expect(isHttps(new Request('http://drill.local/', { headers: { 'X-Forwarded-Proto': 'https, http' } }), true)).toBe(true);
+    expect(isHttps(new Request('http://drill.local/', { headers: { 'X-Forwarded-Proto': 'https, http' } }), true)).toBe(
+      true,
+    );
     expect(isHttps(new Request('http://drill.local/', { headers: { 'X-Forwarded-Proto': 'http' } }), true)).toBe(false);
   });
 
@@ -90,7 +92,11 @@ describe('isSameOrigin (cross-site POSTs)', () => {
     const spoofed = { host, origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' };
     expect(isSameOrigin(spoofed, false)).toBe(false);
     expect(isSameOrigin(spoofed, true)).toBe(true);
-    const proxied = { host: '127.0.0.1:3000', origin: 'https://drill.gov.example', 'x-forwarded-host': 'drill.gov.example' };
+    const proxied = {
+      host: '127.0.0.1:3000',
+      origin: 'https://drill.gov.example',
+      'x-forwarded-host': 'drill.gov.example',
+    };
     expect(isSameOrigin(proxied, true)).toBe(true);
     expect(isSameOrigin(proxied, false)).toBe(false);
   });

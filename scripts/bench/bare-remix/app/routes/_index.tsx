@@ -21,7 +21,8 @@ export default function Page() {
       <ul>
         {Array.from({ length: rows }, (_, i) => (
           <li key={i} className="system-module">
-            <a href={`?step=step-${i}`}>第{i + 1}项：核查企业粉尘清扫制度与记录</a> <span className="tag">当前不可办理</span>
+            <a href={`?step=step-${i}`}>第{i + 1}项：核查企业粉尘清扫制度与记录</a>{' '}
+            <span className="tag">当前不可办理</span>
           </li>
         ))}
       </ul>
