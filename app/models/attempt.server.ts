@@ -493,6 +493,19 @@ export async function getAttemptResult(db: Kysely<Database>, userId: number, att
   return attempt ? buildAttemptResult(db, attempt) : null;
 }
 
+/** What the result page shows of the attempt itself, scored now or as recorded. */
+function attemptHeader(attempt: Attempt, finishReason: AttemptState['finishReason']) {
+  return {
+    id: attempt.id,
+    mode: attempt.mode,
+    status: attempt.status,
+    passMark: attempt.pass_mark,
+    startedAt: attempt.started_at,
+    finishedAt: attempt.finished_at,
+    finishReason,
+  };
+}
+
 /** A finished or active attempt of an officer within the viewer's subtree (managers' drill-down). */
 export async function getAttemptResultInScope(db: Kysely<Database>, scope: { path: string }, attemptId: number) {
   const attempt = await db
@@ -553,15 +566,7 @@ async function scoredResult(db: Kysely<Database>, attempt: Attempt, scenario: An
       : null;
   return {
     kind: 'scored' as const,
-    attempt: {
-      id: attempt.id,
-      mode: attempt.mode,
-      status: attempt.status,
-      passMark: attempt.pass_mark,
-      startedAt: attempt.started_at,
-      finishedAt: attempt.finished_at,
-      finishReason: state.finishReason,
-    },
+    attempt: attemptHeader(attempt, state.finishReason),
     scenario: { id: scenario.id, title: scenario.title, skill: scenario.skill },
     score,
     passed: attempt.status === 'finished' && score.total >= attempt.pass_mark,
@@ -625,16 +630,7 @@ async function recordedResult(db: Kysely<Database>, attempt: Attempt, scenario: 
       : `本次练兵按场景第${change.recorded}版开始，${changedTo(change)}，无法按新规则继续，不计成绩（执法人员下次打开时关闭）。下方按当时的记录列出已办理的步骤。`;
   return {
     kind: 'recorded' as const,
-    attempt: {
-      id: attempt.id,
-      mode: attempt.mode,
-      status: attempt.status,
-      passMark: attempt.pass_mark,
-      startedAt: attempt.started_at,
-      finishedAt: attempt.finished_at,
-      finishReason: scored ? finishReason : null,
-      closed,
-    },
+    attempt: { ...attemptHeader(attempt, scored ? finishReason : null), closed },
     scenario: { id: scenario.id, title: scenario.title, skill: scenario.skill },
     change,
     note,
