@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { getScenario } from '../scenarios/index';
-import { caseAnswer, type CaseFixture } from '../scenarios/kit/case-kit';
+import { caseAnswer, type CaseFixture } from '../scenarios/workflows/case/kit';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 

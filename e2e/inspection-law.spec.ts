@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { getScenario } from '../scenarios/index';
-import { generalItems, type InspectionFixture } from '../scenarios/kit/inspection-kit';
+import { generalItems, type InspectionFixture } from '../scenarios/workflows/inspection/kit';
 import { fillStep, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
-import { WORKFLOWS } from '../scenarios/workflow';
+import { WORKFLOWS } from '../scenarios/workflows';
 import { logIn } from './support';
 
 // Server-rendered: the catalogue, its rubric and the workflow diagram show without JavaScript.

@@ -26,10 +26,9 @@ import type {
   Mode,
   Step,
 } from './types';
-import { WORKFLOWS, type WorkflowEvent } from './workflow';
-import { instantSchema } from './workflow/common';
-import { prerequisiteOf } from './workflow/prerequisites';
-import type { IssuedDocument } from './workflow/document-numbers';
+import { prerequisiteOf, workflowOf, type WorkflowEvent } from './workflows';
+import { instantSchema } from './workflows/common';
+import type { IssuedDocument } from './law/document-numbers';
 
 function scenarioOrThrow(id: string): AnyScenario {
   const scenario = getScenario(id);
@@ -98,7 +97,7 @@ export function attemptDocuments(state: AttemptState): IssuedDocument[] {
 }
 
 function machineOf(scenario: AnyScenario): AnyStateMachine {
-  return WORKFLOWS[scenario.workflow].machine;
+  return workflowOf(scenario.workflow).machine;
 }
 
 const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
@@ -269,7 +268,7 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const early = timeProblem(state, (rawEvent as { at?: unknown } | null)?.at);
   if (early) return early;
   const scenario = scenarioOrThrow(state.scenarioId);
-  const workflow = WORKFLOWS[scenario.workflow];
+  const workflow = workflowOf(scenario.workflow);
   const parsed = workflow.eventSchema.safeParse(rawEvent);
   if (!parsed.success) {
     const type = (rawEvent as { type?: unknown } | null)?.type;

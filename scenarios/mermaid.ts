@@ -4,7 +4,7 @@
  * docs print the second.
  */
 import type { AnyStateMachine } from 'xstate';
-import { WORKFLOWS, type WorkflowId } from './workflow';
+import { workflowOf, type WorkflowId } from './workflows';
 
 interface TransitionLike {
   target?: readonly { key: string }[] | undefined;
@@ -33,7 +33,7 @@ function actionNames(t: TransitionLike): string[] {
 
 /** One workflow's top-level states in machine order, labelled in Chinese, with their outgoing transitions. */
 export function workflowGraph(id: WorkflowId): { states: WorkflowGraphState[] } {
-  const workflow = WORKFLOWS[id];
+  const workflow = workflowOf(id);
   const machine = workflow.machine as AnyStateMachine;
   const nodes = Object.values(machine.root.states as Record<string, StateNodeLike>);
   const initial = String(machine.root.initial?.target[0]?.key ?? nodes[0]?.key);
@@ -43,7 +43,7 @@ export function workflowGraph(id: WorkflowId): { states: WorkflowGraphState[] } 
     states: nodes.map((node) => {
       const out: WorkflowGraphState['out'] = [];
       for (const [eventType, transitions] of node.transitions) {
-        const event = workflow.eventLabels[eventType] ?? eventType;
+        const event = (workflow.eventLabels as Record<string, string>)[eventType] ?? eventType;
         const seen = new Set<string>();
         for (const t of transitions) {
           const acts = actionNames(t);

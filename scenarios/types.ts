@@ -1,7 +1,7 @@
 /** The shape of a drill scenario and of an attempt at it. */
 import type { StateValue } from 'xstate';
 import type { FieldDescriptor, FormValues, z } from './lib/form';
-import type { WorkflowContexts, WorkflowEvent, WorkflowId } from './workflow';
+import type { WorkflowContexts, WorkflowEvent, WorkflowId } from './workflows';
 
 export type Skill = 'onboarding' | 'inspection' | 'documents' | 'case';
 export const SKILL_LABELS: Record<Skill, string> = {

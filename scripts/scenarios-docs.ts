@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { listScenarios } from '../scenarios/index';
 import { workflowMermaid } from '../scenarios/mermaid';
 import { SKILL_LABELS } from '../scenarios/types';
-import { WORKFLOWS } from '../scenarios/workflow';
-import { LEGAL } from '../scenarios/workflow/legal-constants';
+import { WORKFLOWS } from '../scenarios/workflows';
+import { LEGAL } from '../scenarios/law/legal-constants';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'scenarios.md');

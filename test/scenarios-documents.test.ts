@@ -3,20 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { chineseDate, chineseTime, renderDocuments, type DocumentContent } from '../scenarios/documents';
 import { attemptDocuments } from '../scenarios/engine';
 import { getScenario, listScenarios } from '../scenarios/index';
-import type { CaseFixture } from '../scenarios/kit/case-kit';
-import type { InspectionFixture } from '../scenarios/kit/inspection-kit';
-import type { OnboardingFixture } from '../scenarios/kit/onboarding-kit';
+import type { CaseFixture } from '../scenarios/workflows/case/kit';
+import type { InspectionFixture } from '../scenarios/workflows/inspection/kit';
+import type { OnboardingFixture } from '../scenarios/workflows/onboarding/kit';
 import { standardItem } from '../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../scenarios/types';
 import {
   HEARING_CONCLUSION_LABELS,
   STATEMENT_REVIEW_LABELS,
   type CaseContext,
-} from '../scenarios/workflow/case-machine';
-import { MEASURE_LABELS, type InspectionContext } from '../scenarios/workflow/inspection-machine';
-import { LEGAL } from '../scenarios/workflow/legal-constants';
-import type { OnboardingContext } from '../scenarios/workflow/onboarding-machine';
-import { PENALTY_ARTICLES, VIOLATIONS, yuan } from '../scenarios/workflow/penalties';
+} from '../scenarios/workflows/case/machine';
+import { MEASURE_LABELS, type InspectionContext } from '../scenarios/workflows/inspection/machine';
+import { LEGAL } from '../scenarios/law/legal-constants';
+import type { OnboardingContext } from '../scenarios/workflows/onboarding/machine';
+import { PENALTY_ARTICLES, VIOLATIONS, yuan } from '../scenarios/law/penalties';
 import { runAnswer } from './scenarios/helpers';
 
 const SEEDS = ['doc-1', 'doc-2', 'doc-3'];

@@ -1,7 +1,7 @@
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { workflowGraph, workflowMermaid } from '../../scenarios/mermaid';
 import { SKILL_LABELS, type AnyScenario } from '../../scenarios/types';
-import { WORKFLOWS } from '../../scenarios/workflow';
+import { WORKFLOWS } from '../../scenarios/workflows';
 
 /** What the catalogue shows of a scenario in its list and at the top of its own page. */
 function scenarioSummary(s: AnyScenario) {

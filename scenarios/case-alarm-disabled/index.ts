@@ -8,10 +8,10 @@ import {
   caseRubric as r,
   caseSteps,
   type CaseFixture,
-} from '../kit/case-kit';
+} from '../workflows/case/kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
-import type { CaseInput } from '../workflow/case-machine';
+import type { CaseInput } from '../workflows/case/machine';
 
 function fixture(seed: string): CaseFixture {
   const prng = createPrng(`case-alarm-disabled:${seed}`);

@@ -9,8 +9,8 @@ import {
   inspectionSteps,
   presetThroughFindings,
   type InspectionFixture,
-} from '../kit/inspection-kit';
-import { inspectionFixture, type Template } from '../kit/inspection-fixture';
+} from '../workflows/inspection/kit';
+import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 
 const MAJORS: Template[] = [
   {

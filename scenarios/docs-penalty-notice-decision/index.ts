@@ -9,10 +9,10 @@ import {
   caseSteps,
   presetThroughInvestigation,
   type CaseFixture,
-} from '../kit/case-kit';
+} from '../workflows/case/kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
-import type { CaseInput } from '../workflow/case-machine';
+import type { CaseInput } from '../workflows/case/machine';
 
 function fixture(seed: string): CaseFixture {
   const prng = createPrng(`docs-penalty-notice-decision:${seed}`);

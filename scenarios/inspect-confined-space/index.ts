@@ -8,8 +8,8 @@ import {
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
-} from '../kit/inspection-kit';
-import { inspectionFixture, type Template } from '../kit/inspection-fixture';
+} from '../workflows/inspection/kit';
+import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 
 const MAJORS: Template[] = [
   {

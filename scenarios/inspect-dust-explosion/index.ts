@@ -1,6 +1,6 @@
 /** 粉尘涉爆企业执法检查: find the dust-explosion major hazard, act on it, order rectification, re-inspect. */
 import type { ScenarioDefinition } from '../types';
-import { inspectionFixture, type Template } from '../kit/inspection-fixture';
+import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 import {
   inspectionAlternatives,
   inspectionMachineInput,
@@ -9,7 +9,7 @@ import {
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
-} from '../kit/inspection-kit';
+} from '../workflows/inspection/kit';
 
 const MAJORS: Template[] = [
   {

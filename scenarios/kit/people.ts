@@ -1,7 +1,7 @@
 /** Simulated people, enterprises and dates for fixtures, all drawn from the attempt's seeded PRNG. */
 import type { Prng } from '../prng';
 import { authorityFor, divisionByCode, type Authority } from '../lib/divisions';
-import { addDays, isWorkingDay } from '../workflow/working-days';
+import { addDays, isWorkingDay } from '../law/working-days';
 
 const SURNAMES = [
   '王',

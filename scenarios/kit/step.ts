@@ -1,7 +1,7 @@
 /** The one way a scenario kit declares a form: its fields, when it is offered and the event it makes. */
 import { formSchema, type FieldSpec, type ParsedOf } from '../lib/form';
 import type { Step, StepModule } from '../types';
-import type { WorkflowEvent } from '../workflow';
+import type { WorkflowEvent } from '../workflows';
 
 export function defineStep<E extends WorkflowEvent, F extends Record<string, FieldSpec<unknown>>>(def: {
   id: string;

@@ -8,11 +8,11 @@ import {
   onboardingRubric as r,
   onboardingSteps,
   type OnboardingFixture,
-} from '../kit/onboarding-kit';
-import { baseFixture, registryWith, trueRecord } from '../kit/onboarding-fixture';
+} from '../workflows/onboarding/kit';
+import { baseFixture, registryWith, trueRecord } from '../workflows/onboarding/fixture';
 import { mobile } from '../kit/people';
 import type { ScenarioDefinition } from '../types';
-import type { OnboardingInput } from '../workflow/onboarding-machine';
+import type { OnboardingInput } from '../workflows/onboarding/machine';
 import type { SpecialFlag } from '../lib/industries';
 
 function fixture(seed: string): OnboardingFixture {

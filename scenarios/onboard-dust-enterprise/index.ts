@@ -8,10 +8,10 @@ import {
   onboardingRubric as r,
   onboardingSteps,
   type OnboardingFixture,
-} from '../kit/onboarding-kit';
-import { baseFixture, registryWith, trueRecord } from '../kit/onboarding-fixture';
+} from '../workflows/onboarding/kit';
+import { baseFixture, registryWith, trueRecord } from '../workflows/onboarding/fixture';
 import type { ScenarioDefinition } from '../types';
-import type { OnboardingInput } from '../workflow/onboarding-machine';
+import type { OnboardingInput } from '../workflows/onboarding/machine';
 
 function fixture(seed: string): OnboardingFixture {
   const prng = createPrng(`onboard-dust-enterprise:${seed}`);

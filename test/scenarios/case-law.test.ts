@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocuments } from '../../scenarios/documents';
 import { applyStep, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { caseAnswer, type CaseFixture } from '../../scenarios/kit/case-kit';
+import { caseAnswer, type CaseFixture } from '../../scenarios/workflows/case/kit';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import { workflowGraph, workflowMermaid } from '../../scenarios/mermaid';
-import { WORKFLOWS, type WorkflowId } from '../../scenarios/workflow';
+import { WORKFLOWS, type WorkflowId } from '../../scenarios/workflows';
 
 const workflowIds = Object.keys(WORKFLOWS) as WorkflowId[];
 

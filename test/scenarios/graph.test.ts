@@ -10,7 +10,7 @@ import { fromTransition, initialTransition, transition, type AnyStateMachine } f
 import { applyStep, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
 import type { AnyScenario, AttemptState } from '../../scenarios/types';
-import { WORKFLOWS } from '../../scenarios/workflow';
+import { WORKFLOWS } from '../../scenarios/workflows';
 import {
   candidateEvents,
   explorationAnswers,

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, applyStep, scoreAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { generalItems, majorItems, orderDeadline, type InspectionFixture } from '../../scenarios/kit/inspection-kit';
+import { generalItems, majorItems, orderDeadline, type InspectionFixture } from '../../scenarios/workflows/inspection/kit';
 import { standardItem } from '../../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
-import { recheckDueBy, type InspectionContext } from '../../scenarios/workflow/inspection-machine';
-import { LEGAL } from '../../scenarios/workflow/legal-constants';
-import { addDays, addMonths } from '../../scenarios/workflow/working-days';
+import { recheckDueBy, type InspectionContext } from '../../scenarios/workflows/inspection/machine';
+import { LEGAL } from '../../scenarios/law/legal-constants';
+import { addDays, addMonths } from '../../scenarios/law/working-days';
 import { lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
 
 const INSPECTIONS = listScenarios().filter((s) => s.workflow === 'inspection');

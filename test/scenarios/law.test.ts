@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, applyStep, attemptDocuments, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { getScenario } from '../../scenarios/index';
-import { caseAnswer, type CaseFixture } from '../../scenarios/kit/case-kit';
+import { caseAnswer, type CaseFixture } from '../../scenarios/workflows/case/kit';
 import { isValidUscc, usccCheckCharacter, usccProblem } from '../../scenarios/lib/uscc';
-import { statementPeriodEnd, hearingRequestEnd, lateSurcharge } from '../../scenarios/workflow/case-machine';
-import { formatDocumentNumber, parseDocumentNumber } from '../../scenarios/workflow/document-numbers';
-import { fineRangeProblem } from '../../scenarios/workflow/penalties';
-import { addLegalDays, addWorkingDays, isWorkingDay } from '../../scenarios/workflow/working-days';
+import { statementPeriodEnd, hearingRequestEnd, lateSurcharge } from '../../scenarios/workflows/case/machine';
+import { formatDocumentNumber, parseDocumentNumber } from '../../scenarios/law/document-numbers';
+import { fineRangeProblem } from '../../scenarios/law/penalties';
+import { addLegalDays, addWorkingDays, isWorkingDay } from '../../scenarios/law/working-days';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { minutesAfter, runAnswer, T0 } from './helpers';
 

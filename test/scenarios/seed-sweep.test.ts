@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listScenarios } from '../../scenarios/index';
-import { recheckDueBy } from '../../scenarios/workflow/inspection-machine';
+import { recheckDueBy } from '../../scenarios/workflows/inspection/machine';
 import { lostCodes, runAnswer } from './helpers';
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => `sweep-${i}`);

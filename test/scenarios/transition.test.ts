@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { nextWorkflowSnapshot } from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
-import { WORKFLOWS } from '../../scenarios/workflow';
+import { WORKFLOWS } from '../../scenarios/workflows';
 import { explorationAnswers, runAnswer } from './helpers';
 
 const plain = (s: AnyMachineSnapshot) =>

@@ -1,12 +1,12 @@
 /** Shared generation of an onboarding fixture: the true record, the registry and a lookalike. */
-import type { Prng } from '../prng';
-import { authorityFor, DIVISIONS } from '../lib/divisions';
-import { industryByCode, riskClassFor, type SpecialFlag } from '../lib/industries';
-import { generateUscc } from '../lib/uscc';
-import type { RegistryEntry } from '../workflow/onboarding-machine';
-import { addDays } from '../workflow/working-days';
-import type { EnterpriseRecord, OnboardingFixture } from './onboarding-kit';
-import { address, mobile, personNames, tradeName } from './people';
+import type { Prng } from '../../prng';
+import { authorityFor, DIVISIONS } from '../../lib/divisions';
+import { industryByCode, riskClassFor, type SpecialFlag } from '../../lib/industries';
+import { generateUscc } from '../../lib/uscc';
+import type { RegistryEntry } from './machine';
+import { addDays } from '../../law/working-days';
+import type { EnterpriseRecord, OnboardingFixture } from './kit';
+import { address, mobile, personNames, tradeName } from '../../kit/people';
 
 const OTHER_NAMES = [
   '秦皇岛港城建材有限公司',

@@ -5,11 +5,16 @@
  * event is refused with a reason (recorded in `refusal`, which the engine turns into a rejection).
  */
 import { and, assign, setup } from 'xstate';
-import { z } from '../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
-import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
-import { LEGAL } from './legal-constants';
-import { addDays, addLegalDays, addMonths } from './working-days';
+import { z } from '../../lib/form';
+import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
+import {
+  issueDocument,
+  type DocumentCounters,
+  type DocumentType,
+  type IssuedDocument,
+} from '../../law/document-numbers';
+import { LEGAL } from '../../law/legal-constants';
+import { addDays, addLegalDays, addMonths } from '../../law/working-days';
 
 export const VERDICTS = ['ok', 'general', 'major'] as const;
 export type Verdict = (typeof VERDICTS)[number];

@@ -4,10 +4,15 @@
  * events carry, using the working-day rules of 行政处罚法 第85条.
  */
 import { assign, setup } from 'xstate';
-import { z } from '../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from './common';
-import { issueDocument, type DocumentCounters, type DocumentType, type IssuedDocument } from './document-numbers';
-import { LEGAL } from './legal-constants';
+import { z } from '../../lib/form';
+import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
+import {
+  issueDocument,
+  type DocumentCounters,
+  type DocumentType,
+  type IssuedDocument,
+} from '../../law/document-numbers';
+import { LEGAL } from '../../law/legal-constants';
 import {
   fineRangeProblem,
   hearingRightApplies,
@@ -17,8 +22,8 @@ import {
   type ArticleId,
   type TierId,
   type ViolationId,
-} from './penalties';
-import { addDays, addWorkingDays } from './working-days';
+} from '../../law/penalties';
+import { addDays, addWorkingDays } from '../../law/working-days';
 
 const articleSchema = z.enum(['art97', 'art99', 'art101', 'art102']);
 const tierSchema = z.enum(['first', 'uncorrected']);

@@ -2,10 +2,10 @@
  * The simulated enterprise and site of an inspection scenario, from a seed: one skeleton for every
  * inspection-workflow scenario, which differ only in their trade, site items and figures.
  */
-import { generateUscc } from '../lib/uscc';
-import { createPrng } from '../prng';
-import { addDays } from '../workflow/working-days';
-import type { InspectionFixture, SiteItem } from './inspection-kit';
+import { generateUscc } from '../../lib/uscc';
+import { createPrng } from '../../prng';
+import { addDays } from '../../law/working-days';
+import type { InspectionFixture, SiteItem } from './kit';
 import {
   address,
   authorityOf,
@@ -16,7 +16,7 @@ import {
   startDate,
   startingCounters,
   tradeName,
-} from './people';
+} from '../../kit/people';
 
 export type Template = Omit<SiteItem, 'observation' | 'verdict'> & {
   bad: string;

@@ -4,8 +4,8 @@
  * registry → onboarded (new, or an update of the existing record), or the application returned.
  */
 import { assign, setup } from 'xstate';
-import { z } from '../lib/form';
-import { divisionByCode } from '../lib/divisions';
+import { z } from '../../lib/form';
+import { divisionByCode } from '../../lib/divisions';
 import {
   industryByCode,
   RISK_CLASSES,
@@ -13,9 +13,9 @@ import {
   SCALES,
   SPECIAL_FLAGS,
   SUPERVISED_SECTORS,
-} from '../lib/industries';
-import { usccMessage, usccProblem } from '../lib/uscc';
-import { idSchema, instantSchema, shortText, type Refusal } from './common';
+} from '../../lib/industries';
+import { usccMessage, usccProblem } from '../../lib/uscc';
+import { idSchema, instantSchema, shortText, type Refusal } from '../common';
 
 const flagValues = SPECIAL_FLAGS.map((f) => f.value) as [string, ...string[]];
 export const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;

@@ -10,12 +10,12 @@ import {
   selectField,
   textareaField,
   type FieldSpec,
-} from '../lib/form';
-import { standardItem, standardOptions, type StandardItem } from '../lib/hazard-standard';
-import type { Authority } from '../lib/divisions';
-import type { AnswerStep, RubricItem, Step } from '../types';
-import { defineStep } from './step';
-import { DOCUMENT_TYPES } from '../workflow/document-numbers';
+} from '../../lib/form';
+import { standardItem, standardOptions, type StandardItem } from '../../lib/hazard-standard';
+import type { Authority } from '../../lib/divisions';
+import type { AnswerStep, RubricItem, Step } from '../../types';
+import { defineStep } from '../../kit/step';
+import { DOCUMENT_TYPES } from '../../law/document-numbers';
 import {
   MEASURE_LABELS,
   MEASURES,
@@ -27,11 +27,11 @@ import {
   type InspectionInput,
   type Measure,
   type Verdict,
-} from '../workflow/inspection-machine';
-import { LEGAL } from '../workflow/legal-constants';
-import { addDays, daysBetween } from '../workflow/working-days';
-import { list, valuesOf, withoutStep, withValues } from './answers';
-import { onWorkingDay, type EnterpriseProfile, type OfficerProfile } from './people';
+} from './machine';
+import { LEGAL } from '../../law/legal-constants';
+import { addDays, daysBetween } from '../../law/working-days';
+import { list, valuesOf, withoutStep, withValues } from '../../kit/answers';
+import { onWorkingDay, type EnterpriseProfile, type OfficerProfile } from '../../kit/people';
 
 /**
  * What a non-compliant item is in law: a 安全生产违法行为 (a duty not performed, e.g. training not

@@ -12,8 +12,8 @@ import {
   textField,
   type FieldSpec,
   type ParsedOf,
-} from '../lib/form';
-import { divisionByCode, divisionOptions, type Authority } from '../lib/divisions';
+} from '../../lib/form';
+import { divisionByCode, divisionOptions, type Authority } from '../../lib/divisions';
 import {
   industryByCode,
   industryOptions,
@@ -24,17 +24,12 @@ import {
   sectorOptions,
   SPECIAL_FLAGS,
   type SpecialFlag,
-} from '../lib/industries';
-import { usccMessage, usccProblem, withRecomputedCheck } from '../lib/uscc';
-import type { AnswerStep, RubricItem, Step } from '../types';
-import { defineStep } from './step';
-import {
-  PHONE_RE,
-  type OnboardingContext,
-  type OnboardingEvent,
-  type RegistryEntry,
-} from '../workflow/onboarding-machine';
-import { valuesOf, withoutStep, withValues } from './answers';
+} from '../../lib/industries';
+import { usccMessage, usccProblem, withRecomputedCheck } from '../../lib/uscc';
+import type { AnswerStep, RubricItem, Step } from '../../types';
+import { defineStep } from '../../kit/step';
+import { PHONE_RE, type OnboardingContext, type OnboardingEvent, type RegistryEntry } from './machine';
+import { valuesOf, withoutStep, withValues } from '../../kit/answers';
 
 export interface EnterpriseRecord {
   name: string;

@@ -13,10 +13,10 @@ import {
   textField,
   type FieldSpec,
   type ParsedOf,
-} from '../lib/form';
-import type { Authority } from '../lib/divisions';
-import type { AnswerStep, RubricItem, Step } from '../types';
-import { defineStep } from './step';
+} from '../../lib/form';
+import type { Authority } from '../../lib/divisions';
+import type { AnswerStep, RubricItem, Step } from '../../types';
+import { defineStep } from '../../kit/step';
 import {
   earliestHearingDate,
   HEARING_CONCLUSION_LABELS,
@@ -34,9 +34,9 @@ import {
   type HearingConclusion,
   type ServiceMethod,
   type StatementReview,
-} from '../workflow/case-machine';
-import { DOCUMENT_TYPES } from '../workflow/document-numbers';
-import { LEGAL } from '../workflow/legal-constants';
+} from './machine';
+import { DOCUMENT_TYPES } from '../../law/document-numbers';
+import { LEGAL } from '../../law/legal-constants';
 import {
   articleOptions,
   fineRangeProblem,
@@ -48,9 +48,9 @@ import {
   type ArticleId,
   type TierId,
   type ViolationId,
-} from '../workflow/penalties';
-import { addDays, addLegalDays, addWorkingDays, isWorkingDay, workingDaysBetween } from '../workflow/working-days';
-import type { EnterpriseProfile, OfficerProfile } from './people';
+} from '../../law/penalties';
+import { addDays, addLegalDays, addWorkingDays, isWorkingDay, workingDaysBetween } from '../../law/working-days';
+import type { EnterpriseProfile, OfficerProfile } from '../../kit/people';
 
 /** What the party says after the 告知书, and how the case review answers it (the model 复核意见). */
 export interface PartyStatement {
@@ -61,7 +61,7 @@ export interface PartyStatement {
 
 /** Builds the common part of a case fixture from the seeded generator. */
 export function buildCaseFixture(
-  prng: import('../prng').Prng,
+  prng: import('../../prng').Prng,
   spec: Pick<CaseFixture, 'violationId' | 'tierId' | 'facts' | 'enterpriseSummary' | 'hearingRequested'> & {
     namePattern: (trade: string) => string;
     industryCode: string;
@@ -70,8 +70,8 @@ export function buildCaseFixture(
     /** What the party argues at the hearing, when it asks for one. */
     hearingArguments?: string;
   },
-  helpers: typeof import('./people'),
-  uscc: (prng: import('../prng').Prng, division: string) => string,
+  helpers: typeof import('../../kit/people'),
+  uscc: (prng: import('../../prng').Prng, division: string) => string,
 ): CaseFixture {
   const divisionCode = prng.pick(['130302', '130303', '130306', '130321', '130322', '130324']);
   const [legal, principal, safety, head] = helpers.personNames(prng, 4) as [string, string, string, string];

@@ -3,12 +3,11 @@
  * provision. The engine adds it to "当前处于…阶段，不能…" so that a refusal teaches the order of
  * steps as the deadline refusals teach the periods.
  */
-
-type Prerequisite = (state: string) => string;
+import type { Prerequisites } from '../define';
 
 const NOT_YET_DECIDED = ['filing', 'investigating', 'notified', 'hearingRequested', 'hearingScheduled', 'heard'];
 
-const CASE: Record<string, Prerequisite> = {
+export const casePrerequisites: Prerequisites = {
   'officer.fileCase': () => '本案已经立案',
   'officer.recordEvidence': (state) =>
     state === 'filing'
@@ -53,42 +52,3 @@ const CASE: Record<string, Prerequisite> = {
   'officer.closeCase': (state) =>
     state === 'closed' ? '本案已经结案' : '行政处罚决定执行完毕后，方可报负责人批准结案',
 };
-
-const BEFORE_RECORD = ['planning', 'planned', 'onSite', 'findingsRecorded'];
-
-const INSPECTION: Record<string, Prerequisite> = {
-  'officer.createPlan': () => '检查计划已经制定',
-  'officer.startInspection': (state) =>
-    state === 'planning'
-      ? '须先制定检查计划，按照监督检查计划进行检查（《安全生产法》第六十二条第二款）'
-      : '现场检查已经开始',
-  'officer.recordFindings': (state) =>
-    ['planning', 'planned'].includes(state)
-      ? '须由两名以上执法人员出示有效执法证件开始现场检查后，才能录入检查结论（《行政处罚法》第四十二条、第五十五条；《安全生产法》第六十七条）'
-      : '检查结论已经录入',
-  'officer.issueOnSiteRecord': (state) =>
-    BEFORE_RECORD.includes(state)
-      ? '须先录入检查结论：现场检查记录写明检查的时间、地点、内容、发现的问题及其处理情况（《安全生产法》第六十八条）'
-      : '现场检查记录已经制作',
-  'officer.issueOnSiteMeasures': (state) =>
-    BEFORE_RECORD.includes(state)
-      ? '须先制作现场检查记录，记明发现的重大事故隐患（《安全生产法》第六十八条）'
-      : '现场处理措施须在发现重大事故隐患时作出，在开具责令限期整改指令书之前（《安全生产法》第六十五条第一款第（三）项）',
-  'officer.issueRectificationOrder': (state) =>
-    BEFORE_RECORD.includes(state)
-      ? '须先制作现场检查记录，记明发现的问题（《安全生产法》第六十八条）'
-      : '责令限期整改指令书已经开具',
-  'officer.closeInspection': (state) =>
-    BEFORE_RECORD.includes(state) ? '须先制作现场检查记录（《安全生产法》第六十八条）' : '检查已经结束或已责令整改',
-  'officer.issueRecheckOpinion': (state) =>
-    BEFORE_RECORD.includes(state) || state === 'recorded'
-      ? '复查针对责令限期整改指令书所列事项：须先开具指令书，并在整改期限届满后复查（《安全生产法》第六十五条第一款第（三）项）'
-      : '复查已经完成',
-};
-
-const BY_WORKFLOW: Record<string, Record<string, Prerequisite>> = { case: CASE, inspection: INSPECTION };
-
-/** The law's reason why `eventType` cannot happen in `state`, or null when the workflow has none to give. */
-export function prerequisiteOf(workflowId: string, eventType: string, state: string): string | null {
-  return BY_WORKFLOW[workflowId]?.[eventType]?.(state) ?? null;
-}

@@ -1,0 +1,388 @@
+/** The case's documents (立案审批表 … 结案审批表) as printable content. */
+import type { Authority } from '../../lib/divisions';
+import {
+  appealLine,
+  base,
+  chineseDate,
+  chineseTime,
+  COPIES,
+  numberOf,
+  officerNames,
+  type DocumentContent,
+  type DocumentField,
+} from '../../lib/document';
+import { DOCUMENT_TYPES, type IssuedDocument } from '../../law/document-numbers';
+import { divisionByCode } from '../../lib/divisions';
+import { LEGAL } from '../../law/legal-constants';
+import {
+  PENALTY_ARTICLES,
+  penaltyBasis,
+  VIOLATIONS,
+  yuan,
+  type ArticleId,
+  type TierId,
+  type Violation,
+} from '../../law/penalties';
+import type { CaseFixture } from './kit';
+import { HEARING_CONCLUSION_LABELS, SERVICE_METHOD_LABELS, STATEMENT_REVIEW_LABELS, type CaseContext } from './machine';
+
+const EVIDENCE_LABELS: Record<CaseContext['evidence'][number]['kind'], string> = {
+  inquiry: '询问笔录',
+  inspection: '勘验（检查）笔录',
+  documentary: '书证、照片',
+};
+
+/** The violation the case was filed for (the fixture's when the filing is missing). */
+function filedViolation(f: CaseFixture, c: CaseContext): Violation {
+  return VIOLATIONS[c.filing?.violationId ?? f.violationId];
+}
+
+function caseName(f: CaseFixture, c: CaseContext): string {
+  return `${f.enterprise.name}涉嫌${filedViolation(f, c).act}案`;
+}
+
+function partyFields(f: CaseFixture): DocumentField[] {
+  const e = f.enterprise;
+  return [
+    { label: '当事人', value: e.name },
+    { label: '统一社会信用代码', value: e.uscc },
+    { label: '地址', value: e.operatingAddress },
+    { label: '法定代表人', value: e.legalRepresentative },
+  ];
+}
+
+function evidenceText(c: CaseContext): string {
+  if (c.evidence.length === 0) return '现场检查取得的证据';
+  return c.evidence.map((x) => `${chineseDate(x.date)}${EVIDENCE_LABELS[x.kind]}`).join('、');
+}
+
+/** "违反了…的规定，依据…的规定": the duty provision of the filed violation and the penalty basis with its 项. */
+function legalBasis(
+  f: CaseFixture,
+  c: CaseContext,
+  p: { articleId: ArticleId; tierId: TierId },
+): { violated: string; basis: string } {
+  const article = PENALTY_ARTICLES[p.articleId];
+  const tier = article.tiers.find((t) => t.id === p.tierId);
+  return {
+    violated: `违反了${filedViolation(f, c).duty}的规定`,
+    basis: `依据${penaltyBasis(c.filing?.violationId ?? null, p.articleId)}${tier ? `（${tier.label}）` : ''}的规定`,
+  };
+}
+
+function caseTeam(c: CaseContext): string[] {
+  return [...new Set(c.evidence.flatMap((x) => x.officerIds))];
+}
+
+/**
+ * Where the fine is paid (《行政处罚法》第六十七条: 到指定的银行或者通过电子支付系统缴纳). The drills' authorities are
+ * simulated; the bank named is the simulated collecting bank of the city's 非税收入.
+ */
+function paymentPlace(authority: Authority): string {
+  const city =
+    /省(.+?市)/.exec(divisionByCode(authority.divisionCode)?.fullName ?? '')?.[1] ??
+    /^(.+?市)/.exec(authority.name)?.[1] ??
+    '';
+  return `${city}财政非税收入代收银行（中国工商银行${city.replace(/市$/, '')}分行各营业网点）`;
+}
+
+export function caseDocument(doc: IssuedDocument, f: CaseFixture, c: CaseContext): DocumentContent {
+  const e = f.enterprise;
+  const head = base(doc, f.authority);
+  const team = caseTeam(c);
+  const officers = officerNames(f.officers, team);
+  switch (doc.type) {
+    case 'caseFiling': {
+      const filing = c.filing!;
+      const violation = VIOLATIONS[filing.violationId];
+      return {
+        ...head,
+        sections: [
+          {
+            fields: [
+              { label: '案件名称', value: caseName(f, c) },
+              { label: '案件来源', value: `监督检查发现（${chineseDate(c.discoveredOn)}现场检查）` },
+              ...partyFields(f),
+              { label: '主要负责人', value: `${e.principal}（联系电话：${e.principalPhone}）` },
+              { label: '涉嫌违反的条款', value: `${violation.duty}（${violation.act}）` },
+              { label: '立案日期', value: chineseDate(filing.filedOn) },
+            ],
+            lines: [],
+          },
+          { heading: '案情摘要', lines: filing.summary.split(/\r?\n/).filter((l) => l.trim() !== '') },
+          { heading: '审批意见', lines: ['同意立案。（《行政处罚法》第五十四条）'] },
+        ],
+        signatures: [
+          { label: '承办人（签名）', value: officers },
+          { label: '审批负责人（签名）', value: filing.approvedBy },
+        ],
+        sealed: false,
+      };
+    }
+    case 'penaltyNotice': {
+      const n = c.notice!;
+      const law = legalBasis(f, c, n);
+      return {
+        ...head,
+        addressee: `${e.name}：`,
+        sections: [
+          { lines: [`经查，${f.facts}`, `以上事实有${evidenceText(c)}等证据为证。`] },
+          {
+            lines: [
+              `你单位的上述行为${law.violated}，${law.basis}，本机关拟对你单位作出罚款人民币${yuan(n.amount)}的行政处罚。`,
+              `依据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。如需陈述、申辩，请于${chineseDate(n.statementDeadline)}前向本机关提出；逾期未提出的，视为放弃上述权利。`,
+              ...(n.hearingRightStated
+                ? [
+                    `依据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证。如要求听证，请于${n.hearingDeadline ? chineseDate(n.hearingDeadline) : '（未填写）'}前向本机关提出；逾期未提出的，视为放弃听证权利。`,
+                  ]
+                : []),
+            ],
+          },
+          { lines: [`本机关地址及联系人：${f.authority.name}，承办人${officers || '（未指定）'}。`] },
+        ],
+        signatures: [{ label: '当事人（签收）', value: '' }],
+        sealed: true,
+        note: COPIES,
+      };
+    }
+    case 'hearingNotice': {
+      const n = c.notice!;
+      const law = legalBasis(f, c, n);
+      return {
+        ...head,
+        addressee: `${e.name}：`,
+        sections: [
+          {
+            lines: [
+              `本机关已于${chineseDate(n.date)}向你单位送达《行政处罚告知书》${numberOf(c.documents, 'penaltyNotice') ?? ''}，你单位的行为${law.violated}，本机关拟${law.basis}对你单位作出罚款人民币${yuan(n.amount)}的行政处罚。`,
+              `依据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有要求举行听证的权利。如要求听证，应当在告知后${LEGAL.hearingRequestPeriod.value}个工作日内，即${n.hearingDeadline ? chineseDate(n.hearingDeadline) : '（未填写）'}前，向本机关提出；逾期未提出的，视为放弃听证权利。`,
+              `本机关将在举行听证的${LEGAL.hearingNoticePeriod.value}日前，通知你单位举行听证的时间、地点。`,
+            ],
+          },
+        ],
+        signatures: [{ label: '当事人（签收）', value: '' }],
+        sealed: true,
+        note: COPIES,
+      };
+    }
+    case 'hearingSchedule': {
+      const h = c.hearing!;
+      return {
+        ...head,
+        addressee: `${e.name}：`,
+        sections: [
+          {
+            lines: [
+              `你单位${c.hearingRequest ? `于${chineseDate(c.hearingRequest.date)}` : ''}对本机关《行政处罚告知书》${numberOf(c.documents, 'penaltyNotice') ?? ''}拟作出的行政处罚提出听证要求。依据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于${chineseDate(h.hearingDate)}${chineseTime(h.hearingTime)}在${h.place}举行听证。`,
+              '听证由本机关指定的非本案调查人员主持，除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行；你单位认为主持人与本案有直接利害关系的，有权申请回避（第六十四条第（三）项、第（四）项）。',
+              '你单位可以由法定代表人亲自参加听证，也可以委托一至二人代理；委托代理的，代理人应当持授权委托书（第六十四条第（五）项）。',
+              '无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证（第六十四条第（六）项）。',
+            ],
+          },
+        ],
+        signatures: [{ label: '当事人（签收）', value: '' }],
+        sealed: true,
+        note: COPIES,
+      };
+    }
+    case 'hearingRecord': {
+      const h = c.hearing!;
+      const n = c.notice;
+      const law = n ? legalBasis(f, c, n) : null;
+      return {
+        ...head,
+        sections: [
+          {
+            fields: [
+              { label: '案件名称', value: caseName(f, c) },
+              { label: '听证时间', value: `${chineseDate(h.heldOn ?? h.hearingDate)}${chineseTime(h.hearingTime)}` },
+              { label: '听证地点', value: h.place },
+              { label: '当事人', value: `${e.name}（法定代表人：${e.legalRepresentative}）` },
+              { label: '调查人员', value: officers },
+              { label: '听证主持人', value: '' },
+              { label: '记录人', value: '' },
+            ],
+            lines: [],
+          },
+          {
+            heading: '调查人员提出的违法事实、证据和处罚建议',
+            lines: [
+              `经查，${f.facts}以上事实有${evidenceText(c)}等证据为证。`,
+              n && law ? `当事人的行为${law.violated}，建议${law.basis}，处罚款人民币${yuan(n.amount)}。` : '',
+            ].filter((l) => l !== ''),
+          },
+          {
+            heading: '当事人陈述、申辩和质证意见',
+            lines: (h.partyArguments ?? '').split(/\r?\n/).filter((l) => l.trim() !== ''),
+          },
+          { heading: '听证意见', lines: [h.conclusion ? `${HEARING_CONCLUSION_LABELS[h.conclusion]}。` : '—'] },
+          { lines: ['本笔录已交当事人核对无误（《行政处罚法》第六十四条第（八）项）。'] },
+        ],
+        signatures: [
+          { label: '当事人或其代理人（签名）', value: '' },
+          { label: '听证主持人（签名）', value: '' },
+          { label: '记录人（签名）', value: '' },
+        ],
+        sealed: false,
+      };
+    }
+    case 'caseReport': {
+      const n = c.notice;
+      return {
+        ...head,
+        sections: [
+          {
+            fields: [
+              { label: '案件名称', value: caseName(f, c) },
+              ...partyFields(f),
+              { label: '拟处罚意见', value: n ? `${legalBasis(f, c, n).basis}，罚款人民币${yuan(n.amount)}` : '—' },
+              {
+                label: '陈述申辩',
+                value: c.statement
+                  ? `${chineseDate(c.statement.date)}：${c.statement.summary}`
+                  : '当事人未提出陈述、申辩',
+              },
+              {
+                label: '听证',
+                value: c.hearing?.heldOn ? `${chineseDate(c.hearing.heldOn)}举行听证` : '当事人未要求听证',
+              },
+            ],
+            lines: [],
+          },
+          { heading: '违法事实', lines: [f.facts] },
+        ],
+        signatures: [
+          { label: '承办人（签名）', value: officers },
+          { label: '负责人审批（签名）', value: '' },
+        ],
+        sealed: false,
+      };
+    }
+    case 'penaltyDecision': {
+      const d = c.decision!;
+      const statement = c.statement;
+      const hearing = c.hearing?.heldOn ? c.hearing : null;
+      const notice = c.notice;
+      const noticeNumber = numberOf(c.documents, 'penaltyNotice');
+      const law = legalBasis(f, c, d);
+      return {
+        ...head,
+        sections: [
+          { fields: partyFields(f), lines: [] },
+          { heading: '违法事实', lines: [`经查，${f.facts}`, `以上事实有${evidenceText(c)}等证据为证。`] },
+          {
+            heading: '告知及陈述申辩、听证',
+            lines: [
+              notice
+                ? `本机关于${chineseDate(notice.date)}向你单位送达《行政处罚告知书》${noticeNumber ?? ''}，告知拟作出的行政处罚及你单位依法享有的权利。`
+                : '本机关已告知你单位拟作出的行政处罚及依法享有的权利。',
+              statement
+                ? `你单位于${chineseDate(statement.date)}提出陈述、申辩：“${statement.summary}”本机关对你单位提出的事实、理由和证据进行了复核，复核意见：${d.statementReview ? STATEMENT_REVIEW_LABELS[d.statementReview] : '（未写明）'}${d.reviewReason ? `。${d.reviewReason}` : '。'}`
+                : '你单位在规定期限内未提出陈述、申辩。',
+              hearing
+                ? `应你单位要求，本机关于${chineseDate(hearing.heldOn!)}依法举行了听证，你单位提出：${hearing.partyArguments ?? ''}经听证，${hearing.conclusion ? HEARING_CONCLUSION_LABELS[hearing.conclusion] : ''}。`
+                : notice?.hearingRightStated
+                  ? '你单位在规定期限内未要求听证。'
+                  : '',
+            ].filter((l) => l !== ''),
+          },
+          {
+            heading: '处罚依据及决定',
+            lines: [
+              `你单位的上述行为${law.violated}。${law.basis}，本机关决定：`,
+              `1. 责令你单位于${chineseDate(d.correctionDeadline)}前改正上述违法行为（《中华人民共和国行政处罚法》第二十八条第一款）；`,
+              `2. 处罚款人民币${yuan(d.amount)}。`,
+            ],
+          },
+          {
+            heading: '履行方式和期限',
+            lines: [
+              `你单位应当自收到本决定书之日起${d.paymentDays}日内，持本决定书到${paymentPlace(f.authority)}缴纳罚款，或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，本机关将依据${LEGAL.latePaymentRate.source}的规定，每日按罚款数额的${Math.round(LEGAL.latePaymentRate.value * 100)}%加处罚款，加处罚款的数额不超出罚款的数额。`,
+            ],
+          },
+          {
+            heading: '救济途径和期限',
+            lines: [appealLine(f.authority, '行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
+          },
+        ],
+        signatures: [{ label: '当事人（签收）', value: '' }],
+        sealed: true,
+        note: COPIES,
+      };
+    }
+    case 'serviceReceipt': {
+      const s = c.service!;
+      const decisionNumber = numberOf(c.documents, 'penaltyDecision');
+      return {
+        ...head,
+        sections: [
+          {
+            fields: [
+              { label: '送达文书名称及文号', value: `行政处罚决定书 ${decisionNumber ?? ''}`.trim() },
+              { label: '受送达人', value: e.name },
+              { label: '送达时间', value: chineseDate(s.date) },
+              { label: '送达地点', value: e.operatingAddress },
+              { label: '送达方式', value: SERVICE_METHOD_LABELS[s.method] },
+              { label: '收件人', value: s.recipient },
+              { label: '送达人', value: officers },
+            ],
+            lines: [],
+          },
+          {
+            lines: [
+              s.method === 'lodged'
+                ? '受送达人拒绝签收，送达人邀请有关基层组织或者所在单位的代表到场，说明情况，在送达回执上记明拒收事由和日期，把文书留在受送达人的住所（《中华人民共和国民事诉讼法》有关留置送达的规定；《行政处罚法》第六十一条）。'
+                : '行政处罚决定书依照《中华人民共和国行政处罚法》第六十一条的规定送达。',
+            ],
+          },
+        ],
+        signatures: [
+          { label: '收件人（签名）', value: s.method === 'lodged' ? '拒绝签收' : s.recipient },
+          { label: '送达人（签名）', value: officers },
+        ],
+        sealed: false,
+      };
+    }
+    case 'caseClosing': {
+      const d = c.decision;
+      const p = c.payment;
+      const decisionNumber = numberOf(c.documents, 'penaltyDecision');
+      return {
+        ...head,
+        sections: [
+          {
+            fields: [
+              { label: '案件名称', value: caseName(f, c) },
+              ...partyFields(f),
+              { label: '立案日期', value: c.filing ? chineseDate(c.filing.filedOn) : '—' },
+              {
+                label: '处罚决定',
+                value: d
+                  ? `${decisionNumber ?? ''}，${chineseDate(d.date)}作出，${legalBasis(f, c, d).basis}，罚款人民币${yuan(d.amount)}`
+                  : '—',
+              },
+              { label: '送达日期', value: c.service ? chineseDate(c.service.date) : '—' },
+              {
+                label: '执行情况',
+                value: p
+                  ? `当事人于${chineseDate(p.date)}缴纳罚款人民币${yuan(p.amount)}${p.surcharge > 0 ? `，加处罚款人民币${yuan(p.surcharge)}` : '，未产生加处罚款'}`
+                  : '—',
+              },
+              { label: '结案日期', value: chineseDate(c.closedOn ?? doc.date) },
+            ],
+            lines: [],
+          },
+          { heading: '结案理由', lines: ['行政处罚决定已执行完毕，申请结案。'] },
+          { heading: '审批意见', lines: ['同意结案。'] },
+        ],
+        signatures: [
+          { label: '承办人（签名）', value: officers },
+          { label: '审批负责人（签名）', value: c.closing?.approvedBy ?? '' },
+        ],
+        sealed: false,
+      };
+    }
+    default:
+      throw new RangeError(`案件流程不开具${DOCUMENT_TYPES[doc.type].name}`);
+  }
+}
