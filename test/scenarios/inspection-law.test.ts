@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, applyStep, scoreAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { generalItems, majorItems, orderDeadline, type InspectionFixture } from '../../scenarios/workflows/inspection/kit';
+import {
+  generalItems,
+  majorItems,
+  orderDeadline,
+  type InspectionFixture,
+} from '../../scenarios/workflows/inspection/kit';
 import { standardItem } from '../../scenarios/lib/hazard-standard';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { recheckDueBy, type InspectionContext } from '../../scenarios/workflows/inspection/machine';
