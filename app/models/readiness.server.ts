@@ -11,7 +11,7 @@ import {
   MASTERY_WINDOW_DAYS,
   READINESS_THRESHOLDS,
 } from '../utils/readiness-rules';
-import { listOverdueByUnit } from './assignment.server';
+import { listOverdueByUnit } from './assignment/follow-up.server';
 import { chinaDay } from './mastery.server';
 
 const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { changeAssignment, getAssignmentFollowUp, listAssignmentAudit } from '../models/assignment.server';
+import { changeAssignment } from '../models/assignment/commands.server';
+import { getAssignmentFollowUp, listAssignmentAudit } from '../models/assignment/follow-up.server';
 import { requireRole } from '../models/auth.server';
 import {
   AssignmentStatus,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { getRankingForOfficer } from '../models/assignment.server';
+import { getRankingForOfficer } from '../models/assignment/officer-tasks.server';
 import { requireRole } from '../models/auth.server';
 import { beijingTime, CompetitionRanking } from '../ui/assignment';
 import { getDb } from '../utils/db.server';

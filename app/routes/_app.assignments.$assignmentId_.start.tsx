@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
-import { startAssignedDrill } from '../models/assignment.server';
+import { startAssignedDrill } from '../models/assignment/officer-tasks.server';
 import { requireRole } from '../models/auth.server';
 import { getDb } from '../utils/db.server';
 import { parseForm } from '../utils/forms';

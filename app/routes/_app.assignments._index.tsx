@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listAssignmentsInScope } from '../models/assignment.server';
+import { listAssignmentsInScope } from '../models/assignment/follow-up.server';
 import { requireRole } from '../models/auth.server';
 import { beijingTime, CompetitionBadge, PHASE_LABELS, Ratio } from '../ui/assignment';
 import { ModeBadge } from '../ui/drill';

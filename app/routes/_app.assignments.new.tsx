@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { SKILL_LABELS } from '../../scenarios/types';
 import { scenarioCatalogue } from '../models/attempt.server';
-import { createAssignment, newAssignmentFormToken } from '../models/assignment.server';
+import { createAssignment, newAssignmentFormToken } from '../models/assignment/commands.server';
 import { requireRole } from '../models/auth.server';
 import { listUnitsInSubtree } from '../models/unit.server';
 import { UnitChecklist } from '../ui/assignment';

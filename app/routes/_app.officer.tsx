@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
-import { listOfficerAssignments, listOfficerReminders } from '../models/assignment.server';
+import { listOfficerAssignments, listOfficerReminders } from '../models/assignment/officer-tasks.server';
 import { listOwnAttempts, scenarioCatalogue } from '../models/attempt.server';
 import { requireRole } from '../models/auth.server';
 import { isMastered, listMastery } from '../models/mastery.server';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
-import { lineChartSvg } from '../models/charts.server';
+import { lineChartSvg } from '../ui/charts.server';
 import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readiness.server';
 import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';

@@ -18,11 +18,9 @@ import {
   changeAssignment,
   createAssignment,
   newAssignmentFormToken,
-  getAssignmentFollowUp,
-  listAssignmentsInScope,
-  listOfficerAssignments,
-  startAssignedDrill,
-} from '../../app/models/assignment.server';
+} from '../../app/models/assignment/commands.server';
+import { getAssignmentFollowUp, listAssignmentsInScope } from '../../app/models/assignment/follow-up.server';
+import { listOfficerAssignments, startAssignedDrill } from '../../app/models/assignment/officer-tasks.server';
 
 export interface BenchRow {
   name: string;

@@ -4,16 +4,20 @@ import { submitDrillStep } from '../../app/models/attempt.server';
 import {
   changeAssignment,
   createAssignment,
+  newAssignmentFormToken,
+} from '../../app/models/assignment/commands.server';
+import {
   getAssignmentFollowUp,
-  getRankingForOfficer,
   listAssignmentAudit,
   listAssignmentsInScope,
+  listOverdueByUnit,
+} from '../../app/models/assignment/follow-up.server';
+import {
+  getRankingForOfficer,
   listOfficerAssignments,
   listOfficerReminders,
-  listOverdueByUnit,
-  newAssignmentFormToken,
   startAssignedDrill,
-} from '../../app/models/assignment.server';
+} from '../../app/models/assignment/officer-tasks.server';
 import { parseForm } from '../../app/utils/forms';
 import { createAssignmentSchema, type CreateAssignmentInput } from '../../app/validation/assignment';
 import { useTestDatabase } from '../support/db';

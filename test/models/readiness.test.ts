@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createAssignment, newAssignmentFormToken } from '../../app/models/assignment.server';
+import { createAssignment, newAssignmentFormToken } from '../../app/models/assignment/commands.server';
 import {
   getOfficerReadiness,
   getProficiencyTrend,

@@ -12,13 +12,9 @@ import {
   submitDrillStep,
   takeHint,
 } from '../../app/models/attempt.server';
-import {
-  createAssignment,
-  newAssignmentFormToken,
-  getAssignmentFollowUp,
-  listOfficerAssignments,
-  startAssignedDrill,
-} from '../../app/models/assignment.server';
+import { createAssignment, newAssignmentFormToken } from '../../app/models/assignment/commands.server';
+import { getAssignmentFollowUp } from '../../app/models/assignment/follow-up.server';
+import { listOfficerAssignments, startAssignedDrill } from '../../app/models/assignment/officer-tasks.server';
 import { getOfficerReadiness } from '../../app/models/readiness.server';
 import { rebuildRollups } from '../../app/models/rollups.server';
 import { listScenarios } from '../../scenarios/index';

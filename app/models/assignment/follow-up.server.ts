@@ -1,0 +1,330 @@
+/**
+ * The follow-up read model for trainers and managers: the assignments set within their subtree with
+ * completion figures, one assignment's progress per unit and per officer, its history from the audit
+ * log, and the overdue work per unit for the readiness report.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { getScenario } from '../../../scenarios/index';
+import { pct } from '../../utils/format';
+import {
+  assignmentPhase,
+  competitionRanking,
+  findAssignmentInScope,
+  officerStatusCtes,
+  scenarioIdsOf,
+  totalsOf,
+  type OfficerAssignmentStatus,
+  type Scope,
+} from './standing.server';
+
+export const FOLLOW_UP_PAGE_SIZE = 50;
+const OVERDUE_LIST_LIMIT = 200;
+
+/** The assignments set within the viewer's subtree, newest first, each with its completion figures. */
+export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope, now = new Date(), limit = 50) {
+  const rows = await db
+    .selectFrom('assignments')
+    .innerJoin('units', 'units.id', 'assignments.owner_unit_id')
+    .leftJoin('users', 'users.id', 'assignments.created_by')
+    .selectAll('assignments')
+    .select(['units.name as owner_unit_name', 'users.display_name as created_by_name'])
+    .where('units.path', '>=', scope.path)
+    .where('units.path', '<', `${scope.path}~`)
+    .orderBy('assignments.id', 'desc')
+    .limit(limit)
+    .execute();
+  const scenarioRows = await scenarioIdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return Promise.all(
+    rows.map(async (a) => {
+      const scenarioIds = scenarioRows.filter((s) => s.assignment_id === a.id).map((s) => s.scenario_id);
+      const totals = await totalsOf(db, a.id, scenarioIds.length, now);
+      return {
+        id: a.id,
+        title: a.title,
+        mode: a.mode,
+        isCompetition: a.is_competition === 1,
+        opensAt: a.opens_at,
+        dueAt: a.due_at,
+        phase: assignmentPhase(a, now),
+        ownerUnitName: a.owner_unit_name,
+        createdByName: a.created_by_name,
+        scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
+        ...totals,
+        completionRate: pct(totals.completed, totals.covered),
+        passRate: pct(totals.passed, totals.covered),
+      };
+    }),
+  );
+}
+
+/**
+ * The follow-up page: the assignment, its targets and extensions, totals, completion and pass rate
+ * per unit, a page of officers (filtered by unit and status), the overdue list, and — for a closed
+ * competition — the rankings. Everything is aggregated in SQL.
+ */
+export async function getAssignmentFollowUp(
+  db: Kysely<Database>,
+  scope: Scope,
+  assignmentId: number,
+  query: { unit?: string; status: 'all' | 'notDone' | 'overdue' | 'passed'; page: number },
+  now = new Date(),
+) {
+  const assignment = await findAssignmentInScope(db, scope, assignmentId);
+  if (!assignment) return null;
+  const scenarioIds = (await scenarioIdsOf(db, [assignment.id])).map((s) => s.scenario_id);
+  const n = scenarioIds.length;
+  const ctes = officerStatusCtes(assignment.id, n, now);
+
+  const [targets, extensions, reminders] = await Promise.all([
+    db
+      .selectFrom('assignment_targets as t')
+      .leftJoin('units', 'units.id', 't.unit_id')
+      .leftJoin('users', 'users.id', 't.user_id')
+      .leftJoin('units as uu', 'uu.id', 'users.unit_id')
+      .select([
+        't.id',
+        'units.code as unit_code',
+        'units.name as unit_name',
+        'users.username',
+        'users.display_name',
+        'uu.name as user_unit_name',
+      ])
+      .where('t.assignment_id', '=', assignment.id)
+      .orderBy('t.id')
+      .execute(),
+    db
+      .selectFrom('assignment_extensions as e')
+      .leftJoin('units', 'units.id', 'e.unit_id')
+      .leftJoin('users', 'users.id', 'e.user_id')
+      .leftJoin('users as by', 'by.id', 'e.created_by')
+      .select([
+        'e.id',
+        'e.due_at',
+        'e.reason',
+        'e.created_at',
+        'units.name as unit_name',
+        'users.display_name as user_name',
+        'by.display_name as by_name',
+      ])
+      .where('e.assignment_id', '=', assignment.id)
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('assignment_reminders')
+      .select(['created_at', sql<number>`count(*)`.as('recipients')])
+      .where('assignment_id', '=', assignment.id)
+      .groupBy('created_at')
+      .orderBy('created_at', 'desc')
+      .execute(),
+  ]);
+
+  const units = (
+    await sql<{
+      unit_id: number;
+      code: string;
+      name: string;
+      parent_name: string | null;
+      covered: number;
+      completed: number;
+      passed: number;
+      overdue: number;
+      started: number;
+      score_sum: number | null;
+      avg_score: number | null;
+    }>`
+      with ${ctes}
+      select un.id as unit_id, un.code, un.name, parent.name as parent_name,
+             count(*) as covered,
+             sum(s.status in ('passed', 'failed')) as completed,
+             sum(s.status = 'passed') as passed,
+             sum(s.status = 'overdue') as overdue,
+             sum(s.started > 0) as started,
+             sum(case when s.status in ('passed', 'failed') then s.score end) as score_sum,
+             round(avg(case when s.status in ('passed', 'failed') then s.score end), 1) as avg_score
+        from officer_state s
+        join units un on un.id = s.unit_id
+        left join units parent on parent.id = un.parent_id
+       group by un.id
+       order by parent.sort_order, parent.id, un.sort_order, un.id`.execute(db)
+  ).rows.map((u) => ({ ...u, completionRate: pct(u.completed, u.covered), passRate: pct(u.passed, u.covered) }));
+
+  const filterUnit = query.unit ? units.find((u) => u.code === query.unit) : undefined;
+  const statusFilter = {
+    all: sql`1`,
+    notDone: sql`s.status not in ('passed', 'failed')`,
+    overdue: sql`s.status = 'overdue'`,
+    passed: sql`s.status = 'passed'`,
+  }[query.status];
+  const unitFilter = filterUnit ? sql`s.unit_id = ${filterUnit.unit_id}` : sql`1`;
+  type OfficerRow = {
+    user_id: number;
+    username: string;
+    display_name: string;
+    unit_name: string;
+    started: number;
+    done: number;
+    score: number | null;
+    seconds: number | null;
+    due_at: string;
+    status: OfficerAssignmentStatus;
+  };
+  const officerSelect = sql`s.user_id, u.username, u.display_name, un.name as unit_name, s.started, s.done, s.score, s.seconds, s.due_at, s.status`;
+  // Totals and the number of officers the filter selects come from the per-unit aggregates, so the
+  // whole follow-up costs three passes at most (units, one page of officers, the overdue list).
+  const sum = (pick: (u: (typeof units)[number]) => number) => units.reduce((total, u) => total + pick(u), 0);
+  const totals = {
+    covered: sum((u) => u.covered),
+    completed: sum((u) => u.completed),
+    passed: sum((u) => u.passed),
+    overdue: sum((u) => u.overdue),
+    started: sum((u) => u.started),
+    avgScore: null as number | null,
+  };
+  if (totals.completed > 0) totals.avgScore = Math.round((sum((u) => u.score_sum ?? 0) / totals.completed) * 10) / 10;
+  const selected = filterUnit ? [filterUnit] : units;
+  const officerTotal = selected.reduce(
+    (total, u) =>
+      total + { all: u.covered, notDone: u.covered - u.completed, overdue: u.overdue, passed: u.passed }[query.status],
+    0,
+  );
+  const officerPage = await sql<OfficerRow>`
+      with ${ctes}
+      select ${officerSelect}
+        from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
+       where ${statusFilter} and ${unitFilter}
+       order by un.path, u.id
+       limit ${FOLLOW_UP_PAGE_SIZE} offset ${(query.page - 1) * FOLLOW_UP_PAGE_SIZE}`.execute(db);
+  const overdue =
+    totals.overdue === 0
+      ? { rows: [] as OfficerRow[] }
+      : await sql<OfficerRow>`
+          with ${ctes}
+          select ${officerSelect}
+            from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
+           where s.status = 'overdue'
+           order by un.path, u.id
+           limit ${OVERDUE_LIST_LIMIT}`.execute(db);
+
+  const phase = assignmentPhase(assignment, now);
+  const competition = assignment.is_competition === 1;
+  return {
+    assignment: {
+      id: assignment.id,
+      title: assignment.title,
+      mode: assignment.mode,
+      passMark: assignment.pass_mark,
+      opensAt: assignment.opens_at,
+      dueAt: assignment.due_at,
+      attemptsAllowed: assignment.attempts_allowed,
+      note: assignment.note,
+      isCompetition: competition,
+      // Revealed only once the competition has opened (fairness: nobody can prepare the case).
+      competitionSeed:
+        competition && Date.parse(assignment.opens_at) <= now.getTime() ? assignment.competition_seed : null,
+      closedAt: assignment.closed_at,
+      ownerUnitName: assignment.owner_unit_name,
+      phase,
+      // The extension form carries it back (optimistic check, see `extend`).
+      version: assignment.version,
+    },
+    scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
+    targets: targets.map((t) =>
+      t.unit_code
+        ? { kind: 'unit' as const, code: t.unit_code, name: t.unit_name! }
+        : { kind: 'officer' as const, username: t.username!, name: t.display_name!, unitName: t.user_unit_name! },
+    ),
+    extensions,
+    reminders,
+    totals: {
+      ...totals,
+      completionRate: pct(totals.completed, totals.covered),
+      passRate: pct(totals.passed, totals.covered),
+    },
+    units,
+    officers: {
+      rows: officerPage.rows,
+      total: officerTotal,
+      page: query.page,
+      pageSize: FOLLOW_UP_PAGE_SIZE,
+      unit: filterUnit?.code ?? null,
+      status: query.status,
+    },
+    overdue: { rows: overdue.rows, total: totals.overdue },
+    ranking: competition && phase === 'closed' ? await competitionRanking(db, assignment.id, n, now) : null,
+  };
+}
+
+/** The assignment's history from the audit log (create, extensions with reasons, reminders, close). */
+export function listAssignmentAudit(db: Kysely<Database>, assignmentId: number) {
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .select([
+      'audit_log.id',
+      'audit_log.action',
+      'audit_log.detail',
+      'audit_log.created_at',
+      'users.display_name as actor_name',
+    ])
+    .where('audit_log.target_type', '=', 'assignment')
+    .where('audit_log.target_id', '=', String(assignmentId))
+    .orderBy('audit_log.id')
+    .execute();
+}
+
+/**
+ * Overdue assignment work per unit of a subtree (for readiness reports): for every assignment that
+ * reaches the subtree and whose due date has passed for someone, the officers of each unit who have
+ * not completed it in time. One row per unit with overdue officers.
+ */
+export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now = new Date()) {
+  const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
+  const candidates = await db
+    .selectFrom('assignments as a')
+    .innerJoin('assignment_targets as t', 't.assignment_id', 'a.id')
+    .leftJoin('units as tu', 'tu.id', 't.unit_id')
+    .leftJoin('users as tuser', 'tuser.id', 't.user_id')
+    .leftJoin('units as uu', 'uu.id', 'tuser.unit_id')
+    .select('a.id')
+    .distinct()
+    .where('a.due_at', '<', now.toISOString())
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('tu.path', '>=', scope.path), eb('tu.path', '<', `${scope.path}~`)]),
+        eb('t.unit_id', 'in', ancestorIds),
+        eb.and([eb('uu.path', '>=', scope.path), eb('uu.path', '<', `${scope.path}~`)]),
+      ]),
+    )
+    // Extensions may move an officer's due date past `now`; the status check below settles it.
+    .execute();
+  const byUnit = new Map<
+    number,
+    { unit_id: number; code: string; name: string; overdueOfficers: number; assignments: number }
+  >();
+  for (const { id } of candidates) {
+    const n = (await scenarioIdsOf(db, [id])).length;
+    const { rows } = await sql<{ unit_id: number; code: string; name: string; overdue: number }>`
+      with ${officerStatusCtes(id, n, now)}
+      select un.id as unit_id, un.code, un.name, count(*) as overdue
+        from officer_state s join units un on un.id = s.unit_id
+       where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
+       group by un.id`.execute(db);
+    for (const row of rows) {
+      const entry = byUnit.get(row.unit_id) ?? {
+        unit_id: row.unit_id,
+        code: row.code,
+        name: row.name,
+        overdueOfficers: 0,
+        assignments: 0,
+      };
+      entry.overdueOfficers += row.overdue;
+      entry.assignments += 1;
+      byUnit.set(row.unit_id, entry);
+    }
+  }
+  return [...byUnit.values()].sort((x, y) => y.overdueOfficers - x.overdueOfficers || x.unit_id - y.unit_id);
+}
