@@ -1,0 +1,18 @@
+/**
+ * Building blocks for case and penalty-document scenarios: fixture, the step forms of the 案件
+ * workflow, an answer builder (the model answer and each mistake are variations of it) and rubric
+ * items with their stable error codes.
+ */
+export { buildCaseFixture, validTeam, type CaseFixture, type PartyStatement } from './fixture';
+export { caseSteps } from './steps';
+export {
+  amountInTier,
+  caseAnswer,
+  caseTimeline,
+  confusableArticle,
+  presetThroughInvestigation,
+  type CaseAnswerOptions,
+  type CaseTimeline,
+} from './answer';
+export { caseRubric } from './rubric';
+export { caseMaterials } from './materials';
