@@ -2,6 +2,7 @@
 import type { ScenarioDefinition } from '../types';
 import {
   inspectionAlternatives,
+  inspectionFixture,
   inspectionMachineInput,
   inspectionMaterials,
   inspectionModelAnswer,
@@ -9,8 +10,8 @@ import {
   inspectionSteps,
   presetThroughFindings,
   type InspectionFixture,
+  type Template,
 } from '../workflows/inspection/kit';
-import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 
 const MAJORS: Template[] = [
   {

@@ -2,14 +2,15 @@
 import type { ScenarioDefinition } from '../types';
 import {
   inspectionAlternatives,
+  inspectionFixture,
   inspectionMachineInput,
   inspectionMaterials,
   inspectionModelAnswer,
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
+  type Template,
 } from '../workflows/inspection/kit';
-import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 
 const MAJORS: Template[] = [
   {

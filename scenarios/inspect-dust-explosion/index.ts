@@ -1,14 +1,15 @@
 /** 粉尘涉爆企业执法检查: find the dust-explosion major hazard, act on it, order rectification, re-inspect. */
 import type { ScenarioDefinition } from '../types';
-import { inspectionFixture, type Template } from '../workflows/inspection/fixture';
 import {
   inspectionAlternatives,
+  inspectionFixture,
   inspectionMachineInput,
   inspectionMaterials,
   inspectionModelAnswer,
   inspectionRubric as r,
   inspectionSteps,
   type InspectionFixture,
+  type Template,
 } from '../workflows/inspection/kit';
 
 const MAJORS: Template[] = [

@@ -3,13 +3,15 @@ import { createPrng } from '../prng';
 import { generateUscc } from '../lib/uscc';
 import { DIVISIONS } from '../lib/divisions';
 import {
+  baseFixture,
   onboardingMaterials,
   onboardingModelAnswer,
   onboardingRubric as r,
   onboardingSteps,
+  registryWith,
+  trueRecord,
   type OnboardingFixture,
 } from '../workflows/onboarding/kit';
-import { baseFixture, registryWith, trueRecord } from '../workflows/onboarding/fixture';
 import { mobile } from '../kit/people';
 import type { ScenarioDefinition } from '../types';
 import type { OnboardingInput } from '../workflows/onboarding/machine';

@@ -1,12 +1,58 @@
-/** Shared generation of an onboarding fixture: the true record, the registry and a lookalike. */
-import type { Prng } from '../../prng';
-import { authorityFor, DIVISIONS } from '../../lib/divisions';
-import { industryByCode, riskClassFor, type SpecialFlag } from '../../lib/industries';
-import { generateUscc } from '../../lib/uscc';
-import type { RegistryEntry } from './machine';
-import { addDays } from '../../law/working-days';
-import type { EnterpriseRecord, OnboardingFixture } from './kit';
-import { address, mobile, personNames, tradeName } from '../../kit/people';
+/**
+ * The onboarding fixture: the application as the enterprise filled it in (with planted errors), the
+ * documents it must be checked against, and their shared generation (the true record, the registry and a lookalike).
+ */
+import type { Prng } from '../../../prng';
+import { authorityFor, DIVISIONS, type Authority } from '../../../lib/divisions';
+import { industryByCode, riskClassFor, type SpecialFlag } from '../../../lib/industries';
+import { generateUscc } from '../../../lib/uscc';
+import type { RegistryEntry } from '../machine';
+import { addDays } from '../../../law/working-days';
+import { address, mobile, personNames, tradeName } from '../../../kit/people';
+
+export interface EnterpriseRecord {
+  name: string;
+  uscc: string;
+  registeredAddress: string;
+  operatingAddress: string;
+  divisionCode: string;
+  industryCode: string;
+  employees: number;
+  flags: SpecialFlag[];
+  legalRepresentative: string;
+  principal: string;
+  principalPhone: string;
+  safetyManager: string;
+  safetyManagerPhone: string;
+}
+
+export const NOTE_OPTIONS = [
+  { value: 'usccMismatch', label: '申请表统一社会信用代码与营业执照不一致' },
+  { value: 'divisionMismatch', label: '申请表行政区划与生产经营地址不一致' },
+  { value: 'nameChanged', label: '企业已更名，与已入库记录名称不同' },
+  { value: 'flagMissing', label: '申请表漏报涉及的专项（粉尘涉爆、涉氨制冷、有限空间等）' },
+  { value: 'phoneInvalid', label: '联系电话有误' },
+] as const;
+export type NoteCode = (typeof NOTE_OPTIONS)[number]['value'];
+
+export interface OnboardingFixture {
+  authority: Authority;
+  truth: EnterpriseRecord & { riskClass: string; sector: string };
+  application: EnterpriseRecord;
+  licence: {
+    name: string;
+    uscc: string;
+    registeredAddress: string;
+    legalRepresentative: string;
+    establishedOn: string;
+  };
+  siteNotes: string[];
+  expectedNotes: NoteCode[];
+  registry: RegistryEntry[];
+  duplicateOf: string | null;
+  /** Registry entry that looks like the enterprise but is not it (for the false-duplicate mistake). */
+  lookalikeId: string;
+}
 
 const OTHER_NAMES = [
   '秦皇岛港城建材有限公司',

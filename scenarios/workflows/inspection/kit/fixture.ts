@@ -1,11 +1,14 @@
 /**
- * The simulated enterprise and site of an inspection scenario, from a seed: one skeleton for every
- * inspection-workflow scenario, which differ only in their trade, site items and figures.
+ * The inspection fixture: its shape (the enterprise, the site items and what the officer sees), the
+ * queries the steps, answer and rubric share, and the simulated enterprise and site built from a seed —
+ * one skeleton for every inspection-workflow scenario, which differ only in their trade, site items and figures.
  */
-import { generateUscc } from '../../lib/uscc';
-import { createPrng } from '../../prng';
-import { addDays } from '../../law/working-days';
-import type { InspectionFixture, SiteItem } from './kit';
+import type { StandardItem } from '../../../lib/hazard-standard';
+import type { Authority } from '../../../lib/divisions';
+import { generateUscc } from '../../../lib/uscc';
+import { createPrng } from '../../../prng';
+import { addDays } from '../../../law/working-days';
+import type { InspectionInput, Measure, Verdict } from '../machine';
 import {
   address,
   authorityOf,
@@ -16,7 +19,70 @@ import {
   startDate,
   startingCounters,
   tradeName,
-} from '../../kit/people';
+  type EnterpriseProfile,
+  type OfficerProfile,
+} from '../../../kit/people';
+
+/**
+ * What a non-compliant item is in law: a 安全生产违法行为 (a duty not performed, e.g. training not
+ * recorded), corrected on the spot or within a deadline under 安全生产法 第65条第1款第(二)项, or an
+ * 事故隐患 (an unsafe state of the site), removed under 第(三)项.
+ */
+export type Nature = 'violation' | 'hazard';
+export const NATURE_TEXT: Record<Nature, string> = { violation: '安全生产违法行为', hazard: '事故隐患' };
+
+export interface SiteItem {
+  id: string;
+  area: string;
+  /** The checklist question. */
+  checklist: string;
+  /** What the officer sees on site. */
+  observation: string;
+  verdict: Verdict;
+  /** Standard item that makes it a major hazard. */
+  clause: string | null;
+  /** Measures that fit when the hazard cannot be kept safe (major hazards). */
+  measures: Measure[];
+  /** The duty provision the item violates (安全生产法 2021), for the record and the order. */
+  basis: string;
+  nature: Nature;
+}
+
+export interface InspectionFixture {
+  enterprise: EnterpriseProfile;
+  enterpriseSummary: string;
+  authority: Authority;
+  officers: OfficerProfile[];
+  plannedOn: string;
+  inspectionOn: string;
+  /** Time of day the inspection began and ended (HH:mm), on `inspectionOn`. */
+  inspectionTimes: { start: string; end: string };
+  items: SiteItem[];
+  clauseGroups: StandardItem['group'][];
+  signature: 'signed' | 'refused';
+  /** Days the model answer gives for rectification. */
+  rectifyDays: number;
+  recheck: { rectifiedItemIds: string[]; observations: Record<string, string> };
+  counters: Record<string, number>;
+}
+
+export const VERDICT_TEXT: Record<Verdict, string> = { ok: '符合要求', general: '一般事故隐患', major: '重大事故隐患' };
+
+export const majorItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'major');
+export const hazardItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict !== 'ok');
+export const generalItems = (f: InspectionFixture) => f.items.filter((i) => i.verdict === 'general');
+export const validOfficers = (f: InspectionFixture) =>
+  f.officers.filter((o) => o.certificateValidUntil >= f.inspectionOn);
+
+/** The workflow machine's input for an inspection fixture. */
+export function inspectionMachineInput(f: InspectionFixture): InspectionInput {
+  return {
+    authority: f.authority.abbreviation,
+    counters: f.counters,
+    siteItemIds: f.items.map((i) => i.id),
+    itemLabels: Object.fromEntries(f.items.map((i) => [i.id, i.area])),
+  };
+}
 
 export type Template = Omit<SiteItem, 'observation' | 'verdict'> & {
   bad: string;
