@@ -7,27 +7,18 @@
  * number"), so a 罚告 15号 never sits beside a 听告 61号 in one case.
  */
 
-export const DOCUMENT_TYPES = {
-  onSiteRecord: { name: '现场检查记录', code: '检记' },
-  onSiteMeasures: { name: '现场处理措施决定书', code: '现决' },
-  rectificationOrder: { name: '责令限期整改指令书', code: '责改' },
-  recheckOpinion: { name: '整改复查意见书', code: '复查' },
-  caseFiling: { name: '立案审批表', code: '立' },
-  penaltyNotice: { name: '行政处罚告知书', code: '罚告' },
-  hearingNotice: { name: '听证告知书', code: '听告' },
-  hearingSchedule: { name: '听证会通知书', code: '听通' },
-  hearingRecord: { name: '听证笔录', code: '听笔' },
-  caseReport: { name: '案件处理呈批表', code: '处呈' },
-  penaltyDecision: { name: '行政处罚决定书', code: '罚' },
-  serviceReceipt: { name: '送达回执', code: '回' },
-  caseClosing: { name: '结案审批表', code: '结' },
-} as const;
+/** A document type: its printed name and the type code inside its number (罚告 in （冀秦）应急罚告〔2025〕3号). */
+export interface DocumentTypeSpec {
+  name: string;
+  code: string;
+}
 
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
+/** A workflow's document types by id; each workflow declares its own (its registry entry carries them). */
+export type DocumentTypes = Record<string, DocumentTypeSpec>;
 
 /** A document issued in an attempt. */
-export interface IssuedDocument {
-  type: DocumentType;
+export interface IssuedDocument<Type extends string = string> {
+  type: Type;
   number: string;
   date: string;
 }
@@ -35,8 +26,8 @@ export interface IssuedDocument {
 /** Counters per `${type}:${year}` of the type that opens a register entry; the next number is counter + 1. */
 export type DocumentCounters = Record<string, number>;
 
-export function formatDocumentNumber(abbreviation: string, type: DocumentType, year: number, n: number): string {
-  return `（${abbreviation}）应急${DOCUMENT_TYPES[type].code}〔${year}〕${n}号`;
+export function formatDocumentNumber(abbreviation: string, code: string, year: number, n: number): string {
+  return `（${abbreviation}）应急${code}〔${year}〕${n}号`;
 }
 
 /** Parses a number printed by `formatDocumentNumber`. */
@@ -52,24 +43,26 @@ export function parseDocumentNumber(
  * Issues a document of the inspection or case whose documents so far are `issued`: the first one draws
  * the next number of its type's counter for the year of `date`; later ones reuse that number and year.
  */
-export function issueDocument(
+export function issueDocument<Types extends DocumentTypes, Type extends keyof Types & string>(
+  types: Types,
   counters: DocumentCounters,
   abbreviation: string,
-  type: DocumentType,
+  type: Type,
   date: string,
   issued: readonly IssuedDocument[],
-): { document: IssuedDocument; counters: DocumentCounters } {
+): { document: IssuedDocument<Type>; counters: DocumentCounters } {
+  const code = types[type]!.code;
   const entry = issued.length > 0 ? parseDocumentNumber(issued[0]!.number) : null;
   if (entry)
     return {
-      document: { type, number: formatDocumentNumber(abbreviation, type, entry.year, entry.n), date },
+      document: { type, number: formatDocumentNumber(abbreviation, code, entry.year, entry.n), date },
       counters,
     };
   const year = Number(date.slice(0, 4));
   const key = `${type}:${year}`;
   const n = (counters[key] ?? 0) + 1;
   return {
-    document: { type, number: formatDocumentNumber(abbreviation, type, year, n), date },
+    document: { type, number: formatDocumentNumber(abbreviation, code, year, n), date },
     counters: { ...counters, [key]: n },
   };
 }

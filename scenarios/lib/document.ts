@@ -4,7 +4,7 @@
  * follows the 安全生产行政执法文书 forms; every legal figure comes from `LEGAL`.
  */
 import type { OfficerProfile } from '../kit/people';
-import { DOCUMENT_TYPES, type DocumentType, type IssuedDocument } from '../law/document-numbers';
+import type { IssuedDocument } from '../law/document-numbers';
 import type { Authority } from './divisions';
 
 /** A labelled entry of a form-style document (立案审批表, 现场检查记录 …). */
@@ -24,7 +24,8 @@ export interface DocumentSection {
 
 /** One printable document. */
 export interface DocumentContent {
-  type: DocumentType | 'enterpriseRecord';
+  /** The workflow's document type id (or 'enterpriseRecord' for the onboarding record). */
+  type: string;
   title: string;
   /** The document number; null for a record that carries none (企业基本信息登记表). */
   number: string | null;
@@ -79,17 +80,19 @@ export function officerCertificates(officers: readonly OfficerProfile[], ids: re
     .join('；');
 }
 
-export function numberOf(documents: readonly IssuedDocument[], type: DocumentType): string | null {
+export function numberOf(documents: readonly IssuedDocument[], type: string): string | null {
   return documents.find((d) => d.type === type)?.number ?? null;
 }
 
+/** The head every numbered document shares; `title` is the type's printed name. */
 export function base(
   doc: IssuedDocument,
+  title: string,
   authority: Authority,
 ): Pick<DocumentContent, 'type' | 'title' | 'number' | 'date' | 'authority'> {
   return {
     type: doc.type,
-    title: DOCUMENT_TYPES[doc.type].name,
+    title,
     number: doc.number,
     date: doc.date,
     authority: authority.name,

@@ -6,6 +6,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { DocumentContent } from '../lib/document';
 import type { z } from '../lib/form';
+import type { DocumentTypes } from '../law/document-numbers';
 import type { AttemptState } from '../types';
 
 /** For an event type, the law's reason why it cannot happen in a state: the step required first. */
@@ -25,6 +26,8 @@ export interface Workflow<
   /** What each event does, for refusals ("当前阶段不能…") and the diagram's arrows. */
   eventLabels: Record<Event['type'], string>;
   prerequisites?: Prerequisites;
+  /** The documents it issues: name and number code of each (none for a record without a number). */
+  documentTypes: DocumentTypes;
   /** The documents the attempt issued, as printable content, in issue order. */
   renderDocuments(input: { state: AttemptState; fixture: unknown; context: Context }): DocumentContent[];
 }

@@ -6,6 +6,7 @@ import { caseAnswer, type CaseFixture } from '../../scenarios/workflows/case/kit
 import { isValidUscc, usccCheckCharacter, usccProblem } from '../../scenarios/lib/uscc';
 import { statementPeriodEnd, hearingRequestEnd, lateSurcharge } from '../../scenarios/workflows/case/machine';
 import { formatDocumentNumber, parseDocumentNumber } from '../../scenarios/law/document-numbers';
+import { INSPECTION_DOCUMENTS } from '../../scenarios/workflows/inspection/document-types';
 import { fineRangeProblem } from '../../scenarios/law/penalties';
 import { addLegalDays, addWorkingDays, isWorkingDay } from '../../scenarios/law/working-days';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
@@ -260,7 +261,9 @@ describe('major hazards', () => {
 
 describe('document numbers', () => {
   it('prints the format real systems use', () => {
-    expect(formatDocumentNumber('冀秦', 'onSiteRecord', 2023, 12)).toBe('（冀秦）应急检记〔2023〕12号');
+    expect(formatDocumentNumber('冀秦', INSPECTION_DOCUMENTS.onSiteRecord.code, 2023, 12)).toBe(
+      '（冀秦）应急检记〔2023〕12号',
+    );
     expect(parseDocumentNumber('（冀秦）应急检记〔2023〕12号')).toEqual({
       abbreviation: '冀秦',
       code: '检记',

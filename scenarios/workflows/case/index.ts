@@ -1,5 +1,6 @@
 /** 行政处罚案件 (一般程序): file, investigate, notify, hear the party, decide, serve, execute, close. */
 import { defineWorkflow } from '../define';
+import { CASE_DOCUMENTS } from './document-types';
 import { caseDocument } from './documents';
 import type { CaseFixture } from './kit';
 import { caseEventSchema, caseMachine, type CaseContext, type CaseEvent } from './machine';
@@ -23,6 +24,7 @@ export const caseWorkflow = defineWorkflow<'case', CaseContext, CaseEvent>({
     'officer.recordPayment': '登记罚款缴纳',
     'officer.closeCase': '结案（结案审批表）',
   },
+  documentTypes: CASE_DOCUMENTS,
   prerequisites: casePrerequisites,
   renderDocuments: ({ fixture, context }) =>
     context.documents.map((doc) => caseDocument(doc, fixture as CaseFixture, context)),

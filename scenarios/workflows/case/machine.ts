@@ -6,12 +6,8 @@
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import {
-  issueDocument,
-  type DocumentCounters,
-  type DocumentType,
-  type IssuedDocument,
-} from '../../law/document-numbers';
+import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { CASE_DOCUMENTS, type CaseDocument, type CaseDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import {
   fineRangeProblem,
@@ -149,7 +145,7 @@ export interface CaseContext {
   counters: DocumentCounters;
   head: string;
   discoveredOn: string;
-  documents: IssuedDocument[];
+  documents: CaseDocument[];
   filing: { filedOn: string; violationId: ViolationId; summary: string; approvedBy: string } | null;
   evidence: { date: string; kind: 'inquiry' | 'inspection' | 'documentary'; officerIds: string[] }[];
   notice:
@@ -319,8 +315,15 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
   }
 }
 
-function withDocument(context: CaseContext, type: DocumentType, date: string) {
-  const { document, counters } = issueDocument(context.counters, context.authority, type, date, context.documents);
+function withDocument(context: CaseContext, type: CaseDocumentType, date: string) {
+  const { document, counters } = issueDocument(
+    CASE_DOCUMENTS,
+    context.counters,
+    context.authority,
+    type,
+    date,
+    context.documents,
+  );
   return { counters, documents: [...context.documents, document] };
 }
 

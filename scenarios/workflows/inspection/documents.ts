@@ -13,7 +13,7 @@ import {
   officerNames,
   type DocumentContent,
 } from '../../lib/document';
-import { DOCUMENT_TYPES, type IssuedDocument } from '../../law/document-numbers';
+import { INSPECTION_DOCUMENTS, type InspectionDocument } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import { NATURE_TEXT, VERDICT_TEXT, type InspectionFixture, type Nature, type SiteItem } from './kit';
 import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext } from './machine';
@@ -53,10 +53,14 @@ function positions(all: readonly string[], ids: readonly string[]): string {
 /** Statute citations as printed on documents: the full name of the law. */
 const printed = (citation: string) => citation.replace('《安全生产法》', '《中华人民共和国安全生产法》');
 
-export function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c: InspectionContext): DocumentContent {
+export function inspectionDocument(
+  doc: InspectionDocument,
+  f: InspectionFixture,
+  c: InspectionContext,
+): DocumentContent {
   const e = f.enterprise;
   const team = c.inspection?.officerIds ?? [];
-  const head = base(doc, f.authority);
+  const head = base(doc, INSPECTION_DOCUMENTS[doc.type].name, f.authority);
   switch (doc.type) {
     case 'onSiteRecord': {
       const record = c.onSiteRecord!;
@@ -225,6 +229,7 @@ export function inspectionDocument(doc: IssuedDocument, f: InspectionFixture, c:
       };
     }
     default:
-      throw new RangeError(`执法检查流程不开具${DOCUMENT_TYPES[doc.type].name}`);
+      // Every type of the table has its case above: a new type fails to compile here until it is printed.
+      throw new RangeError(`执法检查流程不开具${String(doc.type satisfies never)}`);
   }
 }

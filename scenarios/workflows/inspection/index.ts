@@ -1,5 +1,6 @@
 /** 执法检查: plan, inspect on site, record, order rectification, re-check. */
 import { defineWorkflow } from '../define';
+import { INSPECTION_DOCUMENTS } from './document-types';
 import { inspectionDocument } from './documents';
 import type { InspectionFixture } from './kit';
 import { inspectionEventSchema, inspectionMachine, type InspectionContext, type InspectionEvent } from './machine';
@@ -20,6 +21,7 @@ export const inspectionWorkflow = defineWorkflow<'inspection', InspectionContext
     'officer.closeInspection': '结束检查',
     'officer.issueRecheckOpinion': '复查并开具整改复查意见书',
   },
+  documentTypes: INSPECTION_DOCUMENTS,
   prerequisites: inspectionPrerequisites,
   renderDocuments: ({ fixture, context }) =>
     context.documents.map((doc) => inspectionDocument(doc, fixture as InspectionFixture, context)),

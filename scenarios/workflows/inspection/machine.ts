@@ -7,12 +7,8 @@
 import { and, assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import {
-  issueDocument,
-  type DocumentCounters,
-  type DocumentType,
-  type IssuedDocument,
-} from '../../law/document-numbers';
+import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { INSPECTION_DOCUMENTS, type InspectionDocument, type InspectionDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import { addDays, addLegalDays, addMonths } from '../../law/working-days';
 
@@ -111,7 +107,7 @@ export interface InspectionInput {
 export interface InspectionContext {
   authority: string;
   counters: DocumentCounters;
-  documents: IssuedDocument[];
+  documents: InspectionDocument[];
   siteItemIds: string[];
   itemLabels: Record<string, string>;
   plan: { plannedOn: string; itemIds: string[] } | null;
@@ -241,8 +237,15 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
   }
 }
 
-function withDocument(context: InspectionContext, type: DocumentType, date: string) {
-  const { document, counters } = issueDocument(context.counters, context.authority, type, date, context.documents);
+function withDocument(context: InspectionContext, type: InspectionDocumentType, date: string) {
+  const { document, counters } = issueDocument(
+    INSPECTION_DOCUMENTS,
+    context.counters,
+    context.authority,
+    type,
+    date,
+    context.documents,
+  );
   return { counters, documents: [...context.documents, document] };
 }
 

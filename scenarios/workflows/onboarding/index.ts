@@ -18,5 +18,7 @@ export const onboardingWorkflow = defineWorkflow<'onboarding', OnboardingContext
     'officer.submitOnboarding': '提交入库',
     'officer.returnApplication': '退回入库申请',
   },
+  // The 企业基本信息登记表 is a record without a document number.
+  documentTypes: {},
   renderDocuments: ({ state, fixture, context }) => enterpriseRecord(state, fixture as OnboardingFixture, context),
 });

@@ -23,7 +23,7 @@ import {
   type ServiceMethod,
   type StatementReview,
 } from '../machine';
-import { DOCUMENT_TYPES } from '../../../law/document-numbers';
+import { CASE_DOCUMENTS } from '../document-types';
 import {
   articleOptions,
   fineRangeProblem,
@@ -69,7 +69,7 @@ export function caseSteps(f: CaseFixture): Step[] {
     step({
       id: 'file',
       module: '案件',
-      title: `立案（${DOCUMENT_TYPES.caseFiling.name}）`,
+      title: `立案（${CASE_DOCUMENTS.caseFiling.name}）`,
       availableIn: ['filing'],
       eventType: 'officer.fileCase',
       fields: {
@@ -116,7 +116,7 @@ export function caseSteps(f: CaseFixture): Step[] {
     step({
       id: 'notice',
       module: '文书',
-      title: `制作${DOCUMENT_TYPES.penaltyNotice.name}`,
+      title: `制作${CASE_DOCUMENTS.penaltyNotice.name}`,
       availableIn: ['investigating'],
       eventType: 'officer.issuePenaltyNotice',
       fields: {
@@ -221,7 +221,7 @@ export function caseSteps(f: CaseFixture): Step[] {
     step({
       id: 'decision',
       module: '文书',
-      title: `制作${DOCUMENT_TYPES.penaltyDecision.name}`,
+      title: `制作${CASE_DOCUMENTS.penaltyDecision.name}`,
       availableIn: ['notified', 'heard'],
       eventType: 'officer.issueDecision',
       fields: {
@@ -307,7 +307,7 @@ export function caseSteps(f: CaseFixture): Step[] {
     step({
       id: 'close',
       module: '案件',
-      title: `结案（${DOCUMENT_TYPES.caseClosing.name}）`,
+      title: `结案（${CASE_DOCUMENTS.caseClosing.name}）`,
       availableIn: ['executed'],
       eventType: 'officer.closeCase',
       fields: {

@@ -11,7 +11,7 @@ import {
 import { standardOptions } from '../../../lib/hazard-standard';
 import type { Step } from '../../../types';
 import { defineStep } from '../../../kit/step';
-import { DOCUMENT_TYPES } from '../../../law/document-numbers';
+import { INSPECTION_DOCUMENTS } from '../document-types';
 import {
   MEASURE_LABELS,
   MEASURES,
@@ -124,7 +124,7 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
     step({
       id: 'record',
       module: '文书',
-      title: `制作${DOCUMENT_TYPES.onSiteRecord.name}`,
+      title: `制作${INSPECTION_DOCUMENTS.onSiteRecord.name}`,
       availableIn: ['findingsRecorded'],
       eventType: 'officer.issueOnSiteRecord',
       fields: {
@@ -160,7 +160,7 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
     step({
       id: 'measures',
       module: '文书',
-      title: `开具${DOCUMENT_TYPES.onSiteMeasures.name}`,
+      title: `开具${INSPECTION_DOCUMENTS.onSiteMeasures.name}`,
       availableIn: ['recorded'],
       eventType: 'officer.issueOnSiteMeasures',
       optional: true,
@@ -200,7 +200,7 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
     step({
       id: 'order',
       module: '文书',
-      title: `开具${DOCUMENT_TYPES.rectificationOrder.name}`,
+      title: `开具${INSPECTION_DOCUMENTS.rectificationOrder.name}`,
       availableIn: ['recorded'],
       eventType: 'officer.issueRectificationOrder',
       fields: {
@@ -232,7 +232,7 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
     step({
       id: 'recheck',
       module: '执法检查',
-      title: `复查并开具${DOCUMENT_TYPES.recheckOpinion.name}`,
+      title: `复查并开具${INSPECTION_DOCUMENTS.recheckOpinion.name}`,
       intro: recheckIntro,
       availableIn: ['rectifying'],
       eventType: 'officer.issueRecheckOpinion',
