@@ -7,7 +7,7 @@
 import { and, assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { INSPECTION_DOCUMENTS, type InspectionDocument, type InspectionDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import { addDays, addLegalDays, addMonths } from '../../law/working-days';
@@ -237,17 +237,8 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
   }
 }
 
-function withDocument(context: InspectionContext, type: InspectionDocumentType, date: string) {
-  const { document, counters } = issueDocument(
-    INSPECTION_DOCUMENTS,
-    context.counters,
-    context.authority,
-    type,
-    date,
-    context.documents,
-  );
-  return { counters, documents: [...context.documents, document] };
-}
+const withDocument = (context: InspectionContext, type: InspectionDocumentType, date: string) =>
+  withIssuedDocument(INSPECTION_DOCUMENTS, context, type, date);
 
 const accepts = ({ context, event }: { context: InspectionContext; event: InspectionEvent }) =>
   inspectionProblem(context, event) === null;
