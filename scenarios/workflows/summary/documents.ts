@@ -114,7 +114,7 @@ export function summaryDocument(doc: SummaryDocument, f: SummaryFixture, c: Summ
             heading: '告知情况',
             lines: n
               ? [
-                  `执法人员告知当事人：${you(f)}${SUMMARY_VIOLATIONS[n.violationId].act}，违反了${SUMMARY_VIOLATIONS[n.violationId].duty}的规定，依据${summaryPenaltyBasis(n.violationId)}的规定，拟给予${penaltyText(n)}的行政处罚。`,
+                  `执法人员告知当事人：${you(f)}存在“${SUMMARY_VIOLATIONS[n.violationId].act}”的行为，违反了${SUMMARY_VIOLATIONS[n.violationId].duty}的规定，依据${summaryPenaltyBasis(n.violationId)}的规定，拟给予${penaltyText(n)}的行政处罚。`,
                   n.rightsStated
                     ? `依据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，${you(f)}有权进行陈述和申辩。`
                     : '（笔录未记载告知陈述、申辩的权利）',
