@@ -7,6 +7,9 @@ import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
+import { summaryDisputedFacts } from './summary-disputed-facts';
+import { summaryPersonWarningOrFine } from './summary-person-warning-or-fine';
+import { summaryUnitOnSpot } from './summary-unit-on-spot';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
@@ -18,6 +21,9 @@ const SCENARIOS: readonly AnyScenario[] = [
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  summaryUnitOnSpot,
+  summaryPersonWarningOrFine,
+  summaryDisputedFacts,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -154,6 +154,34 @@ export const LEGAL = {
     effectiveFrom: '2017-07-01',
     check: false,
   },
+
+  // ── 简易程序 当场处罚 (scenarios/workflows/summary) ──
+  /** 行政处罚法 第52条第3款: an on-the-spot decision is filed with the authority; the period is the old 办法's. */
+  summaryFilingPeriod: {
+    value: 5,
+    unit: 'working-days',
+    source:
+      '《行政处罚法》第五十二条第三款（报所属行政机关备案）；原《安全生产违法行为行政处罚办法》（2015）：当场作出行政处罚决定后应当及时报告，并在5日内报所属部门备案',
+    effectiveFrom: '2015-05-01',
+    check: true,
+    note: '法律只规定"报所属行政机关备案"，未规定期限；5日取自已由应急管理部令第18号废止（2026-02-01施行）的2015年办法，按《行政处罚法》第八十五条以工作日计算，新规数值待核实',
+  },
+  /** 行政处罚法 第68条(一): an officer may collect a fine on the spot when it is 100 元 or less. */
+  onSpotCollectionMax: {
+    value: 100,
+    unit: 'yuan',
+    source: '《行政处罚法》第六十八条第（一）项',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第71条: a fine collected on the spot reaches the authority within 2 days. */
+  onSpotFineHandoverPeriod: {
+    value: 2,
+    unit: 'working-days',
+    source: '《行政处罚法》第七十一条、第八十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
 } satisfies Record<string, LegalFigure<number>>;
 
 /**
