@@ -5,6 +5,8 @@ import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
+import { inspectHazardousChemicals } from './inspect-hazardous-chemicals';
+import { inspectMetallurgy } from './inspect-metallurgy';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
 import type { AnyScenario, Skill } from './types';
@@ -14,6 +16,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   onboardColdStorageRenamed,
   inspectDustExplosion,
   inspectConfinedSpace,
+  inspectHazardousChemicals,
+  inspectMetallurgy,
   docsAmmoniaOrders,
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
