@@ -7,13 +7,17 @@ import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { inspectHazardousChemicals } from './inspect-hazardous-chemicals';
 import { inspectMetallurgy } from './inspect-metallurgy';
+import { onboardChemicalEnterprise } from './onboard-chemical-enterprise';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
+import { onboardDuplicateUscc } from './onboard-duplicate-uscc';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
   onboardDustEnterprise,
   onboardColdStorageRenamed,
+  onboardChemicalEnterprise,
+  onboardDuplicateUscc,
   inspectDustExplosion,
   inspectConfinedSpace,
   inspectHazardousChemicals,
