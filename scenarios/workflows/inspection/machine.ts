@@ -440,7 +440,7 @@ export function clauseProblem(context: Pick<InspectionContext, 'standard'>, clau
   const chosen = STANDARDS[item.standard];
   const scope =
     item.standard === 'gm2023'
-      ? `${chosen.title}第二条：本标准适用于冶金、有色、建材、机械、轻工、纺织、烟草、商贸等工贸企业，涉及危险化学品等方面的重大事故隐患判定另有规定的，适用其规定`
+      ? `${chosen.title}第二条：本标准适用于判定冶金、有色、建材、机械、轻工、纺织、烟草、商贸等工贸企业重大事故隐患。工贸企业内涉及危险化学品、消防（火灾）、燃气、特种设备等方面的重大事故隐患判定另有规定的，适用其规定`
       : `${chosen.title}适用于${chosen.appliesTo}，被检查单位不属于此类单位`;
   return `被检查单位适用${applies.title}（${applies.number}），不能依据${item.citation}判定重大事故隐患（${scope}）`;
 }
