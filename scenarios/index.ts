@@ -5,18 +5,26 @@ import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
+import { inspectHazardousChemicals } from './inspect-hazardous-chemicals';
+import { inspectMetallurgy } from './inspect-metallurgy';
+import { onboardChemicalEnterprise } from './onboard-chemical-enterprise';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
 import { summaryDisputedFacts } from './summary-disputed-facts';
 import { summaryPersonWarningOrFine } from './summary-person-warning-or-fine';
 import { summaryUnitOnSpot } from './summary-unit-on-spot';
+import { onboardDuplicateUscc } from './onboard-duplicate-uscc';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
   onboardDustEnterprise,
   onboardColdStorageRenamed,
+  onboardChemicalEnterprise,
+  onboardDuplicateUscc,
   inspectDustExplosion,
   inspectConfinedSpace,
+  inspectHazardousChemicals,
+  inspectMetallurgy,
   docsAmmoniaOrders,
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
