@@ -8,7 +8,7 @@
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { LEGAL } from '../../law/legal-constants';
 import {
   ARTICLE_PROVIDES_WARNING,
@@ -316,17 +316,8 @@ export function summaryProblem(context: SummaryContext, event: SummaryEvent): st
   }
 }
 
-function withDocument(context: SummaryContext, type: SummaryDocumentType, date: string) {
-  const { document, counters } = issueDocument(
-    SUMMARY_DOCUMENTS,
-    context.counters,
-    context.authority,
-    type,
-    date,
-    context.documents,
-  );
-  return { counters, documents: [...context.documents, document] };
-}
+const withDocument = (context: SummaryContext, type: SummaryDocumentType, date: string) =>
+  withIssuedDocument(SUMMARY_DOCUMENTS, context, type, date);
 
 const accepts = ({ context, event }: { context: SummaryContext; event: SummaryEvent }) =>
   summaryProblem(context, event) === null;
