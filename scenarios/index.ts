@@ -3,6 +3,8 @@ import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
+import { enforceCourtApplication } from './enforce-court-application';
+import { enforceInstallments } from './enforce-installments';
 import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
@@ -18,6 +20,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  enforceCourtApplication,
+  enforceInstallments,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -4,6 +4,7 @@
  */
 import { caseWorkflow } from './case';
 import type { ContextOf, EventOf, Workflow } from './define';
+import { enforcementWorkflow } from './enforcement';
 import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
 
@@ -11,6 +12,7 @@ export const WORKFLOWS = {
   onboarding: onboardingWorkflow,
   inspection: inspectionWorkflow,
   case: caseWorkflow,
+  enforcement: enforcementWorkflow,
 } as const satisfies Record<string, Workflow>;
 
 export type WorkflowId = keyof typeof WORKFLOWS;
