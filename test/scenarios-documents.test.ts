@@ -246,7 +246,10 @@ describe('renderDocuments: the model answer of every scenario', () => {
           return;
         }
 
-        expect(issued.length).toBeGreaterThanOrEqual(3);
+        // Inspections and cases issue at least three documents; a workflow of its own may issue fewer.
+        if (scenario.workflow === 'inspection' || scenario.workflow === 'case')
+          expect(issued.length).toBeGreaterThanOrEqual(3);
+        else expect(issued.length).toBeGreaterThan(0);
         expect(docs.map((d) => [d.type, d.number, d.date])).toEqual(issued.map((d) => [d.type, d.number, d.date]));
         for (const doc of docs) {
           const body = text(doc);
@@ -259,7 +262,8 @@ describe('renderDocuments: the model answer of every scenario', () => {
         }
         if (scenario.workflow === 'inspection')
           checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
-        else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+        else if (scenario.workflow === 'case')
+          checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
       },
     );
   }
