@@ -103,27 +103,6 @@ export function enforcementSteps(f: EnforcementFixture, opts: { installments: bo
     );
   steps.push(
     step({
-      id: 'payment',
-      module: '案件',
-      title: '登记罚款缴纳',
-      availableIn: ['served', 'installments', 'reminded'],
-      eventType: 'officer.recordPayment',
-      repeatable: true,
-      optional: true,
-      fields: {
-        date: dateField('date', '缴款日期'),
-        amount: money('amount', '缴纳罚款数额', '分期缴纳的，登记本期数额', 1),
-        surcharge: money('surcharge', '加处罚款', '逾期缴纳的，每日按罚款数额的3%加处罚款，总额不超过罚款数额'),
-      },
-      toEvent: (v, at) => ({
-        type: 'officer.recordPayment',
-        at,
-        date: v.date,
-        amount: v.amount,
-        surcharge: v.surcharge,
-      }),
-    }),
-    step({
       id: 'reminder',
       module: '文书',
       title: `制作并送达${ENFORCEMENT_DOCUMENTS.paymentReminder.name}`,
@@ -172,6 +151,27 @@ export function enforcementSteps(f: EnforcementFixture, opts: { installments: bo
         summary: v.summary,
         review: v.review as ReminderStatementReview,
         reason: v.reason,
+      }),
+    }),
+    step({
+      id: 'payment',
+      module: '案件',
+      title: '登记罚款缴纳',
+      availableIn: ['served', 'installments', 'reminded'],
+      eventType: 'officer.recordPayment',
+      repeatable: true,
+      optional: true,
+      fields: {
+        date: dateField('date', '缴款日期'),
+        amount: money('amount', '缴纳罚款数额', '分期缴纳的，登记本期数额', 1),
+        surcharge: money('surcharge', '加处罚款', '逾期缴纳的，每日按罚款数额的3%加处罚款，总额不超过罚款数额'),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.recordPayment',
+        at,
+        date: v.date,
+        amount: v.amount,
+        surcharge: v.surcharge,
       }),
     }),
     step({
