@@ -81,11 +81,11 @@ export const enforceCourtApplication: ScenarioDefinition<EnforcementFixture, 'en
     r.documentFields(15),
   ],
   modelAnswer: (f) => enforcementAnswer(f),
-  alternativeAnswers: (f) => [enforcementAnswer(f, { paysAfterReminder: true })],
   unreachableStates: [
     {
       state: 'installments',
       reason: '当事人未申请延期或者分期缴纳罚款，本场景不提供审批步骤（《行政处罚法》第六十六条：经当事人申请）',
     },
+    { state: 'paid', reason: '当事人始终未缴纳罚款，本场景不提供登记缴款步骤' },
   ],
 };

@@ -17,14 +17,15 @@ function decisionLine(f: EnforcementFixture, c: EnforcementContext): string {
   return `本机关于${chineseDate(d.decidedOn)}作出《行政处罚决定书》（${d.number}），对你单位${violationOf(f).act}的行为处以罚款人民币${yuan(d.amount)}，该决定书已于${chineseDate(d.servedOn)}送达你单位。`;
 }
 
+const PARTY: readonly [string, keyof EnforcementFixture['enterprise']][] = [
+  ['当事人', 'name'],
+  ['统一社会信用代码', 'uscc'],
+  ['地址', 'operatingAddress'],
+  ['法定代表人', 'legalRepresentative'],
+];
+
 function partyFields(f: EnforcementFixture): DocumentField[] {
-  const e = f.enterprise;
-  return [
-    { label: '当事人', value: e.name },
-    { label: '统一社会信用代码', value: e.uscc },
-    { label: '地址', value: e.operatingAddress },
-    { label: '法定代表人', value: e.legalRepresentative },
-  ];
+  return PARTY.map(([label, key]) => ({ label, value: String(f.enterprise[key]) }));
 }
 
 function planLines(plan: { dueOn: string; amount: number }[]): string[] {

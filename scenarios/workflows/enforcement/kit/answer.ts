@@ -1,7 +1,7 @@
 /** The answer builder (the model answer and every mistake are variations of it) and the preset events. */
 import type { AnswerStep } from '../../../types';
 import { lateSurcharge } from '../../case/machine';
-import { addMonths, addWorkingDays, addDays } from '../../../law/working-days';
+import { addDays, addMonths } from '../../../law/working-days';
 import {
   appealPeriodsEnd,
   courtApplicationLastDay,
@@ -25,8 +25,6 @@ export interface EnforcementAnswerOptions {
   /** The last day to apply counted 3 months from the 催告书. */
   lastDayFromReminder?: boolean;
   court?: 'wrong';
-  /** The party pays after the 催告 (court scenario) instead of the application. */
-  paysAfterReminder?: boolean;
   /** Installment scenario: the application refused, then 催告 and application to the court. */
   refuseInstallments?: boolean;
   /** Installment scenario: the last installment set after the last day of enforceability. */
@@ -45,7 +43,7 @@ export function courtTimeline(f: EnforcementFixture, reminderOn: string) {
   const earliest = earliestCourtApplication(reminderOn);
   const afterAppeals = onWorkingDay(addDays(appealPeriodsEnd(f.decision.servedOn), 1));
   const applyOn = afterAppeals > earliest ? afterAppeals : onWorkingDay(earliest);
-  return { reminderOn, applyOn, paidOn: addWorkingDays(f.statement?.date ?? reminderOn, 3) };
+  return { reminderOn, applyOn };
 }
 
 /** The plan the answer approves: the party's, or (mistake) with the last installment after the last lawful day. */
@@ -84,13 +82,6 @@ function courtSteps(f: EnforcementFixture, o: EnforcementAnswerOptions, reminder
       stepId: 'statement',
       values: { date: f.statement.date, summary: f.statement.text, review: 'rejected', reason: f.statement.reason },
     });
-  if (o.paysAfterReminder) {
-    steps.push({
-      stepId: 'payment',
-      values: { date: t.paidOn, amount: String(amount), surcharge: String(surchargeWithoutPlan(f, t.paidOn)) },
-    });
-    return steps;
-  }
   steps.push({
     stepId: 'apply',
     values: {

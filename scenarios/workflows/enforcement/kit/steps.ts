@@ -46,7 +46,10 @@ function planOf(v: Record<string, unknown>): Installment[] {
   return plan;
 }
 
-/** The forms of the enforcement workflow; `installments` offers the decision on a 延期/分期 application. */
+/**
+ * The forms of the enforcement workflow: `installments` offers the decision on a 延期/分期 application and the
+ * registration of the payments the party makes; a scenario in which the party never pays offers neither.
+ */
 export function enforcementSteps(f: EnforcementFixture, opts: { installments: boolean }): Step[] {
   const approverOptions = [
     ...f.officers.map((o) => ({ value: o.name, label: `${o.name}（执法人员）` })),
@@ -101,6 +104,29 @@ export function enforcementSteps(f: EnforcementFixture, opts: { installments: bo
         }),
       }),
     );
+  if (opts.installments)
+    steps.push(
+      step({
+        id: 'payment',
+        module: '案件',
+        title: '登记罚款缴纳',
+        availableIn: ['served', 'installments', 'reminded'],
+        eventType: 'officer.recordPayment',
+        repeatable: true,
+        fields: {
+          date: dateField('date', '缴款日期'),
+          amount: money('amount', '缴纳罚款数额', '分期缴纳的，登记本期数额', 1),
+          surcharge: money('surcharge', '加处罚款', '逾期缴纳的，每日按罚款数额的3%加处罚款，总额不超过罚款数额'),
+        },
+        toEvent: (v, at) => ({
+          type: 'officer.recordPayment',
+          at,
+          date: v.date,
+          amount: v.amount,
+          surcharge: v.surcharge,
+        }),
+      }),
+    );
   steps.push(
     step({
       id: 'reminder',
@@ -151,27 +177,6 @@ export function enforcementSteps(f: EnforcementFixture, opts: { installments: bo
         summary: v.summary,
         review: v.review as ReminderStatementReview,
         reason: v.reason,
-      }),
-    }),
-    step({
-      id: 'payment',
-      module: '案件',
-      title: '登记罚款缴纳',
-      availableIn: ['served', 'installments', 'reminded'],
-      eventType: 'officer.recordPayment',
-      repeatable: true,
-      optional: true,
-      fields: {
-        date: dateField('date', '缴款日期'),
-        amount: money('amount', '缴纳罚款数额', '分期缴纳的，登记本期数额', 1),
-        surcharge: money('surcharge', '加处罚款', '逾期缴纳的，每日按罚款数额的3%加处罚款，总额不超过罚款数额'),
-      },
-      toEvent: (v, at) => ({
-        type: 'officer.recordPayment',
-        at,
-        date: v.date,
-        amount: v.amount,
-        surcharge: v.surcharge,
       }),
     }),
     step({
