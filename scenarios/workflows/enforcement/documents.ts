@@ -14,7 +14,7 @@ const PAY_WAY = '持行政处罚决定书到指定的银行缴纳，或者通过
 
 function decisionLine(f: EnforcementFixture, c: EnforcementContext): string {
   const d = c.decision ?? f.decision;
-  return `本机关于${chineseDate(d.decidedOn)}作出《行政处罚决定书》（${d.number}），对你单位${violationOf(f).act}的行为处以罚款人民币${yuan(d.amount)}，该决定书已于${chineseDate(d.servedOn)}送达你单位。`;
+  return `本机关于${chineseDate(d.decidedOn)}作出《行政处罚决定书》${d.number}，对你单位${violationOf(f).act}的行为处以罚款人民币${yuan(d.amount)}，该决定书已于${chineseDate(d.servedOn)}送达你单位。`;
 }
 
 const PARTY: readonly [string, keyof EnforcementFixture['enterprise']][] = [
@@ -180,10 +180,10 @@ export function enforcementDocument(
           {
             heading: '事实和理由',
             lines: [
-              `申请人于${chineseDate(d.decidedOn)}作出《行政处罚决定书》（${d.number}）：${f.facts}被申请人的行为违反了${violationOf(f).duty}的规定，申请人决定对其处以罚款人民币${yuan(d.amount)}。该决定书于${chineseDate(d.servedOn)}送达被申请人。`,
+              `申请人于${chineseDate(d.decidedOn)}作出《行政处罚决定书》${d.number}：${f.facts}被申请人的行为违反了${violationOf(f).duty}的规定，申请人决定对其处以罚款人民币${yuan(d.amount)}。该决定书于${chineseDate(d.servedOn)}送达被申请人。`,
               `被申请人在法定期限内未申请行政复议，也未提起行政诉讼（复议、诉讼期限于${chineseDate(a.appealsLapsedOn)}届满），又不履行缴纳罚款的义务。`,
               r
-                ? `申请人于${chineseDate(r.date)}向被申请人送达《催告书》（${numberOf(c.documents, 'paymentReminder') ?? ''}），催告书送达${LEGAL.reminderWaitPeriod.value}日后被申请人仍未履行。`
+                ? `申请人于${chineseDate(r.date)}向被申请人送达《催告书》${numberOf(c.documents, 'paymentReminder') ?? ''}，催告书送达${LEGAL.reminderWaitPeriod.value}日（工作日）后被申请人仍未履行。`
                 : '',
               s
                 ? `被申请人于${chineseDate(s.date)}提出陈述、申辩：${s.summary}经复核，${REMINDER_REVIEW_LABELS[s.review]}：${s.reason}`
