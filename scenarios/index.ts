@@ -3,6 +3,8 @@ import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
+import { enforceCourtApplication } from './enforce-court-application';
+import { enforceInstallments } from './enforce-installments';
 import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { inspectHazardousChemicals } from './inspect-hazardous-chemicals';
@@ -32,6 +34,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   summaryUnitOnSpot,
   summaryPersonWarningOrFine,
   summaryDisputedFacts,
+  enforceCourtApplication,
+  enforceInstallments,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

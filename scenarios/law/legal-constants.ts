@@ -182,6 +182,38 @@ export const LEGAL = {
     effectiveFrom: '2021-07-15',
     check: false,
   },
+
+  // ── enforcement workflow (执行：催告、申请人民法院强制执行、延期/分期缴纳) ──
+  /** 行政强制法 第54条: the court may be applied to once 10 days have passed since the 催告书 was served; 第69条: working days. */
+  reminderWaitPeriod: {
+    value: 10,
+    unit: 'working-days',
+    source: '《行政强制法》第五十四条、第六十九条',
+    effectiveFrom: '2012-01-01',
+    check: false,
+    note: '"催告书送达十日后"按第十个工作日届满后的次日起方可申请理解',
+  },
+  /** 行政强制法 第53条: apply to the court within 3 months after the appeal periods lapse. */
+  courtApplicationWindow: {
+    value: 3,
+    unit: 'months',
+    source: '《行政强制法》第五十三条',
+    effectiveFrom: '2012-01-01',
+    check: false,
+  },
+  /**
+   * Latest due date of a deferred payment or the last installment: no later than the last day on which the
+   * authority may still apply to the court (so that a default can still be enforced).
+   */
+  installmentLatestDue: {
+    value: 3,
+    unit: 'months',
+    source:
+      '执法实务规则（依《行政处罚法》第六十六条批准延期、分期缴纳时，最后一期不晚于《行政强制法》第五十三条规定的申请强制执行期限届满之日），非法律明文规定',
+    effectiveFrom: '2021-07-15',
+    check: true,
+    note: '取值与courtApplicationWindow相同：以复议、诉讼期限届满之日起3个月为限；待核实新规是否另有规定',
+  },
 } satisfies Record<string, LegalFigure<number>>;
 
 /**

@@ -4,6 +4,7 @@
  */
 import { caseWorkflow } from './case';
 import type { ContextOf, EventOf, Workflow } from './define';
+import { enforcementWorkflow } from './enforcement';
 import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
 import { summaryWorkflow } from './summary';
@@ -13,6 +14,7 @@ export const WORKFLOWS = {
   inspection: inspectionWorkflow,
   case: caseWorkflow,
   summary: summaryWorkflow,
+  enforcement: enforcementWorkflow,
 } as const satisfies Record<string, Workflow>;
 
 export type WorkflowId = keyof typeof WORKFLOWS;
