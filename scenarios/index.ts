@@ -1,6 +1,7 @@
 /** The scenario registry: id → definition (with its version). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
+import { chainHazardNotEliminated } from './chain-hazard-not-eliminated';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { inspectConfinedSpace } from './inspect-confined-space';
@@ -18,6 +19,7 @@ const SCENARIOS: readonly AnyScenario[] = [
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  chainHazardNotEliminated,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
