@@ -2,6 +2,7 @@
 import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { chainHazardNotEliminated } from './chain-hazard-not-eliminated';
+import { chainRectifiedPartly } from './chain-rectified-partly';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { inspectConfinedSpace } from './inspect-confined-space';
@@ -20,6 +21,7 @@ const SCENARIOS: readonly AnyScenario[] = [
   caseAlarmDisabled,
   caseUncertifiedWelders,
   chainHazardNotEliminated,
+  chainRectifiedPartly,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -228,8 +228,12 @@ describe('renderDocuments: the model answer of every scenario', () => {
       (seed) => {
         const { state, docs } = play(scenario.id, seed);
         const issued = attemptDocuments(state);
-        const fixture = scenario.fixture(seed) as { enterprise?: { name: string }; truth?: { name: string } };
-        const enterprise = (fixture.enterprise ?? fixture.truth)!.name;
+        const fixture = scenario.fixture(seed) as {
+          enterprise?: { name: string };
+          truth?: { name: string };
+          inspection?: { enterprise: { name: string } };
+        };
+        const enterprise = (fixture.enterprise ?? fixture.truth ?? fixture.inspection?.enterprise)!.name;
 
         if (scenario.workflow === 'onboarding') {
           expect(issued).toEqual([]);
@@ -259,7 +263,9 @@ describe('renderDocuments: the model answer of every scenario', () => {
         }
         if (scenario.workflow === 'inspection')
           checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
-        else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+        else if (scenario.workflow === 'case')
+          checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+        // Other workflows check their documents' wording in their own tests (e.g. recheck-case-law.test.ts).
       },
     );
   }

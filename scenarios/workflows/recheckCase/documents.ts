@@ -14,22 +14,19 @@ import type { Article102Measures, RecheckCaseContext } from './machine';
 
 const LAW = '《中华人民共和国安全生产法》';
 
-/** "对主要负责人张三处罚款人民币6万元" for each fined person. */
+/** "对直接负责的主管人员张三（主要负责人）处罚款人民币6万元" for each fined person. */
 function personLines(f: RecheckCaseFixture, m: Article102Measures): string[] {
   return m.personFines.map((x) => {
     const p = f.persons.find((y) => y.id === x.personId);
-    return `对你单位${p ? `${p.role}${p.name}` : x.personId}处罚款人民币${yuan(x.amount)}`;
+    return `对${p ? `${p.capacity}${p.name}（${p.role}）` : x.personId}处罚款人民币${yuan(x.amount)}`;
   });
 }
 
-/** The measures as one clause: "并责令你单位停产停业整顿；对…处罚款…". */
-function measuresText(f: RecheckCaseFixture, m: Article102Measures, articleId: ArticleId): string {
-  const basis = `${LAW}${PENALTY_ARTICLES[articleId].short}`;
-  const parts = [
-    ...(m.suspension ? ['责令你单位停产停业整顿'] : []),
-    ...personLines(f, m).map((l) => `依据${basis}的规定，${l}（直接负责的主管人员和其他直接责任人员）`),
-  ];
-  return parts.join('；');
+/** What the notice adds to the unit's fine: "依据…的规定，本机关还拟：责令…停产停业整顿；对…处罚款…。". */
+function measuresText(f: RecheckCaseFixture, m: Article102Measures, articleId: ArticleId): string | null {
+  const parts = [...(m.suspension ? ['责令你单位停产停业整顿'] : []), ...personLines(f, m)];
+  if (parts.length === 0) return null;
+  return `除上述罚款外，依据${LAW}${PENALTY_ARTICLES[articleId].short}的规定，本机关还拟：${parts.join('；')}。`;
 }
 
 /** Adds a paragraph after the section whose heading (or first line) matches. */
@@ -50,9 +47,7 @@ function caseDocumentOf(doc: CaseDocument, f: RecheckCaseFixture, c: RecheckCase
       if (!notice || !c.notice) return printed;
       const text = measuresText(f, c.notice, notice.articleId);
       return text
-        ? addTo(printed, (s) => s.lines.some((l) => l.includes('本机关拟')), [
-            `除上述罚款外，本机关还拟：${text}。`,
-          ])
+        ? addTo(printed, (s) => s.lines.some((l) => l.includes('本机关拟')), [`除上述罚款外，本机关还拟：${text}。`])
         : printed;
     }
     case 'penaltyDecision': {
@@ -62,7 +57,9 @@ function caseDocumentOf(doc: CaseDocument, f: RecheckCaseFixture, c: RecheckCase
       let n = 3;
       const lines = [
         ...(m.suspension
-          ? [`${n++}. 责令你单位停产停业整顿，事故隐患消除并经本机关复查合格后，方可恢复生产经营（${LAW}第一百零二条）；`]
+          ? [
+              `${n++}. 责令你单位停产停业整顿，事故隐患消除并经本机关复查合格后，方可恢复生产经营（${LAW}第一百零二条）；`,
+            ]
           : []),
         ...personLines(f, m).map((l) => `${n++}. ${l}（直接负责的主管人员和其他直接责任人员，${LAW}第一百零二条）。`),
       ];
@@ -81,4 +78,3 @@ export function recheckCaseDocuments(f: RecheckCaseFixture, c: RecheckCaseContex
   const inCase = (c.case?.context.documents ?? []).map((doc) => caseDocumentOf(doc, f, c));
   return [...inspection, ...inCase];
 }
-

@@ -14,6 +14,7 @@
 import { and, assign, initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
 import { z } from '../../lib/form';
 import { idSchema, type Refusal } from '../common';
+import type { IssuedDocument } from '../../law/document-numbers';
 import { PENALTY_ARTICLES, personFineRangeProblem, type ArticleId, type TierId } from '../../law/penalties';
 import { LEGAL } from '../../law/legal-constants';
 import {
@@ -97,8 +98,10 @@ export const recheckCaseEventSchema = z.discriminatedUnion('type', [
 export interface ResponsiblePerson {
   id: string;
   name: string;
-  /** 职务, as the decision prints it (主要负责人, 安全管理负责人 …). */
+  /** 职务 (主要负责人, 安全管理负责人 …). */
   role: string;
+  /** What 第一百零二条 calls the person. */
+  capacity: '直接负责的主管人员' | '其他直接责任人员';
 }
 
 export interface RecheckCaseInput {
@@ -122,6 +125,8 @@ export interface RecheckCaseContext {
   persons: ResponsiblePerson[];
   notice: Article102Measures | null;
   decision: Article102Measures | null;
+  /** Every document issued, the inspection's then the case's (what the engine lists as the attempt's). */
+  documents: IssuedDocument[];
   refusal: Refusal | null;
 }
 
@@ -138,7 +143,11 @@ export function caseEventOf(event: EventOf<CaseType>): CaseEvent {
 }
 
 /** Moves a part with its workflow's machine; `handled` is false when its state takes no such event. */
-function advance<C extends { refusal: Refusal | null }>(machine: AnyStateMachine, part: Part<C>, event: { type: string }) {
+function advance<C extends { refusal: Refusal | null }>(
+  machine: AnyStateMachine,
+  part: Part<C>,
+  event: { type: string },
+) {
   const snapshot = machine.resolveState({ value: part.state, context: { ...part.context, refusal: null } });
   if (!snapshot.can(event)) return { handled: false as const };
   const [next] = transition(machine, snapshot, event);
@@ -165,8 +174,7 @@ export function article102Problem(
   const uncorrected = article.tiers.find((t) => t.id === 'uncorrected');
   if (event.suspension && event.tierId !== 'uncorrected')
     return `责令停产停业整顿只适用于生产经营单位拒不执行（逾期未改正）的情形，首次责令改正时不能适用（${article.citation}）`;
-  if (event.suspension && uncorrected?.suspension === false)
-    return `${article.citation}没有责令停产停业整顿的规定`;
+  if (event.suspension && uncorrected?.suspension === false) return `${article.citation}没有责令停产停业整顿的规定`;
   const ids = event.personFines.map((p) => p.personId);
   if (new Set(ids).size !== ids.length) return '同一责任人员只能处一次罚款（《行政处罚法》第二十九条）';
   const unknown = ids.find((id) => !context.persons.some((p) => p.id === id));
@@ -179,7 +187,8 @@ export function article102Problem(
   }
   const notice = context.notice;
   if (event.type === 'officer.issueDecision' && notice) {
-    const heavier = '不得因当事人陈述、申辩而给予更重的处罚；决定重于告知的，须重新告知（《行政处罚法》第四十五条第二款）';
+    const heavier =
+      '不得因当事人陈述、申辩而给予更重的处罚；决定重于告知的，须重新告知（《行政处罚法》第四十五条第二款）';
     if (event.suspension && !notice.suspension) return `告知书未告知责令停产停业整顿：${heavier}`;
     for (const fine of event.personFines) {
       const told = notice.personFines.find((p) => p.personId === fine.personId);
@@ -253,9 +262,13 @@ export const recheckCaseMachine = setup({
           discoveredOn: inspection.context.recheck.date,
         };
         const [opened] = initialTransition(caseMachine, input);
-        return { inspection, case: { state: String(opened.value), context: opened.context as CaseContext } };
+        return {
+          inspection,
+          case: { state: String(opened.value), context: opened.context as CaseContext },
+          documents: inspection.context.documents,
+        };
       }
-      return { inspection };
+      return { inspection, documents: inspection.context.documents };
     }),
     advanceCase: assign(({ context, event }) => {
       if (!context.case || isInspectionEvent(event)) return {};
@@ -267,6 +280,7 @@ export const recheckCaseMachine = setup({
           : null;
       return {
         case: moved.part,
+        documents: [...context.inspection.context.documents, ...moved.part.context.documents],
         ...(event.type === 'officer.issuePenaltyNotice' ? { notice: measures } : {}),
         ...(event.type === 'officer.issueDecision' ? { decision: measures } : {}),
       };
@@ -283,6 +297,7 @@ export const recheckCaseMachine = setup({
       persons: input.persons,
       notice: null,
       decision: null,
+      documents: [],
       refusal: null,
     };
   },

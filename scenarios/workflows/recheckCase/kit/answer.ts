@@ -38,20 +38,29 @@ export function recheckCaseAnswer(f: RecheckCaseFixture, o: RecheckCaseAnswerOpt
   const measures: Record<string, string> = {
     ...(suspension ? { suspension: 'on' } : {}),
     ...Object.fromEntries(
-      f.persons.map((p) => [personFineField(p.id), fined.includes(p.id) ? String(personAmount(articleId, p.amount)) : '']),
+      f.persons.map((p) => [
+        personFineField(p.id),
+        fined.includes(p.id) ? String(personAmount(articleId, p.amount)) : '',
+      ]),
     ),
   };
   const steps = caseAnswer(datedCase(f, recheckOn), o.case ?? {})
     .filter((s) => s.stepId !== 'payment' && s.stepId !== 'close')
-    .map((s) => (s.stepId === 'notice' || s.stepId === 'decision' ? { ...s, values: { ...s.values, ...measures } } : s));
+    .map((s) =>
+      s.stepId === 'notice' || s.stepId === 'decision' ? { ...s, values: { ...s.values, ...measures } } : s,
+    );
   return [recheck, ...steps];
 }
 
-/** Answers that reach the chain's other outcomes: everything removed at the 复查, and a hearing. */
+/**
+ * Answers that reach the chain's other outcomes: everything removed at the 复查, and a hearing — with the
+ * party's statement as it was and as the statement mistake has it, so that a hearing can follow either.
+ */
 export function recheckCaseAlternatives(f: RecheckCaseFixture): AnswerStep[][] {
   const all = f.inspection.items.filter((i) => i.verdict !== 'ok').map((i) => i.id);
   return [
     [{ stepId: 'recheck', values: { date: f.case.discoveredOn, rectifiedItemIds: all } }],
     recheckCaseAnswer(f, { case: { hearing: true } }),
+    recheckCaseAnswer(f, { case: { hearing: true, statement: f.case.statement ? 'skip' : 'invent' } }),
   ];
 }

@@ -4,6 +4,7 @@
  * The case's dates follow the 复查: `datedCase` derives them from the 复查 date the answer uses.
  */
 import type { Authority } from '../../../lib/divisions';
+import { chineseDate } from '../../../lib/document';
 import { generateUscc } from '../../../lib/uscc';
 import { createPrng } from '../../../prng';
 import { addDays, addWorkingDays } from '../../../law/working-days';
@@ -131,7 +132,7 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
   const recheckOn = recheckDate(inspection);
   const outstanding = bad.filter((t) => !rectified.includes(t));
   const tierId: TierId = spec.refused ? 'uncorrected' : 'first';
-  const facts = `${inspectionOn}，本机关执法人员对该单位进行现场检查时发现：${bad.map((t) => `${t.area}${t.bad}`).join('；')}。本机关当场开具责令限期整改指令书，责令该单位于${deadline}前消除上述事故隐患。${recheckOn}复查时，${outstanding.map((t) => `${t.area}${t.bad}`).join('；')}，该事故隐患仍未消除。${spec.recheckNote}`;
+  const facts = `${chineseDate(inspectionOn)}，本机关执法人员对该单位进行现场检查时发现：${bad.map((t) => `${t.area}${t.bad}`).join('；')}。本机关当场开具责令限期整改指令书，责令该单位于${chineseDate(deadline)}前消除上述事故隐患。${chineseDate(recheckOn)}复查时，${outstanding.map((t) => `${t.area}${t.bad}`).join('；')}，${outstanding.length > 1 ? '上述事故隐患' : '该事故隐患'}仍未消除。${spec.recheckNote}`;
   const filedAfter = prng.int(1, 3);
   const noticeAfter = prng.int(3, 6);
   const statement =
@@ -169,8 +170,20 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
     refused: spec.refused,
     recheckNote: spec.recheckNote,
     persons: [
-      { id: 'principal', name: principal, role: '主要负责人', amount: prng.pick(spec.personAmounts) },
-      { id: 'safetyManager', name: safety, role: '安全管理负责人', amount: prng.pick(spec.personAmounts) },
+      {
+        id: 'principal',
+        name: principal,
+        role: '主要负责人',
+        capacity: '直接负责的主管人员',
+        amount: prng.pick(spec.personAmounts),
+      },
+      {
+        id: 'safetyManager',
+        name: safety,
+        role: '安全管理负责人',
+        capacity: '其他直接责任人员',
+        amount: prng.pick(spec.personAmounts),
+      },
     ],
     filedAfter,
     noticeAfter,

@@ -16,7 +16,7 @@ export function recheckCaseInput(f: RecheckCaseFixture): RecheckCaseInput {
   return {
     inspection: inspectionMachineInput(f.inspection),
     head: f.case.head,
-    persons: f.persons.map(({ id, name, role }) => ({ id, name, role })),
+    persons: f.persons.map(({ id, name, role, capacity }) => ({ id, name, role, capacity })),
   };
 }
 

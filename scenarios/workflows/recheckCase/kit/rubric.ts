@@ -23,10 +23,7 @@ type Input = ScoringInput<RecheckCaseFixture, 'recheckCase'>;
 const [notOpened] = initialTransition(caseMachine, { authority: '', counters: {}, head: '', discoveredOn: '' });
 const caseContext = (c: RecheckCaseContext): CaseContext => c.case?.context ?? (notOpened.context as CaseContext);
 
-function fromCase(
-  item: RubricItem<CaseFixture, 'case'>,
-  mistake: Item['mistake'],
-): (weight: number) => Item {
+function fromCase(item: RubricItem<CaseFixture, 'case'>, mistake: Item['mistake']): (weight: number) => Item {
   return (weight) => ({
     ...item,
     weight,
@@ -81,7 +78,8 @@ export const recheckCaseRubric = {
   }),
   tier: fromCase(caseRubric.tier(0), {
     description: '拒不执行与首次责令消除的档次混淆（停产停业整顿和责任人员罚款随档次而定）',
-    apply: (_answer, f) => recheckCaseAnswer(f, { case: { tierId: f.case.tierId === 'first' ? 'uncorrected' : 'first' } }),
+    apply: (_answer, f) =>
+      recheckCaseAnswer(f, { case: { tierId: f.case.tierId === 'first' ? 'uncorrected' : 'first' } }),
   }),
   hearingRight: fromCase(caseRubric.hearingRight(0), {
     description: '拟责令停产停业整顿或处较大数额罚款，却未告知听证权利',
@@ -171,7 +169,11 @@ export const recheckCaseRubric = {
       return {
         earned,
         pending: d === null && !wrongNotice,
-        expected: d ? (d.tierId === 'uncorrected' ? '责令停产停业整顿' : '不责令停产停业整顿') : '拒不执行的责令停产停业整顿',
+        expected: d
+          ? d.tierId === 'uncorrected'
+            ? '责令停产停业整顿'
+            : '不责令停产停业整顿'
+          : '拒不执行的责令停产停业整顿',
         actual: d ? (d.suspension ? '责令停产停业整顿' : '未责令停产停业整顿') : '未作出决定',
         explanation: earned
           ? '停产停业整顿的适用正确。'
