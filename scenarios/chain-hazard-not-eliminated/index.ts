@@ -14,7 +14,7 @@ import {
 } from '../workflows/recheckCase/kit';
 
 /** Ordinary hazards of a machinery workshop (一般事故隐患: unsafe states of the site). */
-export const WORKSHOP_HAZARDS: Template[] = [
+const WORKSHOP_HAZARDS: Template[] = [
   {
     id: 'guard-missing',
     area: '机加工车间',

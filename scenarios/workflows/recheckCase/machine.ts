@@ -30,7 +30,6 @@ import {
   caseEventSchema,
   caseMachine,
   caseProblem,
-  noticeCarriesHearingRight,
   type CaseContext,
   type CaseEvent,
   type CaseInput,
@@ -152,15 +151,6 @@ function advance<C extends { refusal: Refusal | null }>(
   if (!snapshot.can(event)) return { handled: false as const };
   const [next] = transition(machine, snapshot, event);
   return { handled: true as const, part: { state: String(next.value), context: next.context as C } };
-}
-
-/** Whether the notified penalty carries the right to a hearing: the unit's (第63条) or a person's 较大数额. */
-export function chainHearingRight(p: { articleId: ArticleId; tierId: TierId; amount: number } & Article102Measures) {
-  return (
-    noticeCarriesHearingRight(p) ||
-    p.suspension ||
-    p.personFines.some((x) => x.amount >= LEGAL.hearingThresholdPerson.value)
-  );
 }
 
 const ART102 = PENALTY_ARTICLES.art102.citation;

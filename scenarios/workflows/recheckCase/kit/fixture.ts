@@ -190,6 +190,3 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
   };
   return { ...fixture, case: datedCase(fixture, recheckOn) };
 }
-
-/** The persons the model answer fines: both, when the unit refuses; nobody otherwise. */
-export const finedPersons = (f: RecheckCaseFixture) => (f.refused ? f.persons : []);

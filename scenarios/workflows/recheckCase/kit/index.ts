@@ -1,5 +1,5 @@
 /** Building blocks for 复查转立案 scenarios: fixture, forms, answer builder, rubric items and materials. */
-export { datedCase, finedPersons, recheckCaseFixture, type RecheckCaseFixture, type RecheckCaseSpec } from './fixture';
+export { datedCase, recheckCaseFixture, type RecheckCaseFixture, type RecheckCaseSpec } from './fixture';
 export { personFineField, recheckCaseSteps } from './steps';
 export { recheckCaseAlternatives, recheckCaseAnswer, type RecheckCaseAnswerOptions } from './answer';
 export { recheckCaseRubric } from './rubric';

@@ -6,7 +6,7 @@
  */
 import { initialTransition } from 'xstate';
 import type { RubricItem, RubricVerdict, ScoringInput } from '../../../types';
-import { fineRangeProblem, PENALTY_ARTICLES, yuan, type ArticleId, type TierId } from '../../../law/penalties';
+import { fineRangeProblem, PENALTY_ARTICLES, yuan, type TierId } from '../../../law/penalties';
 import { caseRubric, confusableArticle, type CaseFixture } from '../../case/kit';
 import { caseMachine, type CaseContext } from '../../case/machine';
 import { inspectionRubric, type InspectionFixture } from '../../inspection/kit';
@@ -186,5 +186,3 @@ export const recheckCaseRubric = {
     },
   }),
 };
-
-export type { ArticleId };
