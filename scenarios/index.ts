@@ -1,6 +1,8 @@
 /** The scenario registry: id → definition (with its version). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
+import { chainHazardNotEliminated } from './chain-hazard-not-eliminated';
+import { chainRectifiedPartly } from './chain-rectified-partly';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
 import { enforceCourtApplication } from './enforce-court-application';
@@ -36,6 +38,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   summaryDisputedFacts,
   enforceCourtApplication,
   enforceInstallments,
+  chainHazardNotEliminated,
+  chainRectifiedPartly,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -239,8 +239,12 @@ describe('renderDocuments: the model answer of every scenario', () => {
       (seed) => {
         const { state, docs } = play(scenario.id, seed);
         const issued = attemptDocuments(state);
-        const fixture = scenario.fixture(seed) as { enterprise?: { name: string }; truth?: { name: string } };
-        const enterprise = (fixture.enterprise ?? fixture.truth)!.name;
+        const fixture = scenario.fixture(seed) as {
+          enterprise?: { name: string };
+          truth?: { name: string };
+          inspection?: { enterprise: { name: string } };
+        };
+        const enterprise = (fixture.enterprise ?? fixture.truth ?? fixture.inspection?.enterprise)!.name;
 
         // A workflow without numbered documents prints one record (the onboarding's 登记表).
         if (Object.keys(workflowOf(scenario.workflow).documentTypes).length === 0) {

@@ -177,10 +177,12 @@ export function standardItem(id: string): StandardItem {
 }
 
 /**
- * The one standard an enterprise whose checklists are `groups` is judged under; groups of two standards
- * together are a fixture error (第二条 of the 2023 standard: 危险化学品 has its own rules).
+ * The one standard an enterprise whose checklists are `groups` is judged under (the 2023 工贸 standard for
+ * an enterprise with no special checklist); groups of two standards together are a fixture error (第二条 of
+ * the 2023 standard: 危险化学品 has its own rules).
  */
 export function standardOf(groups: readonly StandardGroup[]): StandardId {
+  if (groups.length === 0) return 'gm2023';
   const standards = new Set(groups.map((g) => GROUPS[g].standard));
   if (standards.size !== 1) throw new RangeError(`clause groups ${groups.join('、')} are not of one standard`);
   return [...standards][0]!;

@@ -8,6 +8,7 @@ import { enforcementWorkflow } from './enforcement';
 import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
 import { summaryWorkflow } from './summary';
+import { recheckCaseWorkflow } from './recheckCase';
 
 export const WORKFLOWS = {
   onboarding: onboardingWorkflow,
@@ -15,6 +16,7 @@ export const WORKFLOWS = {
   case: caseWorkflow,
   summary: summaryWorkflow,
   enforcement: enforcementWorkflow,
+  recheckCase: recheckCaseWorkflow,
 } as const satisfies Record<string, Workflow>;
 
 export type WorkflowId = keyof typeof WORKFLOWS;

@@ -39,6 +39,10 @@ function beforeFindings(id: string, seed: string) {
 }
 
 describe('the catalogue', () => {
+  it('judges an enterprise with no special checklist under the 2023 工贸 standard (the 复查转立案 fixtures have none)', () => {
+    expect(standardOf([])).toBe('gm2023');
+  });
+
   it('gives every item a unique id, a standard and a citation that names that standard', () => {
     expect(new Set(STANDARD_ITEMS.map((i) => i.id)).size).toBe(STANDARD_ITEMS.length);
     for (const item of STANDARD_ITEMS) {

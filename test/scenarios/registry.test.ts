@@ -9,19 +9,54 @@ it('registers each workflow under its own id', () => {
   for (const id of ids) expect(workflowOf(id).id).toBe(id);
 });
 
-it('gives every document type one id and one number code across all workflows', () => {
-  const types = ids.flatMap((id) =>
-    Object.entries(workflowOf(id).documentTypes).map(([type, spec]) => ({ id, type, ...spec })),
-  );
-  const byType = new Map<string, string>();
-  const byCode = new Map<string, string>();
-  for (const t of types) {
-    expect(byType.get(t.type), `${t.type} declared by ${byType.get(t.type)} and ${t.id}`).toBeUndefined();
-    expect(byCode.get(t.code), `code ${t.code} used by ${byCode.get(t.code)} and ${t.type}`).toBeUndefined();
-    byType.set(t.type, t.id);
-    byCode.set(t.code, t.type);
+type Tables = { id: string; types: Record<string, { name: string; code: string }> }[];
+
+/**
+ * Conflicts among the workflows' document types. A workflow that chains others (复查转立案) re-uses their
+ * specs: the same name with the same code is the same document. Two names must never share a code, one
+ * name must never have two codes, and one type id must always mean one spec.
+ */
+function documentTypeConflicts(tables: Tables): string[] {
+  const problems: string[] = [];
+  const byType = new Map<string, { id: string; spec: { name: string; code: string } }>();
+  const nameOfCode = new Map<string, string>();
+  const codeOfName = new Map<string, string>();
+  for (const { id, types } of tables) {
+    for (const [type, spec] of Object.entries(types)) {
+      const seen = byType.get(type);
+      if (seen && (seen.spec.name !== spec.name || seen.spec.code !== spec.code))
+        problems.push(`${type} declared differently by ${seen.id} and ${id}`);
+      const name = nameOfCode.get(spec.code);
+      if (name !== undefined && name !== spec.name) problems.push(`code ${spec.code} used by ${name} and ${spec.name}`);
+      const code = codeOfName.get(spec.name);
+      if (code !== undefined && code !== spec.code) problems.push(`${spec.name} numbered ${code} and ${spec.code}`);
+      byType.set(type, { id, spec });
+      nameOfCode.set(spec.code, spec.name);
+      codeOfName.set(spec.name, spec.code);
+    }
   }
-  expect(types.length).toBeGreaterThan(0);
+  return problems;
+}
+
+it('gives one code per document name, and one spec per type id, across all workflows', () => {
+  const tables = ids.map((id) => ({ id, types: workflowOf(id).documentTypes }));
+  expect(tables.flatMap((t) => Object.keys(t.types)).length).toBeGreaterThan(0);
+  expect(documentTypeConflicts(tables)).toEqual([]);
+});
+
+it('the document-type rule catches a shared code, a name with two codes and a type id with two specs', () => {
+  const a = { id: 'a', types: { order: { name: '责令限期整改指令书', code: '责改' } } };
+  // The same spec declared again (a chained workflow) is no conflict.
+  expect(
+    documentTypeConflicts([a, { id: 'b', types: { order: { name: '责令限期整改指令书', code: '责改' } } }]),
+  ).toEqual([]);
+  expect(
+    documentTypeConflicts([a, { id: 'b', types: { other: { name: '整改复查意见书', code: '责改' } } }]),
+  ).toHaveLength(1);
+  expect(
+    documentTypeConflicts([a, { id: 'b', types: { other: { name: '责令限期整改指令书', code: '改' } } }]),
+  ).toHaveLength(1);
+  expect(documentTypeConflicts([a, { id: 'b', types: { order: { name: '复查意见', code: '复' } } }])).toHaveLength(1);
 });
 
 it('labels every event the workflow parses, and nothing else', () => {
