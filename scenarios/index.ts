@@ -7,6 +7,8 @@ import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
+import { seizeIllegalChemicals } from './seize-illegal-chemicals';
+import { seizeSubstandardEquipment } from './seize-substandard-equipment';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
@@ -18,6 +20,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  seizeSubstandardEquipment,
+  seizeIllegalChemicals,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -259,7 +259,8 @@ describe('renderDocuments: the model answer of every scenario', () => {
         }
         if (scenario.workflow === 'inspection')
           checkInspection(fixture as unknown as InspectionFixture, state.snapshot.context as InspectionContext, docs);
-        else checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
+        else if (scenario.workflow === 'case')
+          checkCase(fixture as unknown as CaseFixture, state.snapshot.context as CaseContext, docs);
       },
     );
   }

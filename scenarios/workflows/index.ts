@@ -6,11 +6,13 @@ import { caseWorkflow } from './case';
 import type { ContextOf, EventOf, Workflow } from './define';
 import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
+import { seizureWorkflow } from './seizure';
 
 export const WORKFLOWS = {
   onboarding: onboardingWorkflow,
   inspection: inspectionWorkflow,
   case: caseWorkflow,
+  seizure: seizureWorkflow,
 } as const satisfies Record<string, Workflow>;
 
 export type WorkflowId = keyof typeof WORKFLOWS;
