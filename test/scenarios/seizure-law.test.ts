@@ -54,6 +54,22 @@ function refused(result: ReturnType<typeof submit>, ...phrases: string[]) {
 
 const context = (state: AttemptState) => state.snapshot.context as SeizureContext;
 
+/** Every word printed on the attempt's document of `type`. */
+function printedText(state: AttemptState, type: string): string {
+  const d = renderDocuments(state).find((x) => x.type === type)!;
+  return [
+    ...d.sections.flatMap((s) => [...(s.fields ?? []).map((f) => `${f.label}${f.value}`), ...s.lines]),
+    d.note ?? '',
+  ].join('\n');
+}
+
+/** The model answer played to the end, with its documents' types. */
+function modelRun(id: string, seed: string) {
+  const { scenario, fixture } = setUp(id, seed);
+  const state = runAnswer(id, seed, scenario.modelAnswer(fixture));
+  return { fixture, state, types: renderDocuments(state).map((d) => d.type) };
+}
+
 it('covers the two seizure scenarios', () => {
   expect(SEIZURES.map((s) => s.id).sort()).toEqual([CHEMICALS, EQUIPMENT]);
 });
@@ -187,6 +203,22 @@ describe.each(SEIZURES.map((s) => [s.id] as const))('%s', (id) => {
       refused(submit(state, 'approve', { ...approve.values, approvedAt: plusOne }), '24小时', '第十九条');
     });
 
+    it('without the approval of an emergency measure, refuses a confiscation but accepts a release', () => {
+      const { answer } = setUp(CHEMICALS, 'law-1');
+      const record = answer.find((s) => s.stepId === 'record')!;
+      const decision = answer.find((s) => s.stepId === 'decision')!;
+      const outcome = answer.find((s) => s.stepId === 'outcome')!;
+      const state = runAnswer(CHEMICALS, 'law-1', [
+        { stepId: 'record', values: { ...record.values, emergency: 'on' } },
+        decision,
+      ]);
+      const date = decision.values.date as string;
+      refused(submit(state, 'outcome', { ...outcome.values, date }), '补办批准手续', '第十九条');
+      const release = submit(state, 'outcome', { date, outcome: 'release', reason: '负责人认为不应当采取扣押措施。' });
+      expect(release.ok).toBe(true);
+      if (release.ok) expect(lostCodes(release.state)).toContain('NO_APPROVAL');
+    });
+
     it('refuses a team of one, credentials not shown, rights not told or the statement not heard', () => {
       const { fixture, answer } = setUp(id, 'law-3');
       const { state, step } = until(id, 'law-3', answer, 'record');
@@ -303,8 +335,7 @@ describe('处理决定 (《行政强制法》第二十七条、第二十八条)'
         .items.filter((i) => i.earned < i.weight)
         .map((i) => i.code),
     ).toEqual(['LATE_OUTCOME']);
-    const decision = renderDocuments(release.state).find((d) => d.type === 'seizureRelease')!;
-    expect(decision.sections.flatMap((s) => s.lines).join('')).toContain('第二十八条第一款第（四）项');
+    expect(printedText(release.state, 'seizureRelease')).toContain('第二十八条第一款第（四）项');
   });
 
   it.each(SEEDS)('refuses to confiscate equipment that is only below standard (%s)', (seed) => {
@@ -319,14 +350,9 @@ describe('处理决定 (《行政强制法》第二十七条、第二十八条)'
   });
 
   it('a release within the period cites 第二十八条第一款第（五）项 and returns the items', () => {
-    const { scenario, fixture } = setUp(EQUIPMENT, 'law-1');
-    const state = runAnswer(EQUIPMENT, 'law-1', scenario.modelAnswer(fixture));
-    const docs = renderDocuments(state);
-    expect(docs.map((d) => d.type)).toEqual(['seizureRecord', 'seizureDecision', 'seizureList', 'seizureRelease']);
-    const release = docs
-      .find((d) => d.type === 'seizureRelease')!
-      .sections.flatMap((s) => s.lines)
-      .join('');
+    const { state, types } = modelRun(EQUIPMENT, 'law-1');
+    expect(types).toEqual(['seizureRecord', 'seizureDecision', 'seizureList', 'seizureRelease']);
+    const release = printedText(state, 'seizureRelease');
     expect(release).toContain('第二十八条第一款第（五）项');
     expect(release).toContain('立即退还');
   });
@@ -336,23 +362,9 @@ describe('documents print what the law requires', () => {
   it.each(SEEDS)(
     'the decision, list and extension carry names, quantities, period, reasons and appeal (%s)',
     (seed) => {
-      const { scenario, fixture } = setUp(CHEMICALS, seed);
-      const state = runAnswer(CHEMICALS, seed, scenario.modelAnswer(fixture));
-      const docs = renderDocuments(state);
-      expect(docs.map((d) => d.type)).toEqual([
-        'seizureRecord',
-        'seizureDecision',
-        'seizureList',
-        'seizureExtension',
-        'seizureDisposal',
-      ]);
-      const text = (type: string) => {
-        const d = docs.find((x) => x.type === type)!;
-        return [
-          ...d.sections.flatMap((s) => [...(s.fields ?? []).map((f) => `${f.label}${f.value}`), ...s.lines]),
-          d.note ?? '',
-        ].join('\n');
-      };
+      const { fixture, state, types } = modelRun(CHEMICALS, seed);
+      expect(types).toEqual(['seizureRecord', 'seizureDecision', 'seizureList', 'seizureExtension', 'seizureDisposal']);
+      const text = (type: string) => printedText(state, type);
       const c = context(state);
       const decision = text('seizureDecision');
       expect(decision).toContain('《中华人民共和国安全生产法》第六十五条第一款第（四）项');
@@ -374,7 +386,7 @@ describe('documents print what the law requires', () => {
         expect(record).toContain(fixture.officers.find((o) => o.id === id)!.certificateNo);
       expect(record).toContain(fixture.statement);
       // One register entry: every document of the seizure carries the same number and year.
-      expect(new Set(docs.map((d) => d.number!.replace(/应急.+?〔/, '〔'))).size).toBe(1);
+      expect(new Set(renderDocuments(state).map((d) => d.number!.replace(/应急.+?〔/, '〔'))).size).toBe(1);
     },
   );
 });

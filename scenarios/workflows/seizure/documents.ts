@@ -55,6 +55,20 @@ export function seizureDocument(doc: SeizureDocument, f: SeizureFixture, c: Seiz
     { label: '执法人员（签名）', value: officerNames(f.officers, team) },
     { label: '当事人（签收）', value: '' },
   ];
+  /** A decision addressed to the party: one body, the officers' signatures, the seal, two copies. */
+  const letter = (lines: string[]): DocumentContent => ({
+    ...head,
+    addressee: `${e.name}：`,
+    sections: [{ lines }],
+    signatures: officerSignatures,
+    sealed: true,
+    note: COPIES,
+  });
+  /** "本机关于…作出《查封（扣押）决定书》（文号），对你单位的下列财物予以查封：" and the list. */
+  const recital = (extra = '') => [
+    `本机关于${chineseDate(c.decision!.date)}作出《${SEIZURE_DOCUMENTS.seizureDecision.name}》（${decisionNumber}），对你单位的下列财物予以${holdText(f, seizedIds)}${extra}：`,
+    ...c.decision!.items.map((l, i) => listLine(f, l.itemId, l.quantity, i + 1)),
+  ];
   switch (doc.type) {
     case 'seizureRecord': {
       const r = c.record!;
@@ -117,30 +131,17 @@ export function seizureDocument(doc: SeizureDocument, f: SeizureFixture, c: Seiz
       const grounds = [...new Set(d.items.map((i) => c.record?.findings.find((x) => x.itemId === i.itemId)?.category))]
         .filter((x) => x !== undefined)
         .map((x) => CATEGORY_LABELS[x]);
-      return {
-        ...head,
-        addressee: `${e.name}：`,
-        sections: [
-          {
-            lines: [
-              `本机关执法人员于${chineseDate(d.date)}在你单位生产经营场所（${e.operatingAddress}）检查时发现：`,
-              ...d.items.map((l, i) => {
-                const item = itemOf(f, l.itemId);
-                return item
-                  ? `${i + 1}. ${item.area}：${item.observation}（${item.basis}）。`
-                  : `${i + 1}. ${l.itemId}。`;
-              }),
-              `上述财物属于${grounds.join('，以及')}。依据${printed(SEIZURE_LAW.power)}和${printed(SEIZURE_LAW.decision)}的规定，本机关决定对上述财物予以${holdText(f, seizedIds)}，财物的名称、数量详见《${SEIZURE_DOCUMENTS.seizureList.name}》（${numberOf(c.documents, 'seizureList') ?? ''}）。`,
-              `${holdText(f, seizedIds)}期限为${daysBetween(d.periodStart, d.periodEnd)}日，自${chineseDate(d.periodStart)}起至${chineseDate(d.periodEnd)}止。情况复杂需要延长的，经本机关负责人批准可以延长，但延长期限不超过${LEGAL.seizureExtensionMaxDays.value}日，并书面告知你单位（${printed(SEIZURE_LAW.period)}）。`,
-              `${holdText(f, seizedIds)}期间，本机关对上述财物妥善保管，不得使用或者损毁，保管费用由本机关承担（${printed(SEIZURE_LAW.custody)}）${seizedIds.some((id) => itemOf(f, id)?.mode === 'seal') ? '；就地查封的财物，任何单位和个人不得擅自启封、转移、使用或者处置' : ''}。`,
-              appeal('决定', '决定书'),
-            ],
-          },
-        ],
-        signatures: officerSignatures,
-        sealed: true,
-        note: COPIES,
-      };
+      return letter([
+        `本机关执法人员于${chineseDate(d.date)}在你单位生产经营场所（${e.operatingAddress}）检查时发现：`,
+        ...d.items.map((l, i) => {
+          const item = itemOf(f, l.itemId);
+          return item ? `${i + 1}. ${item.area}：${item.observation}（${item.basis}）。` : `${i + 1}. ${l.itemId}。`;
+        }),
+        `上述财物属于${grounds.join('，以及')}。依据${printed(SEIZURE_LAW.power)}和${printed(SEIZURE_LAW.decision)}的规定，本机关决定对上述财物予以${holdText(f, seizedIds)}，财物的名称、数量详见《${SEIZURE_DOCUMENTS.seizureList.name}》（${numberOf(c.documents, 'seizureList') ?? ''}）。`,
+        `${holdText(f, seizedIds)}期限为${daysBetween(d.periodStart, d.periodEnd)}日，自${chineseDate(d.periodStart)}起至${chineseDate(d.periodEnd)}止。情况复杂需要延长的，经本机关负责人批准可以延长，但延长期限不超过${LEGAL.seizureExtensionMaxDays.value}日，并书面告知你单位（${printed(SEIZURE_LAW.period)}）。`,
+        `${holdText(f, seizedIds)}期间，本机关对上述财物妥善保管，不得使用或者损毁，保管费用由本机关承担（${printed(SEIZURE_LAW.custody)}）${seizedIds.some((id) => itemOf(f, id)?.mode === 'seal') ? '；就地查封的财物，任何单位和个人不得擅自启封、转移、使用或者处置' : ''}。`,
+        appeal('决定', '决定书'),
+      ]);
     }
     case 'seizureList': {
       const d = c.decision!;
@@ -173,67 +174,30 @@ export function seizureDocument(doc: SeizureDocument, f: SeizureFixture, c: Seiz
     case 'seizureExtension': {
       const d = c.decision!;
       const x = c.extension!;
-      return {
-        ...head,
-        addressee: `${e.name}：`,
-        sections: [
-          {
-            lines: [
-              `本机关于${chineseDate(d.date)}作出《${SEIZURE_DOCUMENTS.seizureDecision.name}》（${decisionNumber}），对你单位的财物予以${holdText(f, seizedIds)}，期限至${chineseDate(d.periodEnd)}止。`,
-              `因${x.reason.replace(/。$/, '')}，情况复杂，经本机关负责人批准，依据${printed(SEIZURE_LAW.period)}第一款的规定，决定将${holdText(f, seizedIds)}期限延长${x.days}日，至${chineseDate(x.until)}止。`,
-              appeal('决定', '决定书'),
-            ],
-          },
-        ],
-        signatures: officerSignatures,
-        sealed: true,
-        note: COPIES,
-      };
+      return letter([
+        `本机关于${chineseDate(d.date)}作出《${SEIZURE_DOCUMENTS.seizureDecision.name}》（${decisionNumber}），对你单位的财物予以${holdText(f, seizedIds)}，期限至${chineseDate(d.periodEnd)}止。`,
+        `因${x.reason.replace(/。$/, '')}，情况复杂，经本机关负责人批准，依据${printed(SEIZURE_LAW.period)}第一款的规定，决定将${holdText(f, seizedIds)}期限延长${x.days}日，至${chineseDate(x.until)}止。`,
+        appeal('决定', '决定书'),
+      ]);
     }
     case 'seizureRelease': {
-      const d = c.decision!;
       const o = c.outcome!;
-      const end = seizureEnd(c)!;
-      const lapsed = o.date > end;
-      return {
-        ...head,
-        addressee: `${e.name}：`,
-        sections: [
-          {
-            lines: [
-              `本机关于${chineseDate(d.date)}作出《${SEIZURE_DOCUMENTS.seizureDecision.name}》（${decisionNumber}），对你单位的下列财物予以${holdText(f, seizedIds)}：`,
-              ...d.items.map((l, i) => listLine(f, l.itemId, l.quantity, i + 1)),
-              `经查，${o.reason.replace(/。$/, '')}。`,
-              `依据${printed(SEIZURE_LAW.release)}第一款第（${lapsed ? '四' : '五'}）项的规定，本机关决定自${chineseDate(o.date)}起解除对上述财物的${holdText(f, seizedIds)}，并立即退还（${printed(SEIZURE_LAW.release)}第二款）。请你单位持本决定书和《${SEIZURE_DOCUMENTS.seizureList.name}》当场核对、签收。`,
-            ],
-          },
-        ],
-        signatures: officerSignatures,
-        sealed: true,
-        note: COPIES,
-      };
+      const lapsed = o.date > seizureEnd(c)!;
+      return letter([
+        ...recital(),
+        `经查，${o.reason.replace(/。$/, '')}。`,
+        `依据${printed(SEIZURE_LAW.release)}第一款第（${lapsed ? '四' : '五'}）项的规定，本机关决定自${chineseDate(o.date)}起解除对上述财物的${holdText(f, seizedIds)}，并立即退还（${printed(SEIZURE_LAW.release)}第二款）。请你单位持本决定书和《${SEIZURE_DOCUMENTS.seizureList.name}》当场核对、签收。`,
+      ]);
     }
     case 'seizureDisposal': {
-      const d = c.decision!;
       const o = c.outcome!;
-      return {
-        ...head,
-        addressee: `${e.name}：`,
-        sections: [
-          {
-            lines: [
-              `本机关于${chineseDate(d.date)}作出《${SEIZURE_DOCUMENTS.seizureDecision.name}》（${decisionNumber}），对你单位的下列财物予以${holdText(f, seizedIds)}${c.extension ? `，并于${chineseDate(c.extension.date)}延长期限至${chineseDate(c.extension.until)}` : ''}：`,
-              ...d.items.map((l, i) => listLine(f, l.itemId, l.quantity, i + 1)),
-              `经查，${o.reason.replace(/。$/, '')}。`,
-              `违法事实清楚。依据${printed(SEIZURE_LAW.outcome)}${f.outcome.basis ? `和${f.outcome.basis}` : ''}的规定，本机关决定对上述${holdText(f, seizedIds)}的财物予以没收，依法交由有关专业单位处置。`,
-              appeal('决定', '决定书'),
-            ],
-          },
-        ],
-        signatures: officerSignatures,
-        sealed: true,
-        note: COPIES,
-      };
+      const x = c.extension;
+      return letter([
+        ...recital(x ? `，并于${chineseDate(x.date)}延长期限至${chineseDate(x.until)}` : ''),
+        `经查，${o.reason.replace(/。$/, '')}。`,
+        `违法事实清楚。依据${printed(SEIZURE_LAW.outcome)}${f.outcome.basis ? `和${f.outcome.basis}` : ''}的规定，本机关决定对上述${holdText(f, seizedIds)}的财物予以没收，依法交由有关专业单位处置。`,
+        appeal('决定', '决定书'),
+      ]);
     }
     default:
       throw new RangeError(`查封扣押流程不开具${String(doc.type satisfies never)}`);

@@ -256,8 +256,9 @@ export function seizureProblem(context: SeizureContext, event: SeizureEvent): st
     case 'officer.decideOutcome': {
       const decision = context.decision!;
       const end = seizureEnd(context)!;
-      if (!context.approval)
-        return `情况紧急当场实施的，须先向行政机关负责人报告并补办批准手续（${SEIZURE_LAW.emergency}）`;
+      // Without the head's approval a measure taken in an emergency can only be lifted (第十九条).
+      if (!context.approval && event.outcome === 'confiscate')
+        return `情况紧急当场实施的，须先向行政机关负责人报告并补办批准手续，才能作出处理决定；负责人认为不应当采取的，应当立即解除（${SEIZURE_LAW.emergency}）`;
       if (event.date < decision.date) return '处理决定的日期不能早于查封（扣押）决定书';
       if (event.reason.trim() === '') return `须写明处理决定（或解除）的事实和理由（${SEIZURE_LAW.outcome}）`;
       if (event.outcome === 'confiscate') {
