@@ -3,10 +3,19 @@ import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
+import { enforceCourtApplication } from './enforce-court-application';
+import { enforceInstallments } from './enforce-installments';
 import { inspectConfinedSpace } from './inspect-confined-space';
 import { inspectDustExplosion } from './inspect-dust-explosion';
+import { inspectHazardousChemicals } from './inspect-hazardous-chemicals';
+import { inspectMetallurgy } from './inspect-metallurgy';
+import { onboardChemicalEnterprise } from './onboard-chemical-enterprise';
 import { onboardColdStorageRenamed } from './onboard-cold-storage-renamed';
 import { onboardDustEnterprise } from './onboard-dust-enterprise';
+import { summaryDisputedFacts } from './summary-disputed-facts';
+import { summaryPersonWarningOrFine } from './summary-person-warning-or-fine';
+import { summaryUnitOnSpot } from './summary-unit-on-spot';
+import { onboardDuplicateUscc } from './onboard-duplicate-uscc';
 import { seizeIllegalChemicals } from './seize-illegal-chemicals';
 import { seizeSubstandardEquipment } from './seize-substandard-equipment';
 import type { AnyScenario, Skill } from './types';
@@ -14,12 +23,21 @@ import type { AnyScenario, Skill } from './types';
 const SCENARIOS: readonly AnyScenario[] = [
   onboardDustEnterprise,
   onboardColdStorageRenamed,
+  onboardChemicalEnterprise,
+  onboardDuplicateUscc,
   inspectDustExplosion,
   inspectConfinedSpace,
+  inspectHazardousChemicals,
+  inspectMetallurgy,
   docsAmmoniaOrders,
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  summaryUnitOnSpot,
+  summaryPersonWarningOrFine,
+  summaryDisputedFacts,
+  enforceCourtApplication,
+  enforceInstallments,
   seizeSubstandardEquipment,
   seizeIllegalChemicals,
 ];

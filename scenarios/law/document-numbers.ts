@@ -66,3 +66,28 @@ export function issueDocument<Types extends DocumentTypes, Type extends keyof Ty
     counters: { ...counters, [key]: n },
   };
 }
+
+/** What a workflow context keeps of its register entry: the counters, the authority's abbreviation, the documents. */
+export interface DocumentRegister<Type extends string> {
+  counters: DocumentCounters;
+  authority: string;
+  documents: readonly IssuedDocument<Type>[];
+}
+
+/** The context fields after issuing one more document of `types` (a machine action spreads them in). */
+export function withIssuedDocument<Types extends DocumentTypes, Type extends keyof Types & string>(
+  types: Types,
+  register: DocumentRegister<Type>,
+  type: Type,
+  date: string,
+): { counters: DocumentCounters; documents: IssuedDocument<Type>[] } {
+  const { document, counters } = issueDocument(
+    types,
+    register.counters,
+    register.authority,
+    type,
+    date,
+    register.documents,
+  );
+  return { counters, documents: [...register.documents, document] };
+}

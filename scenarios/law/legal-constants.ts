@@ -154,6 +154,66 @@ export const LEGAL = {
     effectiveFrom: '2017-07-01',
     check: false,
   },
+
+  // ── 简易程序 当场处罚 (scenarios/workflows/summary) ──
+  /** 行政处罚法 第52条第3款: an on-the-spot decision is filed with the authority; the period is the old 办法's. */
+  summaryFilingPeriod: {
+    value: 5,
+    unit: 'working-days',
+    source:
+      '《行政处罚法》第五十二条第三款（报所属行政机关备案）；原《安全生产违法行为行政处罚办法》（2015）：当场作出行政处罚决定后应当及时报告，并在5日内报所属部门备案',
+    effectiveFrom: '2015-05-01',
+    check: true,
+    note: '法律只规定"报所属行政机关备案"，未规定期限；5日取自已由应急管理部令第18号废止（2026-02-01施行）的2015年办法，按《行政处罚法》第八十五条以工作日计算，新规数值待核实',
+  },
+  /** 行政处罚法 第68条(一): an officer may collect a fine on the spot when it is 100 元 or less. */
+  onSpotCollectionMax: {
+    value: 100,
+    unit: 'yuan',
+    source: '《行政处罚法》第六十八条第（一）项',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+  /** 行政处罚法 第71条: a fine collected on the spot reaches the authority within 2 days. */
+  onSpotFineHandoverPeriod: {
+    value: 2,
+    unit: 'working-days',
+    source: '《行政处罚法》第七十一条、第八十五条',
+    effectiveFrom: '2021-07-15',
+    check: false,
+  },
+
+  // ── enforcement workflow (执行：催告、申请人民法院强制执行、延期/分期缴纳) ──
+  /** 行政强制法 第54条: the court may be applied to once 10 days have passed since the 催告书 was served; 第69条: working days. */
+  reminderWaitPeriod: {
+    value: 10,
+    unit: 'working-days',
+    source: '《行政强制法》第五十四条、第六十九条',
+    effectiveFrom: '2012-01-01',
+    check: false,
+    note: '"催告书送达十日后"按第十个工作日届满后的次日起方可申请理解',
+  },
+  /** 行政强制法 第53条: apply to the court within 3 months after the appeal periods lapse. */
+  courtApplicationWindow: {
+    value: 3,
+    unit: 'months',
+    source: '《行政强制法》第五十三条',
+    effectiveFrom: '2012-01-01',
+    check: false,
+  },
+  /**
+   * Latest due date of a deferred payment or the last installment: no later than the last day on which the
+   * authority may still apply to the court (so that a default can still be enforced).
+   */
+  installmentLatestDue: {
+    value: 3,
+    unit: 'months',
+    source:
+      '执法实务规则（依《行政处罚法》第六十六条批准延期、分期缴纳时，最后一期不晚于《行政强制法》第五十三条规定的申请强制执行期限届满之日），非法律明文规定',
+    effectiveFrom: '2021-07-15',
+    check: true,
+    note: '取值与courtApplicationWindow相同：以复议、诉讼期限届满之日起3个月为限；待核实新规是否另有规定',
+  },
   // ── seizure workflow (查封、扣押：《安全生产法》第六十五条第一款第（四）项，《行政强制法》第十八条至第二十八条) ──
   /** 行政强制法 第25条第1款: a 查封、扣押 lasts at most 30 days (over ten days: calendar days, 第69条). */
   seizureMaxDays: {

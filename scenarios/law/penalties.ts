@@ -271,3 +271,53 @@ export function penaltyBasis(violationId: ViolationId | null, articleId: Article
     ? `${article}第（${violation.item}）项`
     : article;
 }
+
+// ── 简易程序 当场处罚 (scenarios/workflows/summary) ─────────────────────────────────────────────
+
+/** Violations a 当场处罚 drill may name: the catalogue's, and those only the summary drills use. */
+export type SummaryViolationId = ViolationId | 'cateringGasAlarmMissing';
+
+export interface SummaryViolation extends Omit<Violation, 'id'> {
+  id: SummaryViolationId;
+}
+
+/**
+ * The catalogue with the summary drills' own entries. 第三十六条第四款 and 第九十九条第（八）项 were added by
+ * the 2021 amendment (checked against the text in force since 2021-09-01).
+ */
+export const SUMMARY_VIOLATIONS: Record<SummaryViolationId, SummaryViolation> = {
+  ...VIOLATIONS,
+  cateringGasAlarmMissing: {
+    id: 'cateringGasAlarmMissing',
+    act: '餐饮等行业的生产经营单位使用燃气未安装可燃气体报警装置',
+    duty: `${LAW}第三十六条第四款`,
+    articleId: 'art99',
+    item: '八',
+  },
+};
+
+export const SUMMARY_VIOLATION_IDS = Object.keys(SUMMARY_VIOLATIONS) as SummaryViolationId[];
+
+export function summaryViolationOptions() {
+  return SUMMARY_VIOLATION_IDS.map((id) => ({
+    value: id,
+    label: `${SUMMARY_VIOLATIONS[id].act}（违反${SUMMARY_VIOLATIONS[id].duty.replace(LAW, '《安全生产法》')}）`,
+  }));
+}
+
+/** 处罚依据 of a summary violation with its 项: 《中华人民共和国安全生产法》第九十九条第（八）项. */
+export function summaryPenaltyBasis(id: SummaryViolationId): string {
+  const v = SUMMARY_VIOLATIONS[id];
+  return `${LAW}${PENALTY_ARTICLES[v.articleId].short}${v.item ? `第（${v.item}）项` : ''}`;
+}
+
+/**
+ * Whether the article provides 警告. None of 第九十七、九十九、一百零一、一百零二条 (2021) does: each reads
+ * "责令限期改正，处…以下的罚款", so a 警告 under them has no legal basis (《行政处罚法》第四条、第三十八条).
+ */
+export const ARTICLE_PROVIDES_WARNING: Record<ArticleId, boolean> = {
+  art97: false,
+  art99: false,
+  art101: false,
+  art102: false,
+};

@@ -34,7 +34,10 @@ export const INDUSTRIES: readonly Industry[] = [
   { code: 'C3252', name: '铝压延加工', sector: '有色' },
   { code: 'C3311', name: '金属结构制造', sector: '机械' },
   { code: 'C3011', name: '水泥制造', sector: '建材' },
+  { code: 'C3021', name: '水泥制品制造', sector: '建材' },
   { code: 'F5211', name: '百货零售', sector: '商贸' },
+  { code: 'C2614', name: '有机化学原料制造', sector: '危险化学品' },
+  { code: 'G5942', name: '危险化学品仓储', sector: '危险化学品' },
 ];
 
 export function industryByCode(code: string): Industry | undefined {

@@ -4,14 +4,18 @@
  */
 import { caseWorkflow } from './case';
 import type { ContextOf, EventOf, Workflow } from './define';
+import { enforcementWorkflow } from './enforcement';
 import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
+import { summaryWorkflow } from './summary';
 import { seizureWorkflow } from './seizure';
 
 export const WORKFLOWS = {
   onboarding: onboardingWorkflow,
   inspection: inspectionWorkflow,
   case: caseWorkflow,
+  summary: summaryWorkflow,
+  enforcement: enforcementWorkflow,
   seizure: seizureWorkflow,
 } as const satisfies Record<string, Workflow>;
 

@@ -317,3 +317,13 @@ export function medianOf(runs: LoadResult[]): LoadResult & { runs: number } {
 export function log(message: string) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
+
+/** stderr of a successful build without the esbuild exit-time goroutine dump and Vite's CJS notice. */
+export function withoutKnownNoise(stderr: string): string {
+  const dump = stderr.indexOf('fatal error: all goroutines are asleep - deadlock!');
+  const before = dump === -1 ? stderr : stderr.slice(0, dump);
+  return before
+    .split('\n')
+    .filter((line) => line.trim() && !line.includes("The CJS build of Vite's Node API is deprecated"))
+    .join('\n');
+}

@@ -18,6 +18,7 @@ import { openDatabase } from '../../db/connection';
 import { prepareDatabase } from '../../db/seed';
 import { log, percentile, sleep, startServer } from '../bench/lib';
 import { loginProbe, reportBar, resourceChecks, rssSampler } from './probes';
+import { zipOfDeflated } from '../../test/support/zip';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
@@ -85,46 +86,6 @@ async function deflateSheet(targetBytes: number): Promise<{ compressed: Buffer; 
   return { compressed: Buffer.concat(out), crc, size };
 }
 
-/** A zip of deflated entries; `declare` may state another uncompressed size than the real one. */
-function zip(entries: { name: string; compressed: Buffer; crc: number; size: number; declare?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const declared = e.declare ?? e.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.compressed.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.compressed.length, 20);
-    central.writeUInt32LE(declared, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.compressed);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 /** The zip bombs: one with true sizes in its headers, one whose sheet claims 60 KB. */
 async function zipBombs(sheetBytes: number) {
   const parts = await workbookParts();
@@ -133,8 +94,8 @@ async function zipBombs(sheetBytes: number) {
   const others = [...parts]
     .filter(([name]) => name !== 'xl/worksheets/sheet1.xml')
     .map(([name, data]) => ({ name, compressed: deflateRawSync(data), crc: crc32(data), size: data.length }));
-  const honest = zip([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet }]);
-  const lying = zip([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet, declare: 60_000 }]);
+  const honest = zipOfDeflated([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet }]);
+  const lying = zipOfDeflated([...others, { name: 'xl/worksheets/sheet1.xml', ...sheet, declaredSize: 60_000 }]);
   return { honest, lying, sheetBytes: sheet.size };
 }
 

@@ -45,11 +45,13 @@ function submit(state: AttemptState, stepId: string, values: AnswerStep['values'
   return applyStep(state, { stepId, values, at: minutesAfter(T0, 60) });
 }
 
-it('covers the three inspection scenarios', () => {
+it('covers the inspection scenarios', () => {
   expect(INSPECTIONS.map((s) => s.id).sort()).toEqual([
     'docs-ammonia-orders',
     'inspect-confined-space',
     'inspect-dust-explosion',
+    'inspect-hazardous-chemicals',
+    'inspect-metallurgy',
   ]);
 });
 

@@ -78,7 +78,7 @@ function caseTeam(c: CaseContext): string[] {
  * Where the fine is paid (《行政处罚法》第六十七条: 到指定的银行或者通过电子支付系统缴纳). The drills' authorities are
  * simulated; the bank named is the simulated collecting bank of the city's 非税收入.
  */
-function paymentPlace(authority: Authority): string {
+export function paymentPlace(authority: Authority): string {
   const city =
     /省(.+?市)/.exec(divisionByCode(authority.divisionCode)?.fullName ?? '')?.[1] ??
     /^(.+?市)/.exec(authority.name)?.[1] ??

@@ -6,7 +6,7 @@
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { CASE_DOCUMENTS, type CaseDocument, type CaseDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import {
@@ -315,17 +315,8 @@ export function caseProblem(context: CaseContext, event: CaseEvent): string | nu
   }
 }
 
-function withDocument(context: CaseContext, type: CaseDocumentType, date: string) {
-  const { document, counters } = issueDocument(
-    CASE_DOCUMENTS,
-    context.counters,
-    context.authority,
-    type,
-    date,
-    context.documents,
-  );
-  return { counters, documents: [...context.documents, document] };
-}
+const withDocument = (context: CaseContext, type: CaseDocumentType, date: string) =>
+  withIssuedDocument(CASE_DOCUMENTS, context, type, date);
 
 const accepts = ({ context, event }: { context: CaseContext; event: CaseEvent }) =>
   caseProblem(context, event) === null;

@@ -7,10 +7,11 @@
 import { and, assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { INSPECTION_DOCUMENTS, type InspectionDocument, type InspectionDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
 import { addDays, addLegalDays, addMonths } from '../../law/working-days';
+import { findStandardItem, STANDARDS, type StandardId } from '../../lib/hazard-standard';
 
 export const VERDICTS = ['ok', 'general', 'major'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -102,6 +103,8 @@ export interface InspectionInput {
   siteItemIds: string[];
   /** How refusals name the items (the site area), by id. */
   itemLabels?: Record<string, string>;
+  /** The 重大事故隐患 standard the enterprise is judged under; the 2023 工贸 standard unless stated. */
+  standard?: StandardId;
 }
 
 export interface InspectionContext {
@@ -110,6 +113,7 @@ export interface InspectionContext {
   documents: InspectionDocument[];
   siteItemIds: string[];
   itemLabels: Record<string, string>;
+  standard: StandardId;
   plan: { plannedOn: string; itemIds: string[] } | null;
   inspection: { startedOn: string; officerIds: string[] } | null;
   findings: Finding[];
@@ -172,7 +176,11 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
       const extra = seen.find((id) => !planned.includes(id));
       if (extra) return `检查项目${extra}不在检查计划中`;
       const noClause = event.findings.find((f) => f.verdict === 'major' && !f.clause);
-      if (noClause) return '判定为重大事故隐患的，须选择《工贸企业重大事故隐患判定标准》的具体条款';
+      if (noClause) return `判定为重大事故隐患的，须选择${STANDARDS[context.standard].title}的具体条款`;
+      for (const finding of event.findings) {
+        const problem = finding.verdict === 'major' && finding.clause ? clauseProblem(context, finding.clause) : null;
+        if (problem) return `${label(context, finding.itemId)}：${problem}`;
+      }
       return null;
     }
     case 'officer.issueOnSiteRecord': {
@@ -237,17 +245,8 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
   }
 }
 
-function withDocument(context: InspectionContext, type: InspectionDocumentType, date: string) {
-  const { document, counters } = issueDocument(
-    INSPECTION_DOCUMENTS,
-    context.counters,
-    context.authority,
-    type,
-    date,
-    context.documents,
-  );
-  return { counters, documents: [...context.documents, document] };
-}
+const withDocument = (context: InspectionContext, type: InspectionDocumentType, date: string) =>
+  withIssuedDocument(INSPECTION_DOCUMENTS, context, type, date);
 
 const accepts = ({ context, event }: { context: InspectionContext; event: InspectionEvent }) =>
   inspectionProblem(context, event) === null;
@@ -333,6 +332,7 @@ export const inspectionMachine = setup({
     documents: [],
     siteItemIds: input.siteItemIds,
     itemLabels: input.itemLabels ?? {},
+    standard: input.standard ?? 'gm2023',
     plan: null,
     inspection: null,
     findings: [],
@@ -417,6 +417,24 @@ export const inspectionMachine = setup({
     referredToCase: { description: '逾期未整改，移交立案', type: 'final' },
   },
 });
+
+/**
+ * Why `clause` cannot ground a major hazard for this enterprise: it is not an item of the standard that
+ * applies to it. The 2023 工贸 standard (第二条) covers 冶金、有色、建材、机械、轻工、纺织、烟草、商贸 and leaves
+ * 危险化学品 to its own rules; the 2017 化工和危险化学品 standard covers only 化工和危险化学品生产经营单位.
+ */
+export function clauseProblem(context: Pick<InspectionContext, 'standard'>, clause: string): string | null {
+  const item = findStandardItem(clause);
+  const applies = STANDARDS[context.standard];
+  if (!item) return `判定依据${clause}不是${applies.title}的条款`;
+  if (item.standard === context.standard) return null;
+  const chosen = STANDARDS[item.standard];
+  const scope =
+    item.standard === 'gm2023'
+      ? `${chosen.title}第二条：本标准适用于判定冶金、有色、建材、机械、轻工、纺织、烟草、商贸等工贸企业重大事故隐患。工贸企业内涉及危险化学品、消防（火灾）、燃气、特种设备等方面的重大事故隐患判定另有规定的，适用其规定`
+      : `${chosen.title}适用于${chosen.appliesTo}，被检查单位不属于此类单位`;
+  return `被检查单位适用${applies.title}（${applies.number}），不能依据${item.citation}判定重大事故隐患（${scope}）`;
+}
 
 /**
  * The last date by which the 复查 should take place for an order: 7 days after the rectification

@@ -3,7 +3,7 @@
  * queries the steps, answer and rubric share, and the simulated enterprise and site built from a seed —
  * one skeleton for every inspection-workflow scenario, which differ only in their trade, site items and figures.
  */
-import type { StandardItem } from '../../../lib/hazard-standard';
+import { standardOf, type StandardGroup } from '../../../lib/hazard-standard';
 import type { Authority } from '../../../lib/divisions';
 import { generateUscc } from '../../../lib/uscc';
 import { createPrng } from '../../../prng';
@@ -58,7 +58,8 @@ export interface InspectionFixture {
   /** Time of day the inspection began and ended (HH:mm), on `inspectionOn`. */
   inspectionTimes: { start: string; end: string };
   items: SiteItem[];
-  clauseGroups: StandardItem['group'][];
+  /** The checklists of the 判定标准 that apply to the enterprise; all of one standard (`standardOf`). */
+  clauseGroups: StandardGroup[];
   signature: 'signed' | 'refused';
   /** Days the model answer gives for rectification. */
   rectifyDays: number;
@@ -81,6 +82,7 @@ export function inspectionMachineInput(f: InspectionFixture): InspectionInput {
     counters: f.counters,
     siteItemIds: f.items.map((i) => i.id),
     itemLabels: Object.fromEntries(f.items.map((i) => [i.id, i.area])),
+    standard: standardOf(f.clauseGroups),
   };
 }
 

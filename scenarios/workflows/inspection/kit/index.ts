@@ -28,5 +28,5 @@ export {
   presetThroughFindings,
   recheckDate,
 } from './answer';
-export { inspectionRubric } from './rubric';
+export { fullInspectionRubric, inspectionRubric } from './rubric';
 export { inspectionMaterials } from './materials';

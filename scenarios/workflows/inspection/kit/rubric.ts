@@ -1,5 +1,11 @@
 /** The rubric items of the inspection workflow, each with its stable error code and the mistake that loses it. */
-import { standardItem, standardOptions } from '../../../lib/hazard-standard';
+import {
+  standardItem,
+  standardOptions,
+  standardReference,
+  STANDARDS,
+  type StandardId,
+} from '../../../lib/hazard-standard';
 import type { RubricItem } from '../../../types';
 import { MEASURE_LABELS, MEASURES, recheckDueBy, type InspectionContext } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
@@ -55,13 +61,14 @@ export const inspectionRubric = {
         }),
     },
   }),
-  majorRecognised: (weight: number): Item => ({
+  /** `standard`: the 判定标准 the scenario's enterprise is judged under (the 2023 工贸 standard unless given). */
+  majorRecognised: (weight: number, standard: StandardId = 'gm2023'): Item => ({
     id: 'major-recognised',
     code: 'MAJOR_HAZARD_MISSED',
     title: '识别重大事故隐患',
     weight,
-    rule: '对照《工贸企业重大事故隐患判定标准》，将符合情形的隐患判定为重大事故隐患',
-    citation: '《工贸企业重大事故隐患判定标准》（应急管理部令第10号）',
+    rule: `对照${STANDARDS[standard].title}，将符合情形的隐患判定为重大事故隐患`,
+    citation: standardReference(standard),
     feedbackAfter: ['findings'],
     evaluate: ({ fixture, context }) => {
       const majors = majorItems(fixture);
@@ -103,13 +110,17 @@ export const inspectionRubric = {
         ),
     },
   }),
-  majorClause: (weight: number): Item => ({
+  /**
+   * The clause must be the standard's item for what was seen; an item of another standard is refused by the
+   * workflow (`clauseProblem`), so the choice here is among the items of the standard that applies.
+   */
+  majorClause: (weight: number, standard: StandardId = 'gm2023'): Item => ({
     id: 'major-clause',
     code: 'WRONG_MAJOR_CLAUSE',
     title: '重大事故隐患判定依据',
     weight,
-    rule: '判定为重大事故隐患的，引用《工贸企业重大事故隐患判定标准》中对应的条款',
-    citation: '《工贸企业重大事故隐患判定标准》（应急管理部令第10号）',
+    rule: `判定为重大事故隐患的，引用${STANDARDS[standard].title}中对应的条款`,
+    citation: standardReference(standard),
     feedbackAfter: ['findings'],
     evaluate: ({ fixture, context }) => {
       const recognised = majorItems(fixture).filter((i) => verdictOf(context, i.id)?.verdict === 'major');
@@ -481,3 +492,25 @@ export const inspectionRubric = {
     },
   }),
 };
+
+/**
+ * The full inspection rubric with the usual weights (100 in all), judged under `standard`: for scenarios
+ * whose enterprise is inspected from plan to recheck.
+ */
+export function fullInspectionRubric(standard: StandardId): Item[] {
+  const r = inspectionRubric;
+  return [
+    r.validTeam(10),
+    r.majorRecognised(15, standard),
+    r.majorClause(10, standard),
+    r.generalFound(10),
+    r.noFalseFinding(5),
+    r.onSiteMeasures(15),
+    r.measureFits(5),
+    r.orderComplete(5),
+    r.deadline(10),
+    r.signature(5),
+    r.recheckInTime(5),
+    r.recheckResult(5),
+  ];
+}

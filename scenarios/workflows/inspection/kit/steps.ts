@@ -8,7 +8,7 @@ import {
   textareaField,
   type FieldSpec,
 } from '../../../lib/form';
-import { standardOptions } from '../../../lib/hazard-standard';
+import { standardOf, standardOptions, STANDARDS } from '../../../lib/hazard-standard';
 import type { Step } from '../../../types';
 import { defineStep } from '../../../kit/step';
 import { INSPECTION_DOCUMENTS } from '../document-types';
@@ -35,6 +35,7 @@ const itemOptions = (f: InspectionFixture) => f.items.map((i) => ({ value: i.id,
 /** The forms of the inspection workflow for this fixture. */
 export function inspectionSteps(f: InspectionFixture): Step[] {
   const findingFields: Record<string, FieldSpec<unknown>> = {};
+  const standard = STANDARDS[standardOf(f.clauseGroups)];
   for (const item of f.items) {
     findingFields[`verdict_${item.id}`] = selectField(
       `verdict_${item.id}`,
@@ -48,7 +49,7 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       standardOptions(f.clauseGroups),
       {
         required: false,
-        help: '判定为重大事故隐患时必选（《工贸企业重大事故隐患判定标准》）',
+        help: `判定为重大事故隐患时必选（${standard.title}）`,
       },
     );
   }

@@ -32,6 +32,7 @@ export const NOTE_OPTIONS = [
   { value: 'nameChanged', label: '企业已更名，与已入库记录名称不同' },
   { value: 'flagMissing', label: '申请表漏报涉及的专项（粉尘涉爆、涉氨制冷、有限空间等）' },
   { value: 'phoneInvalid', label: '联系电话有误' },
+  { value: 'nameMismatch', label: '申请表企业名称与营业执照不一致' },
 ] as const;
 export type NoteCode = (typeof NOTE_OPTIONS)[number]['value'];
 

@@ -1,0 +1,198 @@
+/**
+ * 危险化学品企业执法检查: a methanol and ethyl-acetate plant with a tank farm that is a 二级重大危险源. Its
+ * major hazards are judged under the 2017 化工和危险化学品 standard (安监总管三〔2017〕121号), not the 2023 工贸
+ * standard (第二条 leaves 危险化学品 to its own rules).
+ */
+import type { ScenarioDefinition } from '../types';
+import {
+  fullInspectionRubric,
+  inspectionAlternatives,
+  inspectionFixture,
+  inspectionMachineInput,
+  inspectionMaterials,
+  inspectionModelAnswer,
+  inspectionSteps,
+  type InspectionFixture,
+  type Template,
+} from '../workflows/inspection/kit';
+
+const MAJORS: Template[] = [
+  {
+    id: 'gas-detection',
+    area: '甲醇装卸泵房',
+    checklist: '可燃气体泄漏场所是否设置检测报警装置，爆炸危险场所是否使用防爆电气设备',
+    bad: '甲醇装卸泵房内未设可燃气体检测报警器，泵房照明灯具和配电箱为普通型（非防爆），泵正在运转',
+    ok: '泵房设有可燃气体检测报警器，报警信号接入控制室；照明灯具和配电箱为防爆型',
+    fixed: '已安装可燃气体检测报警器并接入控制室，照明和配电箱更换为防爆型',
+    badVerdict: 'major',
+    clause: 'H12',
+    measures: ['stopEquipment', 'suspendProduction'],
+    basis: '《安全生产法》第三十六条第一款',
+    nature: 'hazard',
+  },
+  {
+    id: 'tank-cutoff',
+    area: '甲醇储罐区',
+    checklist: '构成重大危险源的罐区是否实现紧急切断功能',
+    bad: '甲醇储罐区构成二级重大危险源，4台储罐的进出料管道只有手动阀门，未设紧急切断阀',
+    ok: '储罐进出料管道设有紧急切断阀，可在控制室远程关闭，近期测试记录齐全',
+    fixed: '已加装紧急切断阀并与液位高高报警联锁，可在控制室远程关闭',
+    badVerdict: 'major',
+    clause: 'H5',
+    measures: ['stopEquipment'],
+    basis: '《安全生产法》第三十六条第一款、第四十条第一款',
+    nature: 'hazard',
+  },
+  {
+    id: 'segregation',
+    area: '危险化学品仓库',
+    checklist: '危险化学品是否分区分类储存，有无超量储存、禁配物质混存',
+    bad: '2号仓库内过氧化苯甲酰（氧化剂）与乙酸乙酯（易燃液体）同库混放，中间无隔离',
+    ok: '氧化剂、易燃液体分库储存，库存量在核定范围内，出入库台账清楚',
+    fixed: '已将过氧化苯甲酰移入专用库房，分区分类储存并设置标识',
+    badVerdict: 'major',
+    clause: 'H20',
+    measures: ['stopEquipment'],
+    basis: '《安全生产法》第三十九条第一款',
+    nature: 'hazard',
+  },
+  {
+    id: 'hot-work',
+    area: '罐区管廊',
+    checklist: '动火等特殊作业是否有管理制度并严格执行',
+    bad: '2名外来焊工正在罐区管廊上动火焊接，未办理动火作业票，动火前未进行可燃气体分析，无人监火',
+    ok: '当日无动火作业；查阅近期动火作业票，审批、气体分析和监火记录齐全',
+    fixed: '已修订特殊作业管理制度，动火作业一律办票、分析、监火',
+    badVerdict: 'major',
+    clause: 'H18',
+    measures: ['withdrawWorkers'],
+    basis: '《安全生产法》第四十三条',
+    nature: 'hazard',
+  },
+];
+
+const GENERALS: Template[] = [
+  {
+    id: 'warning-signs',
+    area: '储罐区入口',
+    checklist: '是否在危险场所设置明显的安全警示标志',
+    bad: '储罐区入口未设置"严禁烟火""禁止携带火种"等安全警示标志',
+    ok: '储罐区入口设有"严禁烟火""禁止携带火种"警示标志和危险化学品安全周知卡',
+    fixed: '已设置警示标志和安全周知卡',
+    badVerdict: 'general',
+    clause: null,
+    measures: [],
+    basis: '《安全生产法》第三十五条',
+    nature: 'hazard',
+  },
+  {
+    id: 'ppe',
+    area: '装卸岗位',
+    checklist: '是否为从业人员提供符合标准的劳动防护用品',
+    bad: '甲醇装卸岗位未配备防毒面具，装卸工穿普通化纤工作服',
+    ok: '装卸岗位配备防毒面具和防静电工作服，工人正确佩戴',
+    fixed: '已配发防毒面具和防静电工作服',
+    badVerdict: 'general',
+    clause: null,
+    measures: [],
+    basis: '《安全生产法》第四十五条',
+    nature: 'hazard',
+  },
+  {
+    id: 'training',
+    area: '安全培训档案',
+    checklist: '是否如实记录安全生产教育和培训情况',
+    bad: '3名新入职操作工无上岗前安全培训记录',
+    ok: '员工三级安全教育和岗位操作培训记录齐全',
+    fixed: '已补训并建立培训档案',
+    badVerdict: 'general',
+    clause: null,
+    measures: [],
+    basis: '《安全生产法》第二十八条第四款',
+    nature: 'violation',
+  },
+  {
+    id: 'drill',
+    area: '应急管理',
+    checklist: '是否制定重大危险源事故应急预案并定期演练',
+    bad: '有罐区泄漏火灾专项应急预案，但一年多没有组织演练',
+    ok: '罐区专项应急预案每半年演练一次，记录齐全',
+    fixed: '已组织演练并留存记录',
+    badVerdict: 'general',
+    clause: null,
+    measures: [],
+    basis: '《安全生产法》第八十一条',
+    nature: 'violation',
+  },
+  {
+    id: 'grounding',
+    area: '静电接地',
+    checklist: '是否对安全设备进行经常性维护、保养和定期检测',
+    bad: '储罐和装卸鹤管的静电接地装置检测报告已过期8个月',
+    ok: '静电接地装置检测报告在有效期内，日常检查记录完整',
+    fixed: '已委托检测并建立日常检查记录',
+    badVerdict: 'general',
+    clause: null,
+    measures: [],
+    basis: '《安全生产法》第三十六条第二款',
+    nature: 'hazard',
+  },
+];
+
+function fixture(seed: string): InspectionFixture {
+  return inspectionFixture(seed, {
+    scenarioId: 'inspect-hazardous-chemicals',
+    divisionCodes: ['130302', '130303', '130304', '130324'],
+    maxPlanDelayDays: 3,
+    majors: MAJORS,
+    generals: GENERALS,
+    nameSuffix: '化工有限公司',
+    employees: [60, 400],
+    industryCode: 'C2614',
+    enterpriseSummary:
+      '危险化学品生产企业，生产甲醇下游产品和乙酸乙酯，设甲醇储罐区（构成二级重大危险源）和危险化学品仓库；属于危险化学品生产经营单位，不属于工贸企业。',
+    clauseGroups: ['化工和危险化学品'],
+    mayHaveExpiredOfficer: true,
+    signatureRefusalRate: 0.3,
+    rectifyDays: [10, 30],
+  });
+}
+
+export const inspectHazardousChemicals: ScenarioDefinition<InspectionFixture, 'inspection'> = {
+  id: 'inspect-hazardous-chemicals',
+  version: 1,
+  title: '危险化学品企业执法检查',
+  brief:
+    '对一家危险化学品生产企业（储罐区构成重大危险源）开展执法检查：组成合格的检查组，逐项检查，对照《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》认定重大事故隐患（危险化学品企业不适用工贸企业判定标准），采取现场处理措施，制作检查记录和整改指令书，整改期满后复查。',
+  skill: 'inspection',
+  workflow: 'inspection',
+  estimatedMinutes: 25,
+  assessmentTimeLimitMinutes: 40,
+  fixture,
+  materials: (f) =>
+    inspectionMaterials(f, [
+      `${f.authority.name}年度执法计划安排对${f.enterprise.name}开展危险化学品安全专项检查。`,
+      '请完成检查计划、现场检查、隐患认定和文书制作，并在整改期满后复查。',
+    ]),
+  machineInput: inspectionMachineInput,
+  steps: inspectionSteps,
+  hints: [
+    { id: 'team', stepId: 'start', text: '核对每名执法人员的执法证件有效期；证件过期的人员不能参加检查。', cost: 5 },
+    {
+      id: 'standard',
+      stepId: 'findings',
+      text: '危险化学品生产经营单位的重大事故隐患按2017年《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》的20项判定；工贸企业判定标准第二条把危险化学品排除在外。',
+      cost: 5,
+    },
+    {
+      id: 'measures',
+      stepId: 'measures',
+      text: '有人正在作业且无法保证安全的，撤出作业人员；设施缺少安全装置的，停止使用相关设施、设备。',
+      cost: 5,
+    },
+    { id: 'recheck', stepId: 'recheck', text: '复查应在整改期满后7日内进行，如实记录每项隐患的整改情况。', cost: 3 },
+  ],
+  rubric: fullInspectionRubric('hc2017'),
+  modelAnswer: (f) => inspectionModelAnswer(f),
+  alternativeAnswers: (f) => inspectionAlternatives(f, inspectionModelAnswer(f)),
+};
