@@ -18,6 +18,8 @@ import { summaryDisputedFacts } from './summary-disputed-facts';
 import { summaryPersonWarningOrFine } from './summary-person-warning-or-fine';
 import { summaryUnitOnSpot } from './summary-unit-on-spot';
 import { onboardDuplicateUscc } from './onboard-duplicate-uscc';
+import { seizeIllegalChemicals } from './seize-illegal-chemicals';
+import { seizeSubstandardEquipment } from './seize-substandard-equipment';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
@@ -40,6 +42,8 @@ const SCENARIOS: readonly AnyScenario[] = [
   enforceInstallments,
   chainHazardNotEliminated,
   chainRectifiedPartly,
+  seizeSubstandardEquipment,
+  seizeIllegalChemicals,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

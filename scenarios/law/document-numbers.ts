@@ -16,6 +16,13 @@ export interface DocumentTypeSpec {
 /** A workflow's document types by id; each workflow declares its own (its registry entry carries them). */
 export type DocumentTypes = Record<string, DocumentTypeSpec>;
 
+/**
+ * Documents that several procedures make under one name, so one code (a registry test holds every name to
+ * one code): the 现场笔录 of 行政处罚法 第五十五条 and 行政强制法 第十八条第（七）项, made in a 简易程序 and at a
+ * 查封扣押 alike. The code is this project's choice (no national text fixes it, domain-reference §2.1).
+ */
+export const ON_SITE_NOTE = { name: '现场笔录', code: '现笔' } as const satisfies DocumentTypeSpec;
+
 /** A document issued in an attempt. */
 export interface IssuedDocument<Type extends string = string> {
   type: Type;

@@ -6,7 +6,7 @@
 
 export interface LegalFigure<T> {
   value: T;
-  unit: 'working-days' | 'days' | 'months' | 'yuan' | 'rate-per-day' | 'persons';
+  unit: 'working-days' | 'days' | 'months' | 'yuan' | 'rate-per-day' | 'persons' | 'hours';
   source: string;
   effectiveFrom: string;
   check: boolean;
@@ -213,6 +213,32 @@ export const LEGAL = {
     effectiveFrom: '2021-07-15',
     check: true,
     note: '取值与courtApplicationWindow相同：以复议、诉讼期限届满之日起3个月为限；待核实新规是否另有规定',
+  },
+  // ── seizure workflow (查封、扣押：《安全生产法》第六十五条第一款第（四）项，《行政强制法》第十八条至第二十八条) ──
+  /** 行政强制法 第25条第1款: a 查封、扣押 lasts at most 30 days (over ten days: calendar days, 第69条). */
+  seizureMaxDays: {
+    value: 30,
+    unit: 'days',
+    source: '《行政强制法》第二十五条第一款',
+    effectiveFrom: '2012-01-01',
+    check: false,
+    note: '《安全生产法》（2021）第六十五条第一款第（四）项只规定"依法作出处理决定"，未另设期限；原"十五日内"出自旧法和已废止的规章',
+  },
+  /** 行政强制法 第25条第1款: where the case is complex, the head may extend it once by at most 30 days. */
+  seizureExtensionMaxDays: {
+    value: 30,
+    unit: 'days',
+    source: '《行政强制法》第二十五条第一款、第二款',
+    effectiveFrom: '2012-01-01',
+    check: false,
+  },
+  /** 行政强制法 第19条: measures taken on the spot in an emergency are reported and approved within 24 hours. */
+  emergencyApprovalHours: {
+    value: 24,
+    unit: 'hours',
+    source: '《行政强制法》第十九条',
+    effectiveFrom: '2012-01-01',
+    check: false,
   },
 } satisfies Record<string, LegalFigure<number>>;
 

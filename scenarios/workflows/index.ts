@@ -9,6 +9,7 @@ import { inspectionWorkflow } from './inspection';
 import { onboardingWorkflow } from './onboarding';
 import { summaryWorkflow } from './summary';
 import { recheckCaseWorkflow } from './recheckCase';
+import { seizureWorkflow } from './seizure';
 
 export const WORKFLOWS = {
   onboarding: onboardingWorkflow,
@@ -17,6 +18,7 @@ export const WORKFLOWS = {
   summary: summaryWorkflow,
   enforcement: enforcementWorkflow,
   recheckCase: recheckCaseWorkflow,
+  seizure: seizureWorkflow,
 } as const satisfies Record<string, Workflow>;
 
 export type WorkflowId = keyof typeof WORKFLOWS;

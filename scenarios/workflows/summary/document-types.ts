@@ -3,10 +3,10 @@
  * codes all start with 简 so that they never meet another workflow's; the codes are this project's
  * choice (no national text fixes them, shared/domain-reference.md §2.1).
  */
-import type { DocumentTypes, IssuedDocument } from '../../law/document-numbers';
+import { ON_SITE_NOTE, type DocumentTypes, type IssuedDocument } from '../../law/document-numbers';
 
 export const SUMMARY_DOCUMENTS = {
-  summaryOnSiteNote: { name: '现场笔录', code: '简笔' },
+  summaryOnSiteNote: ON_SITE_NOTE,
   summaryStatementRecord: { name: '陈述申辩笔录', code: '简陈' },
   summaryDecision: { name: '行政（当场）处罚决定书', code: '简罚' },
   summaryFiling: { name: '当场处罚决定备案表', code: '简备' },
