@@ -1,6 +1,7 @@
 /** Simulated people, enterprises and dates for fixtures, all drawn from the attempt's seeded PRNG. */
 import type { Prng } from '../prng';
 import { authorityFor, divisionByCode, type Authority } from '../lib/divisions';
+import { generateUscc } from '../lib/uscc';
 import { addDays, isWorkingDay } from '../law/working-days';
 
 const SURNAMES = [
@@ -131,6 +132,33 @@ export interface EnterpriseProfile {
   safetyManagerPhone: string;
   employees: number;
   industryCode: string;
+}
+
+/**
+ * A 秦皇岛 enterprise of `industryCode` in `divisionCode`, run by the people named. The draws come in a
+ * fixed order (trade name, credit code, two addresses, two phones, head count): published scenarios'
+ * fixtures, and so their stored attempts, depend on it.
+ */
+export function drawEnterprise(
+  prng: Prng,
+  spec: { nameSuffix: string; divisionCode: string; industryCode: string; employees: readonly [number, number] },
+  people: { legal: string; principal: string; safety: string },
+): EnterpriseProfile {
+  const { divisionCode } = spec;
+  return {
+    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
+    uscc: generateUscc(prng, divisionCode),
+    divisionCode,
+    registeredAddress: address(prng, divisionCode),
+    operatingAddress: address(prng, divisionCode),
+    legalRepresentative: people.legal,
+    principal: people.principal,
+    principalPhone: mobile(prng),
+    safetyManager: people.safety,
+    safetyManagerPhone: mobile(prng),
+    employees: prng.int(spec.employees[0], spec.employees[1]),
+    industryCode: spec.industryCode,
+  };
 }
 
 export function authorityOf(enterprise: Pick<EnterpriseProfile, 'divisionCode'>): Authority {

@@ -5,20 +5,17 @@
  */
 import { standardOf, type StandardGroup } from '../../../lib/hazard-standard';
 import type { Authority } from '../../../lib/divisions';
-import { generateUscc } from '../../../lib/uscc';
 import { createPrng } from '../../../prng';
 import { addDays } from '../../../law/working-days';
 import type { InspectionInput, Measure, Verdict } from '../machine';
 import {
-  address,
   authorityOf,
-  mobile,
+  drawEnterprise,
   officerTeam,
   onWorkingDay,
   personNames,
   startDate,
   startingCounters,
-  tradeName,
   type EnterpriseProfile,
   type OfficerProfile,
 } from '../../../kit/people';
@@ -162,20 +159,11 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
   const plannedOn = startDate(prng);
   const inspectionOn = onWorkingDay(addDays(plannedOn, prng.int(0, spec.maxPlanDelayDays)));
   const { items, fixedText } = buildSite(prng, spec.majors, spec.generals, 2);
-  const enterprise = {
-    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(spec.employees[0], spec.employees[1]),
-    industryCode: spec.industryCode,
-  };
+  const enterprise = drawEnterprise(
+    prng,
+    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: spec.employees },
+    { legal, principal, safety },
+  );
   const fixture: Omit<InspectionFixture, 'inspectionTimes'> = {
     enterprise,
     enterpriseSummary: spec.enterpriseSummary,

@@ -5,21 +5,17 @@
  */
 import type { Authority } from '../../../lib/divisions';
 import { chineseDate } from '../../../lib/document';
-import { generateUscc } from '../../../lib/uscc';
 import { createPrng } from '../../../prng';
 import { addDays, addWorkingDays } from '../../../law/working-days';
 import { VIOLATIONS, type TierId } from '../../../law/penalties';
 import {
-  address,
   authorityOf,
-  mobile,
+  drawEnterprise,
   officerTeam,
   onWorkingDay,
   personNames,
   startDate,
   startingCounters,
-  tradeName,
-  type EnterpriseProfile,
 } from '../../../kit/people';
 import { orderDeadline, recheckDate, type InspectionFixture, type Template } from '../../inspection/kit';
 import type { CaseFixture, PartyStatement } from '../../case/kit';
@@ -85,20 +81,11 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
     nature: t.nature,
   }));
   const rectified = bad.slice(0, spec.rectifiedCount);
-  const enterprise: EnterpriseProfile = {
-    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(40, 300),
-    industryCode: spec.industryCode,
-  };
+  const enterprise = drawEnterprise(
+    prng,
+    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: [40, 300] },
+    { legal, principal, safety },
+  );
   const authority: Authority = authorityOf(enterprise);
   const officers = officerTeam(prng, 3, inspectionOn, null);
   const [start, end] = prng.pick([

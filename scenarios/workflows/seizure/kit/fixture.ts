@@ -4,19 +4,16 @@
  * the investigation that needs an extension) — one skeleton for every seizure scenario.
  */
 import type { Authority } from '../../../lib/divisions';
-import { generateUscc } from '../../../lib/uscc';
 import { createPrng, type Prng } from '../../../prng';
 import { addDays } from '../../../law/working-days';
 import { LEGAL } from '../../../law/legal-constants';
 import {
-  address,
   authorityOf,
-  mobile,
+  drawEnterprise,
   officerTeam,
   onWorkingDay,
   personNames,
   startDate,
-  tradeName,
   type EnterpriseProfile,
   type OfficerProfile,
 } from '../../../kit/people';
@@ -148,20 +145,11 @@ export function seizureFixture(seed: string, spec: SeizureFixtureSpec): SeizureF
       .slice(0, 2)
       .map((t) => draw(prng, t)),
   ]);
-  const enterprise: EnterpriseProfile = {
-    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: address(prng, divisionCode),
-    operatingAddress: address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: mobile(prng),
-    employees: prng.int(spec.employees[0], spec.employees[1]),
-    industryCode: spec.industryCode,
-  };
+  const enterprise = drawEnterprise(
+    prng,
+    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: spec.employees },
+    { legal, principal, safety },
+  );
   // One officer of three holds an expired certificate: the team must leave them out.
   const officers = officerTeam(prng, 3, seizedOn, prng.int(0, 2));
   const startMinutes = 9 * 60 + 10 * prng.int(0, 9);
