@@ -319,6 +319,15 @@ export function summaryProblem(context: SummaryContext, event: SummaryEvent): st
 const withDocument = (context: SummaryContext, type: SummaryDocumentType, date: string) =>
   withIssuedDocument(SUMMARY_DOCUMENTS, context, type, date);
 
+// Until the decision the officer may still show credentials late (judged) or switch to the general procedure.
+const untilDecided = {
+  'officer.showCredentials': [{ guard: 'isFirstShowing', actions: 'showCredentials' }, { actions: 'refuse' }],
+  'officer.referToGeneral': [
+    { guard: 'isReferralExplained', target: 'referredToGeneralProcedure', actions: 'referToGeneral' },
+    { actions: 'refuse' },
+  ],
+} as const;
+
 const accepts = ({ context, event }: { context: SummaryContext; event: SummaryEvent }) =>
   summaryProblem(context, event) === null;
 
@@ -453,18 +462,14 @@ export const summaryMachine = setup({
     found: {
       description: '已查明现场事实',
       on: {
-        'officer.showCredentials': [{ guard: 'isFirstShowing', actions: 'showCredentials' }, { actions: 'refuse' }],
+        ...untilDecided,
         'officer.notify': [{ guard: 'isNoticeLawful', target: 'notified', actions: 'notify' }, { actions: 'refuse' }],
-        'officer.referToGeneral': [
-          { guard: 'isReferralExplained', target: 'referredToGeneralProcedure', actions: 'referToGeneral' },
-          { actions: 'refuse' },
-        ],
       },
     },
     notified: {
       description: '已告知（听取陈述申辩）',
       on: {
-        'officer.showCredentials': [{ guard: 'isFirstShowing', actions: 'showCredentials' }, { actions: 'refuse' }],
+        ...untilDecided,
         'officer.recordStatement': [
           { guard: 'isStatementRecorded', target: 'heard', actions: 'recordStatement' },
           { actions: 'refuse' },
@@ -473,22 +478,14 @@ export const summaryMachine = setup({
           { guard: 'isSummaryLawful', target: 'decided', actions: 'decideOnSpot' },
           { actions: 'refuse' },
         ],
-        'officer.referToGeneral': [
-          { guard: 'isReferralExplained', target: 'referredToGeneralProcedure', actions: 'referToGeneral' },
-          { actions: 'refuse' },
-        ],
       },
     },
     heard: {
       description: '已听取陈述申辩',
       on: {
-        'officer.showCredentials': [{ guard: 'isFirstShowing', actions: 'showCredentials' }, { actions: 'refuse' }],
+        ...untilDecided,
         'officer.decideOnSpot': [
           { guard: 'isSummaryLawful', target: 'decided', actions: 'decideOnSpot' },
-          { actions: 'refuse' },
-        ],
-        'officer.referToGeneral': [
-          { guard: 'isReferralExplained', target: 'referredToGeneralProcedure', actions: 'referToGeneral' },
           { actions: 'refuse' },
         ],
       },
