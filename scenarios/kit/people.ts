@@ -95,6 +95,17 @@ export interface OfficerProfile {
 }
 
 /** A team of enforcement officers; `expiredIndex` gives one of them a lapsed certificate. */
+/** An officer as the task card lists them: name, certificate number and its expiry. */
+export const officerLine = (o: OfficerProfile) =>
+  `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`;
+
+/** The officers as the choices of a team field (the certificate shown, so an expired one can be left out). */
+export const officerOptions = (officers: readonly OfficerProfile[]) =>
+  officers.map((o) => ({
+    value: o.id,
+    label: `${o.name}（执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}）`,
+  }));
+
 export function officerTeam(prng: Prng, size: number, onDate: string, expiredIndex: number | null): OfficerProfile[] {
   return personNames(prng, size).map((name, i) => ({
     id: `officer-${i + 1}`,

@@ -1,5 +1,6 @@
 /** The trainee's materials for an inspection fixture. */
 import type { InspectionFixture } from './fixture';
+import { officerLine } from '../../../kit/people';
 
 /** The materials of an inspection fixture: the enterprise and what the officer sees on site. */
 export function inspectionMaterials(f: InspectionFixture, taskLines: string[]) {
@@ -16,7 +17,7 @@ export function inspectionMaterials(f: InspectionFixture, taskLines: string[]) {
     },
     {
       title: '执法人员',
-      lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
+      lines: f.officers.map(officerLine),
     },
     {
       title: '计划与检查日期',

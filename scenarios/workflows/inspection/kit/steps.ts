@@ -10,6 +10,7 @@ import {
 } from '../../../lib/form';
 import { standardOf, standardOptions, STANDARDS } from '../../../lib/hazard-standard';
 import type { Step } from '../../../types';
+import { officerOptions } from '../../../kit/people';
 import { defineStep } from '../../../kit/step';
 import { INSPECTION_DOCUMENTS } from '../document-types';
 import {
@@ -78,15 +79,10 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       eventType: 'officer.startInspection',
       fields: {
         startedOn: dateField('startedOn', '检查日期'),
-        officerIds: multiselectField(
-          'officerIds',
-          '执法人员',
-          f.officers.map((o) => ({
-            value: o.id,
-            label: `${o.name}（执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}）`,
-          })),
-          { required: true, help: '不少于两名，且执法证件在有效期内' },
-        ),
+        officerIds: multiselectField('officerIds', '执法人员', officerOptions(f.officers), {
+          required: true,
+          help: '不少于两名，且执法证件在有效期内',
+        }),
         certificatesShown: checkboxField('certificatesShown', '已向被检查单位出示执法证件'),
       },
       toEvent: (v, at) => ({

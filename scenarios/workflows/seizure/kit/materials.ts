@@ -1,5 +1,6 @@
 /** The trainee's materials for a seizure fixture. */
 import type { MaterialSection } from '../../../types';
+import { officerLine } from '../../../kit/people';
 import type { SeizureFixture } from './fixture';
 
 /** The materials of a seizure fixture: the enterprise, the team, what is on site and what happens next. */
@@ -19,7 +20,7 @@ export function seizureMaterials(f: SeizureFixture, taskLines: string[]): Materi
       title: '执法机关和人员',
       lines: [
         `执法机关：${f.authority.name}；负责人：${f.head.name}（${f.head.title}）`,
-        ...f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
+        ...f.officers.map(officerLine),
       ],
     },
     {

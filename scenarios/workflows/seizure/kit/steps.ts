@@ -11,6 +11,7 @@ import {
   type FieldSpec,
 } from '../../../lib/form';
 import type { Step } from '../../../types';
+import { officerOptions } from '../../../kit/people';
 import { defineStep } from '../../../kit/step';
 import { LEGAL } from '../../../law/legal-constants';
 import { SEIZURE_DOCUMENTS } from '../document-types';
@@ -86,15 +87,10 @@ export function seizureSteps(f: SeizureFixture): Step[] {
       fields: {
         startedAt: datetimeField('startedAt', '实施开始时间'),
         endedAt: datetimeField('endedAt', '实施结束时间'),
-        officerIds: multiselectField(
-          'officerIds',
-          '执法人员',
-          f.officers.map((o) => ({
-            value: o.id,
-            label: `${o.name}（执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}）`,
-          })),
-          { required: true, help: '两名以上，执法证件在有效期内（《行政强制法》第十八条第（二）项）' },
-        ),
+        officerIds: multiselectField('officerIds', '执法人员', officerOptions(f.officers), {
+          required: true,
+          help: '两名以上，执法证件在有效期内（《行政强制法》第十八条第（二）项）',
+        }),
         certificatesShown: checkboxField('certificatesShown', '已出示执法身份证件'),
         emergency: checkboxField('emergency', '情况紧急，未经批准当场实施（24小时内补办批准手续）', {
           help: '《行政强制法》第十九条',
