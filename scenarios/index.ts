@@ -1,5 +1,8 @@
 /** The scenario registry: id → definition (with its version). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
+import { caseFirstMinorNoPenalty } from './case-first-minor-no-penalty';
+import { caseHeavyDualPenalty } from './case-heavy-dual-penalty';
+import { caseTransferCrime } from './case-transfer-crime';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { docsAmmoniaOrders } from './docs-ammonia-orders';
 import { docsPenaltyNoticeDecision } from './docs-penalty-notice-decision';
@@ -18,6 +21,9 @@ const SCENARIOS: readonly AnyScenario[] = [
   docsPenaltyNoticeDecision,
   caseAlarmDisabled,
   caseUncertifiedWelders,
+  caseFirstMinorNoPenalty,
+  caseHeavyDualPenalty,
+  caseTransferCrime,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

@@ -29,8 +29,8 @@ export const casePrerequisites: Prerequisites = {
       : '行政处罚告知书已经送达',
   'officer.registerStatement': (state) =>
     NOT_YET_DECIDED.includes(state)
-        ? '陈述、申辩在行政机关告知拟作出的行政处罚及其事实、理由、依据后提出（《行政处罚法》第四十四条、第四十五条）'
-        : '行政处罚决定已经作出，陈述、申辩须在作出决定之前听取（《行政处罚法》第六十二条）',
+      ? '陈述、申辩在行政机关告知拟作出的行政处罚及其事实、理由、依据后提出（《行政处罚法》第四十四条、第四十五条）'
+      : '行政处罚决定已经作出，陈述、申辩须在作出决定之前听取（《行政处罚法》第六十二条）',
   'officer.registerHearingRequest': (state) =>
     ['filing', 'investigating'].includes(state)
       ? '听证申请在行政机关告知听证权利后五日内提出（《行政处罚法》第六十三条、第六十四条第（一）项）'
