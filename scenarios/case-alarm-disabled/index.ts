@@ -83,18 +83,19 @@ export const caseAlarmDisabled: ScenarioDefinition<CaseFixture, 'case'> = {
       cost: 3,
     },
   ],
+  // The model-based simple-path test explores the first three mistakes; these change one step each.
   rubric: [
+    r.legalReview(5),
+    r.collectiveDiscussion(5),
+    r.appealInfo(5),
     r.article(10),
     r.tier(10),
     r.hearingRight(10),
     r.noticeDeadlines(10),
     r.statementHeard(10),
-    r.appealInfo(5),
     r.service(5),
     r.surcharge(10),
     r.personFines(15),
-    r.legalReview(5),
-    r.collectiveDiscussion(5),
     r.decisionKind(5),
   ],
   unreachableStates: [

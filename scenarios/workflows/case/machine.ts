@@ -66,9 +66,12 @@ const amountSchema = z.number().int().min(0).max(100_000_000);
 const personFineSchema = z.object({ name: shortText(40), role: shortText(40), amount: amountSchema });
 /** What the 告知书 and the 决定书 say of the penalty beyond the unit's fine: its kind, 第三十二条, 双罚. */
 const penaltyShape = {
-  kind: z.enum(PENALTY_KINDS),
-  mitigation: z.enum(MITIGATION_IDS as [MitigationId, ...MitigationId[]]).nullable(),
-  personFines: z.array(personFineSchema).max(5),
+  kind: z.enum(PENALTY_KINDS).default('penalty'),
+  mitigation: z
+    .enum(MITIGATION_IDS as [MitigationId, ...MitigationId[]])
+    .nullable()
+    .default(null),
+  personFines: z.array(personFineSchema).max(5).default([]),
 };
 
 export const caseEventSchema = z.discriminatedUnion('type', [

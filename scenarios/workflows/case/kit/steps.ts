@@ -70,7 +70,8 @@ function penaltyRangeCheck(
     typeof v.articleId === 'string' &&
     v.articleId in PENALTY_ARTICLES &&
     typeof v.tierId === 'string' &&
-    typeof v.kind === 'string'
+    (PENALTY_KINDS as readonly unknown[]).includes(v.kind) &&
+    (v.mitigation === undefined || (MITIGATION_IDS as unknown[]).includes(v.mitigation))
   ) {
     const problem = decisionAmountProblem(
       v.articleId as ArticleId,
