@@ -903,6 +903,10 @@ export const caseMachine = setup({
     reviewed: {
       description: '已法制审核',
       on: {
+        'officer.transferCase': [
+          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
+          { actions: 'refuse' },
+        ],
         // A statement made before the review and registered late; one made after it needs a new review.
         'officer.registerStatement': [
           { guard: 'isStatementInPeriod', actions: 'registerStatement' },
@@ -921,6 +925,10 @@ export const caseMachine = setup({
     discussed: {
       description: '已集体讨论',
       on: {
+        'officer.transferCase': [
+          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
+          { actions: 'refuse' },
+        ],
         'officer.registerStatement': [
           { guard: 'isStatementInPeriod', actions: 'registerStatement' },
           { actions: 'refuse' },

@@ -412,7 +412,7 @@ export function caseSteps(f: CaseFixture): Step[] {
       id: 'transfer',
       module: '案件',
       title: `移送涉嫌犯罪案件（${CASE_DOCUMENTS.transferApproval.name}、${CASE_DOCUMENTS.transferLetter.name}）`,
-      availableIn: ['investigating', 'notified', 'heard'],
+      availableIn: ['investigating', 'notified', 'heard', 'reviewed', 'discussed'],
       eventType: 'officer.transferCase',
       optional: true,
       fields: {
