@@ -91,6 +91,23 @@ function kindClause(p: { kind: PenaltyKind | 'none'; mitigation: MitigationId | 
   return `鉴于你单位具有${MITIGATIONS[p.mitigation].label}的情形，依据${mitigationCitation(p.mitigation)}的规定，${p.kind === 'lighter' ? '予以从轻处罚' : '予以减轻处罚'}，`;
 }
 
+/** Whether the tier of the penalty orders 停产停业整顿 as well (e.g. 第九十七条第二档). */
+const suspends = (p: { articleId: ArticleId; tierId: TierId }) =>
+  PENALTY_ARTICLES[p.articleId].tiers.find((t) => t.id === p.tierId)?.suspension === true;
+
+/** The numbered items of a 决定书: correction, 停产停业整顿 where the tier orders it, the unit's fine, each person's. */
+function decisionItems(d: NonNullable<CaseContext['decision']>): string[] {
+  const items = [
+    `责令你单位于${chineseDate(d.correctionDeadline)}前改正上述违法行为（《中华人民共和国行政处罚法》第二十八条第一款）`,
+    ...(suspends(d) ? ['责令你单位停产停业整顿'] : []),
+    `处罚款人民币${yuan(d.amount)}`,
+    ...d.personFines.map(
+      (p) => `对直接负责的主管人员或者其他直接责任人员${p.name}（${p.role}）处罚款人民币${yuan(p.amount)}`,
+    ),
+  ];
+  return items.map((x, i) => `${i + 1}. ${x}${i === items.length - 1 ? '。' : '；'}`);
+}
+
 /** The fines on the directly responsible persons (双罚), one line each. */
 function personFineLines(fines: PersonFine[], verb: '拟' | ''): string[] {
   return fines.map(
@@ -157,7 +174,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
           { lines: [`经查，${f.facts}`, `以上事实有${evidenceText(c)}等证据为证。`] },
           {
             lines: [
-              `你单位的上述行为${law.violated}，${law.basis}，${kindClause(n)}本机关拟对你单位作出罚款人民币${yuan(n.amount)}的行政处罚。`,
+              `你单位的上述行为${law.violated}，${law.basis}，${kindClause(n)}本机关拟对你单位作出${suspends(n) ? '责令停产停业整顿，并处' : ''}罚款人民币${yuan(n.amount)}的行政处罚。`,
               ...personFineLines(n.personFines, '拟'),
               `依据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。如需陈述、申辩，请于${chineseDate(n.statementDeadline)}前向本机关提出；逾期未提出的，视为放弃上述权利。`,
               ...(n.hearingRightStated
@@ -319,12 +336,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
             heading: '处罚依据及决定',
             lines: [
               `你单位的上述行为${law.violated}。${law.basis}，${kindClause(d)}本机关决定：`,
-              `1. 责令你单位于${chineseDate(d.correctionDeadline)}前改正上述违法行为（《中华人民共和国行政处罚法》第二十八条第一款）；`,
-              `2. 处罚款人民币${yuan(d.amount)}${d.personFines.length ? '；' : '。'}`,
-              ...d.personFines.map(
-                (p, i) =>
-                  `${i + 3}. 对直接负责的主管人员或者其他直接责任人员${p.name}（${p.role}）处罚款人民币${yuan(p.amount)}${i === d.personFines.length - 1 ? '。' : '；'}`,
-              ),
+              ...decisionItems(d),
               ...(d.kind !== 'penalty' ? [`（${PENALTY_KIND_LABELS[d.kind as PenaltyKind]}）`] : []),
               ...(c.legalReview && c.discussion
                 ? [
@@ -408,7 +420,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
               {
                 label: '执行情况',
                 value: p
-                  ? `当事人于${chineseDate(p.date)}缴纳罚款人民币${yuan(p.amount)}${p.surcharge > 0 ? `，加处罚款人民币${yuan(p.surcharge)}` : '，未产生加处罚款'}`
+                  ? `${d?.personFines.length ? '当事人及受处罚人员' : '当事人'}于${chineseDate(p.date)}缴纳罚款${d?.personFines.length ? '合计' : ''}人民币${yuan(p.amount)}${p.surcharge > 0 ? `，加处罚款人民币${yuan(p.surcharge)}` : '，未产生加处罚款'}`
                   : none
                     ? '不予行政处罚，已对当事人进行教育，无需执行'
                     : '—',
@@ -536,7 +548,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
           },
           {
             heading: '救济途径和期限',
-            lines: [appealLine(f.authority, '本决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
+            lines: [appealLine(f.authority, '不予行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
           },
         ],
         signatures: [{ label: '当事人（签收）', value: '' }],
