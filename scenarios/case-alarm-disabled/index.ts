@@ -39,6 +39,9 @@ function fixture(seed: string): CaseFixture {
         },
       ],
       hearingRequested: false,
+      // Why this is not a case for 危险作业罪 (《刑法》第一百三十四条之一): no 现实危险 was found.
+      crimeAssessment:
+        '经核查：报警装置关闭期间，值班室和煤气回收区域一氧化碳浓度检测正常，区域内无人作业，未发现具有发生重大伤亡事故的现实危险，不涉嫌犯罪。',
     },
     people,
     generateUscc,

@@ -82,6 +82,7 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
         f.facts,
         `违反的条款：${VIOLATIONS[f.violationId].duty}。`,
         `经案件审核，拟处罚款${yuan(f.amount)}；决定时责令当事人自决定之日起${f.correctionDays}日内改正。`,
+        ...(f.crimeAssessment ? [f.crimeAssessment] : []),
         ...(f.mitigation ? [`调查查明：当事人${MITIGATIONS[f.mitigation].label}。`] : []),
         responsible,
         ...(persons.length
