@@ -321,21 +321,6 @@ export const ARTICLE_PROVIDES_WARNING: Record<ArticleId, boolean> = {
   art101: false,
   art102: false,
 };
-// ---- recheckCase workflow (issue 14): 第一百零二条 fines on the directly responsible persons ----
-
-/**
- * Why `amount` is outside the article's range for the directly responsible persons (直接负责的主管人员和
- * 其他直接责任人员), or null when it is inside. Both ends are included ("五万元以上十万元以下", read as the
- * unit ranges above). 第一百零二条 fines the persons only when the unit 拒不执行 (the uncorrected tier).
- */
-export function personFineRangeProblem(articleId: ArticleId, amount: number): string | null {
-  const article = PENALTY_ARTICLES[articleId];
-  const range = article.personRange;
-  if (!range) return `${article.citation}没有对直接负责的主管人员和其他直接责任人员的罚款`;
-  if (amount < range[0] || amount > range[1])
-    return `对直接负责的主管人员和其他直接责任人员的罚款${yuan(amount)}超出${article.citation}规定的幅度（${yuan(range[0])}以上${yuan(range[1])}以下）`;
-  return null;
-}
 // ---------------------------------------------------------------------------------------------------------
 // Decisions with substance (issue 14): 从轻、减轻 (《行政处罚法》第三十二条), 不予处罚 (第三十三条), fines on the
 // responsible persons beside the unit (双罚, the `personRange` of each article above), 案件移送 (第二十七条).

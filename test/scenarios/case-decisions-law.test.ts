@@ -87,10 +87,12 @@ describe('从轻、减轻 (《行政处罚法》第三十二条)', () => {
 
   it('a 从轻 the facts do not support loses WRONG_DECISION_KIND, in every penalty scenario', () => {
     for (const s of listScenarios().filter((x) => x.rubric.some((i) => i.code === 'WRONG_DECISION_KIND'))) {
-      const f = s.fixture('kind') as CaseFixture;
+      const fixture = s.fixture('kind');
+      // A 复查转立案 scenario judges the same item on the case it opens (its fixture's `case`).
+      const f = (s.workflow === 'recheckCase' ? (fixture as { case: CaseFixture }).case : fixture) as CaseFixture;
       if (expectedOutcome(f) !== 'penalty') continue;
       const item = s.rubric.find((i) => i.code === 'WRONG_DECISION_KIND')!;
-      const state = runAnswer(s.id, 'kind', item.mistake.apply(s.modelAnswer(f), f));
+      const state = runAnswer(s.id, 'kind', item.mistake.apply(s.modelAnswer(fixture), fixture));
       expect(lostCodes(state)).toEqual(['WRONG_DECISION_KIND']);
     }
   });
