@@ -1,7 +1,7 @@
 /**
  * Issue 14: the inspection → failed 复查 → case chain through the pages — the officer re-checks after the
  * deadline, files the case under 《安全生产法》第一百零二条, notifies 停产停业整顿 and the persons' fines,
- * decides and serves; the print page shows every document of the chain with its key text.
+ * has the case reviewed (法制审核) and discussed (集体讨论), decides and serves; the print page shows every document of the chain with its key text.
  */
 import { expect, test } from '@playwright/test';
 import { renderDocuments } from '../scenarios/documents';
@@ -55,9 +55,14 @@ test('the 复查 → 第一百零二条 case is played through the pages and pri
   for (const type of ['penaltyNotice', 'penaltyDecision']) {
     const sheet = page.locator(`[data-type="${type}"]`);
     await expect(sheet).toContainText('《中华人民共和国安全生产法》第一百零二条');
-    await expect(sheet).toContainText('责令你单位停产停业整顿');
-    for (const p of f.persons) await expect(sheet).toContainText(`${p.capacity}${p.name}（${p.role}）处罚款人民币`);
+    await expect(sheet).toContainText('停产停业整顿');
+    for (const p of f.case.responsible)
+      await expect(sheet).toContainText(new RegExp(`${p.name}（${p.role}）拟?处罚款人民币`));
   }
+  await expect(page.locator('[data-type="penaltyDecision"]')).toContainText('责令你单位停产停业整顿');
+  // 法制审核 and 集体讨论 (《行政处罚法》第五十八条、第五十七条第二款) precede the decision and print.
+  await expect(page.locator('[data-type="legalReview"]')).toContainText(f.case.reviewers[0]!.name);
+  await expect(page.locator('[data-type="collectiveDiscussion"]')).toContainText(f.case.head);
   await expect(page.locator('[data-type="penaltyNotice"]')).toContainText('有权要求举行听证');
   await expect(page.locator('[data-type="serviceReceipt"]')).toContainText(
     expected.find((d) => d.type === 'penaltyDecision')!.number!,

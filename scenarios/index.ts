@@ -1,5 +1,8 @@
 /** The scenario registry: id → definition (with its version). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
+import { caseFirstMinorNoPenalty } from './case-first-minor-no-penalty';
+import { caseHeavyDualPenalty } from './case-heavy-dual-penalty';
+import { caseTransferCrime } from './case-transfer-crime';
 import { caseUncertifiedWelders } from './case-uncertified-welders';
 import { chainHazardNotEliminated } from './chain-hazard-not-eliminated';
 import { chainRectifiedPartly } from './chain-rectified-partly';
@@ -44,6 +47,9 @@ const SCENARIOS: readonly AnyScenario[] = [
   chainRectifiedPartly,
   seizeSubstandardEquipment,
   seizeIllegalChemicals,
+  caseFirstMinorNoPenalty,
+  caseHeavyDualPenalty,
+  caseTransferCrime,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));

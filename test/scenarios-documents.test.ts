@@ -143,6 +143,21 @@ function checkCase(f: CaseFixture, c: CaseContext, docs: DocumentContent[]) {
     expect(filingText).not.toContain(PENALTY_ARTICLES[f.articleId].short);
     expect(filing.signatures.find((x) => x.label.startsWith('审批负责人'))!.value).toBe(f.head);
   }
+  // A case that ends without a penalty (不予处罚, 移送) has its own documents, checked with its law (issue 14).
+  if (c.transfer) {
+    expect(docs.map((d) => d.type)).toEqual(['caseFiling', 'transferApproval', 'transferLetter']);
+    expect(text(one(docs, 'transferLetter'))).toContain(f.facts);
+    expect(one(docs, 'transferApproval').signatures.find((x) => x.label.startsWith('审批负责人'))!.value).toBe(f.head);
+    return;
+  }
+  if (c.decision?.kind === 'none') {
+    expect(text(one(docs, 'noPenaltyDecision'))).toContain('不予行政处罚');
+    expect(text(one(docs, 'serviceReceipt'))).toContain(
+      c.documents.find((x) => x.type === 'noPenaltyDecision')!.number,
+    );
+    expect(byType(docs, 'penaltyNotice')).toHaveLength(0);
+    return;
+  }
   const n = c.notice!;
   const notice = text(one(docs, 'penaltyNotice'));
   expect(notice).toContain(f.facts);

@@ -4,6 +4,7 @@ import * as people from '../kit/people';
 import {
   buildCaseFixture,
   caseAnswer,
+  caseInput,
   caseMaterials,
   caseRubric as r,
   caseSteps,
@@ -11,7 +12,6 @@ import {
 } from '../workflows/case/kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
-import type { CaseInput } from '../workflows/case/machine';
 
 function fixture(seed: string): CaseFixture {
   const prng = createPrng(`case-alarm-disabled:${seed}`);
@@ -39,6 +39,9 @@ function fixture(seed: string): CaseFixture {
         },
       ],
       hearingRequested: false,
+      // Why this is not a case for 危险作业罪 (《刑法》第一百三十四条之一): no 现实危险 was found.
+      crimeAssessment:
+        '经核查：报警装置关闭期间，值班室和煤气回收区域一氧化碳浓度检测正常，区域内无人作业，未发现具有发生重大伤亡事故的现实危险，不涉嫌犯罪。',
     },
     people,
     generateUscc,
@@ -47,7 +50,7 @@ function fixture(seed: string): CaseFixture {
 
 export const caseAlarmDisabled: ScenarioDefinition<CaseFixture, 'case'> = {
   id: 'case-alarm-disabled',
-  version: 2,
+  version: 3,
   title: '全流程案件：报警装置关闭逾期未改正',
   brief:
     '一家炼钢企业关闭了煤气区域的一氧化碳报警装置，责令改正后逾期仍未改正。请从立案开始办理全案：立案审批、调查取证、行政处罚告知（注意听证权利和工作日期限）、登记陈述申辩、作出并送达行政处罚决定书、登记缴款（逾期的计算加处罚款），最后结案。',
@@ -61,12 +64,7 @@ export const caseAlarmDisabled: ScenarioDefinition<CaseFixture, 'case'> = {
       `你是${f.authority.name}的执法人员，承办${f.enterprise.name}逾期未改正违法行为一案。`,
       '按《行政处罚法》普通程序办理，文书期限按法律规定计算。',
     ]),
-  machineInput: (f): CaseInput => ({
-    authority: f.authority.abbreviation,
-    counters: f.counters,
-    head: f.head,
-    discoveredOn: f.discoveredOn,
-  }),
+  machineInput: caseInput,
   steps: caseSteps,
   hints: [
     {
@@ -88,15 +86,26 @@ export const caseAlarmDisabled: ScenarioDefinition<CaseFixture, 'case'> = {
       cost: 3,
     },
   ],
+  // The model-based simple-path test explores the first three mistakes; these change one step each.
   rubric: [
-    r.article(15),
+    r.legalReview(5),
+    r.collectiveDiscussion(5),
+    r.appealInfo(5),
+    r.article(10),
     r.tier(10),
-    r.hearingRight(15),
+    r.hearingRight(10),
     r.noticeDeadlines(10),
-    r.statementHeard(15),
-    r.appealInfo(10),
-    r.service(10),
-    r.surcharge(15),
+    r.statementHeard(10),
+    r.service(5),
+    r.surcharge(10),
+    r.personFines(15),
+    r.decisionKind(5),
+  ],
+  unreachableStates: [
+    {
+      state: 'transferred',
+      reason: '本案事实不具备犯罪构成要件（没有现实危险或者严重后果），不移送司法机关',
+    },
   ],
   modelAnswer: (f) => caseAnswer(f),
   alternativeAnswers: (f) => [caseAnswer(f, { hearing: true })],

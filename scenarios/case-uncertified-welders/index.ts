@@ -4,6 +4,7 @@ import * as people from '../kit/people';
 import {
   buildCaseFixture,
   caseAnswer,
+  caseInput,
   caseMaterials,
   caseRubric as r,
   caseSteps,
@@ -11,7 +12,6 @@ import {
 } from '../workflows/case/kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
-import type { CaseInput } from '../workflows/case/machine';
 
 function fixture(seed: string): CaseFixture {
   const prng = createPrng(`case-uncertified-welders:${seed}`);
@@ -44,7 +44,7 @@ function fixture(seed: string): CaseFixture {
 
 export const caseUncertifiedWelders: ScenarioDefinition<CaseFixture, 'case'> = {
   id: 'case-uncertified-welders',
-  version: 2,
+  version: 3,
   title: '全流程案件：特种作业人员无证上岗（听证）',
   brief:
     '一家钢结构企业安排未取得特种作业操作证的焊工上岗。请办理全案：立案、调查取证、告知（拟处较大数额罚款，须告知听证权利）、当事人要求听证后依法通知并举行听证、作出并送达行政处罚决定书、登记缴款、结案。',
@@ -58,12 +58,7 @@ export const caseUncertifiedWelders: ScenarioDefinition<CaseFixture, 'case'> = {
       `你是${f.authority.name}的执法人员，承办${f.enterprise.name}特种作业人员未持证上岗一案。`,
       '当事人将依法要求听证，请按听证程序办理。',
     ]),
-  machineInput: (f): CaseInput => ({
-    authority: f.authority.abbreviation,
-    counters: f.counters,
-    head: f.head,
-    discoveredOn: f.discoveredOn,
-  }),
+  machineInput: caseInput,
   steps: caseSteps,
   hints: [
     {
@@ -81,15 +76,24 @@ export const caseUncertifiedWelders: ScenarioDefinition<CaseFixture, 'case'> = {
     },
   ],
   rubric: [
-    r.article(15),
+    r.article(10),
     r.tier(10),
-    r.hearingRight(15),
+    r.hearingRight(10),
     r.hearingProcedure(15),
     r.statementHeard(10),
-    r.noticeDeadlines(10),
-    r.appealInfo(10),
+    r.noticeDeadlines(5),
+    r.appealInfo(5),
     r.service(5),
     r.surcharge(10),
+    r.legalReview(10),
+    r.collectiveDiscussion(5),
+    r.decisionKind(5),
+  ],
+  unreachableStates: [
+    {
+      state: 'transferred',
+      reason: '本案事实不具备犯罪构成要件（没有现实危险或者严重后果），不移送司法机关',
+    },
   ],
   modelAnswer: (f) => caseAnswer(f),
   alternativeAnswers: (f) => [caseAnswer(f, { hearing: false })],

@@ -83,7 +83,6 @@ function fixture(seed: string): RecheckCaseFixture {
       '复查时，该单位主要负责人称"整改影响生产，不准备整改"，拒绝在整改复查意见书上签收；经查，该单位在整改期限内未采取任何整改措施，拒不执行责令限期整改指令。',
     // 拒不执行: the case review proposes the highest fine the article allows on the unit.
     amounts: [50_000],
-    personAmounts: [50_000, 60_000, 70_000, 80_000],
     statements: [
       {
         text: '整改需要停机改造，公司订单紧张，请求延期整改、从轻处罚。',
@@ -105,7 +104,7 @@ export const chainHazardNotEliminated: ScenarioDefinition<RecheckCaseFixture, 'r
   version: 1,
   title: '复查转立案：事故隐患逾期未消除且拒不执行',
   brief:
-    '你们在检查一家机械制造企业时发现两处一般事故隐患，已开具责令限期整改指令书。整改期满后请按时复查，如实开具整改复查意见书；隐患仍未消除的，依照《安全生产法》第一百零二条立案查处：调查取证、告知（注意停产停业整顿和听证权利）、听取陈述申辩，作出并送达行政处罚决定书。注意单位拒不执行时对直接责任人员的罚款（双罚）。',
+    '你们在检查一家机械制造企业时发现两处一般事故隐患，已开具责令限期整改指令书。整改期满后请按时复查，如实开具整改复查意见书；隐患仍未消除的，依照《安全生产法》第一百零二条立案查处：调查取证、告知（注意停产停业整顿和听证权利）、听取陈述申辩，经法制审核和负责人集体讨论后作出并送达行政处罚决定书。注意单位拒不执行时对直接责任人员的罚款（双罚）。',
   skill: 'case',
   workflow: 'recheckCase',
   estimatedMinutes: 35,
@@ -140,14 +139,16 @@ export const chainHazardNotEliminated: ScenarioDefinition<RecheckCaseFixture, 'r
     },
   ],
   rubric: [
+    r.hearingRight(10),
+    r.legalReview(10),
+    r.collectiveDiscussion(5),
     r.recheckInTime(10),
     r.recheckResult(10),
-    r.article(15),
+    r.article(10),
     r.tier(15),
-    r.unitFine(10),
+    r.unitFine(5),
     r.personFines(15),
-    r.suspension(10),
-    r.hearingRight(10),
+    r.decisionKind(5),
     r.statementHeard(5),
   ],
   modelAnswer: (f) => recheckCaseAnswer(f),

@@ -82,7 +82,6 @@ function fixture(seed: string): RecheckCaseFixture {
     recheckNote:
       '复查时，该单位已对部分隐患进行整改，对未整改的一项称配件尚未到货，提交了书面说明，并在整改复查意见书上签收；未发现拒绝整改的情形。',
     amounts: [30_000, 35_000, 40_000, 45_000],
-    personAmounts: [50_000],
     statements: [
       {
         text: '未整改的隐患所需配件尚未到货，已在整改中，请求从轻处罚。',
@@ -100,7 +99,7 @@ export const chainRectifiedPartly: ScenarioDefinition<RecheckCaseFixture, 'reche
   version: 1,
   title: '复查转立案：部分隐患逾期未消除',
   brief:
-    '一家家具企业被责令限期消除两处一般事故隐患。整改期满后请按时复查，对每一项如实记录整改情况；仍有隐患未消除的，依照《安全生产法》第一百零二条立案查处，判断单位是否属于拒不执行、适用哪一档处罚，依法告知、听取陈述申辩，作出并送达行政处罚决定书。',
+    '一家家具企业被责令限期消除两处一般事故隐患。整改期满后请按时复查，对每一项如实记录整改情况；仍有隐患未消除的，依照《安全生产法》第一百零二条立案查处，判断单位是否属于拒不执行、适用哪一档处罚，依法告知、听取陈述申辩；属于较大数额罚款的，经法制审核和负责人集体讨论后作出并送达行政处罚决定书。',
   skill: 'case',
   workflow: 'recheckCase',
   estimatedMinutes: 30,
@@ -129,13 +128,16 @@ export const chainRectifiedPartly: ScenarioDefinition<RecheckCaseFixture, 'reche
     },
   ],
   rubric: [
-    r.recheckInTime(15),
-    r.recheckResult(20),
-    r.article(15),
+    r.hearingRight(10),
+    r.legalReview(10),
+    r.collectiveDiscussion(5),
+    r.recheckInTime(10),
+    r.recheckResult(15),
+    r.article(10),
     r.tier(15),
     r.unitFine(10),
-    r.hearingRight(10),
-    r.statementHeard(15),
+    r.decisionKind(5),
+    r.statementHeard(10),
   ],
   modelAnswer: (f) => recheckCaseAnswer(f),
   alternativeAnswers: recheckCaseAlternatives,

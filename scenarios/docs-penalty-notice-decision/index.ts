@@ -4,6 +4,7 @@ import * as people from '../kit/people';
 import {
   buildCaseFixture,
   caseAnswer,
+  caseInput,
   caseMaterials,
   caseRubric as r,
   caseSteps,
@@ -12,7 +13,6 @@ import {
 } from '../workflows/case/kit';
 import { generateUscc } from '../lib/uscc';
 import type { ScenarioDefinition } from '../types';
-import type { CaseInput } from '../workflows/case/machine';
 
 function fixture(seed: string): CaseFixture {
   const prng = createPrng(`docs-penalty-notice-decision:${seed}`);
@@ -49,7 +49,7 @@ function fixture(seed: string): CaseFixture {
 
 export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> = {
   id: 'docs-penalty-notice-decision',
-  version: 2,
+  version: 3,
   title: '文书制作：行政处罚告知书与决定书',
   brief:
     '案件已经立案并调查终结。请制作行政处罚告知书（处罚依据与档次、拟罚款金额、听证权利、按工作日计算的陈述申辩和听证申请期限），登记当事人的陈述申辩并复核，在期限届满后制作并送达行政处罚决定书（复核意见、责令改正、缴款期限、复议和诉讼期限），登记缴款并报负责人批准结案。',
@@ -63,12 +63,7 @@ export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> 
       `${f.enterprise.name}未提供劳动防护用品一案已由${f.authority.name}立案并调查终结（询问笔录、检查笔录已完成）。`,
       '请制作告知书和决定书，并完成送达、执行和结案。',
     ]),
-  machineInput: (f): CaseInput => ({
-    authority: f.authority.abbreviation,
-    counters: f.counters,
-    head: f.head,
-    discoveredOn: f.discoveredOn,
-  }),
+  machineInput: caseInput,
   presetEvents: presetThroughInvestigation,
   steps: caseSteps,
   hints: [
@@ -87,14 +82,23 @@ export const docsPenaltyNoticeDecision: ScenarioDefinition<CaseFixture, 'case'> 
     },
   ],
   rubric: [
-    r.noticeDeadlines(20),
-    r.hearingRight(15),
-    r.article(15),
+    r.noticeDeadlines(15),
+    r.hearingRight(10),
+    r.article(10),
     r.tier(10),
     r.statementHeard(15),
     r.appealInfo(10),
     r.service(5),
     r.surcharge(10),
+    r.legalReview(5),
+    r.collectiveDiscussion(5),
+    r.decisionKind(5),
+  ],
+  unreachableStates: [
+    {
+      state: 'transferred',
+      reason: '本案事实不具备犯罪构成要件（没有现实危险或者严重后果），不移送司法机关',
+    },
   ],
   modelAnswer: (f) => caseAnswer(f, { from: 'notice' }),
   alternativeAnswers: (f) => [caseAnswer(f, { from: 'notice', hearing: true })],

@@ -6,7 +6,7 @@
 
 export interface LegalFigure<T> {
   value: T;
-  unit: 'working-days' | 'days' | 'months' | 'yuan' | 'rate-per-day' | 'persons' | 'hours';
+  unit: 'working-days' | 'days' | 'months' | 'yuan' | 'rate-per-day' | 'persons' | 'hours' | 'share';
   source: string;
   effectiveFrom: string;
   check: boolean;
@@ -214,6 +214,7 @@ export const LEGAL = {
     check: true,
     note: '取值与courtApplicationWindow相同：以复议、诉讼期限届满之日起3个月为限；待核实新规是否另有规定',
   },
+
   // ── seizure workflow (查封、扣押：《安全生产法》第六十五条第一款第（四）项，《行政强制法》第十八条至第二十八条) ──
   /** 行政强制法 第25条第1款: a 查封、扣押 lasts at most 30 days (over ten days: calendar days, 第69条). */
   seizureMaxDays: {
@@ -239,6 +240,45 @@ export const LEGAL = {
     source: '《行政强制法》第十九条',
     effectiveFrom: '2012-01-01',
     check: false,
+  },
+
+  // ---- Decisions with substance (issue 14): 从轻, 案件移送 ----
+  /** 从轻处罚: the fine stays in the lower part of the range — here the lower half of the span from the floor. */
+  lighterShare: {
+    value: 0.5,
+    unit: 'share',
+    source:
+      '《行政处罚法》第三十二条（从轻在法定幅度内）；"较低部分"按各地行政处罚裁量基准惯例取幅度的下半部分（如《河北省应急管理系统行政裁量权基准》）',
+    effectiveFrom: '2021-07-15',
+    check: true,
+    note: '比例取自裁量基准惯例，非法律规定',
+  },
+  /** The responsible person approves or refuses a transfer within 3 days of the written report. */
+  transferApprovalDays: {
+    value: 3,
+    unit: 'days',
+    source: '《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号，2020年修订）第五条第二款',
+    effectiveFrom: '2020-08-07',
+    check: true,
+    note: '条文序号按2001年文本；2020年修订（国务院令第730号）后序号待核实',
+  },
+  /** An approved transfer goes to the public security organ within 24 hours. */
+  transferAfterApprovalDays: {
+    value: 1,
+    unit: 'days',
+    source: '《行政执法机关移送涉嫌犯罪案件的规定》第五条第二款（决定批准的，应当在24小时内向同级公安机关移送）',
+    effectiveFrom: '2020-08-07',
+    check: true,
+    note: '24小时按批准之日起1日计（日期粒度）',
+  },
+  /** 集体讨论: the authority's responsible persons who must take part, at least. */
+  collectiveDiscussionQuorum: {
+    value: 3,
+    unit: 'persons',
+    source: '《行政处罚法》第五十七条第二款（行政机关负责人集体讨论决定）；人数按机关负责人会议议事规则惯例',
+    effectiveFrom: '2021-07-15',
+    check: true,
+    note: '法律未规定人数，取本机关负责人（含主要负责人）3人以上',
   },
 } satisfies Record<string, LegalFigure<number>>;
 

@@ -321,18 +321,177 @@ export const ARTICLE_PROVIDES_WARNING: Record<ArticleId, boolean> = {
   art101: false,
   art102: false,
 };
-// ---- recheckCase workflow (issue 14): 第一百零二条 fines on the directly responsible persons ----
+// ---------------------------------------------------------------------------------------------------------
+// Decisions with substance (issue 14): 从轻、减轻 (《行政处罚法》第三十二条), 不予处罚 (第三十三条), fines on the
+// responsible persons beside the unit (双罚, the `personRange` of each article above), 案件移送 (第二十七条).
+// ---------------------------------------------------------------------------------------------------------
+
+/** What the decision does with the range: an ordinary fine, 从轻 (lower part of the range) or 减轻 (below it). */
+export type PenaltyKind = 'penalty' | 'lighter' | 'mitigated';
+export const PENALTY_KINDS = ['penalty', 'lighter', 'mitigated'] as const satisfies readonly PenaltyKind[];
+export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
+  penalty: '在法定幅度内处罚',
+  lighter: '从轻处罚（法定幅度内的较低部分）',
+  mitigated: '减轻处罚（法定幅度的下限以下）',
+};
+
+/** 《行政处罚法》第三十二条: the circumstances in which a penalty 应当从轻或者减轻. */
+export type MitigationId = 'eliminated' | 'coerced' | 'confessed' | 'meritorious' | 'other';
+export const MITIGATIONS: Record<MitigationId, { label: string; item: string }> = {
+  eliminated: { label: '主动消除或者减轻违法行为危害后果', item: '（一）' },
+  coerced: { label: '受他人胁迫或者诱骗实施违法行为', item: '（二）' },
+  confessed: { label: '主动供述行政机关尚未掌握的违法行为', item: '（三）' },
+  meritorious: { label: '配合行政机关查处违法行为有立功表现', item: '（四）' },
+  other: { label: '法律、法规、规章规定其他应当从轻或者减轻行政处罚的', item: '（五）' },
+};
+export const MITIGATION_IDS = Object.keys(MITIGATIONS) as MitigationId[];
+export const mitigationCitation = (id: MitigationId) => `《行政处罚法》第三十二条第${MITIGATIONS[id].item}项`;
+
+/** The tier's floor that 减轻 goes below; null when the tier reads "X元以下" and has no floor to go below. */
+export function tierFloor(articleId: ArticleId, tierId: TierId): number | null {
+  const tier = PENALTY_ARTICLES[articleId].tiers.find((t) => t.id === tierId);
+  return tier && !tier.minExclusive && tier.min > 0 ? tier.min : null;
+}
 
 /**
- * Why `amount` is outside the article's range for the directly responsible persons (直接负责的主管人员和
- * 其他直接责任人员), or null when it is inside. Both ends are included ("五万元以上十万元以下", read as the
- * unit ranges above). 第一百零二条 fines the persons only when the unit 拒不执行 (the uncorrected tier).
+ * Why the unit's fine does not fit the kind of decision, or null. 从轻 stays inside the range, in its
+ * lower part (`lighterShare` of the span from the floor); 减轻 goes below the floor and stays above zero.
+ * Both need a circumstance of 第三十二条; an ordinary penalty with such a circumstance found is refused,
+ * since the article says 应当.
  */
-export function personFineRangeProblem(articleId: ArticleId, amount: number): string | null {
+export function decisionAmountProblem(
+  articleId: ArticleId,
+  tierId: TierId,
+  kind: PenaltyKind,
+  mitigation: MitigationId | null,
+  amount: number,
+  lighterShare: number,
+): string | null {
   const article = PENALTY_ARTICLES[articleId];
-  const range = article.personRange;
-  if (!range) return `${article.citation}没有对直接负责的主管人员和其他直接责任人员的罚款`;
-  if (amount < range[0] || amount > range[1])
-    return `对直接负责的主管人员和其他直接责任人员的罚款${yuan(amount)}超出${article.citation}规定的幅度（${yuan(range[0])}以上${yuan(range[1])}以下）`;
+  const tier = article.tiers.find((t) => t.id === tierId);
+  if (!tier || tier.max === null) return fineRangeProblem(articleId, tierId, amount);
+  if (kind === 'penalty') {
+    if (mitigation)
+      return `认定了${mitigationCitation(mitigation)}的情形（${MITIGATIONS[mitigation].label}），应当从轻或者减轻处罚`;
+    return fineRangeProblem(articleId, tierId, amount);
+  }
+  if (!mitigation)
+    return `从轻、减轻处罚须有《行政处罚法》第三十二条规定的情形（如主动消除或者减轻违法行为危害后果），须写明所依据的情形`;
+  if (kind === 'lighter') {
+    const range = fineRangeProblem(articleId, tierId, amount);
+    if (range) return `从轻处罚在法定幅度内适用：${range}`;
+    const top = lighterCeiling(articleId, tierId, lighterShare)!;
+    if (amount > top)
+      return `从轻处罚应在法定幅度的较低部分（${yuan(top)}以下）确定罚款金额（《行政处罚法》第三十二条；裁量基准）`;
+    return null;
+  }
+  const floor = tierFloor(articleId, tierId);
+  if (floor === null)
+    return `${article.citation}该档次为"${yuan(tier.max)}以下"，没有可低于的下限，不能减轻处罚，可以从轻处罚`;
+  if (amount >= floor) return `减轻处罚应在法定下限（${yuan(floor)}）以下确定罚款金额（《行政处罚法》第三十二条）`;
+  if (amount <= 0) return '减轻处罚的罚款金额须大于零';
   return null;
 }
+
+/** The highest fine that still counts as 从轻 (the lower part of the range). */
+export function lighterCeiling(articleId: ArticleId, tierId: TierId, lighterShare: number): number | null {
+  const tier = PENALTY_ARTICLES[articleId].tiers.find((t) => t.id === tierId);
+  if (!tier || tier.max === null) return null;
+  return Math.floor(tier.min + (tier.max - tier.min) * lighterShare);
+}
+
+/** Whether the tier fines the directly responsible persons beside the unit (双罚). */
+export function personFinesApply(articleId: ArticleId, tierId: TierId): boolean {
+  return tierId === 'uncorrected' && PENALTY_ARTICLES[articleId].personRange !== null;
+}
+
+/** Why a fine on a responsible person is unlawful under the article and tier, or null. */
+export function personFineProblem(articleId: ArticleId, tierId: TierId, amount: number): string | null {
+  const article = PENALTY_ARTICLES[articleId];
+  if (!personFinesApply(articleId, tierId) || !article.personRange)
+    return `${article.citation}该档次不对直接负责的主管人员和其他直接责任人员处罚款（《行政处罚法》第四条：处罚须有法定依据）`;
+  const [min, max] = article.personRange;
+  if (amount < min || amount > max)
+    return `对个人的罚款${yuan(amount)}超出${article.citation}规定的幅度（对直接负责的主管人员和其他直接责任人员处${yuan(min)}以上${yuan(max)}以下）`;
+  return null;
+}
+
+/** 《行政处罚法》第三十三条第一款: the two grounds for 不予行政处罚. */
+export type NoPenaltyGround = 'minorNoHarm' | 'firstOffence';
+export const NO_PENALTY_GROUNDS: Record<NoPenaltyGround, { label: string; citation: string; mandatory: boolean }> = {
+  minorNoHarm: {
+    label: '违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚',
+    citation: '《行政处罚法》第三十三条第一款前段',
+    mandatory: true,
+  },
+  firstOffence: {
+    label: '初次违法且危害后果轻微并及时改正的，可以不予行政处罚',
+    citation: '《行政处罚法》第三十三条第一款后段',
+    mandatory: false,
+  },
+};
+export const NO_PENALTY_GROUND_IDS = Object.keys(NO_PENALTY_GROUNDS) as NoPenaltyGround[];
+export type Harm = 'none' | 'minor' | 'serious';
+export const HARM_LABELS: Record<Harm, string> = {
+  none: '没有造成危害后果',
+  minor: '危害后果轻微',
+  serious: '造成了较重的危害后果',
+};
+
+/** The facts on which 不予处罚 turns, as the investigation found them. */
+export interface NoPenaltyFindings {
+  minor: boolean;
+  firstOffence: boolean;
+  correctedInTime: boolean;
+  harm: Harm;
+}
+
+/** Why the findings do not support the ground of 不予处罚, or null. */
+export function noPenaltyProblem(ground: NoPenaltyGround, f: NoPenaltyFindings): string | null {
+  const g = NO_PENALTY_GROUNDS[ground];
+  if (!f.correctedInTime) return `当事人未及时改正违法行为，不符合${g.citation}不予处罚的条件`;
+  if (ground === 'minorNoHarm') {
+    if (!f.minor) return `违法行为并非轻微，不符合${g.citation}不予处罚的条件`;
+    if (f.harm !== 'none') return `违法行为造成了危害后果，不符合${g.citation}"没有造成危害后果"的条件`;
+    return null;
+  }
+  if (!f.firstOffence) return `当事人并非初次违法，不符合${g.citation}不予处罚的条件`;
+  if (f.harm === 'serious') return `危害后果并非轻微，不符合${g.citation}不予处罚的条件`;
+  return null;
+}
+
+/** The ground the law makes mandatory for the facts, else the discretionary one, else none. */
+export function noPenaltyGroundFor(f: NoPenaltyFindings): NoPenaltyGround | null {
+  if (noPenaltyProblem('minorNoHarm', f) === null) return 'minorNoHarm';
+  if (noPenaltyProblem('firstOffence', f) === null) return 'firstOffence';
+  return null;
+}
+
+/** Crimes an 应急 case may have to be transferred for (《行政处罚法》第二十七条第一款). */
+export type CrimeId = 'dangerousOperation' | 'majorLiabilityAccident';
+export const CRIMES: Record<CrimeId, { name: string; citation: string; elements: string }> = {
+  dangerousOperation: {
+    name: '危险作业罪',
+    citation: '《中华人民共和国刑法》第一百三十四条之一第（一）项',
+    elements:
+      '在生产、作业中违反有关安全管理的规定，关闭、破坏直接关系生产安全的监控、报警、防护、救生设备、设施，具有发生重大伤亡事故或者其他严重后果的现实危险',
+  },
+  majorLiabilityAccident: {
+    name: '重大责任事故罪',
+    citation: '《中华人民共和国刑法》第一百三十四条第一款',
+    elements: '在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故或者造成其他严重后果',
+  },
+};
+export const CRIME_IDS = Object.keys(CRIMES) as CrimeId[];
+
+/** Materials attached to a transfer (《行政执法机关移送涉嫌犯罪案件的规定》第六条). */
+export type TransferMaterial = 'report' | 'evidence' | 'items' | 'expertise';
+export const TRANSFER_MATERIALS: Record<TransferMaterial, string> = {
+  report: '涉嫌犯罪案件情况的调查报告',
+  evidence: '现场检查笔录、询问笔录、照片等有关涉嫌犯罪的材料',
+  items: '涉案物品清单',
+  expertise: '有关检验报告或者鉴定结论',
+};
+export const TRANSFER_MATERIAL_IDS = Object.keys(TRANSFER_MATERIALS) as TransferMaterial[];
+/** What every transfer of an 应急 case must carry (the list and the expert opinion only where there are any). */
+export const REQUIRED_TRANSFER_MATERIALS: readonly TransferMaterial[] = ['report', 'evidence'];

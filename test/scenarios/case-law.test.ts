@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { renderDocuments } from '../../scenarios/documents';
 import { applyStep, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { caseAnswer, type CaseFixture } from '../../scenarios/workflows/case/kit';
+import { caseAnswer, expectedOutcome, type CaseFixture } from '../../scenarios/workflows/case/kit';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
 
 const CASE_SCENARIOS = listScenarios().filter((s) => s.workflow === 'case');
+/** The case scenarios whose facts call for a penalty (not 不予处罚, not a transfer): they notify and decide. */
+const PENALTY_SCENARIOS = CASE_SCENARIOS.filter(
+  (s) => expectedOutcome(s.fixture('outcome') as CaseFixture) === 'penalty',
+);
 const PENALTY_DOCS = 'docs-penalty-notice-decision';
 
 function fixtureOf(id: string, seed: string): CaseFixture {
@@ -31,7 +35,7 @@ function runUntil(
 }
 
 describe('陈述、申辩 (《行政处罚法》第四十五条、第六十二条)', () => {
-  it.each(CASE_SCENARIOS.map((s) => s.id))(
+  it.each(PENALTY_SCENARIOS.map((s) => s.id))(
     '%s: a decision that skips the statement the party made loses STATEMENT_NOT_HEARD',
     (id) => {
       const seed = seedWith(id, true);
@@ -90,7 +94,7 @@ describe('陈述、申辩 (《行政处罚法》第四十五条、第六十二�
 });
 
 describe('处罚依据 (WRONG_ARTICLE) in every scenario that issues a penalty', () => {
-  it.each(CASE_SCENARIOS.map((s) => s.id))('%s judges the article', (id) => {
+  it.each(PENALTY_SCENARIOS.map((s) => s.id))('%s judges the article', (id) => {
     expect(getScenario(id)!.rubric.some((i) => i.code === 'WRONG_ARTICLE')).toBe(true);
     expect(getScenario(id)!.rubric.some((i) => i.code === 'WRONG_TIER')).toBe(true);
   });

@@ -1,7 +1,8 @@
 /**
  * 复查转立案 (issue 14): 安全生产法 第一百零二条 — the unit's fine (五万元以下, both tiers), the fines on the
- * directly responsible persons (五万元以上十万元以下), 停产停业整顿 only when the unit 拒不执行, and the
- * 复查 after the deadline (the inspection's rule, applied in the chain). Boundary values on both sides.
+ * directly responsible persons (五万元以上十万元以下), 停产停业整顿 only when the unit 拒不执行, the 法制审核 and
+ * 集体讨论 such a decision needs, and the 复查 after the deadline. Every one of these rules is the inspection's
+ * or the case's own, judged in the chain. Boundary values on both sides.
  */
 import { describe, expect, it } from 'vitest';
 import { renderDocuments } from '../../scenarios/documents';
@@ -11,8 +12,8 @@ import type { DocumentContent } from '../../scenarios/lib/document';
 import type { AnswerStep, AttemptState } from '../../scenarios/types';
 import { recheckDueBy } from '../../scenarios/workflows/inspection/machine';
 import { orderDeadline } from '../../scenarios/workflows/inspection/kit';
-import { personFineRangeProblem } from '../../scenarios/law/penalties';
-import { personFineField, recheckCaseAnswer, type RecheckCaseFixture } from '../../scenarios/workflows/recheckCase/kit';
+import { personFineProblem } from '../../scenarios/law/penalties';
+import { recheckCaseAnswer, type RecheckCaseFixture } from '../../scenarios/workflows/recheckCase/kit';
 import type { RecheckCaseContext } from '../../scenarios/workflows/recheckCase/machine';
 import { addDays } from '../../scenarios/law/working-days';
 import { lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
@@ -112,10 +113,18 @@ describe("《安全生产法》第一百零二条: the unit's fine (五万元以
   });
 });
 
-describe('《安全生产法》第一百零二条: the directly responsible persons (五万元以上十万元以下)', () => {
+describe("《安全生产法》第一百零二条: the directly responsible persons (五万元以上十万元以下, the case's 双罚 rule)", () => {
   const f = fixtureOf(REFUSED);
   const answer = recheckCaseAnswer(f);
-  const field = personFineField(f.persons[0]!.id);
+  const first = f.case.responsible[0]!;
+  const second = f.case.responsible[1]!;
+
+  it('the model answer fines both responsible persons on the notice and the decision', () => {
+    for (const stepId of ['notice', 'decision']) {
+      const values = answer.find((s) => s.stepId === stepId)!.values;
+      expect([values.person1Name, values.person2Name]).toEqual([first.name, second.name]);
+    }
+  });
 
   it.each([
     ['49999', false],
@@ -123,7 +132,7 @@ describe('《安全生产法》第一百零二条: the directly responsible pers
     ['100000', true],
     ['100001', false],
   ])('a fine of %s on a responsible person: accepted %s', (amount, ok) => {
-    const { result } = submitWith(REFUSED, answer, 'notice', { [field]: amount });
+    const { result } = submitWith(REFUSED, answer, 'notice', { person1Amount: amount });
     expect(result.ok).toBe(ok);
     if (!result.ok) {
       expect(result.reason).toContain('第一百零二条');
@@ -132,59 +141,97 @@ describe('《安全生产法》第一百零二条: the directly responsible pers
   });
 
   it('the range function reads both ends inclusively', () => {
-    expect(personFineRangeProblem('art102', 49_999)).not.toBeNull();
-    expect(personFineRangeProblem('art102', 50_000)).toBeNull();
-    expect(personFineRangeProblem('art102', 100_000)).toBeNull();
-    expect(personFineRangeProblem('art102', 100_001)).not.toBeNull();
+    expect(personFineProblem('art102', 'uncorrected', 49_999)).not.toBeNull();
+    expect(personFineProblem('art102', 'uncorrected', 50_000)).toBeNull();
+    expect(personFineProblem('art102', 'uncorrected', 100_000)).toBeNull();
+    expect(personFineProblem('art102', 'uncorrected', 100_001)).not.toBeNull();
   });
 
   it('persons are fined only when the unit refuses (the first tier has no such fine)', () => {
     const p = fixtureOf(PARTLY);
     const { result } = submitWith(PARTLY, recheckCaseAnswer(p), 'notice', {
-      [personFineField(p.persons[0]!.id)]: '60000',
+      person1Name: p.case.responsible[0]!.name,
+      person1Amount: '60000',
     });
-    expect(refusal(result)).toContain('拒不执行');
+    const reason = refusal(result);
+    expect(reason).toContain('第一百零二条');
+    expect(reason).toContain('该档次不对直接负责的主管人员和其他直接责任人员处罚款');
   });
 
-  it('leaving out a responsible person loses MISSING_PERSON_FINE only', () => {
-    const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(f, { personIds: [f.persons[0]!.id] }));
-    expect(lostCodes(state)).toEqual(['MISSING_PERSON_FINE']);
+  it("a refusing unit's notice without the persons' fines is refused (双罚)", () => {
+    const { result } = submitWith(REFUSED, answer, 'notice', {
+      person1Name: '',
+      person1Amount: '',
+      person2Name: '',
+      person2Amount: '',
+    });
+    expect(refusal(result)).toContain('双罚');
   });
 
-  it('a decision may not fine a person the notice did not name, or more than notified (第四十五条第二款)', () => {
-    const told = recheckCaseAnswer(f, { personIds: [f.persons[0]!.id] });
-    const more = submitWith(REFUSED, told, 'decision', { [personFineField(f.persons[1]!.id)]: '60000' }).result;
-    expect(refusal(more)).toContain('第四十五条第二款');
+  it('leaving out a responsible person loses PERSON_FINES_WRONG only', () => {
+    const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(f, { case: { personFines: 'omitOne' } }));
+    expect(state.status).toBe('finished');
+    expect(lostCodes(state)).toEqual(['PERSON_FINES_WRONG']);
+  });
+
+  it('a decision may not fine a person the notice did not name, or more than notified (第四十四条, 第四十五条第二款)', () => {
+    const told = recheckCaseAnswer(f, { case: { personFines: 'omitOne' } });
+    const unnamed = submitWith(REFUSED, told, 'decision', { person2Name: second.name, person2Amount: '60000' });
+    expect(refusal(unnamed.result)).toContain('第四十四条');
+    const more = submitWith(REFUSED, told, 'decision', { person1Amount: '100000' });
+    // The model's fines lie below the ceiling (personFineShare ≤ 0.5), so 100,000 is more than notified.
+    expect(told.find((s) => s.stepId === 'notice')!.values.person1Amount).not.toBe('100000');
+    expect(refusal(more.result)).toContain('第四十五条第二款');
   });
 });
 
-describe('停产停业整顿 only when the unit 拒不执行', () => {
-  it('is refused with the first tier', () => {
-    const p = fixtureOf(PARTLY);
-    const { result } = submitWith(PARTLY, recheckCaseAnswer(p), 'notice', { suspension: 'on' });
-    const reason = refusal(result);
-    expect(reason).toContain('停产停业整顿');
-    expect(reason).toContain('拒不执行');
-  });
-
-  it('is accepted with the uncorrected tier, and its omission loses SUSPENSION_WRONG only', () => {
-    const f = fixtureOf(REFUSED);
-    const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(f, { suspension: false }));
-    expect(state.status).toBe('finished');
-    expect(lostCodes(state)).toEqual(['SUSPENSION_WRONG']);
-  });
-
-  it('a decision may not add 停产停业整顿 the notice did not announce', () => {
-    const f = fixtureOf(REFUSED);
-    const told = recheckCaseAnswer(f, { suspension: false });
-    const { result } = submitWith(REFUSED, told, 'decision', { suspension: 'on' });
-    expect(refusal(result)).toContain('第四十五条第二款');
-  });
-
+describe('停产停业整顿 only when the unit 拒不执行 (the tier orders it)', () => {
   it('停产停业整顿 carries the right to a hearing (《行政处罚法》第六十三条)', () => {
     const f = fixtureOf(REFUSED);
     const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(f, { case: { hearingRightStated: false } }));
     expect(lostCodes(state)).toEqual(['HEARING_RIGHT_MISSING']);
+  });
+
+  it("taking the first tier for a refusing unit loses WRONG_TIER only (no 停产停业整顿, no persons' fines)", () => {
+    const f = fixtureOf(REFUSED);
+    const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(f, { case: { tierId: 'first' } }));
+    expect(state.status).toBe('finished');
+    expect(lostCodes(state)).toEqual(['WRONG_TIER']);
+  });
+});
+
+describe("法制审核 (第五十八条) and 集体讨论 (第五十七条第二款): the case's rule, judged in the chain", () => {
+  it.each([REFUSED, PARTLY])('%s: the model answer holds both before the decision', (id) => {
+    const ids = recheckCaseAnswer(fixtureOf(id)).map((s) => s.stepId);
+    expect(ids.indexOf('legalReview')).toBeGreaterThan(ids.indexOf('notice'));
+    expect(ids.indexOf('discussion')).toBeGreaterThan(ids.indexOf('legalReview'));
+    expect(ids.indexOf('decision')).toBeGreaterThan(ids.indexOf('discussion'));
+  });
+
+  it.each([REFUSED, PARTLY])('%s: a decision without 法制审核 is refused', (id) => {
+    const answer = recheckCaseAnswer(fixtureOf(id)).filter((s) => !['legalReview', 'discussion'].includes(s.stepId));
+    expect(refusal(submitWith(id, answer, 'decision', {}).result)).toContain('第五十八条');
+  });
+
+  it.each([REFUSED, PARTLY])('%s: a decision after 法制审核 but without 集体讨论 is refused', (id) => {
+    const answer = recheckCaseAnswer(fixtureOf(id)).filter((s) => s.stepId !== 'discussion');
+    expect(refusal(submitWith(id, answer, 'decision', {}).result)).toContain('第五十七条第二款');
+  });
+
+  it.each([
+    ['LEGAL_REVIEW', { reviewerId: 'reviewer-3' }],
+    ['COLLECTIVE_DISCUSSION', { discussionSize: 2 }],
+  ] as const)("%s: the case's mistake in the chain loses that item only", (code, options) => {
+    const state = runAnswer(REFUSED, SEED, recheckCaseAnswer(fixtureOf(REFUSED), { case: options }));
+    expect(state.status).toBe('finished');
+    expect(lostCodes(state)).toEqual([code]);
+  });
+
+  it('an unqualified reviewer is refused (第五十八条第二款)', () => {
+    const { result } = submitWith(REFUSED, recheckCaseAnswer(fixtureOf(REFUSED)), 'legalReview', {
+      reviewerId: 'reviewer-2',
+    });
+    expect(refusal(result)).toContain('第五十八条第二款');
   });
 });
 
@@ -204,15 +251,18 @@ describe("the chain's documents", () => {
       'caseFiling',
       'penaltyNotice',
       'hearingNotice',
+      'legalReview',
+      'collectiveDiscussion',
       'penaltyDecision',
       'serviceReceipt',
     ]);
     for (const type of ['penaltyNotice', 'penaltyDecision']) {
       const body = text(docs.find((d) => d.type === type)!);
-      expect(body).toContain('责令你单位停产停业整顿');
+      expect(body).toContain('停产停业整顿');
       expect(body).toContain('第一百零二条');
-      for (const p of f.persons) expect(body).toContain(`${p.capacity}${p.name}（${p.role}）处罚款人民币`);
+      for (const p of f.case.responsible) expect(body).toMatch(new RegExp(`${p.name}（${p.role}）拟?处罚款人民币`));
     }
+    expect(text(docs.find((d) => d.type === 'penaltyDecision')!)).toContain('责令你单位停产停业整顿');
     const opinion = text(docs.find((d) => d.type === 'recheckOpinion')!);
     expect(opinion).toContain('未整改完毕');
     expect(opinion).not.toContain('已整改完毕。');
@@ -223,7 +273,17 @@ describe("the chain's documents", () => {
     const entry = (types: string[]) =>
       new Set(docs.filter((d) => types.includes(d.type)).map((d) => d.number!.replace(/应急.+?〔/, '〔')));
     expect(entry(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']).size).toBe(1);
-    expect(entry(['caseFiling', 'penaltyNotice', 'hearingNotice', 'penaltyDecision', 'serviceReceipt']).size).toBe(1);
+    expect(
+      entry([
+        'caseFiling',
+        'penaltyNotice',
+        'hearingNotice',
+        'legalReview',
+        'collectiveDiscussion',
+        'penaltyDecision',
+        'serviceReceipt',
+      ]).size,
+    ).toBe(1);
   });
 
   it("the partly rectified case records each item and prints no 停产停业整顿 or persons' fines", () => {
@@ -233,7 +293,7 @@ describe("the chain's documents", () => {
     expect(opinion).toContain('已整改完毕');
     expect(opinion).toContain('未整改完毕');
     const decision = text(docs.find((d) => d.type === 'penaltyDecision')!);
-    expect(decision).not.toContain('停产停业整顿，事故隐患消除');
-    for (const p of f.persons) expect(decision).not.toContain(`${p.name}（${p.role}）处罚款`);
+    expect(decision).not.toContain('停产停业整顿');
+    for (const p of f.case.responsible) expect(decision).not.toContain(`${p.name}（${p.role}）处罚款`);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * 复查转立案 (安全生产法 第一百零二条): one continuous attempt from the inspection that ordered a hazard
  * removed to the 行政处罚决定书. The inspection (检查 → 现场检查记录 → 责令限期整改指令书) and the case
- * (立案 → 调查 → 告知 → 陈述申辩/听证 → 决定 → 送达) are the existing workflows: this machine keeps a
- * snapshot of each and moves it with the inspection's or the case's own machine (`transition`), so every
- * rule of those workflows (`inspectionProblem`, `caseProblem`) applies unchanged. What the chain adds is
- * what 第一百零二条 adds to a case: 停产停业整顿 and the fines on the directly responsible persons when the
- * unit 拒不执行, and the hand-over: a 复查 that finds a hazard not removed opens the case.
+ * (立案 → 调查 → 告知 → 陈述申辩/听证 → 法制审核 → 集体讨论 → 决定 → 送达) are the existing workflows: this
+ * machine keeps a snapshot of each and moves it with the inspection's or the case's own machine
+ * (`transition`), so every rule of those workflows (`inspectionProblem`, `caseProblem`) applies unchanged —
+ * among them what 第一百零二条 orders when the unit 拒不执行 (停产停业整顿 with the uncorrected tier, the fines
+ * on the directly responsible persons, 双罚) and the 法制审核 and 集体讨论 such a decision needs. What the
+ * chain adds is the hand-over: a 复查 that finds a hazard not removed opens the case.
  *
  * 第一百零二条 (2021): 生产经营单位未采取措施消除事故隐患的，责令立即消除或者限期消除，处五万元以下的罚款；
  * 生产经营单位拒不执行的，责令停产停业整顿，对其直接负责的主管人员和其他直接责任人员处五万元以上十万元以下
@@ -13,9 +14,9 @@
  */
 import { and, assign, initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
 import { z } from '../../lib/form';
-import { idSchema, type Refusal } from '../common';
+import type { Refusal } from '../common';
 import type { IssuedDocument } from '../../law/document-numbers';
-import { PENALTY_ARTICLES, personFineRangeProblem, type ArticleId, type TierId } from '../../law/penalties';
+import { PENALTY_ARTICLES } from '../../law/penalties';
 import { LEGAL } from '../../law/legal-constants';
 import {
   inspectionEventSchema,
@@ -54,27 +55,16 @@ export const CASE_EVENT_TYPES = [
   'officer.registerHearingRequest',
   'officer.scheduleHearing',
   'officer.recordHearing',
+  'officer.legalReview',
+  'officer.collectiveDiscussion',
   'officer.issueDecision',
   'officer.serveDecision',
 ] as const;
 type InspectionType = (typeof INSPECTION_EVENT_TYPES)[number];
 type CaseType = (typeof CASE_EVENT_TYPES)[number];
 
-const personFineSchema = z.object({ personId: idSchema, amount: z.number().int().min(0).max(100_000_000) });
-export type PersonFine = z.infer<typeof personFineSchema>;
-
-/** What 第一百零二条 adds to the notice and the decision: 停产停业整顿 and the persons' fines. */
-const extras = { suspension: z.boolean(), personFines: z.array(personFineSchema).max(10) };
-export interface Article102Measures {
-  suspension: boolean;
-  personFines: PersonFine[];
-}
-
-type Penalised = 'officer.issuePenaltyNotice' | 'officer.issueDecision';
 export type RecheckCaseEvent =
-  | Extract<InspectionEvent, { type: InspectionType }>
-  | Extract<CaseEvent, { type: Exclude<CaseType, Penalised> }>
-  | (Extract<CaseEvent, { type: Penalised }> & Article102Measures);
+  Extract<InspectionEvent, { type: InspectionType }> | Extract<CaseEvent, { type: CaseType }>;
 type EventOf<T extends RecheckCaseEvent['type']> = Extract<RecheckCaseEvent, { type: T }>;
 
 // The option of each event type is the inspection's or the case's own schema (never a copy of it).
@@ -86,28 +76,15 @@ const optionOf = (union: { options: readonly unknown[] }, type: string): Option 
 };
 export const recheckCaseEventSchema = z.discriminatedUnion('type', [
   ...INSPECTION_EVENT_TYPES.map((t) => optionOf(inspectionEventSchema, t)),
-  ...CASE_EVENT_TYPES.map((t) =>
-    t === 'officer.issuePenaltyNotice' || t === 'officer.issueDecision'
-      ? optionOf(caseEventSchema, t).extend(extras)
-      : optionOf(caseEventSchema, t),
-  ),
+  ...CASE_EVENT_TYPES.map((t) => optionOf(caseEventSchema, t)),
 ] as unknown as [Option, ...Option[]]) as unknown as z.ZodType<RecheckCaseEvent>;
 
-/** A directly responsible person the case may fine (直接负责的主管人员或者其他直接责任人员). */
-export interface ResponsiblePerson {
-  id: string;
-  name: string;
-  /** 职务 (主要负责人, 安全管理负责人 …). */
-  role: string;
-  /** What 第一百零二条 calls the person. */
-  capacity: '直接负责的主管人员' | '其他直接责任人员';
-}
+/** What the case needs beyond what the inspection gives it: the authority's head, 法制审核 staff, leadership. */
+export type RecheckCaseStaff = Pick<CaseInput, 'head' | 'reviewers' | 'leaders'>;
 
 export interface RecheckCaseInput {
   inspection: InspectionInput;
-  /** 行政机关负责人: approves 立案 (the case's input). */
-  head: string;
-  persons: ResponsiblePerson[];
+  case: RecheckCaseStaff;
 }
 
 /** A workflow's snapshot kept inside the chain: its state and context. */
@@ -120,10 +97,7 @@ export interface RecheckCaseContext {
   inspection: Part<InspectionContext>;
   /** Opened by a 复查 that finds a hazard not removed. */
   case: Part<CaseContext> | null;
-  head: string;
-  persons: ResponsiblePerson[];
-  notice: Article102Measures | null;
-  decision: Article102Measures | null;
+  staff: RecheckCaseStaff;
   /** Every document issued, the inspection's then the case's (what the engine lists as the attempt's). */
   documents: IssuedDocument[];
   refusal: Refusal | null;
@@ -131,15 +105,6 @@ export interface RecheckCaseContext {
 
 const isInspectionEvent = (event: RecheckCaseEvent): event is EventOf<InspectionType> =>
   (INSPECTION_EVENT_TYPES as readonly string[]).includes(event.type);
-
-/** The case's own event: the chain's notice and decision without what 第一百零二条 adds. */
-export function caseEventOf(event: EventOf<CaseType>): CaseEvent {
-  if (event.type === 'officer.issuePenaltyNotice' || event.type === 'officer.issueDecision') {
-    const { suspension: _s, personFines: _p, ...base } = event;
-    return base as CaseEvent;
-  }
-  return event as CaseEvent;
-}
 
 /** Moves a part with its workflow's machine; `handled` is false when its state takes no such event. */
 function advance<C extends { refusal: Refusal | null }>(
@@ -155,40 +120,7 @@ function advance<C extends { refusal: Refusal | null }>(
 
 const ART102 = PENALTY_ARTICLES.art102.citation;
 
-/** What 第一百零二条 requires of the measures beside the unit's fine, or null. */
-export function article102Problem(
-  context: Pick<RecheckCaseContext, 'persons' | 'notice'>,
-  event: { type: string; articleId: ArticleId; tierId: TierId } & Article102Measures,
-): string | null {
-  const article = PENALTY_ARTICLES[event.articleId];
-  const uncorrected = article.tiers.find((t) => t.id === 'uncorrected');
-  if (event.suspension && event.tierId !== 'uncorrected')
-    return `责令停产停业整顿只适用于生产经营单位拒不执行（逾期未改正）的情形，首次责令改正时不能适用（${article.citation}）`;
-  if (event.suspension && uncorrected?.suspension === false) return `${article.citation}没有责令停产停业整顿的规定`;
-  const ids = event.personFines.map((p) => p.personId);
-  if (new Set(ids).size !== ids.length) return '同一责任人员只能处一次罚款（《行政处罚法》第二十九条）';
-  const unknown = ids.find((id) => !context.persons.some((p) => p.id === id));
-  if (unknown) return `${unknown}不是本案查明的直接负责的主管人员或者其他直接责任人员`;
-  if (event.personFines.length > 0 && event.tierId !== 'uncorrected')
-    return `对直接负责的主管人员和其他直接责任人员处罚款，以生产经营单位拒不执行（逾期未改正）为前提（${article.citation}）`;
-  for (const fine of event.personFines) {
-    const range = personFineRangeProblem(event.articleId, fine.amount);
-    if (range) return range;
-  }
-  const notice = context.notice;
-  if (event.type === 'officer.issueDecision' && notice) {
-    const heavier =
-      '不得因当事人陈述、申辩而给予更重的处罚；决定重于告知的，须重新告知（《行政处罚法》第四十五条第二款）';
-    if (event.suspension && !notice.suspension) return `告知书未告知责令停产停业整顿：${heavier}`;
-    for (const fine of event.personFines) {
-      const told = notice.personFines.find((p) => p.personId === fine.personId);
-      if (!told || fine.amount > told.amount) return `对责任人员的罚款未经告知或高于告知的数额：${heavier}`;
-    }
-  }
-  return null;
-}
-
-/** Chinese reason why the event may not happen now, or null: the inspection's or the case's rules, and 第一百零二条's. */
+/** Chinese reason why the event may not happen now, or null: the inspection's or the case's own rules. */
 export function recheckCaseProblem(context: RecheckCaseContext, event: RecheckCaseEvent): string | null {
   if (isInspectionEvent(event)) {
     const problem = inspectionProblem(context.inspection.context, event);
@@ -200,15 +132,10 @@ export function recheckCaseProblem(context: RecheckCaseContext, event: RecheckCa
   const part = context.case;
   if (!part)
     return `复查发现事故隐患逾期未消除的，才依照${ART102}立案查处：须先在整改期限届满后复查并开具整改复查意见书（${LEGAL.recheckPeriod.source}）`;
-  if (event.type === 'officer.issuePenaltyNotice' || event.type === 'officer.issueDecision') {
-    const measures = article102Problem(context, event);
-    if (measures) return measures;
-  }
-  const own = caseEventOf(event);
-  const problem = caseProblem(part.context, own);
+  const problem = caseProblem(part.context, event);
   if (problem) return problem;
-  if (!advance(caseMachine, part, own).handled)
-    return casePrerequisites[own.type]?.(part.state) ?? '当前阶段不能办理该事项';
+  if (!advance(caseMachine, part, event).handled)
+    return casePrerequisites[event.type]?.(part.state) ?? '当前阶段不能办理该事项';
   return null;
 }
 
@@ -246,9 +173,9 @@ export const recheckCaseMachine = setup({
       // authority's counters as the inspection left them, the violation discovered at the 复查.
       if (inspection.state === 'referredToCase' && inspection.context.recheck) {
         const input: CaseInput = {
+          ...context.staff,
           authority: inspection.context.authority,
           counters: inspection.context.counters,
-          head: context.head,
           discoveredOn: inspection.context.recheck.date,
         };
         const [opened] = initialTransition(caseMachine, input);
@@ -262,17 +189,11 @@ export const recheckCaseMachine = setup({
     }),
     advanceCase: assign(({ context, event }) => {
       if (!context.case || isInspectionEvent(event)) return {};
-      const moved = advance(caseMachine, context.case, caseEventOf(event));
+      const moved = advance(caseMachine, context.case, event);
       if (!moved.handled) return {};
-      const measures =
-        event.type === 'officer.issuePenaltyNotice' || event.type === 'officer.issueDecision'
-          ? { suspension: event.suspension, personFines: event.personFines }
-          : null;
       return {
         case: moved.part,
         documents: [...context.inspection.context.documents, ...moved.part.context.documents],
-        ...(event.type === 'officer.issuePenaltyNotice' ? { notice: measures } : {}),
-        ...(event.type === 'officer.issueDecision' ? { decision: measures } : {}),
       };
     }),
   },
@@ -283,10 +204,7 @@ export const recheckCaseMachine = setup({
     return {
       inspection: { state: String(inspection.value), context: inspection.context as InspectionContext },
       case: null,
-      head: input.head,
-      persons: input.persons,
-      notice: null,
-      decision: null,
+      staff: input.case,
       documents: [],
       refusal: null,
     };
@@ -364,6 +282,10 @@ export const recheckCaseMachine = setup({
           { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
           { actions: 'refuse' },
         ],
+        'officer.legalReview': [
+          { guard: 'isCaseStepLawful', target: 'reviewed', actions: 'advanceCase' },
+          { actions: 'refuse' },
+        ],
       },
     },
     hearingRequested: {
@@ -394,6 +316,34 @@ export const recheckCaseMachine = setup({
           { actions: 'refuse' },
         ],
         'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
+        'officer.legalReview': [
+          { guard: 'isCaseStepLawful', target: 'reviewed', actions: 'advanceCase' },
+          { actions: 'refuse' },
+        ],
+      },
+    },
+    reviewed: {
+      description: '已法制审核',
+      on: {
+        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
+        'officer.collectiveDiscussion': [
+          { guard: 'isCaseStepLawful', target: 'discussed', actions: 'advanceCase' },
+          { actions: 'refuse' },
+        ],
+        'officer.issueDecision': [
+          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
+          { actions: 'refuse' },
+        ],
+      },
+    },
+    discussed: {
+      description: '已集体讨论',
+      on: {
+        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
+        'officer.issueDecision': [
+          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
+          { actions: 'refuse' },
+        ],
       },
     },
     decided: {

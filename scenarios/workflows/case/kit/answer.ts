@@ -3,14 +3,33 @@ import type { AnswerStep } from '../../../types';
 import {
   earliestHearingDate,
   hearingRequestEnd,
-  lateSurcharge,
   noticeCarriesHearingRight,
   statementPeriodEnd,
+  totalSurcharge,
   type CaseEvent,
+  type PersonFine,
   type StatementReview,
 } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
-import { fineRangeProblem, PENALTY_ARTICLES, VIOLATIONS, type ArticleId, type TierId } from '../../../law/penalties';
+import {
+  fineRangeProblem,
+  lighterCeiling,
+  NO_PENALTY_GROUNDS,
+  noPenaltyGroundFor,
+  PENALTY_ARTICLES,
+  penaltyBasis,
+  personFinesApply,
+  REQUIRED_TRANSFER_MATERIALS,
+  VIOLATIONS,
+  yuan,
+  type ArticleId,
+  type CrimeId,
+  type MitigationId,
+  type NoPenaltyGround,
+  type PenaltyKind,
+  type TierId,
+  type TransferMaterial,
+} from '../../../law/penalties';
 import { addDays, addLegalDays, addWorkingDays } from '../../../law/working-days';
 import { validTeam, type CaseFixture } from './fixture';
 
@@ -28,6 +47,51 @@ export interface CaseAnswerOptions {
   surchargeDelta?: number;
   /** `skip`: no 陈述申辩 registered although the party made one; `invent`: one registered that was never made. */
   statement?: 'skip' | 'invent';
+  /** How the case ends; by default what the fixture's facts call for (see `expectedOutcome`). */
+  outcome?: CaseOutcome;
+  kind?: PenaltyKind;
+  mitigation?: MitigationId | null;
+  /** `omitOne`: only the first responsible person is fined. */
+  personFines?: 'omitOne';
+  reviewerId?: string;
+  discussionSize?: number;
+  noPenaltyGround?: NoPenaltyGround;
+  crime?: CrimeId;
+  materials?: TransferMaterial[];
+}
+
+export type CaseOutcome = 'penalty' | 'noPenalty' | 'transfer';
+
+/**
+ * What the facts call for: a transfer when they show a crime's elements (《行政处罚法》第二十七条), 不予处罚
+ * when 第三十三条第一款前段 makes it mandatory, otherwise a penalty.
+ */
+export function expectedOutcome(f: CaseFixture): CaseOutcome {
+  if (f.crime) return 'transfer';
+  const ground = noPenaltyGroundFor(f.findings);
+  return ground && NO_PENALTY_GROUNDS[ground].mandatory ? 'noPenalty' : 'penalty';
+}
+
+/** The model answer's fine on each responsible person: the article's person range at the fixture's share. */
+export function modelPersonFines(f: CaseFixture, articleId: ArticleId, tierId: TierId): PersonFine[] {
+  const range = PENALTY_ARTICLES[articleId].personRange;
+  if (!personFinesApply(articleId, tierId) || !range) return [];
+  const amount = Math.round((range[0] + (range[1] - range[0]) * f.personFineShare) / 1000) * 1000;
+  return f.responsible.map((p) => ({ name: p.name, role: p.role, amount }));
+}
+
+/** The fine of a 从轻 decision: the fixture's amount, brought into the lower part of the range. */
+export function lighterAmount(articleId: ArticleId, tierId: TierId, amount: number): number {
+  return Math.min(amount, lighterCeiling(articleId, tierId, LEGAL.lighterShare.value) ?? amount);
+}
+
+function personFineValues(fines: PersonFine[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  fines.forEach((p, i) => {
+    out[`person${i + 1}Name`] = p.name;
+    out[`person${i + 1}Amount`] = String(p.amount);
+  });
+  return out;
 }
 
 /** A statement the party never made (the mistake of registering one anyway). */
@@ -91,17 +155,41 @@ export function caseTimeline(f: CaseFixture, opts: { hearing?: boolean; serviceD
 
 /** Builds an answer: with no options, the model answer. */
 export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerStep[] {
+  const outcome = o.outcome ?? expectedOutcome(f);
+  if (outcome !== 'penalty') return otherOutcome(f, outcome, o);
   const articleId = o.articleId ?? f.articleId;
   const tierId = o.tierId ?? f.tierId;
-  const amount = o.amount ?? f.amount;
+  const mitigation = o.mitigation !== undefined ? o.mitigation : f.mitigation;
+  const kind = o.kind ?? (mitigation ? 'lighter' : 'penalty');
+  const amount = o.amount ?? (kind === 'lighter' ? lighterAmount(articleId, tierId, f.amount) : f.amount);
+  const allPersons = modelPersonFines(f, articleId, tierId);
+  const personFines = o.personFines === 'omitOne' ? allPersons.slice(0, 1) : allPersons;
+  const terms = {
+    kind,
+    mitigation: mitigation ?? '',
+    ...personFineValues(personFines),
+  };
   const t = caseTimeline(f, {
     ...(o.hearing !== undefined ? { hearing: o.hearing } : {}),
     ...(o.serviceDelay !== undefined ? { serviceDelay: o.serviceDelay } : {}),
   });
-  const hearingRight = o.hearingRightStated ?? noticeCarriesHearingRight({ articleId, tierId, amount });
+  const carriesHearingRight = noticeCarriesHearingRight({ articleId, tierId, amount, personFines });
+  const hearingRight = o.hearingRightStated ?? carriesHearingRight;
   const team = validTeam(f).map((x) => x.id);
   const surcharge =
-    lateSurcharge(amount, addLegalDays(t.servedOn, LEGAL.paymentPeriod.value), t.paidOn) + (o.surchargeDelta ?? 0);
+    totalSurcharge(
+      { articleId, tierId, amount, personFines },
+      addLegalDays(t.servedOn, LEGAL.paymentPeriod.value),
+      t.paidOn,
+    ) + (o.surchargeDelta ?? 0);
+  // 法制审核 and 集体讨论 (《行政处罚法》第五十七条第二款、第五十八条): the day after the party has been heard.
+  const heavy = carriesHearingRight || t.hearingOn !== null;
+  const reviewOn = addWorkingDays(t.hearingOn ?? hearingRequestEnd(t.noticeOn), 1);
+  const basis = penaltyBasis(f.violationId, articleId);
+  const fines = [
+    `对${f.enterprise.name}罚款${yuan(amount)}`,
+    ...personFines.map((p) => `对${p.name}罚款${yuan(p.amount)}`),
+  ];
   const statement =
     o.statement === 'skip'
       ? null
@@ -142,6 +230,7 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
         articleId,
         tierId,
         amount: String(amount),
+        ...terms,
         ...(hearingRight ? { hearingRightStated: 'on' } : {}),
         statementDeadline: statementPeriodEnd(t.noticeOn),
         hearingDeadline: hearingRight
@@ -170,6 +259,28 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
           },
         ]
       : []),
+    ...(heavy
+      ? [
+          {
+            stepId: 'legalReview',
+            values: {
+              date: reviewOn,
+              reviewerId: o.reviewerId ?? 'reviewer-1',
+              opinion: `执法主体合法，执法人员具备执法资格；违法事实清楚，证据确凿充分；适用${penaltyBasis(f.violationId, f.articleId)}正确；程序合法；拟处罚适当。同意拟处罚意见。`,
+            },
+          },
+          {
+            stepId: 'discussion',
+            values: {
+              date: t.decisionOn,
+              participantIds: f.leaders
+                .slice(0, o.discussionSize ?? LEGAL.collectiveDiscussionQuorum.value)
+                .map((l) => l.id),
+              conclusion: `经集体讨论，同意承办人的拟处罚意见和法制审核意见，对${f.enterprise.name}依法作出行政处罚决定。`,
+            },
+          },
+        ]
+      : []),
     {
       stepId: 'decision',
       values: {
@@ -177,6 +288,7 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
         articleId,
         tierId,
         amount: String(amount),
+        ...terms,
         correctionDeadline: addDays(t.decisionOn, f.correctionDays),
         statementReview: statement?.review ?? '',
         reviewReason: statement?.reviewReason ?? '',
@@ -190,6 +302,84 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
     { stepId: 'close', values: { date: t.closedOn, approvedBy: f.head } },
   ];
   return o.from === 'notice' ? steps.filter((s) => !['file', 'evidence'].includes(s.stepId)) : steps;
+}
+
+/** The dates of a case that ends without a penalty: 不予处罚 (decided, served, closed) or a transfer. */
+export function otherOutcomeTimeline(f: CaseFixture) {
+  const inquiryOn = addWorkingDays(f.filedOn, 1);
+  const decisionOn = f.noticeOn;
+  const servedOn = addWorkingDays(decisionOn, f.serviceDelay);
+  const reportedOn = addWorkingDays(inquiryOn, f.reportDelay);
+  const approvedOn = addDays(reportedOn, 1);
+  return { inquiryOn, decisionOn, servedOn, closedOn: addWorkingDays(servedOn, 2), reportedOn, approvedOn };
+}
+
+/** 立案 and 调查取证, then 不予处罚 or 移送. */
+function otherOutcome(f: CaseFixture, outcome: 'noPenalty' | 'transfer', o: CaseAnswerOptions): AnswerStep[] {
+  const team = validTeam(f).map((x) => x.id);
+  const t = otherOutcomeTimeline(f);
+  const findings = f.findings;
+  const steps: AnswerStep[] = [
+    {
+      stepId: 'file',
+      values: {
+        filedOn: f.filedOn,
+        violationId: f.violationId,
+        summary: `${f.facts}以上行为涉嫌违反${VIOLATIONS[f.violationId].duty}的规定，申请立案。`,
+        approvedBy: f.head,
+        approved: 'on',
+      },
+    },
+    { stepId: 'evidence', values: { date: f.discoveredOn, kind: 'inspection', officerIds: team } },
+    { stepId: 'evidence', values: { date: t.inquiryOn, kind: 'inquiry', officerIds: team } },
+  ];
+  if (outcome === 'transfer')
+    return [
+      ...steps,
+      {
+        stepId: 'transfer',
+        values: {
+          reportedOn: t.reportedOn,
+          approvedOn: t.approvedOn,
+          transferredOn: t.approvedOn,
+          approvedBy: f.head,
+          crime: o.crime ?? f.crime ?? 'dangerousOperation',
+          recipient: f.transferRecipient,
+          materials: o.materials ?? [...REQUIRED_TRANSFER_MATERIALS],
+        },
+      },
+    ];
+  return [
+    ...steps,
+    {
+      stepId: 'noPenalty',
+      values: {
+        date: t.decisionOn,
+        ground: o.noPenaltyGround ?? noPenaltyGroundFor(findings) ?? 'minorNoHarm',
+        ...(findings.minor ? { minor: 'on' } : {}),
+        ...(findings.firstOffence ? { firstOffence: 'on' } : {}),
+        ...(findings.correctedInTime ? { correctedInTime: 'on' } : {}),
+        harm: findings.harm,
+        educated: 'on',
+        approvedBy: f.head,
+      },
+    },
+    {
+      stepId: 'serve',
+      values: {
+        date: addWorkingDays(t.decisionOn, o.serviceDelay ?? f.serviceDelay),
+        method: 'direct',
+        recipient: f.enterprise.legalRepresentative,
+      },
+    },
+    {
+      stepId: 'close',
+      values: {
+        date: addWorkingDays(addWorkingDays(t.decisionOn, o.serviceDelay ?? f.serviceDelay), 2),
+        approvedBy: f.head,
+      },
+    },
+  ];
 }
 
 /** Events that put a penalty-document scenario after filing and investigation. */

@@ -26,14 +26,33 @@ import {
 import { CASE_DOCUMENTS } from '../document-types';
 import {
   articleOptions,
-  fineRangeProblem,
+  CRIME_IDS,
+  CRIMES,
+  decisionAmountProblem,
+  HARM_LABELS,
+  MITIGATION_IDS,
+  MITIGATIONS,
+  mitigationCitation,
+  NO_PENALTY_GROUND_IDS,
+  NO_PENALTY_GROUNDS,
   PENALTY_ARTICLES,
+  PENALTY_KIND_LABELS,
+  PENALTY_KINDS,
   TIER_OPTIONS,
+  TRANSFER_MATERIAL_IDS,
+  TRANSFER_MATERIALS,
   violationOptions,
   type ArticleId,
+  type CrimeId,
+  type Harm,
+  type MitigationId,
+  type NoPenaltyGround,
+  type PenaltyKind,
   type TierId,
+  type TransferMaterial,
   type ViolationId,
 } from '../../../law/penalties';
+import { LEGAL } from '../../../law/legal-constants';
 import type { CaseFixture } from './fixture';
 
 const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<typeof defineStep<CaseEvent, F>>[0]) =>
@@ -42,7 +61,7 @@ const step = <F extends Record<string, FieldSpec<unknown>>>(def: Parameters<type
 const amountField = (name: string, label: string) => numberField(name, label, { min: 1, max: 10_000_000, unit: '元' });
 
 function penaltyRangeCheck(
-  v: { articleId?: unknown; tierId?: unknown; amount?: unknown },
+  v: { articleId?: unknown; tierId?: unknown; amount?: unknown; kind?: unknown; mitigation?: unknown },
   issue: (path: string, message: string) => void,
 ) {
   // An article that is not one of the options already has its own field error; there is no range to check.
@@ -50,11 +69,87 @@ function penaltyRangeCheck(
     typeof v.amount === 'number' &&
     typeof v.articleId === 'string' &&
     v.articleId in PENALTY_ARTICLES &&
-    typeof v.tierId === 'string'
+    typeof v.tierId === 'string' &&
+    (PENALTY_KINDS as readonly unknown[]).includes(v.kind) &&
+    (v.mitigation === undefined || (MITIGATION_IDS as unknown[]).includes(v.mitigation))
   ) {
-    const problem = fineRangeProblem(v.articleId as ArticleId, v.tierId as TierId, v.amount);
-    if (problem) issue('amount', problem);
+    const problem = decisionAmountProblem(
+      v.articleId as ArticleId,
+      v.tierId as TierId,
+      v.kind as PenaltyKind,
+      (v.mitigation as MitigationId | undefined) ?? null,
+      v.amount,
+      LEGAL.lighterShare.value,
+    );
+    if (problem) issue(v.kind !== 'penalty' && !v.mitigation ? 'mitigation' : 'amount', problem);
   }
+  for (const i of [1, 2]) {
+    const name = (v as Record<string, unknown>)[`person${i}Name`];
+    const amount = (v as Record<string, unknown>)[`person${i}Amount`];
+    if (name && amount === undefined) issue(`person${i}Amount`, '选择了受处罚人员的，须填写对其罚款的金额');
+    if (!name && amount !== undefined) issue(`person${i}Name`, '填写了罚款金额的，须选择受处罚人员');
+  }
+}
+
+/** The fields of the penalty's kind, 第三十二条 circumstance and the fines on responsible persons (双罚). */
+function penaltyFields(f: CaseFixture) {
+  const persons = personCandidates(f);
+  const personOptions = persons.map((p) => ({ value: p.name, label: `${p.name}（${p.role}）` }));
+  return {
+    kind: selectField(
+      'kind',
+      '处罚裁量',
+      PENALTY_KINDS.map((k) => ({ value: k, label: PENALTY_KIND_LABELS[k] })),
+      { help: '从轻、减轻须有《行政处罚法》第三十二条规定的情形' },
+    ),
+    mitigation: selectField(
+      'mitigation',
+      '从轻、减轻的情形',
+      MITIGATION_IDS.map((m) => ({ value: m, label: `${MITIGATIONS[m].label}（${mitigationCitation(m)}）` })),
+      { required: false },
+    ),
+    person1Name: selectField('person1Name', '受处罚的直接责任人员（一）', personOptions, {
+      required: false,
+      help: '罚则规定对直接负责的主管人员和其他直接责任人员处罚款的（双罚）填写',
+    }),
+    person1Amount: numberField('person1Amount', '对其罚款金额（一）', {
+      min: 1,
+      max: 10_000_000,
+      unit: '元',
+      required: false,
+    }),
+    person2Name: selectField('person2Name', '受处罚的直接责任人员（二）', personOptions, { required: false }),
+    person2Amount: numberField('person2Amount', '对其罚款金额（二）', {
+      min: 1,
+      max: 10_000_000,
+      unit: '元',
+      required: false,
+    }),
+  };
+}
+
+/** Who could be named as a responsible person: the enterprise's officers and those the facts name. */
+function personCandidates(f: CaseFixture): { name: string; role: string }[] {
+  const all = [
+    { name: f.enterprise.legalRepresentative, role: '法定代表人' },
+    { name: f.enterprise.principal, role: '主要负责人' },
+    { name: f.enterprise.safetyManager, role: '安全管理人员' },
+    ...f.responsible,
+  ];
+  return all.filter((p, i) => all.findIndex((x) => x.name === p.name) === i);
+}
+
+function personFinesOf(
+  f: CaseFixture,
+  v: { person1Name?: string; person1Amount?: number; person2Name?: string; person2Amount?: number },
+) {
+  const persons = personCandidates(f);
+  return [
+    [v.person1Name, v.person1Amount],
+    [v.person2Name, v.person2Amount],
+  ]
+    .filter((x): x is [string, number] => typeof x[0] === 'string' && x[0] !== '' && typeof x[1] === 'number')
+    .map(([name, amount]) => ({ name, role: persons.find((p) => p.name === name)?.role ?? '', amount }));
 }
 
 /** The forms of the case workflow. */
@@ -124,6 +219,7 @@ export function caseSteps(f: CaseFixture): Step[] {
         articleId: selectField('articleId', '处罚依据', articleOptions()),
         tierId: selectField('tierId', '处罚档次', TIER_OPTIONS),
         amount: amountField('amount', '拟罚款金额'),
+        ...penaltyFields(f),
         hearingRightStated: checkboxField('hearingRightStated', '告知当事人有要求听证的权利（同时制作听证告知书）'),
         statementDeadline: dateField('statementDeadline', '陈述申辩截止日期'),
         hearingDeadline: dateField('hearingDeadline', '听证申请截止日期', { required: false }),
@@ -140,6 +236,9 @@ export function caseSteps(f: CaseFixture): Step[] {
         articleId: v.articleId as ArticleId,
         tierId: v.tierId as TierId,
         amount: v.amount,
+        kind: v.kind as PenaltyKind,
+        mitigation: (v.mitigation as MitigationId | undefined) ?? null,
+        personFines: personFinesOf(f, v),
         hearingRightStated: v.hearingRightStated,
         statementDeadline: v.statementDeadline,
         hearingDeadline: v.hearingRightStated ? (v.hearingDeadline ?? null) : null,
@@ -149,7 +248,7 @@ export function caseSteps(f: CaseFixture): Step[] {
       id: 'statement',
       module: '案件',
       title: '登记陈述申辩',
-      availableIn: ['notified', 'hearingRequested', 'hearingScheduled', 'heard'],
+      availableIn: ['notified', 'hearingRequested', 'hearingScheduled', 'heard', 'reviewed', 'discussed'],
       eventType: 'officer.registerStatement',
       optional: true,
       fields: {
@@ -219,16 +318,145 @@ export function caseSteps(f: CaseFixture): Step[] {
       }),
     }),
     step({
+      id: 'legalReview',
+      module: '案件',
+      title: `法制审核（${CASE_DOCUMENTS.legalReview.name}）`,
+      availableIn: ['notified', 'heard'],
+      eventType: 'officer.legalReview',
+      optional: true,
+      fields: {
+        date: dateField('date', '审核日期'),
+        reviewerId: selectField(
+          'reviewerId',
+          '法制审核人员',
+          f.reviewers.map((r) => ({ value: r.id, label: `${r.name}（${r.unit}）` })),
+          { help: '初次从事法制审核的人员须取得法律职业资格（《行政处罚法》第五十八条第二款）' },
+        ),
+        opinion: textareaField('opinion', '审核意见', { maxLength: 2000 }),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.legalReview',
+        at,
+        date: v.date,
+        reviewerId: v.reviewerId,
+        opinion: v.opinion,
+      }),
+    }),
+    step({
+      id: 'discussion',
+      module: '案件',
+      title: `负责人集体讨论（${CASE_DOCUMENTS.collectiveDiscussion.name}）`,
+      availableIn: ['reviewed'],
+      eventType: 'officer.collectiveDiscussion',
+      optional: true,
+      fields: {
+        date: dateField('date', '讨论日期'),
+        participantIds: multiselectField(
+          'participantIds',
+          '参加讨论的负责人',
+          f.leaders.map((l) => ({ value: l.id, label: l.name === f.head ? `${l.name}（主要负责人，主持）` : l.name })),
+          { required: true },
+        ),
+        conclusion: textareaField('conclusion', '讨论决定', { maxLength: 2000 }),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.collectiveDiscussion',
+        at,
+        date: v.date,
+        participantIds: v.participantIds as string[],
+        conclusion: v.conclusion,
+      }),
+    }),
+    step({
+      id: 'noPenalty',
+      module: '文书',
+      title: `制作${CASE_DOCUMENTS.noPenaltyDecision.name}`,
+      availableIn: ['investigating'],
+      eventType: 'officer.decideNoPenalty',
+      optional: true,
+      fields: {
+        date: dateField('date', '决定日期'),
+        minor: checkboxField('minor', '违法行为轻微'),
+        firstOffence: checkboxField('firstOffence', '初次违法'),
+        correctedInTime: checkboxField('correctedInTime', '已及时改正'),
+        harm: selectField(
+          'harm',
+          '危害后果',
+          (Object.keys(HARM_LABELS) as Harm[]).map((h) => ({ value: h, label: HARM_LABELS[h] })),
+        ),
+        ground: selectField(
+          'ground',
+          '不予处罚的依据',
+          NO_PENALTY_GROUND_IDS.map((g) => ({
+            value: g,
+            label: `${NO_PENALTY_GROUNDS[g].citation}：${NO_PENALTY_GROUNDS[g].label}`,
+          })),
+        ),
+        educated: checkboxField('educated', '已对当事人进行教育', { help: '《行政处罚法》第三十三条第三款' }),
+        approvedBy: selectField('approvedBy', '决定负责人', approverOptions),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.decideNoPenalty',
+        at,
+        date: v.date,
+        ground: v.ground as NoPenaltyGround,
+        minor: v.minor,
+        firstOffence: v.firstOffence,
+        correctedInTime: v.correctedInTime,
+        harm: v.harm as Harm,
+        educated: v.educated,
+        approvedBy: v.approvedBy,
+      }),
+    }),
+    step({
+      id: 'transfer',
+      module: '案件',
+      title: `移送涉嫌犯罪案件（${CASE_DOCUMENTS.transferApproval.name}、${CASE_DOCUMENTS.transferLetter.name}）`,
+      availableIn: ['investigating', 'notified', 'heard', 'reviewed', 'discussed'],
+      eventType: 'officer.transferCase',
+      optional: true,
+      fields: {
+        reportedOn: dateField('reportedOn', '移送报告日期'),
+        approvedOn: dateField('approvedOn', '负责人批准日期', { help: '自接到报告之日起3日内作出决定' }),
+        transferredOn: dateField('transferredOn', '移送日期', { help: '批准后24小时内移送' }),
+        approvedBy: selectField('approvedBy', '审批负责人', approverOptions),
+        crime: selectField(
+          'crime',
+          '涉嫌罪名',
+          CRIME_IDS.map((c) => ({ value: c, label: `${CRIMES[c].name}（${CRIMES[c].citation}）` })),
+        ),
+        recipient: textField('recipient', '接受移送的公安机关', { maxLength: 200 }),
+        materials: multiselectField(
+          'materials',
+          '随附材料',
+          TRANSFER_MATERIAL_IDS.map((m) => ({ value: m, label: TRANSFER_MATERIALS[m] })),
+          { required: false, help: '《行政执法机关移送涉嫌犯罪案件的规定》第六条' },
+        ),
+      },
+      toEvent: (v, at) => ({
+        type: 'officer.transferCase',
+        at,
+        reportedOn: v.reportedOn,
+        approvedOn: v.approvedOn,
+        transferredOn: v.transferredOn,
+        approvedBy: v.approvedBy,
+        crime: v.crime as CrimeId,
+        recipient: v.recipient,
+        materials: (v.materials as TransferMaterial[] | undefined) ?? [],
+      }),
+    }),
+    step({
       id: 'decision',
       module: '文书',
       title: `制作${CASE_DOCUMENTS.penaltyDecision.name}`,
-      availableIn: ['notified', 'heard'],
+      availableIn: ['notified', 'heard', 'reviewed', 'discussed'],
       eventType: 'officer.issueDecision',
       fields: {
         date: dateField('date', '决定日期'),
         articleId: selectField('articleId', '处罚依据', articleOptions()),
         tierId: selectField('tierId', '处罚档次', TIER_OPTIONS),
         amount: amountField('amount', '罚款金额'),
+        ...penaltyFields(f),
         correctionDeadline: dateField('correctionDeadline', '责令改正期限', {
           help: '责令当事人于该日前改正违法行为（《行政处罚法》第二十八条）',
         }),
@@ -256,6 +484,9 @@ export function caseSteps(f: CaseFixture): Step[] {
         articleId: v.articleId as ArticleId,
         tierId: v.tierId as TierId,
         amount: v.amount,
+        kind: v.kind as PenaltyKind,
+        mitigation: (v.mitigation as MitigationId | undefined) ?? null,
+        personFines: personFinesOf(f, v),
         correctionDeadline: v.correctionDeadline,
         statementReview: (v.statementReview as StatementReview | undefined) ?? null,
         reviewReason: v.reviewReason ?? '',
@@ -267,7 +498,7 @@ export function caseSteps(f: CaseFixture): Step[] {
     step({
       id: 'serve',
       module: '文书',
-      title: '送达行政处罚决定书',
+      title: '送达决定书',
       availableIn: ['decided'],
       eventType: 'officer.serveDecision',
       fields: {
@@ -308,7 +539,7 @@ export function caseSteps(f: CaseFixture): Step[] {
       id: 'close',
       module: '案件',
       title: `结案（${CASE_DOCUMENTS.caseClosing.name}）`,
-      availableIn: ['executed'],
+      availableIn: ['executed', 'served'],
       eventType: 'officer.closeCase',
       fields: {
         date: dateField('date', '结案日期'),

@@ -13,13 +13,20 @@ import {
   drawEnterprise,
   officerTeam,
   onWorkingDay,
+  personName,
   personNames,
   startDate,
   startingCounters,
 } from '../../../kit/people';
 import { orderDeadline, recheckDate, type InspectionFixture, type Template } from '../../inspection/kit';
-import type { CaseFixture, PartyStatement } from '../../case/kit';
-import type { ResponsiblePerson } from '../machine';
+import {
+  drawCaseStaff,
+  drawCircumstances,
+  drawPersonFineShare,
+  validTeam,
+  type CaseFixture,
+  type PartyStatement,
+} from '../../case/kit';
 
 export interface RecheckCaseFixture {
   inspection: InspectionFixture;
@@ -29,8 +36,6 @@ export interface RecheckCaseFixture {
   refused: boolean;
   /** What the officers find and hear at the 复查 beyond the site (the unit's refusal, or its excuse). */
   recheckNote: string;
-  /** The persons the case may fine, with the amount the case review proposes when the unit refuses. */
-  persons: (ResponsiblePerson & { amount: number })[];
   /** Working days from the 复查 to 立案, and from 立案 to the 告知书. */
   filedAfter: number;
   noticeAfter: number;
@@ -49,13 +54,15 @@ export interface RecheckCaseSpec {
   refused: boolean;
   recheckNote: string;
   amounts: number[];
-  personAmounts: number[];
   statements: PartyStatement[] | null;
   hearingArguments: string;
 }
 
 /** The case fixture for a 复查 on `recheckOn`: 立案, 告知 and the rest follow it. */
-export function datedCase(f: RecheckCaseFixture, recheckOn: string): CaseFixture {
+export function datedCase(
+  f: Pick<RecheckCaseFixture, 'case' | 'filedAfter' | 'noticeAfter'>,
+  recheckOn: string,
+): CaseFixture {
   const filedOn = addWorkingDays(recheckOn, f.filedAfter);
   return { ...f.case, discoveredOn: recheckOn, filedOn, noticeOn: addWorkingDays(filedOn, f.noticeAfter) };
 }
@@ -124,7 +131,7 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
   const noticeAfter = prng.int(3, 6);
   const statement =
     spec.statements && prng.next() < 0.7 ? { daysAfterNotice: prng.int(1, 3), ...prng.pick(spec.statements) } : null;
-  const caseBase: CaseFixture = {
+  const caseBase: Omit<CaseFixture, 'responsible' | 'personFineShare' | 'reviewers' | 'leaders'> = {
     enterprise,
     enterpriseSummary: spec.enterpriseSummary,
     authority,
@@ -150,28 +157,26 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
     serviceDelay: prng.int(0, 4),
     payDelay: 10,
     counters,
+    ...drawCircumstances(prng, authority, {}),
   };
+  // The case's people, drawn as every case fixture draws them: the responsible persons a 双罚 fines, the
+  // 法制审核 staff (one of them an officer who investigates the case) and the leadership.
+  const dated = datedCase({ case: caseBase as CaseFixture, filedAfter, noticeAfter }, recheckOn);
+  const staff = drawCaseStaff(
+    prng,
+    { personName },
+    {
+      principal,
+      head,
+      caseOfficer: validTeam(dated)[0]!.name,
+      taken: [legal, principal, safety, head, ...officers.map((o) => o.name)],
+    },
+  );
   const fixture: RecheckCaseFixture = {
     inspection,
-    case: caseBase,
+    case: { ...caseBase, ...staff, personFineShare: drawPersonFineShare(prng) },
     refused: spec.refused,
     recheckNote: spec.recheckNote,
-    persons: [
-      {
-        id: 'principal',
-        name: principal,
-        role: '主要负责人',
-        capacity: '直接负责的主管人员',
-        amount: prng.pick(spec.personAmounts),
-      },
-      {
-        id: 'safetyManager',
-        name: safety,
-        role: '安全管理负责人',
-        capacity: '其他直接责任人员',
-        amount: prng.pick(spec.personAmounts),
-      },
-    ],
     filedAfter,
     noticeAfter,
   };

@@ -1,6 +1,6 @@
 /** Building blocks for 复查转立案 scenarios: fixture, forms, answer builder, rubric items and materials. */
 export { datedCase, recheckCaseFixture, type RecheckCaseFixture, type RecheckCaseSpec } from './fixture';
-export { personFineField, recheckCaseSteps } from './steps';
+export { recheckCaseSteps } from './steps';
 export { recheckCaseAlternatives, recheckCaseAnswer, type RecheckCaseAnswerOptions } from './answer';
 export { recheckCaseRubric } from './rubric';
 export { recheckCaseMaterials } from './materials';
@@ -8,16 +8,14 @@ export { recheckCaseMaterials } from './materials';
 import type { RecheckCaseFixture } from './fixture';
 import type { RecheckCaseInput } from '../machine';
 import { inspectionMachineInput } from '../../inspection/kit';
+import { caseInput } from '../../case/kit';
 import { presetThroughFindings, inspectionModelAnswer, inspectionSteps } from '../../inspection/kit';
 import type { WorkflowEvent } from '../../index';
 
-/** The machine's input: the inspection's, the authority's head and the persons the case may fine. */
+/** The machine's input: the inspection's, and the case's people (its head, 法制审核 staff and leadership). */
 export function recheckCaseInput(f: RecheckCaseFixture): RecheckCaseInput {
-  return {
-    inspection: inspectionMachineInput(f.inspection),
-    head: f.case.head,
-    persons: f.persons.map(({ id, name, role, capacity }) => ({ id, name, role, capacity })),
-  };
+  const { head, reviewers, leaders } = caseInput(f.case);
+  return { inspection: inspectionMachineInput(f.inspection), case: { head, reviewers, leaders } };
 }
 
 /**
