@@ -3,6 +3,7 @@ import { STATEMENT_REVIEW_LABELS } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
 import { HARM_LABELS, MITIGATIONS, VIOLATIONS, yuan } from '../../../law/penalties';
 import { addLegalDays } from '../../../law/working-days';
+import { officerLine } from '../../../kit/people';
 import { caseTimeline, expectedOutcome, modelPersonFines, otherOutcomeTimeline } from './answer';
 import type { CaseFixture } from './fixture';
 
@@ -48,7 +49,7 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
       },
       {
         title: '执法人员',
-        lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
+        lines: f.officers.map(officerLine),
       },
       staff,
       {
@@ -93,7 +94,7 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
     },
     {
       title: '执法人员',
-      lines: f.officers.map((o) => `${o.name}，执法证号${o.certificateNo}，有效期至${o.certificateValidUntil}`),
+      lines: f.officers.map(officerLine),
     },
     staff,
     {
