@@ -1,4 +1,4 @@
-/** The scenario registry: id → definition (with its version). */
+/** The scenario registry: id → definition (with its version), in catalogue order (by skill). */
 import { caseAlarmDisabled } from './case-alarm-disabled';
 import { caseFirstMinorNoPenalty } from './case-first-minor-no-penalty';
 import { caseHeavyDualPenalty } from './case-heavy-dual-penalty';
@@ -26,30 +26,34 @@ import { seizeSubstandardEquipment } from './seize-substandard-equipment';
 import type { AnyScenario, Skill } from './types';
 
 const SCENARIOS: readonly AnyScenario[] = [
+  // 企业入库
   onboardDustEnterprise,
   onboardColdStorageRenamed,
   onboardChemicalEnterprise,
   onboardDuplicateUscc,
+  // 执法检查
   inspectDustExplosion,
   inspectConfinedSpace,
   inspectHazardousChemicals,
   inspectMetallurgy,
+  // 执法文书
   docsAmmoniaOrders,
   docsPenaltyNoticeDecision,
-  caseAlarmDisabled,
-  caseUncertifiedWelders,
   summaryUnitOnSpot,
   summaryPersonWarningOrFine,
-  summaryDisputedFacts,
-  enforceCourtApplication,
   enforceInstallments,
-  chainHazardNotEliminated,
-  chainRectifiedPartly,
   seizeSubstandardEquipment,
-  seizeIllegalChemicals,
+  // 案件办理
+  caseAlarmDisabled,
+  caseUncertifiedWelders,
   caseFirstMinorNoPenalty,
   caseHeavyDualPenalty,
   caseTransferCrime,
+  chainHazardNotEliminated,
+  chainRectifiedPartly,
+  summaryDisputedFacts,
+  enforceCourtApplication,
+  seizeIllegalChemicals,
 ];
 
 const BY_ID = new Map(SCENARIOS.map((s) => [s.id, s]));
