@@ -31,7 +31,7 @@ export function stepsFor(scenarioId: string, seed: string) {
 export async function fillStep(page: Page, scenarioId: string, seed: string, answer: AnswerStep) {
   const step = stepsFor(scenarioId, seed).find((s) => s.id === answer.stepId)!;
   await page.getByRole('navigation', { name: '系统模块' }).getByRole('link', { name: step.title, exact: true }).click();
-  await expect(page.getByRole('heading', { name: step.title, level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: step.title, level: 2, exact: true })).toBeVisible();
   const form = page.locator('form.step-form');
   for (const field of step.fields) {
     const raw = answer.values[field.name];
