@@ -12,6 +12,16 @@ export const instantSchema = z
 export const dateSchema = z.string().max(10).refine(isIsoDate, '日期须为有效日期（年-月-日）');
 export const idSchema = z.string().min(1).max(40);
 export const shortText = (max = 200) => z.string().max(max);
+/** A time of day, hours and minutes on the 24-hour clock, e.g. 09:30. */
+export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须为时:分（24小时制）');
+/** A local date and time as `<input type="datetime-local">` posts it, to the minute. */
+export const localDateTimeSchema = z
+  .string()
+  .max(16)
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间须为有效的日期时间')
+  .refine((v) => dateSchema.safeParse(v.slice(0, 10)).success, '时间须为有效的日期时间');
+/** A sum of money in whole yuan. */
+export const amountSchema = z.number().int().min(0).max(100_000_000);
 
 /** Why an event was refused; a refusal is recorded on the snapshot and never stored by the engine. */
 export interface Refusal {

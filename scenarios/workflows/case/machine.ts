@@ -5,7 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
+import { amountSchema, dateSchema, idSchema, instantSchema, shortText, timeSchema, type Refusal } from '../common';
 import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { CASE_DOCUMENTS, type CaseDocument, type CaseDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
@@ -61,8 +61,6 @@ export const SERVICE_METHOD_LABELS: Record<ServiceMethod, string> = {
   mail: '邮寄送达',
   electronic: '电子送达（当事人同意并签订确认书）',
 };
-const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须为时:分（24小时制）');
-const amountSchema = z.number().int().min(0).max(100_000_000);
 const personFineSchema = z.object({ name: shortText(40), role: shortText(40), amount: amountSchema });
 /** What the 告知书 and the 决定书 say of the penalty beyond the unit's fine: its kind, 第三十二条, 双罚. */
 const penaltyShape = {
@@ -564,6 +562,37 @@ const withDocument = (context: CaseContext, type: CaseDocumentType, date: string
 const accepts = ({ context, event }: { context: CaseContext; event: CaseEvent }) =>
   caseProblem(context, event) === null;
 
+/** The transitions several stages share, each written once and spread into the stages' `on`. */
+const shared = {
+  registerStatement: {
+    'officer.registerStatement': [
+      { guard: 'isStatementInPeriod', actions: 'registerStatement' },
+      { actions: 'refuse' },
+    ],
+  },
+  issueDecision: {
+    'officer.issueDecision': [
+      { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
+      { actions: 'refuse' },
+    ],
+  },
+  legalReview: {
+    'officer.legalReview': [
+      { guard: 'isLegalReviewLawful', target: 'reviewed', actions: 'legalReview' },
+      { actions: 'refuse' },
+    ],
+  },
+  transferCase: {
+    'officer.transferCase': [
+      { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
+      { actions: 'refuse' },
+    ],
+  },
+  closeCase: {
+    'officer.closeCase': [{ guard: 'isCaseSettled', target: 'closed', actions: 'closeCase' }, { actions: 'refuse' }],
+  },
+} as const;
+
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
@@ -812,35 +841,20 @@ export const caseMachine = setup({
           { guard: 'isNoPenaltyLawful', target: 'decided', actions: 'decideNoPenalty' },
           { actions: 'refuse' },
         ],
-        'officer.transferCase': [
-          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.transferCase,
       },
     },
     notified: {
       description: '已告知（陈述申辩、听证期间）',
       on: {
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.registerStatement,
         'officer.registerHearingRequest': [
           { guard: 'isHearingRequestInTime', target: 'hearingRequested', actions: 'registerHearingRequest' },
           { actions: 'refuse' },
         ],
-        'officer.issueDecision': [
-          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
-          { actions: 'refuse' },
-        ],
-        'officer.legalReview': [
-          { guard: 'isLegalReviewLawful', target: 'reviewed', actions: 'legalReview' },
-          { actions: 'refuse' },
-        ],
-        'officer.transferCase': [
-          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.issueDecision,
+        ...shared.legalReview,
+        ...shared.transferCase,
       },
     },
     hearingRequested: {
@@ -850,10 +864,7 @@ export const caseMachine = setup({
           { guard: 'givesSevenWorkingDaysNotice', target: 'hearingScheduled', actions: 'scheduleHearing' },
           { actions: 'refuse' },
         ],
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.registerStatement,
       },
     },
     hearingScheduled: {
@@ -863,71 +874,38 @@ export const caseMachine = setup({
           { guard: 'isHearingOnSchedule', target: 'heard', actions: 'recordHearing' },
           { actions: 'refuse' },
         ],
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.registerStatement,
       },
     },
     heard: {
       description: '已举行听证',
       on: {
-        'officer.issueDecision': [
-          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
-          { actions: 'refuse' },
-        ],
+        ...shared.issueDecision,
         // The party may state its case until the decision is made (《行政处罚法》第四十五条).
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
-        'officer.legalReview': [
-          { guard: 'isLegalReviewLawful', target: 'reviewed', actions: 'legalReview' },
-          { actions: 'refuse' },
-        ],
-        'officer.transferCase': [
-          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.registerStatement,
+        ...shared.legalReview,
+        ...shared.transferCase,
       },
     },
     reviewed: {
       description: '已法制审核',
       on: {
-        'officer.transferCase': [
-          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.transferCase,
         // A statement made before the review and registered late; one made after it needs a new review.
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.registerStatement,
         'officer.collectiveDiscussion': [
           { guard: 'isDiscussionLawful', target: 'discussed', actions: 'collectiveDiscussion' },
           { actions: 'refuse' },
         ],
-        'officer.issueDecision': [
-          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
-          { actions: 'refuse' },
-        ],
+        ...shared.issueDecision,
       },
     },
     discussed: {
       description: '已集体讨论',
       on: {
-        'officer.transferCase': [
-          { guard: 'isTransferLawful', target: 'transferred', actions: 'transferCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.registerStatement': [
-          { guard: 'isStatementInPeriod', actions: 'registerStatement' },
-          { actions: 'refuse' },
-        ],
-        'officer.issueDecision': [
-          { guard: 'isDecisionLawful', target: 'decided', actions: 'issueDecision' },
-          { actions: 'refuse' },
-        ],
+        ...shared.transferCase,
+        ...shared.registerStatement,
+        ...shared.issueDecision,
       },
     },
     decided: {
@@ -947,19 +925,13 @@ export const caseMachine = setup({
           { actions: 'refuse' },
         ],
         // 不予行政处罚: nothing to execute once the decision is served.
-        'officer.closeCase': [
-          { guard: 'isCaseSettled', target: 'closed', actions: 'closeCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.closeCase,
       },
     },
     executed: {
       description: '已执行',
       on: {
-        'officer.closeCase': [
-          { guard: 'isCaseSettled', target: 'closed', actions: 'closeCase' },
-          { actions: 'refuse' },
-        ],
+        ...shared.closeCase,
       },
     },
     closed: { description: '已结案', type: 'final' },

@@ -6,7 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
-import { dateSchema, instantSchema, shortText, type Refusal } from '../common';
+import { amountSchema, dateSchema, instantSchema, shortText, type Refusal } from '../common';
 import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
 import { LEGAL } from '../../law/legal-constants';
 import { yuan } from '../../law/penalties';
@@ -28,7 +28,6 @@ export const REMINDER_REVIEW_LABELS: Record<ReminderStatementReview, string> = {
   rejected: '当事人提出的事实、理由不成立，不予采纳',
 };
 
-const amountSchema = z.number().int().min(0).max(100_000_000);
 const installmentSchema = z.object({ dueOn: dateSchema, amount: amountSchema });
 export type Installment = z.infer<typeof installmentSchema>;
 
@@ -326,6 +325,23 @@ function withDocument(context: EnforcementContext, type: EnforcementDocumentType
 type Args = { context: EnforcementContext; event: EnforcementEvent };
 const accepts = ({ context, event }: Args) => enforcementProblem(context, event) === null;
 
+/** The transitions several stages share, each written once and spread into the stages' `on`. */
+const shared = {
+  issueReminder: {
+    'officer.issueReminder': [
+      { guard: 'isReminderLawful', target: 'reminded', actions: 'issueReminder' },
+      { actions: 'refuse' },
+    ],
+  },
+  recordPayment: {
+    'officer.recordPayment': [
+      { guard: 'settlesFine', target: 'paid', actions: 'recordPayment' },
+      { guard: 'isPaymentLawful', actions: 'recordPayment' },
+      { actions: 'refuse' },
+    ],
+  },
+} as const;
+
 export const enforcementMachine = setup({
   types: {
     context: {} as EnforcementContext,
@@ -450,10 +466,7 @@ export const enforcementMachine = setup({
           { guard: 'settlesFine', target: 'paid', actions: 'recordPayment' },
           { actions: 'refuse' },
         ],
-        'officer.issueReminder': [
-          { guard: 'isReminderLawful', target: 'reminded', actions: 'issueReminder' },
-          { actions: 'refuse' },
-        ],
+        ...shared.issueReminder,
         // Offered so that an application before the 催告 is refused with the article, not just "not now".
         'officer.applyToCourt': [{ actions: 'refuse' }],
       },
@@ -461,15 +474,8 @@ export const enforcementMachine = setup({
     installments: {
       description: '已批准延期（分期）缴纳',
       on: {
-        'officer.recordPayment': [
-          { guard: 'settlesFine', target: 'paid', actions: 'recordPayment' },
-          { guard: 'isPaymentLawful', actions: 'recordPayment' },
-          { actions: 'refuse' },
-        ],
-        'officer.issueReminder': [
-          { guard: 'isReminderLawful', target: 'reminded', actions: 'issueReminder' },
-          { actions: 'refuse' },
-        ],
+        ...shared.recordPayment,
+        ...shared.issueReminder,
         'officer.applyToCourt': [{ actions: 'refuse' }],
       },
     },
@@ -480,11 +486,7 @@ export const enforcementMachine = setup({
           { guard: 'isStatementRecorded', actions: 'registerStatement' },
           { actions: 'refuse' },
         ],
-        'officer.recordPayment': [
-          { guard: 'settlesFine', target: 'paid', actions: 'recordPayment' },
-          { guard: 'isPaymentLawful', actions: 'recordPayment' },
-          { actions: 'refuse' },
-        ],
+        ...shared.recordPayment,
         'officer.applyToCourt': [
           { guard: 'isApplicationInTime', target: 'appliedToCourt', actions: 'applyToCourt' },
           { actions: 'refuse' },

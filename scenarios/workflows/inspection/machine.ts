@@ -6,7 +6,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import { z } from '../../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
+import { dateSchema, idSchema, instantSchema, localDateTimeSchema, shortText, type Refusal } from '../common';
 import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { INSPECTION_DOCUMENTS, type InspectionDocument, type InspectionDocumentType } from './document-types';
 import { LEGAL } from '../../law/legal-constants';
@@ -29,13 +29,6 @@ export const ON_SITE_POWERS = {
   hazard: '《安全生产法》第六十五条第一款第（三）项',
 } as const;
 const RECORD_ARTICLE = '《安全生产法》第六十八条';
-
-/** A local date and time as `<input type="datetime-local">` posts it, to the minute. */
-const localDateTimeSchema = z
-  .string()
-  .max(16)
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间须为有效的日期时间')
-  .refine((v) => dateSchema.safeParse(v.slice(0, 10)).success, '时间须为有效的日期时间');
 
 const findingSchema = z.object({
   itemId: idSchema,

@@ -142,6 +142,16 @@ export function recheckCaseProblem(context: RecheckCaseContext, event: RecheckCa
 const accepts = ({ context, event }: { context: RecheckCaseContext; event: RecheckCaseEvent }) =>
   recheckCaseProblem(context, event) === null;
 
+// Every step is the inspection's or the case's own machine moving; one it refuses is refused with its reason.
+const inspectionStep = [
+  { guard: 'isInspectionStepLawful', actions: 'advanceInspection' },
+  { actions: 'refuse' },
+] as const;
+const caseStep = [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }] as const;
+/** A case step that moves the chain to its stage `target`. */
+const caseStepTo = <Target extends string>(target: Target) =>
+  [{ guard: 'isCaseStepLawful', target, actions: 'advanceCase' }, { actions: 'refuse' }] as const;
+
 export const recheckCaseMachine = setup({
   types: {
     context: {} as RecheckCaseContext,
@@ -214,22 +224,10 @@ export const recheckCaseMachine = setup({
     inspecting: {
       description: '现场检查（检查计划至现场检查记录）',
       on: {
-        'officer.createPlan': [
-          { guard: 'isInspectionStepLawful', actions: 'advanceInspection' },
-          { actions: 'refuse' },
-        ],
-        'officer.startInspection': [
-          { guard: 'isInspectionStepLawful', actions: 'advanceInspection' },
-          { actions: 'refuse' },
-        ],
-        'officer.recordFindings': [
-          { guard: 'isInspectionStepLawful', actions: 'advanceInspection' },
-          { actions: 'refuse' },
-        ],
-        'officer.issueOnSiteRecord': [
-          { guard: 'isInspectionStepLawful', actions: 'advanceInspection' },
-          { actions: 'refuse' },
-        ],
+        'officer.createPlan': inspectionStep,
+        'officer.startInspection': inspectionStep,
+        'officer.recordFindings': inspectionStep,
+        'officer.issueOnSiteRecord': inspectionStep,
         'officer.issueRectificationOrder': [
           { guard: 'isInspectionStepLawful', target: 'rectifying', actions: 'advanceInspection' },
           { actions: 'refuse' },
@@ -254,105 +252,66 @@ export const recheckCaseMachine = setup({
     filing: {
       description: '复查未整改，立案审批',
       on: {
-        'officer.fileCase': [
-          { guard: 'isCaseStepLawful', target: 'investigating', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.fileCase': caseStepTo('investigating'),
       },
     },
     investigating: {
       description: '调查取证',
       on: {
-        'officer.recordEvidence': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
-        'officer.issuePenaltyNotice': [
-          { guard: 'isCaseStepLawful', target: 'notified', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.recordEvidence': caseStep,
+        'officer.issuePenaltyNotice': caseStepTo('notified'),
       },
     },
     notified: {
       description: '已告知（陈述申辩、听证期间）',
       on: {
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
-        'officer.registerHearingRequest': [
-          { guard: 'isCaseStepLawful', target: 'hearingRequested', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.issueDecision': [
-          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.legalReview': [
-          { guard: 'isCaseStepLawful', target: 'reviewed', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.registerStatement': caseStep,
+        'officer.registerHearingRequest': caseStepTo('hearingRequested'),
+        'officer.issueDecision': caseStepTo('decided'),
+        'officer.legalReview': caseStepTo('reviewed'),
       },
     },
     hearingRequested: {
       description: '当事人申请听证',
       on: {
-        'officer.scheduleHearing': [
-          { guard: 'isCaseStepLawful', target: 'hearingScheduled', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
+        'officer.scheduleHearing': caseStepTo('hearingScheduled'),
+        'officer.registerStatement': caseStep,
       },
     },
     hearingScheduled: {
       description: '已通知听证',
       on: {
-        'officer.recordHearing': [
-          { guard: 'isCaseStepLawful', target: 'heard', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
+        'officer.recordHearing': caseStepTo('heard'),
+        'officer.registerStatement': caseStep,
       },
     },
     heard: {
       description: '已举行听证',
       on: {
-        'officer.issueDecision': [
-          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
-        'officer.legalReview': [
-          { guard: 'isCaseStepLawful', target: 'reviewed', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.issueDecision': caseStepTo('decided'),
+        'officer.registerStatement': caseStep,
+        'officer.legalReview': caseStepTo('reviewed'),
       },
     },
     reviewed: {
       description: '已法制审核',
       on: {
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
-        'officer.collectiveDiscussion': [
-          { guard: 'isCaseStepLawful', target: 'discussed', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
-        'officer.issueDecision': [
-          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.registerStatement': caseStep,
+        'officer.collectiveDiscussion': caseStepTo('discussed'),
+        'officer.issueDecision': caseStepTo('decided'),
       },
     },
     discussed: {
       description: '已集体讨论',
       on: {
-        'officer.registerStatement': [{ guard: 'isCaseStepLawful', actions: 'advanceCase' }, { actions: 'refuse' }],
-        'officer.issueDecision': [
-          { guard: 'isCaseStepLawful', target: 'decided', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.registerStatement': caseStep,
+        'officer.issueDecision': caseStepTo('decided'),
       },
     },
     decided: {
       description: '已作出处罚决定',
       on: {
-        'officer.serveDecision': [
-          { guard: 'isCaseStepLawful', target: 'served', actions: 'advanceCase' },
-          { actions: 'refuse' },
-        ],
+        'officer.serveDecision': caseStepTo('served'),
       },
     },
     served: { description: '决定书已送达', type: 'final' },

@@ -7,8 +7,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import { z } from '../../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { dateSchema, idSchema, instantSchema, localDateTimeSchema, shortText, type Refusal } from '../common';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { LEGAL } from '../../law/legal-constants';
 import { addDays, daysBetween } from '../../law/working-days';
 import { SEIZURE_DOCUMENTS, type SeizureDocument, type SeizureDocumentType } from './document-types';
@@ -46,13 +46,6 @@ export const SEIZURE_LAW = {
   outcome: '《行政强制法》第二十七条',
   release: '《行政强制法》第二十八条',
 } as const;
-
-/** A local date and time as `<input type="datetime-local">` posts it, to the minute. */
-const localDateTimeSchema = z
-  .string()
-  .max(16)
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间须为有效的日期时间')
-  .refine((v) => dateSchema.safeParse(v.slice(0, 10)).success, '时间须为有效的日期时间');
 
 export const seizureEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -276,20 +269,21 @@ export function seizureProblem(context: SeizureContext, event: SeizureEvent): st
   }
 }
 
-function withDocument(context: SeizureContext, type: SeizureDocumentType, date: string) {
-  const { document, counters } = issueDocument(
-    SEIZURE_DOCUMENTS,
-    context.counters,
-    context.authority,
-    type,
-    date,
-    context.documents,
-  );
-  return { counters, documents: [...context.documents, document] };
-}
+const withDocument = (context: SeizureContext, type: SeizureDocumentType, date: string) =>
+  withIssuedDocument(SEIZURE_DOCUMENTS, context, type, date);
 
 const accepts = ({ context, event }: { context: SeizureContext; event: SeizureEvent }) =>
   seizureProblem(context, event) === null;
+
+/** The transitions several stages share, each written once and spread into the stages' `on`. */
+const shared = {
+  recordEnforcement: {
+    'officer.recordEnforcement': [
+      { guard: 'isEnforcedLawfully', target: 'recorded', actions: 'recordEnforcement' },
+      { actions: 'refuse' },
+    ],
+  },
+} as const;
 
 export const seizureMachine = setup({
   types: {
@@ -397,19 +391,13 @@ export const seizureMachine = setup({
           { actions: 'refuse' },
         ],
         // 《行政强制法》第十九条: in an emergency the measure comes first and the approval within 24 hours.
-        'officer.recordEnforcement': [
-          { guard: 'isEnforcedLawfully', target: 'recorded', actions: 'recordEnforcement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.recordEnforcement,
       },
     },
     approved: {
       description: '已批准，待现场实施',
       on: {
-        'officer.recordEnforcement': [
-          { guard: 'isEnforcedLawfully', target: 'recorded', actions: 'recordEnforcement' },
-          { actions: 'refuse' },
-        ],
+        ...shared.recordEnforcement,
       },
     },
     recorded: {

@@ -7,7 +7,7 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
-import { dateSchema, idSchema, instantSchema, shortText, type Refusal } from '../common';
+import { amountSchema, dateSchema, idSchema, instantSchema, shortText, timeSchema, type Refusal } from '../common';
 import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { LEGAL } from '../../law/legal-constants';
 import {
@@ -66,8 +66,6 @@ export const SIGNATURE_LABELS: Record<Signature, string> = {
 };
 
 const violationSchema = z.enum(SUMMARY_VIOLATION_IDS as [SummaryViolationId, ...SummaryViolationId[]]);
-const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须为时:分（24小时制）');
-const amountSchema = z.number().int().min(0).max(100_000_000);
 
 export const summaryEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -328,6 +326,16 @@ const untilDecided = {
   ],
 } as const;
 
+/** The transitions several stages share, each written once and spread into the stages' `on`. */
+const shared = {
+  decideOnSpot: {
+    'officer.decideOnSpot': [
+      { guard: 'isSummaryLawful', target: 'decided', actions: 'decideOnSpot' },
+      { actions: 'refuse' },
+    ],
+  },
+} as const;
+
 const accepts = ({ context, event }: { context: SummaryContext; event: SummaryEvent }) =>
   summaryProblem(context, event) === null;
 
@@ -474,20 +482,14 @@ export const summaryMachine = setup({
           { guard: 'isStatementRecorded', target: 'heard', actions: 'recordStatement' },
           { actions: 'refuse' },
         ],
-        'officer.decideOnSpot': [
-          { guard: 'isSummaryLawful', target: 'decided', actions: 'decideOnSpot' },
-          { actions: 'refuse' },
-        ],
+        ...shared.decideOnSpot,
       },
     },
     heard: {
       description: '已听取陈述申辩',
       on: {
         ...untilDecided,
-        'officer.decideOnSpot': [
-          { guard: 'isSummaryLawful', target: 'decided', actions: 'decideOnSpot' },
-          { actions: 'refuse' },
-        ],
+        ...shared.decideOnSpot,
       },
     },
     decided: {
