@@ -1,5 +1,6 @@
 /** Simulated people, enterprises and dates for fixtures, all drawn from the attempt's seeded PRNG. */
 import type { Prng } from '../prng';
+import type { MaterialSection } from '../types';
 import { authorityFor, divisionByCode, type Authority } from '../lib/divisions';
 import { generateUscc } from '../lib/uscc';
 import { addDays, isWorkingDay } from '../law/working-days';
@@ -169,6 +170,21 @@ export function drawEnterprise(
     safetyManagerPhone: mobile(prng),
     employees: prng.int(spec.employees[0], spec.employees[1]),
     industryCode: spec.industryCode,
+  };
+}
+
+/** The trainee's 当事人 section: the enterprise's name, credit code, address and legal representative. */
+export function partyMaterial(
+  enterprise: Pick<EnterpriseProfile, 'name' | 'uscc' | 'operatingAddress' | 'legalRepresentative'>,
+  summary: string,
+): MaterialSection {
+  return {
+    title: '当事人',
+    lines: [
+      `${enterprise.name}（统一社会信用代码 ${enterprise.uscc}）`,
+      `地址：${enterprise.operatingAddress}；法定代表人：${enterprise.legalRepresentative}`,
+      summary,
+    ],
   };
 }
 

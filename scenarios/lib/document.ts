@@ -6,6 +6,7 @@
 import type { OfficerProfile } from '../kit/people';
 import type { IssuedDocument } from '../law/document-numbers';
 import type { Authority } from './divisions';
+import { LEGAL } from '../law/legal-constants';
 
 /** A labelled entry of a form-style document (立案审批表, 现场检查记录 …). */
 export interface DocumentField {
@@ -65,6 +66,16 @@ function reconsiderationBody(authority: Authority): string {
 /** The appeal notice: `act` is what is appealed (行政处罚决定), `paper` the document served (决定书). */
 export function appealLine(authority: Authority, act: string, paper: string, days: number, months: number): string {
   return `如不服本${act}，可以自收到本${paper}之日起${days}日内向${reconsiderationBody(authority)}申请行政复议，或者在${months}个月内依法向人民法院提起行政诉讼；行政复议或者行政诉讼期间，本${act}不停止执行，法律另有规定的除外。`;
+}
+
+/** The appeal notice with the statutory periods (《行政复议法》第二十条, 《行政诉讼法》第四十六条). */
+export function statutoryAppealLine(authority: Authority, act: string, paper: string): string {
+  return appealLine(authority, act, paper, LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value);
+}
+
+/** The foot of a sealed letter the party signs for on receipt, with the copies note. */
+export function partyReceipt(): Pick<DocumentContent, 'signatures' | 'sealed' | 'note'> {
+  return { signatures: [{ label: '当事人（签收）', value: '' }], sealed: true, note: COPIES };
 }
 
 export function officerNames(officers: readonly OfficerProfile[], ids: readonly string[]): string {

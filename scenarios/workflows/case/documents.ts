@@ -5,8 +5,8 @@ import {
   base,
   chineseDate,
   chineseTime,
-  COPIES,
   numberOf,
+  partyReceipt,
   officerNames,
   type DocumentContent,
   type DocumentField,
@@ -186,9 +186,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
           },
           { lines: [`本机关地址及联系人：${f.authority.name}，承办人${officers || '（未指定）'}。`] },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'hearingNotice': {
@@ -206,9 +204,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
             ],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'hearingSchedule': {
@@ -226,9 +222,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
             ],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'hearingRecord': {
@@ -356,9 +350,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
             lines: [appealLine(f.authority, '行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'serviceReceipt': {
@@ -551,9 +543,7 @@ export function caseDocument(doc: CaseDocument, f: CaseFixture, c: CaseContext):
             lines: [appealLine(f.authority, '不予行政处罚决定', '决定书', d.reconsiderationDays, d.litigationMonths)],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'transferApproval': {

@@ -1,5 +1,12 @@
 /** The enforcement documents (审批表, 批准书, 催告书, 强制执行申请书) as printable content. */
-import { base, chineseDate, COPIES, numberOf, type DocumentContent, type DocumentField } from '../../lib/document';
+import {
+  base,
+  chineseDate,
+  numberOf,
+  partyReceipt,
+  type DocumentContent,
+  type DocumentField,
+} from '../../lib/document';
 import { LEGAL } from '../../law/legal-constants';
 import { yuan } from '../../law/penalties';
 import { addWorkingDays } from '../../law/working-days';
@@ -103,9 +110,7 @@ export function enforcementDocument(
             ],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'paymentReminder': {
@@ -149,9 +154,7 @@ export function enforcementDocument(
             ],
           },
         ],
-        signatures: [{ label: '当事人（签收）', value: '' }],
-        sealed: true,
-        note: COPIES,
+        ...partyReceipt(),
       };
     }
     case 'courtApplication': {

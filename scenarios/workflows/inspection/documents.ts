@@ -3,7 +3,6 @@ import type { OfficerProfile } from '../../kit/people';
 import { standardItem } from '../../lib/hazard-standard';
 import type { Authority } from '../../lib/divisions';
 import {
-  appealLine,
   base,
   chineseDate,
   chineseTime,
@@ -11,10 +10,10 @@ import {
   numberOf,
   officerCertificates,
   officerNames,
+  statutoryAppealLine,
   type DocumentContent,
 } from '../../lib/document';
 import { INSPECTION_DOCUMENTS, type InspectionDocument } from './document-types';
-import { LEGAL } from '../../law/legal-constants';
 import { NATURE_TEXT, VERDICT_TEXT, type InspectionFixture, type Nature, type SiteItem } from './kit';
 import { MEASURE_LABELS, ON_SITE_POWERS, type InspectionContext } from './machine';
 
@@ -61,6 +60,15 @@ export function inspectionDocument(
   const e = f.enterprise;
   const team = c.inspection?.officerIds ?? [];
   const head = base(doc, INSPECTION_DOCUMENTS[doc.type].name, f.authority);
+  /** The foot of an instrument served on site: the officers sign, the enterprise's principal signs for it. */
+  const servedOnSite = (): Pick<DocumentContent, 'signatures' | 'sealed' | 'note'> => ({
+    signatures: [
+      { label: '执法人员（签名）', value: officerNames(f.officers, team) },
+      { label: '被检查单位负责人（签收）', value: '' },
+    ],
+    sealed: true,
+    note: COPIES,
+  });
   switch (doc.type) {
     case 'onSiteRecord': {
       const record = c.onSiteRecord!;
@@ -125,22 +133,11 @@ export function inspectionDocument(
               ...m.measures.map((x, i) => `${i + 1}. ${MEASURE_LABELS[x]}。`),
               `措施期限：自${chineseDate(m.date)}起至${chineseDate(m.until)}止。`,
               '重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用；期限届满时重大事故隐患仍未排除的，本机关将依法处理。',
-              appealLine(
-                f.authority,
-                '决定',
-                '决定书',
-                LEGAL.reconsiderationPeriod.value,
-                LEGAL.litigationPeriod.value,
-              ),
+              statutoryAppealLine(f.authority, '决定', '决定书'),
             ],
           },
         ],
-        signatures: [
-          { label: '执法人员（签名）', value: officerNames(f.officers, team) },
-          { label: '被检查单位负责人（签收）', value: '' },
-        ],
-        sealed: true,
-        note: COPIES,
+        ...servedOnSite(),
       };
     }
     case 'rectificationOrder': {
@@ -171,22 +168,11 @@ export function inspectionDocument(
               ...orders,
               '由此造成事故的，依法追究有关人员的责任。',
               '整改期间，你单位应当采取措施，确保安全生产。对安全不能得到保障的，应当从危险区域内撤出作业人员。',
-              appealLine(
-                f.authority,
-                '指令',
-                '指令书',
-                LEGAL.reconsiderationPeriod.value,
-                LEGAL.litigationPeriod.value,
-              ),
+              statutoryAppealLine(f.authority, '指令', '指令书'),
             ],
           },
         ],
-        signatures: [
-          { label: '执法人员（签名）', value: officerNames(f.officers, team) },
-          { label: '被检查单位负责人（签收）', value: '' },
-        ],
-        sealed: true,
-        note: COPIES,
+        ...servedOnSite(),
       };
     }
     case 'recheckOpinion': {

@@ -3,7 +3,6 @@
  * 解除查封（扣押）决定书, 查封（扣押）物品处理决定书) as printable content.
  */
 import {
-  appealLine,
   base,
   chineseDate,
   chineseTime,
@@ -11,6 +10,7 @@ import {
   numberOf,
   officerCertificates,
   officerNames,
+  statutoryAppealLine,
   type DocumentContent,
 } from '../../lib/document';
 import { LEGAL } from '../../law/legal-constants';
@@ -49,8 +49,7 @@ export function seizureDocument(doc: SeizureDocument, f: SeizureFixture, c: Seiz
   const head = base(doc, SEIZURE_DOCUMENTS[doc.type].name, f.authority);
   const decisionNumber = numberOf(c.documents, 'seizureDecision') ?? '';
   const seizedIds = c.decision?.items.map((i) => i.itemId) ?? [];
-  const appeal = (act: string, paper: string) =>
-    appealLine(f.authority, act, paper, LEGAL.reconsiderationPeriod.value, LEGAL.litigationPeriod.value);
+  const appeal = (act: string, paper: string) => statutoryAppealLine(f.authority, act, paper);
   const officerSignatures = [
     { label: '执法人员（签名）', value: officerNames(f.officers, team) },
     { label: '当事人（签收）', value: '' },

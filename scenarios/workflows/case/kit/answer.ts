@@ -11,6 +11,7 @@ import {
   type StatementReview,
 } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
+import { appealTermAnswers } from '../../../kit/appeal-terms';
 import {
   fineRangeProblem,
   lighterCeiling,
@@ -292,9 +293,7 @@ export function caseAnswer(f: CaseFixture, o: CaseAnswerOptions = {}): AnswerSte
         correctionDeadline: addDays(t.decisionOn, f.correctionDays),
         statementReview: statement?.review ?? '',
         reviewReason: statement?.reviewReason ?? '',
-        paymentDays: String(LEGAL.paymentPeriod.value),
-        reconsiderationDays: String(o.reconsiderationDays ?? LEGAL.reconsiderationPeriod.value),
-        litigationMonths: String(LEGAL.litigationPeriod.value),
+        ...appealTermAnswers(o.reconsiderationDays),
       },
     },
     { stepId: 'serve', values: { date: t.servedOn, method: 'direct', recipient: f.enterprise.legalRepresentative } },

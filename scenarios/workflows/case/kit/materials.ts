@@ -3,7 +3,7 @@ import { STATEMENT_REVIEW_LABELS } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
 import { HARM_LABELS, MITIGATIONS, VIOLATIONS, yuan } from '../../../law/penalties';
 import { addLegalDays } from '../../../law/working-days';
-import { officerLine } from '../../../kit/people';
+import { officerLine, partyMaterial } from '../../../kit/people';
 import { caseTimeline, expectedOutcome, modelPersonFines, otherOutcomeTimeline } from './answer';
 import type { CaseFixture } from './fixture';
 
@@ -23,19 +23,13 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
       `本机关负责人：${f.leaders.map((l) => (l.name === f.head ? `${l.name}（主要负责人）` : l.name)).join('、')}`,
     ],
   };
+  const party = partyMaterial(f.enterprise, f.enterpriseSummary);
   const responsible = `直接负责的主管人员和其他直接责任人员：${f.responsible.map((p) => `${p.name}（${p.role}）`).join('、')}。`;
   if (outcome !== 'penalty') {
     const o = otherOutcomeTimeline(f);
     return [
       { title: '任务', lines: taskLines },
-      {
-        title: '当事人',
-        lines: [
-          `${f.enterprise.name}（统一社会信用代码 ${f.enterprise.uscc}）`,
-          `地址：${f.enterprise.operatingAddress}；法定代表人：${f.enterprise.legalRepresentative}`,
-          f.enterpriseSummary,
-        ],
-      },
+      party,
       {
         title: '案件事实',
         lines: [
@@ -69,14 +63,7 @@ export function caseMaterials(f: CaseFixture, taskLines: string[]) {
   }
   return [
     { title: '任务', lines: taskLines },
-    {
-      title: '当事人',
-      lines: [
-        `${f.enterprise.name}（统一社会信用代码 ${f.enterprise.uscc}）`,
-        `地址：${f.enterprise.operatingAddress}；法定代表人：${f.enterprise.legalRepresentative}`,
-        f.enterpriseSummary,
-      ],
-    },
+    party,
     {
       title: '案件事实',
       lines: [

@@ -11,6 +11,7 @@ import {
   type CaseContext,
 } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
+import { appealTermsResult } from '../../../kit/appeal-terms';
 import {
   CRIMES,
   HARM_LABELS,
@@ -202,21 +203,12 @@ export const caseRubric = {
     rule: `决定书写明自收到之日起${LEGAL.paymentPeriod.value}日内缴纳罚款，${LEGAL.reconsiderationPeriod.value}日内可申请行政复议，${LEGAL.litigationPeriod.value}个月内可提起行政诉讼`,
     citation: '《行政处罚法》第五十九条、第六十七条；《行政复议法》第二十条；《行政诉讼法》第四十六条',
     feedbackAfter: ['decision'],
-    evaluate: ({ context }) => {
-      const d = context.decision;
-      const earned =
-        d !== null &&
-        d.paymentDays === LEGAL.paymentPeriod.value &&
-        d.reconsiderationDays === LEGAL.reconsiderationPeriod.value &&
-        d.litigationMonths === LEGAL.litigationPeriod.value;
-      return {
-        earned,
-        pending: d === null,
-        expected: `缴款${LEGAL.paymentPeriod.value}日、复议${LEGAL.reconsiderationPeriod.value}日、诉讼${LEGAL.litigationPeriod.value}个月`,
-        actual: d ? `缴款${d.paymentDays}日、复议${d.reconsiderationDays}日、诉讼${d.litigationMonths}个月` : '未作出',
-        explanation: earned ? '履行期限和救济途径正确。' : '决定书载明的期限与法律规定不一致。',
-      };
-    },
+    evaluate: ({ context }) =>
+      appealTermsResult(context.decision, {
+        notMade: '未作出',
+        right: '履行期限和救济途径正确。',
+        wrong: '决定书载明的期限与法律规定不一致。',
+      }),
     mistake: {
       description: '把申请行政复议期限写成15日',
       apply: (answer, f) => caseAnswer(f, { from: from(answer), reconsiderationDays: 15 }),

@@ -11,6 +11,7 @@ import {
 } from '../../../lib/form';
 import type { Step } from '../../../types';
 import { defineStep } from '../../../kit/step';
+import { appealTermFields, appealTermsOf } from '../../../kit/appeal-terms';
 import {
   HEARING_CONCLUSION_LABELS,
   HEARING_CONCLUSIONS,
@@ -467,9 +468,7 @@ export function caseSteps(f: CaseFixture): Step[] {
           { required: false, help: '当事人提出陈述、申辩的必填（《行政处罚法》第四十五条）' },
         ),
         reviewReason: textareaField('reviewReason', '复核理由', { required: false, maxLength: 2000 }),
-        paymentDays: numberField('paymentDays', '缴款期限（收到决定书之日起，日）', { min: 1, max: 365 }),
-        reconsiderationDays: numberField('reconsiderationDays', '申请行政复议期限（日）', { min: 1, max: 365 }),
-        litigationMonths: numberField('litigationMonths', '提起行政诉讼期限（月）', { min: 1, max: 60 }),
+        ...appealTermFields(),
       },
       refine: (v, issue) => {
         penaltyRangeCheck(v, issue);
@@ -490,9 +489,7 @@ export function caseSteps(f: CaseFixture): Step[] {
         correctionDeadline: v.correctionDeadline,
         statementReview: (v.statementReview as StatementReview | undefined) ?? null,
         reviewReason: v.reviewReason ?? '',
-        paymentDays: v.paymentDays,
-        reconsiderationDays: v.reconsiderationDays,
-        litigationMonths: v.litigationMonths,
+        ...appealTermsOf(v),
       }),
     }),
     step({

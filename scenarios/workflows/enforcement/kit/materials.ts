@@ -3,6 +3,7 @@ import type { MaterialSection } from '../../../types';
 import { chineseDate } from '../../../lib/document';
 import { yuan } from '../../../law/penalties';
 import { paymentDueDate } from '../machine';
+import { partyMaterial } from '../../../kit/people';
 import type { EnforcementFixture } from './fixture';
 import { violationOf } from './fixture';
 
@@ -11,14 +12,7 @@ export function enforcementMaterials(f: EnforcementFixture, taskLines: string[])
   const d = f.decision;
   const sections: MaterialSection[] = [
     { title: '任务', lines: taskLines },
-    {
-      title: '当事人',
-      lines: [
-        `${f.enterprise.name}（统一社会信用代码 ${f.enterprise.uscc}）`,
-        `地址：${f.enterprise.operatingAddress}；法定代表人：${f.enterprise.legalRepresentative}`,
-        f.enterpriseSummary,
-      ],
-    },
+    partyMaterial(f.enterprise, f.enterpriseSummary),
     {
       title: '行政处罚决定',
       lines: [

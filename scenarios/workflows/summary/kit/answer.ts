@@ -1,6 +1,7 @@
 /** The answer builder of a 当场处罚: the model answer and each mistake are variations of it. */
 import type { AnswerStep } from '../../../types';
 import { LEGAL } from '../../../law/legal-constants';
+import { appealTermAnswers } from '../../../kit/appeal-terms';
 import { addDays, addWorkingDays } from '../../../law/working-days';
 import { summaryLimit, type OnSpotGround } from '../machine';
 import { summaryTeam, type SummaryFixture } from './fixture';
@@ -90,9 +91,7 @@ export function summaryAnswer(f: SummaryFixture, o: SummaryAnswerOptions = {}): 
         correctionDeadline: addDays(f.date, f.correctionDays),
         paymentMethod: onSpot ? 'onSpot' : 'bank',
         onSpotGround: onSpot ?? '',
-        paymentDays: String(LEGAL.paymentPeriod.value),
-        reconsiderationDays: String(o.reconsiderationDays ?? LEGAL.reconsiderationPeriod.value),
-        litigationMonths: String(LEGAL.litigationPeriod.value),
+        ...appealTermAnswers(o.reconsiderationDays),
       },
     },
     { stepId: 'deliver', values: { date: f.date, recipient: f.enterprise.legalRepresentative, signature: 'signed' } },

@@ -1,6 +1,7 @@
 /** Rubric items of the 当场处罚 workflow, with their stable error codes and the mistake each one catches. */
 import type { RubricItem } from '../../../types';
 import { LEGAL } from '../../../law/legal-constants';
+import { appealTermsResult } from '../../../kit/appeal-terms';
 import { PENALTY_ARTICLES, SUMMARY_VIOLATIONS, yuan } from '../../../law/penalties';
 import { workingDaysBetween } from '../../../law/working-days';
 import {
@@ -235,23 +236,12 @@ export const summaryRubric = {
     rule: `决定书载明缴款期限${LEGAL.paymentPeriod.value}日、申请行政复议期限${LEGAL.reconsiderationPeriod.value}日、提起行政诉讼期限${LEGAL.litigationPeriod.value}个月，并责令改正`,
     citation: '《行政处罚法》第五十二条第二款、第六十七条；《行政复议法》第二十条；《行政诉讼法》第四十六条',
     feedbackAfter: ['decision'],
-    evaluate: ({ context }) => {
-      const d = context.decision;
-      const earned =
-        d !== null &&
-        d.paymentDays === LEGAL.paymentPeriod.value &&
-        d.reconsiderationDays === LEGAL.reconsiderationPeriod.value &&
-        d.litigationMonths === LEGAL.litigationPeriod.value;
-      return {
-        earned,
-        pending: d === null,
-        expected: `缴款${LEGAL.paymentPeriod.value}日、复议${LEGAL.reconsiderationPeriod.value}日、诉讼${LEGAL.litigationPeriod.value}个月`,
-        actual: d
-          ? `缴款${d.paymentDays}日、复议${d.reconsiderationDays}日、诉讼${d.litigationMonths}个月`
-          : '未作出决定',
-        explanation: earned ? '决定书载明的期限正确。' : '决定书载明的期限与法律规定不一致。',
-      };
-    },
+    evaluate: ({ context }) =>
+      appealTermsResult(context.decision, {
+        notMade: '未作出决定',
+        right: '决定书载明的期限正确。',
+        wrong: '决定书载明的期限与法律规定不一致。',
+      }),
     mistake: {
       description: '把申请行政复议期限写成15日',
       apply: (_answer, f) => summaryAnswer(f, { reconsiderationDays: 15 }),

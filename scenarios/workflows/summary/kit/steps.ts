@@ -11,6 +11,7 @@ import {
 import type { FieldSpec } from '../../../lib/form';
 import type { Step } from '../../../types';
 import { defineStep } from '../../../kit/step';
+import { appealTermFields, appealTermsOf } from '../../../kit/appeal-terms';
 import { summaryViolationOptions, type SummaryViolationId } from '../../../law/penalties';
 import { SUMMARY_DOCUMENTS } from '../document-types';
 import {
@@ -168,9 +169,7 @@ export function summarySteps(f: SummaryFixture): Step[] {
             help: '仅当场收缴时填写（《行政处罚法》第六十八条、第六十九条）',
           },
         ),
-        paymentDays: numberField('paymentDays', '缴款期限（收到决定书之日起，日）', { min: 1, max: 365 }),
-        reconsiderationDays: numberField('reconsiderationDays', '申请行政复议期限（日）', { min: 1, max: 365 }),
-        litigationMonths: numberField('litigationMonths', '提起行政诉讼期限（月）', { min: 1, max: 60 }),
+        ...appealTermFields(),
       },
       refine: (v, issue) => {
         if (v.paymentMethod === 'onSpot' && v.penaltyType === 'fine' && !v.onSpotGround)
@@ -188,9 +187,7 @@ export function summarySteps(f: SummaryFixture): Step[] {
         correctionDeadline: v.correctionDeadline,
         paymentMethod: v.paymentMethod as PaymentMethod,
         onSpotGround: (v.onSpotGround as OnSpotGround | undefined) ?? null,
-        paymentDays: v.paymentDays,
-        reconsiderationDays: v.reconsiderationDays,
-        litigationMonths: v.litigationMonths,
+        ...appealTermsOf(v),
       }),
     }),
     step({
