@@ -6,7 +6,7 @@ import {
   STANDARDS,
   type StandardId,
 } from '../../../lib/hazard-standard';
-import type { RubricItem } from '../../../types';
+import type { AnswerStep, RubricItem } from '../../../types';
 import { MEASURE_LABELS, MEASURES, recheckDueBy, type InspectionContext } from '../machine';
 import { LEGAL } from '../../../law/legal-constants';
 import { addDays, daysBetween } from '../../../law/working-days';
@@ -21,6 +21,21 @@ type Ctx = InspectionContext;
 const names = (f: InspectionFixture, ids: string[]) =>
   ids.length === 0 ? '无' : ids.map((id) => f.items.find((i) => i.id === id)?.area ?? id).join('、');
 const verdictOf = (c: Ctx, id: string) => c.findings.find((x) => x.itemId === id);
+
+/** The answer with `itemId` left out of the 指令书 and so out of the 复查 too. */
+function withoutOrderedItem(answer: AnswerStep[], itemId: string): AnswerStep[] {
+  const out = withValues(answer, 'order', {
+    itemIds: list(valuesOf(answer, 'order').itemIds).filter((id) => id !== itemId),
+  });
+  return out.map((s) =>
+    s.stepId === 'recheck'
+      ? {
+          ...s,
+          values: { ...s.values, rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== itemId) },
+        }
+      : s,
+  );
+}
 
 /** Rubric items for the inspection workflow; each scenario picks some and gives weights. */
 export const inspectionRubric = {
@@ -188,21 +203,7 @@ export const inspectionRubric = {
       description: '把一项一般事故隐患判为符合要求，并且没有列入指令书',
       apply: (answer, f) => {
         const item = generalItems(f)[0]!;
-        let out = withValues(answer, 'findings', { [`verdict_${item.id}`]: 'ok' });
-        out = withValues(out, 'order', {
-          itemIds: list(valuesOf(out, 'order').itemIds).filter((id) => id !== item.id),
-        });
-        return out.map((s) =>
-          s.stepId === 'recheck'
-            ? {
-                ...s,
-                values: {
-                  ...s.values,
-                  rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id),
-                },
-              }
-            : s,
-        );
+        return withoutOrderedItem(withValues(answer, 'findings', { [`verdict_${item.id}`]: 'ok' }), item.id);
       },
     },
   }),
@@ -345,21 +346,7 @@ export const inspectionRubric = {
     mistake: {
       description: '指令书漏列一项已认定的一般事故隐患',
       apply: (answer, f) => {
-        const item = generalItems(f)[0]!;
-        const out = withValues(answer, 'order', {
-          itemIds: list(valuesOf(answer, 'order').itemIds).filter((id) => id !== item.id),
-        });
-        return out.map((s) =>
-          s.stepId === 'recheck'
-            ? {
-                ...s,
-                values: {
-                  ...s.values,
-                  rectifiedItemIds: list(s.values.rectifiedItemIds).filter((id) => id !== item.id),
-                },
-              }
-            : s,
-        );
+        return withoutOrderedItem(answer, generalItems(f)[0]!.id);
       },
     },
   }),
