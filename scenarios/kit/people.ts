@@ -147,18 +147,24 @@ export interface EnterpriseProfile {
 }
 
 /**
- * A 秦皇岛 enterprise of `industryCode` in `divisionCode`, run by the people named. The draws come in a
+ * An enterprise of `industryCode` in `divisionCode`, run by the people named. The draws come in a
  * fixed order (trade name, credit code, two addresses, two phones, head count): published scenarios'
  * fixtures, and so their stored attempts, depend on it.
  */
 export function drawEnterprise(
   prng: Prng,
-  spec: { nameSuffix: string; divisionCode: string; industryCode: string; employees: readonly [number, number] },
+  spec: {
+    /** The registered name around the drawn trade name (字号). */
+    name: (tradeName: string) => string;
+    divisionCode: string;
+    industryCode: string;
+    employees: readonly [number, number];
+  },
   people: { legal: string; principal: string; safety: string },
 ): EnterpriseProfile {
   const { divisionCode } = spec;
   return {
-    name: `秦皇岛${tradeName(prng)}${spec.nameSuffix}`,
+    name: spec.name(tradeName(prng)),
     uscc: generateUscc(prng, divisionCode),
     divisionCode,
     registeredAddress: address(prng, divisionCode),

@@ -2,7 +2,6 @@
 import type { Prng } from '../../../prng';
 import type { Authority } from '../../../lib/divisions';
 import { divisionByCode } from '../../../lib/divisions';
-import { generateUscc } from '../../../lib/uscc';
 import { formatDocumentNumber } from '../../../law/document-numbers';
 import { VIOLATIONS, type ViolationId } from '../../../law/penalties';
 import { addDays, addMonths, addWorkingDays } from '../../../law/working-days';
@@ -75,20 +74,11 @@ export function buildEnforcementFixture(prng: Prng, spec: EnforcementSpec): Enfo
   const divisionCode = prng.pick(['130302', '130303', '130306', '130321', '130322', '130324']);
   const [legal, principal, safety, head] = people.personNames(prng, 4) as [string, string, string, string];
   const decidedOn = people.startDate(prng);
-  const enterprise: EnterpriseProfile = {
-    name: spec.namePattern(people.tradeName(prng)),
-    uscc: generateUscc(prng, divisionCode),
-    divisionCode,
-    registeredAddress: people.address(prng, divisionCode),
-    operatingAddress: people.address(prng, divisionCode),
-    legalRepresentative: legal,
-    principal,
-    principalPhone: people.mobile(prng),
-    safetyManager: safety,
-    safetyManagerPhone: people.mobile(prng),
-    employees: prng.int(20, 300),
-    industryCode: spec.industryCode,
-  };
+  const enterprise = people.drawEnterprise(
+    prng,
+    { name: spec.namePattern, divisionCode, industryCode: spec.industryCode, employees: [20, 300] },
+    { legal, principal, safety },
+  );
   const authority = people.authorityOf(enterprise);
   const officers = people.officerTeam(prng, 3, decidedOn, null);
   const year = Number(decidedOn.slice(0, 4));

@@ -161,7 +161,12 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
   const { items, fixedText } = buildSite(prng, spec.majors, spec.generals, 2);
   const enterprise = drawEnterprise(
     prng,
-    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: spec.employees },
+    {
+      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      divisionCode,
+      industryCode: spec.industryCode,
+      employees: spec.employees,
+    },
     { legal, principal, safety },
   );
   const fixture: Omit<InspectionFixture, 'inspectionTimes'> = {

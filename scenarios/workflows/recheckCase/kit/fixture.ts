@@ -90,7 +90,12 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
   const rectified = bad.slice(0, spec.rectifiedCount);
   const enterprise = drawEnterprise(
     prng,
-    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: [40, 300] },
+    {
+      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      divisionCode,
+      industryCode: spec.industryCode,
+      employees: [40, 300],
+    },
     { legal, principal, safety },
   );
   const authority: Authority = authorityOf(enterprise);

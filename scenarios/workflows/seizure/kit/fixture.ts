@@ -147,7 +147,12 @@ export function seizureFixture(seed: string, spec: SeizureFixtureSpec): SeizureF
   ]);
   const enterprise = drawEnterprise(
     prng,
-    { nameSuffix: spec.nameSuffix, divisionCode, industryCode: spec.industryCode, employees: spec.employees },
+    {
+      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      divisionCode,
+      industryCode: spec.industryCode,
+      employees: spec.employees,
+    },
     { legal, principal, safety },
   );
   // One officer of three holds an expired certificate: the team must leave them out.
