@@ -49,6 +49,8 @@ export function parseDocumentNumber(
 /**
  * Issues a document of the inspection or case whose documents so far are `issued`: the first one draws
  * the next number of its type's counter for the year of `date`; later ones reuse that number and year.
+ * `openedBy` is the number of a register entry opened elsewhere that these documents join (the case's
+ * 决定书 for its execution): then even the first reuses it.
  */
 export function issueDocument<Types extends DocumentTypes, Type extends keyof Types & string>(
   types: Types,
@@ -57,9 +59,11 @@ export function issueDocument<Types extends DocumentTypes, Type extends keyof Ty
   type: Type,
   date: string,
   issued: readonly IssuedDocument[],
+  openedBy: string | null = null,
 ): { document: IssuedDocument<Type>; counters: DocumentCounters } {
   const code = types[type]!.code;
-  const entry = issued.length > 0 ? parseDocumentNumber(issued[0]!.number) : null;
+  const first = openedBy ?? issued[0]?.number;
+  const entry = first ? parseDocumentNumber(first) : null;
   if (entry)
     return {
       document: { type, number: formatDocumentNumber(abbreviation, code, entry.year, entry.n), date },
@@ -81,12 +85,13 @@ export interface DocumentRegister<Type extends string> {
   documents: readonly IssuedDocument<Type>[];
 }
 
-/** The context fields after issuing one more document of `types` (a machine action spreads them in). */
+/** The context fields after issuing one more document of `types` (a machine action spreads them in); `openedBy` as in issueDocument. */
 export function withIssuedDocument<Types extends DocumentTypes, Type extends keyof Types & string>(
   types: Types,
   register: DocumentRegister<Type>,
   type: Type,
   date: string,
+  openedBy: string | null = null,
 ): { counters: DocumentCounters; documents: IssuedDocument<Type>[] } {
   const { document, counters } = issueDocument(
     types,
@@ -95,6 +100,7 @@ export function withIssuedDocument<Types extends DocumentTypes, Type extends key
     type,
     date,
     register.documents,
+    openedBy,
   );
   return { counters, documents: [...register.documents, document] };
 }

@@ -7,7 +7,7 @@
 import { assign, setup } from 'xstate';
 import { z } from '../../lib/form';
 import { amountSchema, dateSchema, instantSchema, shortText, type Refusal } from '../common';
-import { issueDocument, type DocumentCounters } from '../../law/document-numbers';
+import { withIssuedDocument, type DocumentCounters } from '../../law/document-numbers';
 import { LEGAL } from '../../law/legal-constants';
 import { yuan } from '../../law/penalties';
 import { addDays, addLegalDays, addMonths, addWorkingDays, isWorkingDay } from '../../law/working-days';
@@ -312,15 +312,9 @@ export function enforcementProblem(context: EnforcementContext, event: Enforceme
   }
 }
 
-function withDocument(context: EnforcementContext, type: EnforcementDocumentType, date: string) {
-  // The documents of the execution carry the case's register number (the decision's), with their own type code.
-  const decision = context.decision ? [{ type: 'penaltyDecision', number: context.decision.number, date }] : [];
-  const { document, counters } = issueDocument(ENFORCEMENT_DOCUMENTS, context.counters, context.authority, type, date, [
-    ...decision,
-    ...context.documents,
-  ]);
-  return { counters, documents: [...context.documents, document] };
-}
+// The documents of the execution join the case's register entry (the decision's number), with their own type code.
+const withDocument = (context: EnforcementContext, type: EnforcementDocumentType, date: string) =>
+  withIssuedDocument(ENFORCEMENT_DOCUMENTS, context, type, date, context.decision?.number ?? null);
 
 type Args = { context: EnforcementContext; event: EnforcementEvent };
 const accepts = ({ context, event }: Args) => enforcementProblem(context, event) === null;
