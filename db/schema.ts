@@ -103,6 +103,11 @@ export interface AttemptTable {
    * version while it was unfinished); status is then 'finished' and score null. Null otherwise.
    */
   closed_reason: ClosedReason | null;
+  /**
+   * The officer's practice home the attempt was started with (scenarios/types.ts `PracticeHome`, JSON):
+   * the fixture and documents are in that authority's name. Null: the scenario's own county (older attempts).
+   */
+  practice_home_json: string | null;
 }
 
 /** Why the system closed an attempt: its scenario was updated to a new version before it finished. */

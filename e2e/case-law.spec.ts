@@ -5,13 +5,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getScenario } from '../scenarios/index';
 import { caseAnswer, type CaseFixture } from '../scenarios/workflows/case/kit';
-import { modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { fixtureFor, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 const PENALTY_DOCS = 'docs-penalty-notice-decision';
 
 function fixtureOf(scenarioId: string, seed: string): CaseFixture {
-  return getScenario(scenarioId)!.fixture(seed) as CaseFixture;
+  return fixtureFor(scenarioId, seed) as CaseFixture;
 }
 
 /** Starts practice drills until the seeded party makes a statement (70 % of seeds; at most 12 tries). */

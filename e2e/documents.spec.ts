@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { renderDocuments } from '../scenarios/documents';
 import { listScenarios } from '../scenarios/index';
-import { runAnswer } from '../test/scenarios/helpers';
-import { modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { modelAnswerFor, runAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 /** Page objects in a PDF written by Chromium (each page is one `/Type /Page` dictionary). */
@@ -21,7 +20,7 @@ test('the documents of a whole case print as A4 pages, one document per page', a
   const attemptId = /\/drills\/(\d+)\/result$/.exec(page.url())![1]!;
 
   // The same answer through the pure engine gives the documents the page must show.
-  const expected = renderDocuments(runAnswer(scenario.id, seed, answer));
+  const expected = renderDocuments(runAnswerFor(scenario.id, seed, answer));
   expect(expected.length).toBeGreaterThanOrEqual(4);
 
   await expect(page.getByRole('heading', { name: '开具的文书', level: 2 })).toBeVisible();
@@ -93,7 +92,7 @@ test('an inspection prints its record, measures, order and re-inspection opinion
   const answer = modelAnswerFor(scenario.id, seed);
   for (const step of answer) await submitStep(page, scenario.id, seed, step);
   await expect(page).toHaveURL(/\/drills\/\d+\/result$/);
-  const expected = renderDocuments(runAnswer(scenario.id, seed, answer));
+  const expected = renderDocuments(runAnswerFor(scenario.id, seed, answer));
   expect(expected.map((d) => d.type)).toEqual(
     expect.arrayContaining(['onSiteRecord', 'rectificationOrder', 'recheckOpinion']),
   );

@@ -1,6 +1,40 @@
 import { expect, type Page } from '@playwright/test';
+import { applyStep, attemptFixture, attemptSteps, startAttempt } from '../scenarios/engine';
 import { getScenario } from '../scenarios/index';
-import type { AnswerStep } from '../scenarios/types';
+import type { AnswerStep, AttemptState, PracticeHome } from '../scenarios/types';
+
+/**
+ * The practice home of each attempt started here, by seed (seeds are random per attempt): the drill
+ * page gives it as `data-home`, and the attempt's fixture is the scenario's moved to that home.
+ */
+const homes = new Map<string, PracticeHome>();
+
+/** The practice home the attempt with this seed was started with, if any. */
+export function homeOf(seed: string): PracticeHome | undefined {
+  return homes.get(seed);
+}
+
+/** The attempt's fixture as the server built it (the seed's, in the attempt's home). */
+export function fixtureFor(scenarioId: string, seed: string): unknown {
+  const home = homes.get(seed);
+  return attemptFixture({ scenarioId, seed, ...(home ? { home } : {}) });
+}
+
+/** Plays `answer` through the pure engine as the attempt with this seed would (its home included). */
+export function runAnswerFor(scenarioId: string, seed: string, answer: AnswerStep[]): AttemptState {
+  const at = '2025-01-06T01:00:00.000Z';
+  let state = startAttempt({ scenarioId, seed, mode: 'practice', at, home: homes.get(seed) });
+  answer.forEach((step, i) => {
+    const result = applyStep(state, {
+      stepId: step.stepId,
+      values: step.values,
+      at: new Date(Date.parse(at) + (i + 1) * 60_000).toISOString(),
+    });
+    if (!result.ok) throw new Error(`${scenarioId}/${seed}: ${step.stepId}: ${result.reason}`);
+    state = result.state;
+  });
+  return state;
+}
 
 /** Starts a drill from the officer home and returns the attempt's scenario fixture seed. */
 export async function startDrill(page: Page, scenarioId: string, mode: 'practice' | 'assessment') {
@@ -10,21 +44,32 @@ export async function startDrill(page: Page, scenarioId: string, mode: 'practice
     .getByRole('button', { name: mode === 'practice' ? '练习' : '考核' })
     .click();
   await expect(page).toHaveURL(/\/drills\/\d+$/);
-  const seed = await page.getByTestId('drill').getAttribute('data-seed');
+  return drillSeed(page);
+}
+
+/**
+ * The seed of the drill open on `page` (its `data-seed`), noting its practice home (`data-home`) so
+ * that the model answer and the expected documents are computed for the same fixture as the server's.
+ */
+export async function drillSeed(page: Page): Promise<string> {
+  const drill = page.getByTestId('drill');
+  const seed = await drill.getAttribute('data-seed');
   expect(seed).toBeTruthy();
+  const home = await drill.getAttribute('data-home');
+  if (home) homes.set(seed!, JSON.parse(home) as PracticeHome);
+  else homes.delete(seed!);
   return seed!;
 }
 
 /** The model answer for this attempt, from the scenario code (pure, so the test can run it too). */
 export function modelAnswerFor(scenarioId: string, seed: string): AnswerStep[] {
-  const scenario = getScenario(scenarioId)!;
-  return scenario.modelAnswer(scenario.fixture(seed));
+  return getScenario(scenarioId)!.modelAnswer(fixtureFor(scenarioId, seed));
 }
 
 /** The step forms of this attempt, to know each field's kind. */
 export function stepsFor(scenarioId: string, seed: string) {
-  const scenario = getScenario(scenarioId)!;
-  return scenario.steps(scenario.fixture(seed));
+  const home = homes.get(seed);
+  return attemptSteps({ scenarioId, seed, ...(home ? { home } : {}) });
 }
 
 /** Opens a step through the system's module navigation and fills its form with `values`. */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
 import type { Skill } from '../scenarios/types';
-import { fillStep, modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { fillStep, fixtureFor, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 const oneScenarioPerSkill = (['onboarding', 'inspection', 'documents', 'case'] as Skill[])
@@ -27,7 +27,7 @@ test('deliberate mistakes cost exactly their rubric weights, with the breakdown 
   const scenario = oneScenarioPerSkill.find((s) => s.skill === 'inspection')!;
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, scenario.id, 'practice');
-  const fixture = scenario.fixture(seed);
+  const fixture = fixtureFor(scenario.id, seed);
   const item = scenario.rubric[0]!;
   const answer = item.mistake.apply(modelAnswerFor(scenario.id, seed), fixture);
   for (const step of answer) await submitStep(page, scenario.id, seed, step);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { getScenario } from '../scenarios/index';
 import { generalItems, type InspectionFixture } from '../scenarios/workflows/inspection/kit';
-import { fillStep, modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { fillStep, fixtureFor, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 test('a 现场处理措施决定书 for an ordinary hazard is refused with the article; the lawful one is accepted and printed with its period', async ({
@@ -10,7 +10,7 @@ test('a 现场处理措施决定书 for an ordinary hazard is refused with the a
   const id = 'inspect-dust-explosion';
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, id, 'practice');
-  const fixture = getScenario(id)!.fixture(seed) as InspectionFixture;
+  const fixture = fixtureFor(id, seed) as InspectionFixture;
   const answer = modelAnswerFor(id, seed);
   const at = answer.findIndex((s) => s.stepId === 'measures');
   for (const step of answer.slice(0, at)) await submitStep(page, id, seed, step);

@@ -9,8 +9,7 @@ import { chineseDate } from '../scenarios/lib/document';
 import { getScenario } from '../scenarios/index';
 import { orderDeadline } from '../scenarios/workflows/inspection/kit';
 import type { RecheckCaseFixture } from '../scenarios/workflows/recheckCase/kit';
-import { runAnswer } from '../test/scenarios/helpers';
-import { modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { fixtureFor, modelAnswerFor, runAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 const CHAIN = 'chain-hazard-not-eliminated';
@@ -20,7 +19,7 @@ test('the 复查 → 第一百零二条 case is played through the pages and pri
   test.setTimeout(180_000);
   await logIn(page, 'changli.officer');
   const seed = await startDrill(page, CHAIN, 'practice');
-  const f = getScenario(CHAIN)!.fixture(seed) as RecheckCaseFixture;
+  const f = fixtureFor(CHAIN, seed) as RecheckCaseFixture;
   const answer = modelAnswerFor(CHAIN, seed);
 
   // A 复查 on the rectification deadline itself is refused with the rule.
@@ -32,7 +31,7 @@ test('the 复查 → 第一百零二条 case is played through the pages and pri
   await expect(page).toHaveURL(/\/drills\/\d+\/result$/);
   await expect(page.getByTestId('score-total')).toHaveText('100');
 
-  const expected = renderDocuments(runAnswer(CHAIN, seed, answer));
+  const expected = renderDocuments(runAnswerFor(CHAIN, seed, answer));
   expect(expected.map((d) => d.type)).toEqual(
     expect.arrayContaining(['rectificationOrder', 'recheckOpinion', 'caseFiling', 'penaltyNotice', 'penaltyDecision']),
   );

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { listScenarios } from '../scenarios/index';
 import { chinaYear } from '../app/validation/statistics';
-import { fillStep, modelAnswerFor } from './drill-support';
+import { drillSeed, fillStep, modelAnswerFor } from './drill-support';
 import { logIn } from './support';
 
 const published = readFileSync('db/demo/published/qinhuangdao-online-enforcement-2023.tsv', 'utf8');
@@ -24,7 +24,7 @@ test('a 19-character credit code stays as typed and is refused with the field’
   await page.goto('/officer');
   await page.locator(`[data-scenario="${scenario.id}"]`).getByRole('button', { name: '练习' }).click();
   await expect(page).toHaveURL(/\/drills\/\d+$/);
-  const seed = (await page.getByTestId('drill').getAttribute('data-seed'))!;
+  const seed = await drillSeed(page);
   const basic = modelAnswerFor(scenario.id, seed).find((s) => s.stepId === 'basic')!;
   const form = await fillStep(page, scenario.id, seed, basic);
   const uscc = form.locator('#step-field-uscc');

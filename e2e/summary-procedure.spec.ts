@@ -6,8 +6,7 @@ import { LEGAL } from '../scenarios/law/legal-constants';
 import { yuan } from '../scenarios/law/penalties';
 import { summaryAnswer } from '../scenarios/workflows/summary/kit';
 import type { SummaryFixture } from '../scenarios/workflows/summary/kit';
-import { runAnswer } from '../test/scenarios/helpers';
-import { modelAnswerFor, startDrill, submitStep } from './drill-support';
+import { fixtureFor, modelAnswerFor, runAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
 test('a 简易程序 played through the pages ends filed, and its 当场处罚决定书 prints with amount, payment and appeal', async ({
@@ -22,7 +21,7 @@ test('a 简易程序 played through the pages ends filed, and its 当场处罚�
   await expect(page.getByTestId('score-total')).toHaveText('100');
 
   // The documents the pure engine gives for the same answer are the ones printed.
-  const expected = renderDocuments(runAnswer(scenarioId, seed, answer));
+  const expected = renderDocuments(runAnswerFor(scenarioId, seed, answer));
   expect(expected.map((d) => d.type)).toEqual(
     expect.arrayContaining(['summaryOnSiteNote', 'summaryStatementRecord', 'summaryDecision', 'summaryFiling']),
   );
@@ -36,7 +35,7 @@ test('a 简易程序 played through the pages ends filed, and its 当场处罚�
     await expect(pages.nth(i).locator('.doc-page__title')).toHaveText(doc.title);
   }
 
-  const fixture = getScenario(scenarioId)!.fixture(seed) as SummaryFixture;
+  const fixture = fixtureFor(scenarioId, seed) as SummaryFixture;
   const decision = page.locator('[data-testid="document-page"][data-type="summaryDecision"]');
   await expect(decision).toContainText(fixture.enterprise.name);
   await expect(decision).toContainText(`罚款人民币${yuan(fixture.amount)}`);
@@ -63,7 +62,7 @@ test('when the party disputes the facts, an on-the-spot decision is refused with
   for (const step of answer.slice(0, referral)) await submitStep(page, scenarioId, seed, step);
 
   // The decision an officer would write on the spot (from the answer that wrongly decides on the spot).
-  const fixture = getScenario(scenarioId)!.fixture(seed) as SummaryFixture;
+  const fixture = fixtureFor(scenarioId, seed) as SummaryFixture;
   const onSpot = summaryAnswer(fixture, { procedure: 'onSpot' }).find((s) => s.stepId === 'decision')!;
   await expect(submitStep(page, scenarioId, seed, onSpot)).rejects.toThrow(/第五十一条/);
   await expect(page.getByTestId('drill-error')).toContainText('第五十一条');

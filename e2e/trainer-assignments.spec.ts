@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
-import { modelAnswerFor, submitStep } from './drill-support';
+import { drillSeed, modelAnswerFor, submitStep } from './drill-support';
 import { assignmentFormToken, enableLogin as enableOfficerLogin, logIn, runIndex, runTag } from './support';
 
 // These tests add no officers (the published counts of 秦皇岛市 stay exact): they turn on logins of
@@ -55,7 +55,7 @@ test('a trainer assigns a scenario to 昌黎县; its officer completes it, a 卢
   await expect(row).toContainText('未开始');
   await row.getByRole('button', { name: '开始' }).click();
   await expect(officer).toHaveURL(/\/drills\/\d+$/);
-  const seed = (await officer.getByTestId('drill').getAttribute('data-seed'))!;
+  const seed = await drillSeed(officer);
   for (const step of modelAnswerFor(scenario.id, seed)) await submitStep(officer, scenario.id, seed, step);
   await expect(officer.getByTestId('score-total')).toHaveText('100');
   await officer.goto('/officer');

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
-import { modelAnswerFor, submitStep } from './drill-support';
+import { drillSeed, modelAnswerFor, submitStep } from './drill-support';
 import { assignmentFormToken, enableLogin, logIn } from './support';
 
 const PASSWORD = 'Compete@2026';
@@ -51,6 +51,7 @@ test('比武: every competitor gets the seed revealed when it opens; the ranking
   const a = await officerPage(browser, first);
   await a.locator(`[data-assignment="${id}"]`).getByRole('button', { name: '开始' }).click();
   await expect(a.getByTestId('drill')).toHaveAttribute('data-seed', seed);
+  await drillSeed(a);
   for (const step of modelAnswerFor(scenario.id, seed)) await submitStep(a, scenario.id, seed, step);
   await expect(a.getByTestId('score-total')).toHaveText('100');
 

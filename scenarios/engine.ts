@@ -11,6 +11,7 @@ import {
   type AnyMachineSnapshot,
   type AnyStateMachine,
 } from 'xstate';
+import { rehomeFixture } from './kit/home';
 import { toFieldErrors } from './lib/form';
 import { CACHE_SIZES, Lru } from './lib/lru';
 import { getScenario } from './index';
@@ -24,6 +25,7 @@ import type {
   FinishReason,
   MaterialSection,
   Mode,
+  PracticeHome,
   Step,
 } from './types';
 import { prerequisiteOf, workflowOf, type WorkflowEvent } from './workflows';
@@ -36,19 +38,28 @@ function scenarioOrThrow(id: string): AnyScenario {
   return scenario;
 }
 
+/** What an attempt's fixture is a function of: the scenario, the seed and the practice home, if any. */
+type FixtureKey = Pick<AttemptState, 'scenarioId' | 'seed' | 'home'>;
+const cacheKey = (state: FixtureKey) =>
+  `${state.scenarioId}\u0000${state.seed}${state.home ? `\u0000${JSON.stringify(state.home)}` : ''}`;
+
 const fixtureCache = new Lru<string, unknown>(CACHE_SIZES.fixtures);
-/** The simulated enterprise and site of an attempt (memoised; generation is deterministic). */
-export function attemptFixture(state: Pick<AttemptState, 'scenarioId' | 'seed'>): unknown {
-  const key = `${state.scenarioId}\u0000${state.seed}`;
-  return fixtureCache.getOrSet(key, () => scenarioOrThrow(state.scenarioId).fixture(state.seed));
+/**
+ * The simulated enterprise and site of an attempt (memoised; generation is deterministic), moved to
+ * the officer's practice home when the attempt has one (kit/home.ts: the same draws for every home).
+ */
+export function attemptFixture(state: FixtureKey): unknown {
+  return fixtureCache.getOrSet(cacheKey(state), () => {
+    const fixture = scenarioOrThrow(state.scenarioId).fixture(state.seed);
+    return state.home ? rehomeFixture(fixture, state.home) : fixture;
+  });
 }
 
 // Forms keep their descriptors only (schemas: see lazyField in lib/form.ts).
 const stepsCache = new Lru<string, Step[]>(CACHE_SIZES.attemptSteps);
 /** All step forms of the attempt's scenario, built for its fixture (memoised; pure functions of scenario and seed). */
-export function attemptSteps(state: Pick<AttemptState, 'scenarioId' | 'seed'>): Step[] {
-  const key = `${state.scenarioId}\u0000${state.seed}`;
-  return stepsCache.getOrSet(key, () => scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)));
+export function attemptSteps(state: FixtureKey): Step[] {
+  return stepsCache.getOrSet(cacheKey(state), () => scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)));
 }
 
 /** What the workflow needs to know of a step, whatever the seed: which event it makes and when it is offered. */
@@ -86,7 +97,7 @@ export function availableSteps(state: AttemptState): Step[] {
 }
 
 /** The task card and materials (enterprise, site) to show with the attempt. */
-export function attemptMaterials(state: Pick<AttemptState, 'scenarioId' | 'seed'>): MaterialSection[] {
+export function attemptMaterials(state: FixtureKey): MaterialSection[] {
   return scenarioOrThrow(state.scenarioId).materials(attemptFixture(state));
 }
 
@@ -170,16 +181,19 @@ export interface StartOptions {
   mode: Mode;
   /** ISO 8601 instant the attempt starts. */
   at: string;
+  /** The officer's practice home; absent → the scenario's own county (today's fixtures). */
+  home?: PracticeHome | null;
 }
 
-/** Starts an attempt: builds the fixture from the seed and the workflow's initial snapshot. */
-export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): AttemptState {
+/** Starts an attempt: builds the fixture from the seed (and home) and the workflow's initial snapshot. */
+export function startAttempt({ scenarioId, seed, mode, at, home }: StartOptions): AttemptState {
   const scenario = scenarioOrThrow(scenarioId);
   const time = instantSchema.safeParse(at);
   if (!time.success) throw new RangeError('开始时间须为带时区的ISO 8601时间');
   const machine = machineOf(scenario);
-  const fixture = attemptFixture({ scenarioId, seed });
-  let [snapshot] = initialTransition(machine, scenario.machineInput(fixture));
+  const fixture = attemptFixture({ scenarioId, seed, ...(home ? { home } : {}) });
+  const input = scenario.machineInput(fixture) as object;
+  let [snapshot] = initialTransition(machine, home ? { ...input, home } : input);
   for (const event of scenario.presetEvents?.(fixture, at) ?? []) {
     const next = nextWorkflowSnapshot(machine, snapshot, event);
     const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
@@ -193,6 +207,7 @@ export function startAttempt({ scenarioId, seed, mode, at }: StartOptions): Atte
     workflow: scenario.workflow,
     seed,
     mode,
+    ...(home ? { home } : {}),
     startedAt: at,
     deadline:
       mode === 'assessment' && scenario.assessmentTimeLimitMinutes
@@ -401,6 +416,8 @@ export interface ReplayOptions {
   events: readonly AttemptEvent[];
   /** When given, replay refuses a log recorded against another version of the scenario. */
   scenarioVersion?: number;
+  /** The practice home the attempt was started with (stored with it), if any. */
+  home?: PracticeHome | null;
 }
 
 /** Rebuilds an attempt from its log; throws if the log does not replay (corrupt or another version). */
@@ -411,11 +428,12 @@ export function replayAttempt({
   startedAt,
   events,
   scenarioVersion,
+  home,
 }: ReplayOptions): AttemptState {
   const scenario = scenarioOrThrow(scenarioId);
   if (scenarioVersion !== undefined && scenarioVersion !== scenario.version)
     throw new Error(`场景${scenarioId}已从第${scenarioVersion}版更新到第${scenario.version}版，记录无法按原版本重放`);
-  let state = startAttempt({ scenarioId, seed, mode, at: startedAt });
+  let state = startAttempt({ scenarioId, seed, mode, at: startedAt, home });
   for (const entry of events) {
     const result =
       entry.kind === 'workflow'

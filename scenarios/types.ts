@@ -126,6 +126,22 @@ export type AttemptEvent =
 
 export type FinishReason = 'completed' | 'timeUp' | 'abandoned';
 
+/**
+ * Where an officer practises: the authority in whose name the drill's documents are issued and the
+ * division its simulated enterprise lies in (属地管辖). An input of an attempt, stored with it; derived
+ * from the officer's unit by `practiceHomeOf` (lib/divisions.ts). Absent: the scenario's own county.
+ */
+export interface PracticeHome {
+  /** 昌黎县应急管理局 */
+  authority: string;
+  /** The abbreviation in document numbers: 秦昌 in （秦昌）应急罚〔2025〕12号. */
+  abbreviation: string;
+  /** The city the home lies in (秦皇岛市); the province's name for the province itself. */
+  city: string;
+  /** GB/T 2260 code (the USCC's registration-division digits), name and full name as in an address. */
+  division: { code: string; name: string; fullName: string };
+}
+
 /** A JSON-serializable attempt. `snapshot` is a cache; `events` rebuild everything. */
 export interface AttemptState {
   scenarioId: string;
@@ -133,6 +149,8 @@ export interface AttemptState {
   workflow: WorkflowId;
   seed: string;
   mode: Mode;
+  /** The officer's practice home; absent for attempts in the scenario's own county (and all older ones). */
+  home?: PracticeHome;
   startedAt: string;
   /** Assessment deadline (ISO), or null. */
   deadline: string | null;

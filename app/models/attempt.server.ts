@@ -21,6 +21,7 @@ import type { FieldDescriptor } from '../../scenarios/lib/form';
 import type { AnyScenario, ApplyResult, AttemptState, FinishReason } from '../../scenarios/types';
 import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
+import { practiceHomeOfUser, storedPracticeHome } from './practice-home.server';
 
 export const DEFAULT_PASS_MARK = 80;
 
@@ -101,13 +102,26 @@ export async function closeOutdatedAttempts(
 export async function startDrill(
   db: Kysely<Database>,
   userId: number,
-  input: { scenarioId: string; mode: AttemptMode; now?: Date; seed?: string; passMark?: number; assignmentId?: number },
+  input: {
+    scenarioId: string;
+    mode: AttemptMode;
+    now?: Date;
+    seed?: string;
+    passMark?: number;
+    assignmentId?: number;
+    /**
+     * In the officer's own name (issue 15, point 9): their unit's authority issues the drill's documents
+     * (stored as the attempt's practice home). Without it, the scenario's own county (scripts, tests).
+     */
+    ownName?: boolean;
+  },
 ): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
   const scenario = getScenario(input.scenarioId);
   if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在' };
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
-  const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at });
+  const practiceHome = input.ownName ? await practiceHomeOfUser(db, userId) : null;
+  const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at, home: practiceHome });
   // No transaction of its own: callers (assignments) may already run inside one.
   await recordActivity(db, userId, at);
   const { id } = await db
@@ -124,6 +138,7 @@ export async function startDrill(
       started_at: at,
       deadline: state.deadline,
       assignment_id: input.assignmentId ?? null,
+      practice_home_json: practiceHome ? JSON.stringify(practiceHome) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -155,6 +170,7 @@ export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): 
     startedAt: attempt.started_at,
     scenarioVersion: attempt.scenario_version,
     events: rows.map((r) => JSON.parse(r.event_json)),
+    home: storedPracticeHome(attempt.practice_home_json),
   });
 }
 
@@ -440,6 +456,8 @@ export async function getDrillView(
       status: attempt.status,
       version: attempt.event_count,
       seed: attempt.seed,
+      // The practice home as JSON (the page's data-home, read by the e2e drill helper), or null.
+      home: state.home ? JSON.stringify(state.home) : null,
       startedAt: attempt.started_at,
       deadline: attempt.deadline,
     },

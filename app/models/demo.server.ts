@@ -1,5 +1,6 @@
-import { applyStep, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
+import { applyStep, attemptFixture, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
 import { getScenario } from '../../scenarios/index';
+import type { PracticeHome } from '../../scenarios/types';
 
 const DEMO_SEED = 'demo';
 const DEMO_START = '2026-01-05T01:00:00.000Z';
@@ -7,15 +8,15 @@ const DEMO_START = '2026-01-05T01:00:00.000Z';
 /**
  * Demo mode: the scenario's model answer (generated from the scenario, not recorded) played up to
  * step `index`: the form of that step filled in, the stage before and after, and the feedback it
- * earns. Nothing is stored.
+ * earns. Nothing is stored. In the viewer's own name when `home` is given (their unit's authority).
  */
-export function getDemoView(scenarioId: string, index: number) {
+export function getDemoView(scenarioId: string, index: number, home?: PracticeHome | null) {
   const scenario = getScenario(scenarioId);
   if (!scenario) return null;
-  const fixture = scenario.fixture(DEMO_SEED);
+  const fixture = attemptFixture({ scenarioId: scenario.id, seed: DEMO_SEED, ...(home ? { home } : {}) });
   const answer = scenario.modelAnswer(fixture);
   const current = Math.min(Math.max(0, index), answer.length - 1);
-  let state = startAttempt({ scenarioId, seed: DEMO_SEED, mode: 'practice', at: DEMO_START });
+  let state = startAttempt({ scenarioId, seed: DEMO_SEED, mode: 'practice', at: DEMO_START, home });
   const steps = attemptSteps(state);
   let stageBefore = state.current.stateLabel;
   let feedback: { code: string; title: string; ok: boolean; message: string }[] = [];

@@ -130,6 +130,7 @@ export default function DrillPage() {
       aria-busy={busy}
       data-testid="drill"
       data-seed={view.attempt.seed}
+      data-home={view.attempt.home ?? undefined}
       data-version={attempt.version}
     >
       <div className="drill__head">

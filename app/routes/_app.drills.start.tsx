@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.success) {
     throw data(Object.values(form.fieldErrors).flat()[0] ?? form.formErrors[0] ?? '请求有误', { status: 400 });
   }
-  const started = await startDrill(getDb(), user.id, form.data);
+  const started = await startDrill(getDb(), user.id, { ...form.data, ownName: true });
   if (!started.ok) throw data(started.reason, { status: started.status });
   throw redirect(`/drills/${started.attemptId}`);
 }

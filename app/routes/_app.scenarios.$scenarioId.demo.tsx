@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '../models/auth.server';
 import { getDemoView } from '../models/demo.server';
+import { practiceHomeOfUnit } from '../models/practice-home.server';
+import { getDb } from '../utils/db.server';
 import { DrillMaterials } from '../ui/drill';
 import { StepForm } from '../ui/step-form';
 import { invariantResponse } from '../utils/http.server';
@@ -13,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const step = Number(new URL(request.url).searchParams.get('step') ?? '1');
-  const view = getDemoView(params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0);
+  const home = await practiceHomeOfUnit(getDb(), user.unit);
+  const view = getDemoView(params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0, home);
   invariantResponse(view, '练兵场景不存在', { status: 404 });
   // Officers come from their drills; trainers and others preview from the catalogue.
   const back =

@@ -8,7 +8,9 @@ import { getAssignmentFollowUp } from '../../app/models/assignment/follow-up.ser
 import { listOfficerAssignments, startAssignedDrill } from '../../app/models/assignment/officer-tasks.server';
 import { submitDrillStep } from '../../app/models/attempt.server';
 import { listXapiStatements } from '../../app/models/xapi.server';
+import { attemptFixture } from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
+import type { PracticeHome } from '../../scenarios/types';
 import { WORKFLOWS, type WorkflowId } from '../../scenarios/workflows';
 import { useTestDatabase } from '../support/db';
 
@@ -67,12 +69,15 @@ describe('every registered workflow', () => {
     for (const scenario of perWorkflow) {
       const started = await startAssignedDrill(db, officer, created.id, scenario.id, at(minute++));
       if (!started.ok) throw new Error(`${scenario.id}: ${started.reason}`);
-      const { seed } = await db
+      const { seed, practice_home_json } = await db
         .selectFrom('attempts')
-        .select('seed')
+        .select(['seed', 'practice_home_json'])
         .where('id', '=', started.attemptId)
         .executeTakeFirstOrThrow();
-      const answer = scenario.modelAnswer(scenario.fixture(seed));
+      // Assigned drills are in the officer's own name: the fixture moved to their unit's authority.
+      const home = JSON.parse(practice_home_json!) as PracticeHome;
+      expect(home.authority).toBe('昌黎县应急管理局');
+      const answer = scenario.modelAnswer(attemptFixture({ scenarioId: scenario.id, seed, home }));
       for (const [version, step] of answer.entries()) {
         const result = await submitDrillStep(db, officer.id, started.attemptId, {
           stepId: step.stepId,

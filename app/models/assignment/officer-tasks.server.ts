@@ -199,6 +199,7 @@ export async function startAssignedDrill(
       passMark: assignment.pass_mark,
       now,
       assignmentId: assignment.id,
+      ownName: true,
       ...(assignment.competition_seed ? { seed: assignment.competition_seed } : {}),
     });
     return started.ok ? ({ ok: true, attemptId: started.attemptId, resumed: false } as const) : started;

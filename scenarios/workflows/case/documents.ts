@@ -124,10 +124,8 @@ function caseTeam(c: CaseContext): string[] {
  * simulated; the bank named is the simulated collecting bank of the city's 非税收入.
  */
 export function paymentPlace(authority: Authority): string {
-  const city =
-    /省(.+?市)/.exec(divisionByCode(authority.divisionCode)?.fullName ?? '')?.[1] ??
-    /^(.+?市)/.exec(authority.name)?.[1] ??
-    '';
+  const fullName = (authority.division ?? divisionByCode(authority.divisionCode))?.fullName ?? '';
+  const city = /省(.+?市)/.exec(fullName)?.[1] ?? /^(.+?[市省])/.exec(authority.name)?.[1] ?? '';
   return `${city}财政非税收入代收银行（中国工商银行${city.replace(/市$/, '')}分行各营业网点）`;
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../../lib/industries';
 import { usccMessage, usccProblem } from '../../lib/uscc';
 import { idSchema, instantSchema, shortText, type Refusal } from '../common';
+import type { PracticeHome } from '../../types';
 
 const flagValues = SPECIAL_FLAGS.map((f) => f.value) as [string, ...string[]];
 export const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -67,6 +68,8 @@ export interface RegistryEntry {
 
 export interface OnboardingInput {
   registry: RegistryEntry[];
+  /** The officer's practice home (its division joins the list of divisions), given by the engine. */
+  home?: PracticeHome;
 }
 
 export type BasicInfo = Omit<EventOf<'officer.enterBasicInfo'>, 'type' | 'at'>;
@@ -75,6 +78,7 @@ export type Contacts = Omit<EventOf<'officer.enterContacts'>, 'type' | 'at'>;
 
 export interface OnboardingContext {
   registry: RegistryEntry[];
+  home?: PracticeHome;
   basic: BasicInfo | null;
   classification: Classification | null;
   contacts: Contacts | null;
@@ -91,7 +95,7 @@ export function onboardingProblem(context: OnboardingContext, event: OnboardingE
       if (event.name.trim() === '') return '请填写企业名称';
       const problem = usccProblem(event.uscc);
       if (problem) return usccMessage(problem);
-      if (!divisionByCode(event.divisionCode)) return '行政区划代码不在本辖区（GB/T 2260）';
+      if (!divisionByCode(event.divisionCode, context.home)) return '行政区划代码不在本辖区（GB/T 2260）';
       if (event.operatingAddress.trim() === '') return '请填写生产经营地址';
       return null;
     }
@@ -181,6 +185,7 @@ export const onboardingMachine = setup({
   id: 'onboarding',
   context: ({ input }) => ({
     registry: input.registry,
+    ...(input.home ? { home: input.home } : {}),
     basic: null,
     classification: null,
     contacts: null,

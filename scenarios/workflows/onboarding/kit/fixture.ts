@@ -4,6 +4,7 @@
  */
 import type { Prng } from '../../../prng';
 import { authorityFor, DIVISIONS, type Authority } from '../../../lib/divisions';
+import type { PracticeHome } from '../../../types';
 import { industryByCode, riskClassFor, type SpecialFlag } from '../../../lib/industries';
 import { generateUscc } from '../../../lib/uscc';
 import type { RegistryEntry } from '../machine';
@@ -38,6 +39,8 @@ export type NoteCode = (typeof NOTE_OPTIONS)[number]['value'];
 
 export interface OnboardingFixture {
   authority: Authority;
+  /** The officer's practice home (set by kit/home.ts): its division joins the 行政区划 list. */
+  home?: PracticeHome;
   truth: EnterpriseRecord & { riskClass: string; sector: string };
   application: EnterpriseRecord;
   licence: {

@@ -16,7 +16,7 @@ export function onboardingMaterials(f: OnboardingFixture, task: string[]) {
         `统一社会信用代码：${a.uscc}`,
         `注册地址：${a.registeredAddress}`,
         `生产经营地址：${a.operatingAddress}`,
-        `行政区划：${a.divisionCode} ${divisionByCode(a.divisionCode)?.name ?? ''}`,
+        `行政区划：${a.divisionCode} ${divisionByCode(a.divisionCode, f.home)?.name ?? ''}`,
         `国民经济行业：${a.industryCode} ${industryByCode(a.industryCode)?.name ?? ''}`,
         `从业人员：${a.employees}人`,
         `涉及专项：${flagLabel(a.flags)}`,
@@ -36,7 +36,7 @@ export function onboardingMaterials(f: OnboardingFixture, task: string[]) {
     { title: '现场核实情况', lines: f.siteNotes },
     {
       title: '已入库企业名录（节选）',
-      lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode)?.name ?? r.divisionCode}`),
+      lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode, f.home)?.name ?? r.divisionCode}`),
     },
     { title: '分级规则', lines: [RISK_RULE_TEXT] },
   ];

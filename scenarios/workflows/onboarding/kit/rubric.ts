@@ -81,7 +81,7 @@ export const onboardingRubric = {
     feedbackAfter: ['basic'],
     evaluate: ({ fixture, context }) => {
       const got = context.basic?.divisionCode ?? null;
-      const name = (c: string | null) => (c ? `${c} ${divisionByCode(c)?.name ?? ''}` : '未填写');
+      const name = (c: string | null) => (c ? `${c} ${divisionByCode(c, fixture.home)?.name ?? ''}` : '未填写');
       return {
         earned: got === fixture.truth.divisionCode,
         expected: name(fixture.truth.divisionCode),
@@ -96,7 +96,7 @@ export const onboardingRubric = {
           divisionCode:
             f.application.divisionCode !== f.truth.divisionCode
               ? f.application.divisionCode
-              : divisionOptions().find((o) => o.value !== f.truth.divisionCode)!.value,
+              : divisionOptions(f.home).find((o) => o.value !== f.truth.divisionCode)!.value,
         }),
     },
   }),

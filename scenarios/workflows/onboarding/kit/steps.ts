@@ -58,7 +58,7 @@ export function onboardingSteps(f: OnboardingFixture): Step[] {
         }),
         registeredAddress: textField('registeredAddress', '注册地址', { maxLength: 200 }),
         operatingAddress: textField('operatingAddress', '生产经营地址', { maxLength: 200 }),
-        divisionCode: selectField('divisionCode', '行政区划（生产经营地）', divisionOptions()),
+        divisionCode: selectField('divisionCode', '行政区划（生产经营地）', divisionOptions(f.home)),
         verificationNotes: multiselectField('verificationNotes', '材料核验发现的问题', NOTE_OPTIONS),
       },
       toEvent: (v, at) => ({
