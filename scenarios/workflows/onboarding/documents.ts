@@ -32,7 +32,10 @@ export function enterpriseRecord(state: AttemptState, f: OnboardingFixture, c: O
             { label: '统一社会信用代码', value: b.uscc },
             { label: '注册地址', value: b.registeredAddress },
             { label: '生产经营地址', value: b.operatingAddress },
-            { label: '行政区划', value: `${b.divisionCode} ${divisionByCode(b.divisionCode, f.home)?.name ?? ''}`.trim() },
+            {
+              label: '行政区划',
+              value: `${b.divisionCode} ${divisionByCode(b.divisionCode, f.home)?.name ?? ''}`.trim(),
+            },
           ],
           lines: [],
         },

@@ -36,7 +36,9 @@ export function onboardingMaterials(f: OnboardingFixture, task: string[]) {
     { title: '现场核实情况', lines: f.siteNotes },
     {
       title: '已入库企业名录（节选）',
-      lines: f.registry.map((r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode, f.home)?.name ?? r.divisionCode}`),
+      lines: f.registry.map(
+        (r) => `${r.name}，${r.uscc}，${divisionByCode(r.divisionCode, f.home)?.name ?? r.divisionCode}`,
+      ),
     },
     { title: '分级规则', lines: [RISK_RULE_TEXT] },
   ];
