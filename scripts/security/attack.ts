@@ -15,8 +15,9 @@ import { join, resolve } from 'node:path';
 import { backupDatabase } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
 import { prepareDatabase } from '../../db/seed';
+import { attemptFixture } from '../../scenarios/engine';
 import { getScenario } from '../../scenarios/index';
-import type { AnswerStep } from '../../scenarios/types';
+import type { AnswerStep, PracticeHome } from '../../scenarios/types';
 import { log, sleep, startServer } from '../bench/lib';
 import { loginProbe, reportBar, resourceChecks, rssSampler, type Check } from './probes';
 
@@ -66,6 +67,17 @@ class Client {
 
 const seedOf = (html: string) => /data-seed="([^"]+)"/.exec(html)?.[1] ?? '';
 const versionOf = (html: string) => Number(/data-version="(\d+)"/.exec(html)?.[1] ?? NaN);
+/** The drill's practice home (`data-home`, JSON in an HTML attribute), if it has one. */
+const homeOf = (html: string): PracticeHome | undefined => {
+  const raw = /data-home="([^"]+)"/.exec(html)?.[1];
+  if (!raw) return undefined;
+  const text = raw
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+  return JSON.parse(text.replace(/&amp;/g, '&')) as PracticeHome;
+};
 
 /** An officer plays model answers step by step until stopped; returns every acknowledged step with its time. */
 function drillWriter(client: Client, scenarioId: string) {
@@ -81,7 +93,10 @@ function drillWriter(client: Client, scenarioId: string) {
       const seed = seedOf(page.text);
       let version = versionOf(page.text);
       const scenario = getScenario(scenarioId)!;
-      const answer: AnswerStep[] = scenario.modelAnswer(scenario.fixture(seed));
+      const home = homeOf(page.text);
+      const answer: AnswerStep[] = scenario.modelAnswer(
+        attemptFixture({ scenarioId, seed, ...(home ? { home } : {}) }),
+      );
       for (const step of answer) {
         if (!running) break;
         const result = await client.send(`/drills/${attemptId}`, {
