@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useEffect } from 'react';
 import { getDrillView, handIn, submitDrillStep, takeHint } from '../models/attempt.server';
 import { requireUser } from '../models/auth.server';
 import { AssessmentCountdown, DrillMaterials, ModeBadge } from '../ui/drill';
-import { draftKey, StepForm, type StepValues } from '../ui/step-form';
+import { draftKey, dropStaleDrafts, StepForm, type StepValues } from '../ui/step-form';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
 import { parseForm } from '../utils/forms';
@@ -120,6 +121,11 @@ export default function DrillPage() {
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== 'idle';
+  const version = view.kind === 'drill' ? view.attempt.version : null;
+  // A submission that moved the attempt on has sent what was typed: its drafts go.
+  useEffect(() => {
+    if (version !== null) dropStaleDrafts(view.attempt.id, version);
+  }, [view.attempt.id, version]);
   if (view.kind === 'outdated') return <OutdatedDrill view={view} reason={failed?.reason} />;
   const { attempt, scenario, chosenStep } = view;
   // Errors belong to the form they came from; after a stale refusal the page shows the latest state.

@@ -168,6 +168,20 @@ function restoreDraft(form: HTMLFormElement, draft: StepValues) {
   }
 }
 
+/**
+ * Drops the drafts of the attempt's other versions: once a submission moved the attempt on, what was
+ * typed for the old version is sent (or no longer applies). The drill page calls it on each version.
+ */
+export function dropStaleDrafts(attemptId: number, version: number) {
+  const store = storage();
+  if (!store) return;
+  const mine = `${DRAFT_PREFIX}:${attemptId}:`;
+  for (let i = store.length - 1; i >= 0; i--) {
+    const key = store.key(i);
+    if (key?.startsWith(mine) && key.split(':')[2] !== String(version)) store.removeItem(key);
+  }
+}
+
 function storage(): Storage | null {
   try {
     return window.sessionStorage;
@@ -178,20 +192,13 @@ function storage(): Storage | null {
 
 /**
  * Keeps what the officer typed in this browser tab (sessionStorage) so that a reload does not lose it:
- * restored on load unless the server sent values back (a refused submission), saved on every change;
- * drafts of other versions of the attempt are dropped, so a successful submission clears its draft.
+ * restored on load unless the server sent values back (a refused submission), saved on every change.
  */
 function useDraft(formRef: React.RefObject<HTMLFormElement | null>, key: string | undefined, serverValues: boolean) {
   useEffect(() => {
     const form = formRef.current;
     const store = storage();
     if (!form || !key || !store) return;
-    const [prefix, attemptId, version] = key.split(':');
-    const mine = `${prefix}:${attemptId}:`;
-    for (let i = store.length - 1; i >= 0; i--) {
-      const other = store.key(i);
-      if (other?.startsWith(mine) && other.split(':')[2] !== version) store.removeItem(other);
-    }
     const saved = store.getItem(key);
     if (saved && !serverValues) {
       try {
@@ -271,7 +278,7 @@ export function StepForm({
   step,
   version,
   values,
-  fieldErrors = {},
+  fieldErrors,
   reason,
   draft,
   readOnly = false,
@@ -297,7 +304,7 @@ export function StepForm({
           key={field.name}
           field={field}
           value={values?.[field.name]}
-          errors={fieldErrors[field.name]}
+          errors={fieldErrors?.[field.name]}
           readOnly={readOnly}
         />
       ))}
