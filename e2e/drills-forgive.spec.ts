@@ -73,6 +73,7 @@ test('a field error: the summary lists it as a link to the field and takes the f
   await expect(link).toHaveAttribute('href', '#step-field-itemIds');
   await link.click();
   await expect(page.locator('#step-field-itemIds')).toBeInViewport();
+  await expect(page.locator('#step-field-itemIds')).toBeFocused();
 });
 
 test('typed but unsent values survive a reload, and are gone once the form is sent', async ({ page }) => {

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { getDrillView, handIn, submitDrillStep, takeHint } from '../models/attempt.server';
 import { requireUser } from '../models/auth.server';
 import { AssessmentCountdown, DrillMaterials, ModeBadge } from '../ui/drill';
+import { InPageLink } from '../ui/in-page-link';
 import { draftKey, dropStaleDrafts, StepForm, type StepValues } from '../ui/step-form';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
@@ -143,9 +144,9 @@ export default function DrillPage() {
           <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
         </p>
         <h1>{scenario.title}</h1>
-        <a className="only-narrow small" href="#task-card">
+        <InPageLink className="only-narrow small" target="task-card">
           查看任务卡 ↓
-        </a>
+        </InPageLink>
         {attempt.deadline ? (
           <div data-testid="drill-deadline">
             <AssessmentCountdown
@@ -184,9 +185,9 @@ export default function DrillPage() {
         <aside className="drill__card" id="task-card">
           <DrillMaterials brief={scenario.brief} materials={view.materials} />
           {chosenStep ? (
-            <a className="only-narrow small" href="#step-form" data-testid="to-step-form">
+            <InPageLink className="only-narrow small" target="step-form" data-testid="to-step-form">
               返回“{chosenStep.title}”表单 ↑
-            </a>
+            </InPageLink>
           ) : null}
           {view.documents.length > 0 ? (
             <section>
@@ -228,9 +229,9 @@ export default function DrillPage() {
             <section className="form-card step-card" aria-labelledby="step-title" id="step-form">
               <p className="page-kicker">{chosenStep.module}</p>
               <h2 id="step-title">{chosenStep.title}</h2>
-              <a className="only-narrow small" href="#task-card" data-testid="to-task-card">
+              <InPageLink className="only-narrow small" target="task-card" data-testid="to-task-card">
                 查看任务卡 ↓
-              </a>
+              </InPageLink>
               <StepForm
                 key={`${chosenStep.id}-${attempt.version}`}
                 step={chosenStep}

@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
 import { ErrorList } from './field';
+import { InPageLink } from './in-page-link';
 
 export type StepValues = Record<string, string | string[] | undefined>;
 
@@ -256,7 +257,11 @@ function ErrorSummary({
             const field = fields.find((f) => f.name === name);
             return (
               <li key={name}>
-                {field ? <a href={`#step-field-${name}`}>{field.label}</a> : null}
+                {field ? (
+                  <InPageLink target={`step-field-${name}`} focus>
+                    {field.label}
+                  </InPageLink>
+                ) : null}
                 {field ? '：' : ''}
                 {errors!.join('；')}
               </li>
