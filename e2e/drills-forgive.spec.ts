@@ -119,6 +119,9 @@ test('an assessment counts down and warns at 5:00 and 1:00; while it is open the
   await expect(countdown).toContainText('考核截止时间');
   await expect(page.getByTestId('countdown-time')).toHaveText(/^\d+:\d{2}$/);
   await expect(page.getByTestId('countdown-warning')).toHaveCount(0);
+  // Rendered by the server too, so it reads without JavaScript: minutes left and the deadline.
+  const html = await (await page.request.get(new URL(page.url()).pathname)).text();
+  expect(html).toMatch(/剩余时间：.*约\d+分钟/);
   const limit = inspection.assessmentTimeLimitMinutes!;
   await page.clock.fastForward(`${String(limit - 5).padStart(2, '0')}:01`);
   await expect(page.getByRole('alert')).toContainText('距离自动交卷不足5分钟');
@@ -150,4 +153,18 @@ test('an assessment counts down and warns at 5:00 and 1:00; while it is open the
   await expect(page).toHaveURL(/\/result$/);
   await other.goto(`/scenarios/${inspection.id}/demo`);
   await expect(other.getByTestId('demo-step')).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a refused submit comes back with the error summary first in the form', async ({ page }) => {
+    await logIn(page, 'changli.officer');
+    await startDrill(page, inspection.id, 'practice');
+    await page.getByRole('navigation', { name: '系统模块' }).getByRole('link', { name: '制定检查计划' }).click();
+    await page.locator('form.step-form').getByRole('button', { name: '提交' }).click();
+    const first = page.locator('form.step-form > :first-child');
+    await expect(first).toHaveAttribute('data-testid', 'drill-error');
+    await expect(first.getByRole('link', { name: '检查项目' })).toHaveAttribute('href', '#step-field-itemIds');
+  });
 });
