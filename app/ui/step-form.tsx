@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
 import { ErrorList } from './field';
 import { InPageLink } from './in-page-link';
@@ -129,17 +129,21 @@ const DRAFT_PREFIX = 'drill-draft';
 export const draftKey = (attemptId: number, version: number, stepId: string) =>
   `${DRAFT_PREFIX}:${attemptId}:${version}:${stepId}`;
 
-/** The form's own field values (not the envelope, never a password), repeated names as lists. */
+/** The form's own controls: not the envelope (`_…`), never a password. */
+function draftControls(form: HTMLFormElement) {
+  return Array.from(form.elements).filter(
+    (e): e is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      (e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement) &&
+      e.name !== '' &&
+      !e.name.startsWith('_') &&
+      e.type !== 'password',
+  );
+}
+
+/** The form's field values, repeated names (checkbox groups) as lists. */
 function draftOf(form: HTMLFormElement): StepValues {
   const values: Record<string, string[]> = {};
-  for (const element of Array.from(form.elements)) {
-    if (!(
-      element instanceof HTMLInputElement ||
-      element instanceof HTMLSelectElement ||
-      element instanceof HTMLTextAreaElement
-    ))
-      continue;
-    if (!element.name || element.name.startsWith('_') || element.type === 'password') continue;
+  for (const element of draftControls(form)) {
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
       values[element.name] ??= [];
       if (element.checked) values[element.name]!.push(element.value);
@@ -151,16 +155,9 @@ function draftOf(form: HTMLFormElement): StepValues {
 }
 
 function restoreDraft(form: HTMLFormElement, draft: StepValues) {
-  for (const element of Array.from(form.elements)) {
-    if (!(
-      element instanceof HTMLInputElement ||
-      element instanceof HTMLSelectElement ||
-      element instanceof HTMLTextAreaElement
-    ))
-      continue;
-    if (!element.name || element.name.startsWith('_') || element.type === 'password') continue;
-    const saved = asList(draft[element.name]);
+  for (const element of draftControls(form)) {
     if (!(element.name in draft)) continue;
+    const saved = asList(draft[element.name]);
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
       element.checked = saved.includes(element.value);
     } else {
@@ -195,7 +192,7 @@ function storage(): Storage | null {
  * Keeps what the officer typed in this browser tab (sessionStorage) so that a reload does not lose it:
  * restored on load unless the server sent values back (a refused submission), saved on every change.
  */
-function useDraft(formRef: React.RefObject<HTMLFormElement | null>, key: string | undefined, serverValues: boolean) {
+function useDraft(formRef: RefObject<HTMLFormElement | null>, key: string | undefined, serverValues: boolean) {
   useEffect(() => {
     const form = formRef.current;
     const store = storage();
@@ -208,7 +205,13 @@ function useDraft(formRef: React.RefObject<HTMLFormElement | null>, key: string 
         store.removeItem(key);
       }
     }
-    const save = () => store.setItem(key, JSON.stringify(draftOf(form)));
+    const save = () => {
+      try {
+        store.setItem(key, JSON.stringify(draftOf(form)));
+      } catch {
+        // storage full: the draft is simply not kept
+      }
+    };
     form.addEventListener('input', save);
     form.addEventListener('change', save);
     return () => {
