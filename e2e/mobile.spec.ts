@@ -37,3 +37,22 @@ test('an officer drills on a 390 px phone: home, sandbox form and result fit the
   await expect(page.getByTestId('score-total')).toHaveText('100');
   await expectNoHorizontalScroll(page);
 });
+
+test('on a phone, choosing a step scrolls to its form, and the task card is one link away from it and back', async ({
+  page,
+}) => {
+  const scenario = listScenarios({ skill: 'inspection' })[0]!;
+  await logIn(page, 'changli.officer');
+  const seed = await startDrill(page, scenario.id, 'practice');
+  const [first] = modelAnswerFor(scenario.id, seed);
+  const title = scenario.steps(scenario.fixture(seed)).find((s) => s.id === first!.stepId)!.title;
+  await page.getByRole('navigation', { name: '系统模块' }).getByRole('link', { name: title, exact: true }).click();
+  await expect(page).toHaveURL(/#step-form$/);
+  await expect(page.getByRole('heading', { name: title, level: 2, exact: true })).toBeInViewport();
+  await page.getByTestId('to-task-card').click();
+  await expect(page.locator('#task-card')).toBeInViewport();
+  await expect(page.getByRole('heading', { name: title, level: 2, exact: true })).not.toBeInViewport();
+  await page.getByTestId('to-step-form').click();
+  await expect(page.getByRole('heading', { name: title, level: 2, exact: true })).toBeInViewport();
+  await expectNoHorizontalScroll(page);
+});

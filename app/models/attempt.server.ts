@@ -28,7 +28,7 @@ export const DEFAULT_PASS_MARK = 80;
 /** A refusal the page shows; `status` is the HTTP status the action answers with. */
 export type DrillRefusal = {
   ok: false;
-  status: 400 | 404 | 409;
+  status: 400 | 403 | 404 | 409;
   reason: string;
   fieldErrors?: Record<string, string[]>;
 };
@@ -98,6 +98,56 @@ export async function closeOutdatedAttempts(
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * The officer's open assessments: attempts in assessment mode or of a 比武 assignment that are still
+ * active, of the scenario version in the code (an outdated one is closed when opened) and not past
+ * their server-side deadline. Newest first; only those of `scenarioId` when given.
+ */
+export async function openAssessments(db: Kysely<Database>, userId: number, now: Date, scenarioId?: string) {
+  let query = db
+    .selectFrom('attempts')
+    .leftJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+    .select(['attempts.id', 'attempts.scenario_id', 'attempts.scenario_version', 'attempts.deadline'])
+    .select('assignments.is_competition')
+    .where('attempts.user_id', '=', userId)
+    .where('attempts.status', '=', 'active')
+    .where((eb) => eb.or([eb('attempts.mode', '=', 'assessment'), eb('assignments.is_competition', '=', 1)]))
+    .where((eb) => eb.or([eb('attempts.deadline', 'is', null), eb('attempts.deadline', '>', now.toISOString())]));
+  if (scenarioId !== undefined) query = query.where('attempts.scenario_id', '=', scenarioId);
+  const rows = await query.orderBy('attempts.id', 'desc').execute();
+  return rows
+    .filter((r) => !versionChangeOf(r))
+    .map((r) => ({
+      attemptId: r.id,
+      scenarioId: r.scenario_id,
+      deadline: r.deadline,
+      competition: r.is_competition === 1,
+    }));
+}
+
+/**
+ * Assessment integrity: while the officer has an open assessment or 比武 attempt of the scenario, its
+ * demo, practice and hints are closed to them (a second tab must not be an open book). The refusal
+ * to show, or null when nothing is open. `what` names what is refused ("查看演示").
+ */
+export async function openAssessmentOf(
+  db: Kysely<Database>,
+  userId: number,
+  scenarioId: string,
+  now: Date,
+  what = '练习、查看演示或提示',
+  except?: number,
+): Promise<DrillRefusal | null> {
+  const open = (await openAssessments(db, userId, now, scenarioId)).find((a) => a.attemptId !== except);
+  return open ? { ok: false, status: 403, reason: assessmentOpenReason(open, what) } : null;
+}
+
+function assessmentOpenReason(open: { competition: boolean; deadline: string | null }, what: string) {
+  const kind = open.competition ? '比武' : '考核';
+  const until = open.deadline ? `（截止时间：${beijingTime(open.deadline)}）` : '';
+  return `您正在进行本场景的${kind}${until}，${kind}结束前不能${what}。请先完成并交卷，再${what}。`;
+}
+
 /** Starts an attempt for an officer; the seed is random unless given (competitions share one). */
 export async function startDrill(
   db: Kysely<Database>,
@@ -118,6 +168,10 @@ export async function startDrill(
 ): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
   const scenario = getScenario(input.scenarioId);
   if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在' };
+  if (input.mode === 'practice') {
+    const closed = await openAssessmentOf(db, userId, scenario.id, input.now ?? new Date(), '开始练习');
+    if (closed) return closed;
+  }
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
   const practiceHome = input.ownName ? await practiceHomeOfUser(db, userId) : null;
@@ -309,16 +363,18 @@ export function submitDrillStep(
   );
 }
 
-/** Shows a practice hint (its cost comes off the score). */
-export function takeHint(
+/** Shows a practice hint (its cost comes off the score); refused while the scenario's assessment is open. */
+export async function takeHint(
   db: Kysely<Database>,
   userId: number,
   attemptId: number,
   input: { hintId: string; version: number; now?: Date },
 ): Promise<DrillResult> {
-  return change(db, userId, attemptId, input.version, input.now ?? new Date(), (state, at) =>
-    useHint(state, { hintId: input.hintId, at }),
-  );
+  const now = input.now ?? new Date();
+  const attempt = await findOwnAttempt(db, userId, attemptId);
+  const closed = attempt && (await openAssessmentOf(db, userId, attempt.scenario_id, now, '查看提示', attempt.id));
+  if (closed) return closed;
+  return change(db, userId, attemptId, input.version, now, (state, at) => useHint(state, { hintId: input.hintId, at }));
 }
 
 /** Hands the attempt in before the workflow is complete (scored as it stands). */
@@ -448,6 +504,10 @@ export async function getDrillView(
   const chosen = chosenStepId ? steps.find((s) => s.id === chosenStepId && available.has(s.id)) : undefined;
   const practice = attempt.mode === 'practice';
   const usedHints = new Map(state.hintsUsed.map((h) => [h.hintId, h]));
+  // While an assessment of this scenario is open, the practice attempt's hints are closed.
+  const hintsClosed = practice
+    ? await openAssessmentOf(db, userId, scenario.id, new Date(), '查看提示', attempt.id)
+    : null;
   return {
     kind: 'drill' as const,
     attempt: {
@@ -460,6 +520,8 @@ export async function getDrillView(
       home: state.home ? JSON.stringify(state.home) : null,
       startedAt: attempt.started_at,
       deadline: attempt.deadline,
+      // The server's clock as of this page: the countdown counts against it, not the browser's.
+      serverNow: new Date().toISOString(),
     },
     scenario: { id: scenario.id, title: scenario.title, brief: scenario.brief, skill: scenario.skill },
     materials: attemptMaterials(state),
@@ -475,6 +537,7 @@ export async function getDrillView(
           .filter((h) => h.stepId === null || h.stepId === chosen?.id)
           .map((h) => ({ id: h.id, cost: h.cost, text: usedHints.has(h.id) ? h.text : null }))
       : [],
+    hintsClosed: hintsClosed?.reason ?? null,
     hintDeduction: state.hintsUsed.reduce((sum, h) => sum + h.cost, 0),
     documents: attemptDocuments(state).map((d) => ({ number: d.number, type: d.type, date: d.date })),
   };

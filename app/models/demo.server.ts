@@ -1,6 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { applyStep, attemptFixture, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
 import { getScenario } from '../../scenarios/index';
 import type { PracticeHome } from '../../scenarios/types';
+import { openAssessmentOf, type DrillRefusal } from './attempt.server';
 
 const DEMO_SEED = 'demo';
 const DEMO_START = '2026-01-05T01:00:00.000Z';
@@ -45,4 +48,23 @@ export function getDemoView(scenarioId: string, index: number, home?: PracticeHo
     feedback,
     finished: state.status === 'finished',
   };
+}
+
+/**
+ * The demo as a user may see it: null for an unknown scenario, a 403 refusal while the user has an
+ * open assessment or 比武 attempt of it (the model answer would be an open book), else the view.
+ */
+export async function getDemoFor(
+  db: Kysely<Database>,
+  userId: number,
+  scenarioId: string,
+  index: number,
+  home: PracticeHome | null,
+  now = new Date(),
+): Promise<DrillRefusal | ({ ok: true } & NonNullable<ReturnType<typeof getDemoView>>) | null> {
+  if (!getScenario(scenarioId)) return null;
+  const closed = await openAssessmentOf(db, userId, scenarioId, now, '查看演示');
+  if (closed) return closed;
+  const view = getDemoView(scenarioId, index, home);
+  return view ? { ok: true, ...view } : null;
 }

@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useEffect } from 'react';
 import { getDrillView, handIn, submitDrillStep, takeHint } from '../models/attempt.server';
 import { requireUser } from '../models/auth.server';
-import { DrillMaterials, ModeBadge } from '../ui/drill';
-import { StepForm, type StepValues } from '../ui/step-form';
+import { AssessmentCountdown, DrillMaterials, ModeBadge } from '../ui/drill';
+import { InPageLink } from '../ui/in-page-link';
+import { draftKey, dropStaleDrafts, StepForm, type StepValues } from '../ui/step-form';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
 import { parseForm } from '../utils/forms';
@@ -120,6 +122,11 @@ export default function DrillPage() {
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== 'idle';
+  const version = view.kind === 'drill' ? view.attempt.version : null;
+  // A submission that moved the attempt on has sent what was typed: its drafts go.
+  useEffect(() => {
+    if (version !== null) dropStaleDrafts(view.attempt.id, version);
+  }, [view.attempt.id, version]);
   if (view.kind === 'outdated') return <OutdatedDrill view={view} reason={failed?.reason} />;
   const { attempt, scenario, chosenStep } = view;
   // Errors belong to the form they came from; after a stale refusal the page shows the latest state.
@@ -138,17 +145,22 @@ export default function DrillPage() {
           <ModeBadge mode={attempt.mode} /> 当前阶段：<strong data-testid="drill-stage">{view.stage}</strong>
         </p>
         <h1>{scenario.title}</h1>
-        <a className="only-narrow small" href="#task-card">
+        <InPageLink className="only-narrow small" target="task-card">
           查看任务卡 ↓
-        </a>
+        </InPageLink>
         {attempt.deadline ? (
-          <p className="muted" data-testid="drill-deadline">
-            考核截止时间：{beijingTime(attempt.deadline)}（服务器计时，超时自动交卷）
-          </p>
+          <div data-testid="drill-deadline">
+            <AssessmentCountdown
+              deadline={attempt.deadline}
+              serverNow={attempt.serverNow}
+              deadlineText={beijingTime(attempt.deadline)}
+            />
+          </div>
         ) : null}
       </div>
 
-      {failed?.reason ? (
+      {/* A refusal of the form on the page is in its error summary; any other (a stale page) shows here. */}
+      {failed?.reason && !errorsForStep ? (
         <div className="alert" role="alert" data-testid="drill-error">
           {failed.reason}
         </div>
@@ -173,6 +185,11 @@ export default function DrillPage() {
       <div className="drill__layout">
         <aside className="drill__card" id="task-card">
           <DrillMaterials brief={scenario.brief} materials={view.materials} />
+          {chosenStep ? (
+            <InPageLink className="only-narrow small" target="step-form" data-testid="to-step-form">
+              返回“{chosenStep.title}”表单 ↑
+            </InPageLink>
+          ) : null}
           {view.documents.length > 0 ? (
             <section>
               <h2>已开具文书</h2>
@@ -194,7 +211,7 @@ export default function DrillPage() {
                   {module.steps.map((step) => (
                     <li key={step.id} className={step.id === chosenStep?.id ? 'is-current' : undefined}>
                       {step.available ? (
-                        <Link to={`?step=${step.id}`} preventScrollReset>
+                        <Link to={`?step=${step.id}#step-form`} preventScrollReset>
                           {step.title}
                         </Link>
                       ) : (
@@ -210,25 +227,35 @@ export default function DrillPage() {
           </nav>
 
           {chosenStep ? (
-            <section className="form-card step-card" aria-labelledby="step-title">
+            <section className="form-card step-card" aria-labelledby="step-title" id="step-form">
               <p className="page-kicker">{chosenStep.module}</p>
               <h2 id="step-title">{chosenStep.title}</h2>
+              <InPageLink className="only-narrow small" target="task-card" data-testid="to-task-card">
+                查看任务卡 ↓
+              </InPageLink>
               <StepForm
                 key={`${chosenStep.id}-${attempt.version}`}
                 step={chosenStep}
                 version={attempt.version}
                 values={errorsForStep?.values}
                 fieldErrors={errorsForStep?.fieldErrors}
+                reason={errorsForStep?.reason}
+                draft={draftKey(attempt.id, attempt.version, chosenStep.id)}
               />
               {view.hints.length > 0 ? (
                 <div className="hints">
                   <h3>提示（练习模式）</h3>
+                  {view.hintsClosed ? (
+                    <p className="muted" data-testid="hints-closed">
+                      {view.hintsClosed}
+                    </p>
+                  ) : null}
                   {view.hints.map((hint) =>
                     hint.text ? (
                       <p key={hint.id} className="hint">
                         💡 {hint.text}
                       </p>
-                    ) : (
+                    ) : view.hintsClosed ? null : (
                       <Form key={hint.id} method="post" action={`?step=${chosenStep.id}`}>
                         <input type="hidden" name="_intent" value="hint" />
                         <input type="hidden" name="_hint" value={hint.id} />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { listOfficerAssignments, listOfficerReminders } from '../models/assignment/officer-tasks.server';
-import { listOwnAttempts, scenarioCatalogue } from '../models/attempt.server';
+import { listOwnAttempts, openAssessments, scenarioCatalogue } from '../models/attempt.server';
 import { requireRole } from '../models/auth.server';
 import { isMastered, listMastery } from '../models/mastery.server';
 import { OfficerAssignments } from '../ui/officer-assignments';
@@ -17,11 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['officer']);
   const db = getDb();
   const now = new Date();
-  const [attempts, mastery, assignments, reminders] = await Promise.all([
+  const [attempts, mastery, assignments, reminders, open] = await Promise.all([
     listOwnAttempts(db, user.id),
     listMastery(db, user.id),
     listOfficerAssignments(db, user, now),
     listOfficerReminders(db, user.id, now),
+    openAssessments(db, user.id, now),
   ]);
   return {
     assignments,
@@ -39,11 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
     scenarios: scenarioCatalogue(),
+    // Assessment integrity: a scenario under an open assessment offers no practice or demo.
+    assessing: Object.fromEntries(open.map((a) => [a.scenarioId, a.attemptId])),
   };
 }
 
 export default function OfficerHome() {
-  const { user, attempts, mastery, scenarios, assignments, reminders } = useLoaderData<typeof loader>();
+  const { user, attempts, mastery, scenarios, assignments, reminders, assessing } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="page-kicker" data-testid="role-home">
@@ -79,25 +82,34 @@ export default function OfficerHome() {
                       约 {s.estimatedMinutes} 分钟
                       {s.assessmentTimeLimitMinutes ? ` · 考核限时 ${s.assessmentTimeLimitMinutes} 分钟` : ''}
                     </p>
-                    <div className="scenario__actions">
-                      <Form method="post" action="/drills/start">
-                        <input type="hidden" name="scenarioId" value={s.id} />
-                        <input type="hidden" name="mode" value="practice" />
-                        <button type="submit" className="button button--primary button--small">
-                          练习
-                        </button>
-                      </Form>
-                      <Form method="post" action="/drills/start">
-                        <input type="hidden" name="scenarioId" value={s.id} />
-                        <input type="hidden" name="mode" value="assessment" />
-                        <button type="submit" className="button button--small">
-                          考核
-                        </button>
-                      </Form>
-                      <Link to={`/scenarios/${s.id}/demo`} className="button button--small">
-                        演示
-                      </Link>
-                    </div>
+                    {assessing[s.id] ? (
+                      <p className="scenario__actions small" data-testid="assessment-open">
+                        考核进行中，练习和演示暂不开放。
+                        <Link to={`/drills/${assessing[s.id]}`} className="button button--small">
+                          继续考核
+                        </Link>
+                      </p>
+                    ) : (
+                      <div className="scenario__actions">
+                        <Form method="post" action="/drills/start">
+                          <input type="hidden" name="scenarioId" value={s.id} />
+                          <input type="hidden" name="mode" value="practice" />
+                          <button type="submit" className="button button--primary button--small">
+                            练习
+                          </button>
+                        </Form>
+                        <Form method="post" action="/drills/start">
+                          <input type="hidden" name="scenarioId" value={s.id} />
+                          <input type="hidden" name="mode" value="assessment" />
+                          <button type="submit" className="button button--small">
+                            考核
+                          </button>
+                        </Form>
+                        <Link to={`/scenarios/${s.id}/demo`} className="button button--small">
+                          演示
+                        </Link>
+                      </div>
+                    )}
                   </article>
                 ))}
             </div>

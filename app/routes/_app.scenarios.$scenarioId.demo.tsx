@@ -1,11 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '../models/auth.server';
-import { getDemoView } from '../models/demo.server';
+import { getDemoFor } from '../models/demo.server';
 import { practiceHomeOfUnit } from '../models/practice-home.server';
-import { getDb } from '../utils/db.server';
 import { DrillMaterials } from '../ui/drill';
 import { StepForm } from '../ui/step-form';
+import { getDb } from '../utils/db.server';
 import { invariantResponse } from '../utils/http.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,9 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const step = Number(new URL(request.url).searchParams.get('step') ?? '1');
-  const home = await practiceHomeOfUnit(getDb(), user.unit);
-  const view = getDemoView(params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0, home);
+  const db = getDb();
+  const home = await practiceHomeOfUnit(db, user.unit);
+  const view = await getDemoFor(db, user.id, params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0, home);
   invariantResponse(view, '练兵场景不存在', { status: 404 });
+  // An open assessment of this scenario closes its demo (assessment integrity).
+  if (!view.ok) throw data(view.reason, { status: view.status });
   // Officers come from their drills; trainers and others preview from the catalogue.
   const back =
     user.role === 'officer'

@@ -8,10 +8,12 @@ import {
   getDrillView,
   handIn,
   loadAttemptState,
+  openAssessmentOf,
   startDrill,
   submitDrillStep,
   takeHint,
 } from '../../app/models/attempt.server';
+import { getDemoFor } from '../../app/models/demo.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
 
@@ -270,5 +272,86 @@ describe('mastery', () => {
     expect(row!.attempts).toBe(3);
     expect(JSON.parse(row!.passes_json).map((p: { seed: string }) => p.seed)).toEqual(['a', 'b']);
     expect(isMastered(row!, lastTime)).toBe(true);
+  });
+});
+
+describe('assessment integrity (issue 15)', () => {
+  const withHints = listScenarios().find((s) => s.hints.length > 0 && s.assessmentTimeLimitMinutes)!;
+  const other = listScenarios().find((s) => s.id !== withHints.id)!;
+
+  it('while an assessment is open, practice, hints and the demo of that scenario are refused (403, in Chinese)', async () => {
+    const { db } = useTestDatabase();
+    const userId = await officer(db);
+    const practice = await startDrill(db, userId, { scenarioId: withHints.id, mode: 'practice', seed: 'p', now: T0 });
+    if (!practice.ok) throw new Error(practice.reason);
+    const assessment = await startDrill(db, userId, {
+      scenarioId: withHints.id,
+      mode: 'assessment',
+      seed: 'a',
+      now: minutes(1),
+    });
+    if (!assessment.ok) throw new Error(assessment.reason);
+
+    const again = await startDrill(db, userId, { scenarioId: withHints.id, mode: 'practice', now: minutes(2) });
+    expect(again).toMatchObject({ ok: false, status: 403 });
+    if (!again.ok) expect(again.reason).toMatch(/您正在进行本场景的考核（截止时间：.+），考核结束前不能开始练习/);
+    const hint = await takeHint(db, userId, practice.attemptId, {
+      hintId: withHints.hints[0]!.id,
+      version: 0,
+      now: minutes(2),
+    });
+    expect(hint).toMatchObject({ ok: false, status: 403 });
+    if (!hint.ok) expect(hint.reason).toContain('考核结束前不能查看提示');
+    expect((await findOwnAttempt(db, userId, practice.attemptId))!.hints_used).toBe(0);
+    const demo = await getDemoFor(db, userId, withHints.id, 0, null, minutes(2));
+    expect(demo).toMatchObject({ ok: false, status: 403 });
+    if (demo && !demo.ok) expect(demo.reason).toContain('考核结束前不能查看演示');
+    expect(await openAssessmentOf(db, userId, withHints.id, minutes(2))).toMatchObject({ status: 403 });
+
+    // Other scenarios, and other officers, are not affected.
+    expect(await startDrill(db, userId, { scenarioId: other.id, mode: 'practice', now: minutes(2) })).toMatchObject({
+      ok: true,
+    });
+    expect(await getDemoFor(db, userId, other.id, 0, null, minutes(2))).toMatchObject({ ok: true });
+    const colleague = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'officer')
+      .where('id', '!=', userId)
+      .executeTakeFirstOrThrow();
+    expect(await openAssessmentOf(db, colleague.id, withHints.id, minutes(2))).toBeNull();
+
+    // Past its deadline the assessment no longer closes anything (it is handed in when next seen).
+    const after = minutes(1 + withHints.assessmentTimeLimitMinutes! + 1);
+    expect(await openAssessmentOf(db, userId, withHints.id, after)).toBeNull();
+    expect(await getDemoFor(db, userId, withHints.id, 0, null, after)).toMatchObject({ ok: true });
+
+    // Handed in: everything opens again.
+    expect(await handIn(db, userId, assessment.attemptId, { version: 0, now: minutes(3) })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await takeHint(db, userId, practice.attemptId, { hintId: withHints.hints[0]!.id, version: 0, now: minutes(4) }),
+    ).toMatchObject({ ok: true });
+    expect(await startDrill(db, userId, { scenarioId: withHints.id, mode: 'practice', now: minutes(4) })).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it('the drill page of a practice attempt shows why its hints are closed', async () => {
+    const { db } = useTestDatabase();
+    const userId = await officer(db);
+    const now = new Date();
+    const practice = await startDrill(db, userId, { scenarioId: withHints.id, mode: 'practice', now });
+    if (!practice.ok) throw new Error(practice.reason);
+    expect((await getDrillView(db, userId, practice.attemptId, null)) as { hintsClosed: string | null }).toMatchObject({
+      hintsClosed: null,
+    });
+    const assessment = await startDrill(db, userId, { scenarioId: withHints.id, mode: 'assessment', now });
+    if (!assessment.ok) throw new Error(assessment.reason);
+    const view = (await getDrillView(db, userId, practice.attemptId, null)) as { hintsClosed: string | null };
+    expect(view.hintsClosed).toContain('考核结束前不能查看提示');
+    const own = await getDrillView(db, userId, assessment.attemptId, null);
+    expect(own).toMatchObject({ kind: 'drill', attempt: { status: 'active' } });
   });
 });

@@ -130,6 +130,8 @@ export const hazardIds = (context: InspectionContext) =>
 export const majorHazardIds = (context: InspectionContext) =>
   context.findings.filter((f) => f.verdict === 'major').map((f) => f.itemId);
 const label = (context: InspectionContext, id: string) => context.itemLabels[id] ?? id;
+/** Items as a refusal names them: their Chinese labels, never the internal ids. */
+const quoted = (context: InspectionContext, ids: string[]) => ids.map((id) => `"${label(context, id)}"`).join('、');
 
 /** Why the inspection's end time cannot be after its start time as entered (the form checks it too). */
 export function timeOrderProblem(startedAt: string, endedAt: string): string | null {
@@ -148,8 +150,11 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
     case 'officer.createPlan': {
       if (event.itemIds.length === 0) return '检查计划须至少包含一个检查项目';
       const unknown = event.itemIds.find((id) => !context.siteItemIds.includes(id));
-      if (unknown) return `检查项目${unknown}不在检查清单中`;
+      if (unknown) return '所选检查项目不在本次检查的检查清单中，请刷新页面后从清单中选择';
       if (new Set(event.itemIds).size !== event.itemIds.length) return '检查项目重复';
+      // A plan revised once the team is on site cannot be dated after the day the inspection began.
+      if (context.inspection && event.plannedOn > context.inspection.startedOn)
+        return `现场检查已于${context.inspection.startedOn}开始，修改后的检查计划日期不能晚于该日`;
       return null;
     }
     case 'officer.startInspection': {
@@ -165,9 +170,11 @@ export function inspectionProblem(context: InspectionContext, event: InspectionE
       const seen = event.findings.map((f) => f.itemId);
       if (new Set(seen).size !== seen.length) return '检查项目重复';
       const missing = planned.filter((id) => !seen.includes(id));
-      if (missing.length > 0) return `还有${missing.length}个计划检查项目没有检查结论`;
-      const extra = seen.find((id) => !planned.includes(id));
-      if (extra) return `检查项目${extra}不在检查计划中`;
+      if (missing.length > 0)
+        return `还有${missing.length}个计划检查项目没有检查结论：${quoted(context, missing)}。检查计划中的每个项目都须作出检查结论`;
+      const extra = seen.filter((id) => !planned.includes(id));
+      if (extra.length > 0)
+        return `${quoted(context, extra)}不在检查计划中。请先修改检查计划，加入${quoted(context, extra)}，再录入检查结论（现场检查尚未记录前，检查计划可以修改）`;
       const noClause = event.findings.find((f) => f.verdict === 'major' && !f.clause);
       if (noClause) return `判定为重大事故隐患的，须选择${STANDARDS[context.standard].title}的具体条款`;
       for (const finding of event.findings) {
@@ -350,6 +357,10 @@ export const inspectionMachine = setup({
     planned: {
       description: '待现场检查',
       on: {
+        // The 检查方案 is the authority's own working plan: a revised plan replaces the old one (see
+        // docs/law.md, 执法检查) until the findings are recorded, the point from which the 现场检查记录
+        // (《安全生产法》第六十八条) must match what was planned and inspected.
+        'officer.createPlan': [{ guard: 'isPlanValid', actions: 'recordPlan' }, { actions: 'refuse' }],
         'officer.startInspection': [
           { guard: 'hasTeamWithCertificates', target: 'onSite', actions: 'recordTeam' },
           { actions: 'refuse' },
@@ -359,6 +370,7 @@ export const inspectionMachine = setup({
     onSite: {
       description: '现场检查中',
       on: {
+        'officer.createPlan': [{ guard: 'isPlanValid', actions: 'recordPlan' }, { actions: 'refuse' }],
         'officer.recordFindings': [
           { guard: 'coversEveryPlannedItem', target: 'findingsRecorded', actions: 'recordFindings' },
           { actions: 'refuse' },

@@ -8,7 +8,8 @@ import type { Prerequisites } from '../define';
 const BEFORE_RECORD = ['planning', 'planned', 'onSite', 'findingsRecorded'];
 
 export const inspectionPrerequisites: Prerequisites = {
-  'officer.createPlan': () => '检查计划已经制定',
+  'officer.createPlan': () =>
+    '检查结论已经录入，检查计划不能再修改：现场检查记录须如实记载检查的内容（《安全生产法》第六十八条）',
   'officer.startInspection': (state) =>
     state === 'planning'
       ? '须先制定检查计划，按照监督检查计划进行检查（《安全生产法》第六十二条第二款）'

@@ -201,7 +201,7 @@ export function seizureProblem(context: SeizureContext, event: SeizureEvent): st
       const missing = context.siteItemIds.filter((id) => !seen.includes(id));
       if (missing.length > 0) return `现场笔录须对每项现场情况作出认定：还有${quoted(context, missing)}没有认定`;
       const unknown = seen.find((id) => !context.siteItemIds.includes(id));
-      if (unknown) return `${unknown}不在现场`;
+      if (unknown) return '所选物品不在现场，请刷新页面后从现场物品中选择';
       return null;
     }
     case 'officer.issueSeizureDecision': {
@@ -214,7 +214,7 @@ export function seizureProblem(context: SeizureContext, event: SeizureEvent): st
       const ids = event.items.map((i) => i.itemId);
       if (new Set(ids).size !== ids.length) return '查封扣押的财物重复';
       const unknown = ids.find((id) => !context.siteItemIds.includes(id));
-      if (unknown) return `${unknown}不在现场`;
+      if (unknown) return '所选物品不在现场，请刷新页面后从现场物品中选择';
       const notSeizable = ids.filter((id) => !SEIZABLE.includes(categoryOf(context, id) ?? 'ok'));
       if (notSeizable.length > 0)
         return `${quoted(context, notSeizable)}在现场笔录中未认定为不符合国家标准或者行业标准的设施、设备、器材，或者违法生产、储存、使用、经营、运输的危险物品，不能查封、扣押：查封扣押限于${SEIZURE_LAW.power}规定的对象，且限于涉案财物（《行政强制法》第二十三条）；一般事故隐患应责令立即排除或者限期整改（${SEIZURE_LAW.hazardPower}）`;

@@ -63,7 +63,9 @@ export function inspectionSteps(f: InspectionFixture): Step[] {
       id: 'plan',
       module: '执法检查',
       title: '制定检查计划',
-      availableIn: ['planning'],
+      // Correctable: a revised plan replaces the old one until the findings are recorded.
+      availableIn: ['planning', 'planned', 'onSite'],
+      repeatable: true,
       eventType: 'officer.createPlan',
       fields: {
         plannedOn: dateField('plannedOn', '计划检查日期'),
