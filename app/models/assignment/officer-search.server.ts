@@ -2,7 +2,7 @@
  * The 布置任务 form's officer picker: officers of the trainer's subtree found by name, username or
  * unit name, and the officers already ticked (to show them again after a search or a refusal).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { OFFICER_SEARCH_LIMIT } from '../../validation/assignment';
 import type { Db, Scope } from './standing.server';
@@ -24,7 +24,9 @@ function officersInScope(db: Db, scope: Scope) {
     .where('units.path', '<', `${scope.path}~`);
 }
 
+// The words' own % and _ are plain characters.
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const contains = (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`${column} like ${pattern} escape '\\'`;
 
 /**
  * Officers (on record, not disabled) of the subtree whose name, username or unit name contains
@@ -39,9 +41,9 @@ export async function searchOfficers(db: Kysely<Database>, scope: Scope, query: 
     const pattern = likePattern(word);
     officers = officers.where((eb) =>
       eb.or([
-        eb(eb.fn('like', [eb.ref('users.display_name'), eb.val(pattern), eb.val('\\')]), '=', 1),
-        eb(eb.fn('like', [eb.ref('users.username'), eb.val(pattern), eb.val('\\')]), '=', 1),
-        eb(eb.fn('like', [eb.ref('units.name'), eb.val(pattern), eb.val('\\')]), '=', 1),
+        contains(sql.ref('users.display_name'), pattern),
+        contains(sql.ref('users.username'), pattern),
+        contains(sql.ref('units.name'), pattern),
       ]),
     );
   }
@@ -51,7 +53,7 @@ export async function searchOfficers(db: Kysely<Database>, scope: Scope, query: 
     .where('path', '>=', scope.path)
     .where('path', '<', `${scope.path}~`);
   for (const word of words) {
-    units = units.where((eb) => eb(eb.fn('like', [eb.ref('name'), eb.val(likePattern(word)), eb.val('\\')]), '=', 1));
+    units = units.where(contains(sql.ref('name'), likePattern(word)));
   }
   const [rows, unitRows] = await Promise.all([
     officers
