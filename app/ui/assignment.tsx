@@ -250,7 +250,7 @@ export function OfficerPicker({
       <legend>按姓名或单位选择执法人员</legend>
       <div className="filters">
         <label htmlFor="field-q">姓名、用户名或单位</label>
-        <input id="field-q" name="q" type="search" defaultValue={query} maxLength={40} />
+        <input id="field-q" name="q" type="search" defaultValue={query} />
         <button type="submit" className="button" formMethod="get" formAction="/assignments/new" formNoValidate>
           搜索
         </button>

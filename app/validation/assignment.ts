@@ -111,7 +111,12 @@ export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
 
 /** The 布置任务 form's officer search (a GET that reloads the form): the words to look for. */
 export const officerSearchSchema = z.object({
-  q: z.string().trim().max(40).optional().catch(undefined),
+  // A longer query is cut, not refused (no error is shown beside a search box).
+  q: z
+    .string()
+    .transform((v) => v.trim().slice(0, 40))
+    .optional()
+    .catch(undefined),
 });
 
 const reason = z
