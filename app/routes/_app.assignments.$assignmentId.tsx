@@ -335,7 +335,7 @@ export default function AssignmentFollowUp() {
         <section data-testid="ranking">
           <h2>比武排名</h2>
           <p className="muted small">
-            个人按得分从高到低，同分用时（开始至交卷）短者在前；单位按全体应参加人员的平均分（未参加计 0
+            个人按得分从高到低，同分用时（开始至交卷，超时的按限时计）短者在前；单位按全体应参加人员的平均分（未参加计 0
             分），同分平均用时短者在前。
             {followUp.readOnly ? `只列出${scopeName}及下属单位的选手，名次为其中的名次。` : ''}
           </p>
