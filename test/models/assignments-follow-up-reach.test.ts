@@ -429,7 +429,7 @@ describe('比武 ranking by time taken', () => {
   it('ties on score go to the shorter time; a timed-out attempt handed in late counts up to its deadline', async () => {
     const { db } = useTestDatabase();
     const trainer = await actor(db, 'trainer');
-    const id = await create(db, trainer, { competition: true, attemptsAllowed: 1 });
+    const id = await create(db, trainer, { competition: true, attemptsAllowed: 1, unitCodes: ['130322', '130202'] });
     const [a, b, c] = [
       await officerOf(db, '130322', 1),
       await officerOf(db, '130322', 2),
@@ -444,11 +444,23 @@ describe('比武 ranking by time taken', () => {
     await finish(db, await attempt(a), 85, { start: MINUTE, end: 21 * MINUTE, deadline: 61 * MINUTE });
     await finish(db, await attempt(b), 85, { start: MINUTE, end: 121 * MINUTE, deadline: 16 * MINUTE });
     await finish(db, await attempt(c), 70, { start: MINUTE, end: 11 * MINUTE, deadline: 61 * MINUTE });
+    const tangshan = await officerOf(db, '130202');
+    await finish(db, await attempt(tangshan), 99, { start: MINUTE, end: 31 * MINUTE, deadline: 61 * MINUTE });
     const ranking = await competitionRanking(db, id, 1, at(8 * DAY));
     expect(ranking.officers.map((o) => [o.rank, o.user_id, o.score, o.seconds])).toEqual([
-      [1, b.id, 85, 15 * 60],
-      [2, a.id, 85, 20 * 60],
-      [3, c.id, 70, 10 * 60],
+      [1, tangshan.id, 99, 30 * 60],
+      [2, b.id, 85, 15 * 60],
+      [3, a.id, 85, 20 * 60],
+      [4, c.id, 70, 10 * 60],
     ]);
+    // The 秦皇岛市 manager's follow-up ranks their own competitors only.
+    const manager = await actor(db, 'qhd.manager');
+    const view = (await getAssignmentFollowUp(db, manager.unit, id, ALL, at(8 * DAY), 'covered'))!;
+    expect(view.ranking!.officers.map((o) => [o.rank, o.user_id])).toEqual([
+      [1, b.id],
+      [2, a.id],
+      [3, c.id],
+    ]);
+    expect(view.ranking!.units.map((u) => u.name)).toEqual(['昌黎县']);
   });
 });
