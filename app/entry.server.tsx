@@ -8,14 +8,21 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 // Patched (docs/decisions/152): React 18.3 sent unwritten zero bytes inside Chinese text.
 import { renderToPipeableStream } from 'react-dom/server';
+import { sendDueReminders } from './models/assignment/due-reminders.server';
 import stylesHref from './styles/app.css';
+import { getDb } from './utils/db.server';
 import { documentPolicy, installFrontDoor } from './utils/front-door.server';
+import { registerJob, startScheduler } from './utils/scheduler.server';
 import { NonceContext } from './utils/nonce';
 
 const ABORT_DELAY = 5_000;
 
 // Runs when remix-serve imports the build, before it creates its HTTP server.
 installFrontDoor(stylesHref);
+
+// Periodic jobs (app/utils/scheduler.server.ts): shortly after start, then every few minutes.
+registerJob('assignment-due-reminders', 5 * 60_000, (now) => sendDueReminders(getDb(), now));
+startScheduler();
 
 export default function handleRequest(
   request: Request,

@@ -158,6 +158,8 @@ export interface AssignmentTable {
   form_token: string | null;
   /** Moves on with every extension; forms carry the version they were built on. */
   version: Generated<number>;
+  /** Days before each officer's due date at which the app reminds them by itself (0: never). */
+  remind_days_before: Generated<number>;
 }
 
 export interface AssignmentScenarioTable {
@@ -192,6 +194,8 @@ export interface AssignmentReminderTable {
   message: string;
   sent_by: number | null;
   created_at: string;
+  /** Sent by the app itself: the due date it announced. Null for a trainer's reminder. */
+  automatic_for_due: string | null;
 }
 
 export interface Database {

@@ -280,3 +280,58 @@ test('a double-submitted 布置任务 form creates one assignment; a second 提�
   await expect(page.getByTestId('assignment-due')).toContainText('2099/2/1');
   await expect(page.getByTestId('assignment-history')).toContainText('由 2099/1/12 18:00 延至 2099/2/1 18:00');
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the trainer picks officers by name or unit from a search; what was typed and ticked survives each search; the assignment reaches them', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await logIn(page, 'trainer');
+    await page.goto('/assignments/new');
+    const title = `按姓名指定-${runTag()}-${Date.now()}`;
+    await page.getByLabel('任务名称').fill(title);
+    await page.getByLabel(scenario.title).check();
+    await page.getByLabel('自动提醒（截止前天数）').fill('5');
+    const token = await page.locator('input[name="formToken"]').getAttribute('value');
+
+    // Search by unit name: 昌黎县's officers as checkboxes, with the unit named.
+    await page.getByLabel('姓名、用户名或单位').fill('昌黎');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/[?&]q=%E6%98%8C%E9%BB%8E/);
+    const results = page.getByTestId('officer-search-results');
+    await expect(results).toContainText('名称相符的单位：昌黎县');
+    await expect(results.getByRole('checkbox')).toHaveCount(46);
+    await expect(page.getByLabel('任务名称')).toHaveValue(title);
+    await expect(page.getByLabel(scenario.title)).toBeChecked();
+    await expect(page.getByLabel('自动提醒（截止前天数）')).toHaveValue('5');
+    // The same form: the token is kept while unused.
+    await expect(page.locator('input[name="formToken"]')).toHaveAttribute('value', token!);
+    const first = results.getByRole('checkbox').first();
+    const firstName = (await first.getAttribute('value'))!;
+    await first.check();
+
+    // A second search (by username) keeps the first pick.
+    await page.getByLabel('姓名、用户名或单位').fill('zf130324001');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByTestId('officer-picked').getByRole('checkbox')).toHaveCount(1);
+    await expect(page.getByTestId('officer-picked').getByRole('checkbox')).toBeChecked();
+    await expect(page.getByTestId('officer-picked').getByRole('checkbox')).toHaveAttribute('value', firstName);
+    await page.getByTestId('officer-search-results').getByRole('checkbox').check();
+
+    // A search matching many: 50 and a hint.
+    await page.getByLabel('姓名、用户名或单位').fill('县');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByTestId('officer-search-more')).toContainText('只显示前 50 名');
+    await expect(page.getByTestId('officer-picked').getByRole('checkbox')).toHaveCount(2);
+
+    await page.getByRole('button', { name: '布置任务' }).click();
+    await expect(page.getByText('练兵任务已布置。')).toBeVisible();
+    await expect(page.getByTestId('total-covered')).toHaveText('2');
+    await expect(page.getByTestId('remind-days-before')).toHaveText('截止前 5 天');
+    const officers = page.getByTestId('officer-progress');
+    await expect(officers.locator(`[data-username="${firstName}"]`)).toHaveCount(1);
+    await expect(officers.locator('[data-username="zf130324001"]')).toHaveCount(1);
+  });
+});

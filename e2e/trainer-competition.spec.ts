@@ -74,9 +74,15 @@ test('比武: every competitor gets the seed revealed when it opens; the ranking
   const officers = trainer.getByTestId('ranking-officers').locator('tbody tr');
   await expect(officers).toHaveCount(1);
   await expect(officers.first()).toContainText('100');
+  // The time taken (start to hand-in) beside the score: it breaks ties.
+  await expect(officers.first().locator('td').nth(4)).toHaveText(/^\d+分\d{2}秒$/);
   await expect(trainer.getByTestId('ranking-units')).toContainText('昌黎县');
 
   await a.reload();
   await a.locator(`[data-assignment="${id}"]`).getByRole('link', { name: '查看排名' }).click();
   await expect(a.getByTestId('ranking')).toContainText('100');
+  await expect(a.getByTestId('ranking-officers').locator('tbody tr').first().locator('td').nth(4)).toHaveText(
+    /^\d+分\d{2}秒$/,
+  );
+  await expect(a.getByText('同分用时短者在前')).toBeVisible();
 });

@@ -44,7 +44,7 @@ interface ExportableReport {
   priority: ReadinessRow[];
 }
 
-function addSheet(
+export function addSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   headers: { header: string; width: number }[],

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { changeAssignment } from '../models/assignment/commands.server';
-import { getAssignmentFollowUp, listAssignmentAudit } from '../models/assignment/follow-up.server';
+import { getAssignmentFollowUp, listAssignmentAudit, reachOf } from '../models/assignment/follow-up.server';
 import { requireRole } from '../models/auth.server';
 import {
   AssignmentStatus,
@@ -33,12 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = followUpQuerySchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
-  const followUp = await getAssignmentFollowUp(db, user.unit, id, query);
+  const reach = reachOf(user.role);
+  const followUp = await getAssignmentFollowUp(db, user.unit, id, query, new Date(), reach);
   invariantResponse(followUp, '练兵任务不存在或不在您的管辖范围内', { status: 404 });
   return {
     followUp,
-    history: await listAssignmentAudit(db, id),
+    history: await listAssignmentAudit(db, id, reach === 'covered' ? user.unit : undefined),
     canManage: (MANAGERS as readonly string[]).includes(user.role),
+    scopeName: user.unit.name,
   };
 }
 
@@ -68,6 +70,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'assignment.extend': '延期',
   'assignment.remind': '发送提醒',
   'assignment.close': '关闭任务',
+  'assignment.autoRemind': '自动提醒',
 };
 
 function auditText(action: string, detailJson: string) {
@@ -78,12 +81,15 @@ function auditText(action: string, detailJson: string) {
     const from = typeof d.from === 'string' ? `由 ${beijingTime(d.from)} ` : '';
     return `${who}：${from}延至 ${beijingTime(String(d.to))}；原因：${String(d.reason)}`;
   }
-  if (action === 'assignment.remind') return `提醒 ${String(d.recipients)} 人：${String(d.message)}`;
+  if (action === 'assignment.remind' || action === 'assignment.autoRemind')
+    return d.recipients === undefined
+      ? String(d.message)
+      : `提醒 ${String(d.recipients)} 人${action === 'assignment.autoRemind' ? `（截止前 ${String(d.daysBefore)} 天）` : ''}：${String(d.message)}`;
   return '';
 }
 
 export default function AssignmentFollowUp() {
-  const { followUp, history, canManage } = useLoaderData<typeof loader>();
+  const { followUp, history, canManage, scopeName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { assignment: a, totals, units, officers, overdue, ranking } = followUp;
@@ -117,6 +123,19 @@ export default function AssignmentFollowUp() {
       <h1>
         {a.title} {a.isCompetition ? <CompetitionBadge /> : null}
       </h1>
+      {followUp.readOnly ? (
+        <p className="notice" data-testid="read-only-scope">
+          本任务由{a.ownerUnitName}布置。以下只显示{scopeName}及下属单位的完成情况（只读）。
+        </p>
+      ) : null}
+      <p className="no-print">
+        <a className="button" href={`/assignments/${a.id}/export.xlsx`} download>
+          导出 Excel
+        </a>{' '}
+        <Link className="button" to={`/assignments/${a.id}/print`}>
+          打印版
+        </Link>
+      </p>
       <dl className="facts" data-testid="assignment-facts">
         <div>
           <dt>方式</dt>
@@ -143,6 +162,12 @@ export default function AssignmentFollowUp() {
         <div>
           <dt>允许次数</dt>
           <dd>{a.attemptsAllowed}</dd>
+        </div>
+        <div>
+          <dt>自动提醒</dt>
+          <dd data-testid="remind-days-before">
+            {a.remindDaysBefore > 0 ? `截止前 ${a.remindDaysBefore} 天` : '不自动提醒'}
+          </dd>
         </div>
         {a.isCompetition ? (
           <div>
@@ -310,7 +335,9 @@ export default function AssignmentFollowUp() {
         <section data-testid="ranking">
           <h2>比武排名</h2>
           <p className="muted small">
-            个人按得分从高到低，同分用时短者在前；单位按全体应参加人员的平均分（未参加计 0 分），同分平均用时短者在前。
+            个人按得分从高到低，同分用时（开始至交卷，超时的按限时计）短者在前；单位按全体应参加人员的平均分（未参加计 0
+            分），同分平均用时短者在前。
+            {followUp.readOnly ? `只列出${scopeName}及下属单位的选手，名次为其中的名次。` : ''}
           </p>
           <CompetitionRanking ranking={ranking} />
         </section>

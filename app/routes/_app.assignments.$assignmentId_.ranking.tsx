@@ -28,6 +28,9 @@ export default function Ranking() {
         <p className="empty">比武于 {beijingTime(assignment.dueAt)} 截止，截止后公布排名。</p>
       ) : (
         <div data-testid="ranking">
+          <p className="muted small">
+            个人按得分从高到低，同分用时短者在前（用时：开始至交卷，超时的按限时计）；单位按全体应参加人员的平均分。
+          </p>
           <CompetitionRanking ranking={ranking} highlightUserId={me} />
         </div>
       )}

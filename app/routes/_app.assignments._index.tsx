@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listAssignmentsInScope } from '../models/assignment/follow-up.server';
+import { listAssignmentsInScope, reachOf } from '../models/assignment/follow-up.server';
 import { requireRole } from '../models/auth.server';
 import { beijingTime, CompetitionBadge, PHASE_LABELS, Ratio } from '../ui/assignment';
 import { ModeBadge } from '../ui/drill';
@@ -10,15 +10,17 @@ export const meta: MetaFunction = () => [{ title: '练兵任务 · 执法练兵�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['trainer', 'manager', 'admin']);
+  const reach = reachOf(user.role);
   return {
-    assignments: await listAssignmentsInScope(getDb(), user.unit),
+    assignments: await listAssignmentsInScope(getDb(), user.unit, new Date(), 50, reach),
     canCreate: user.role !== 'manager',
+    covered: reach === 'covered',
     unitName: user.unit.name,
   };
 }
 
 export default function Assignments() {
-  const { assignments, canCreate, unitName } = useLoaderData<typeof loader>();
+  const { assignments, canCreate, covered, unitName } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="title-row">
@@ -29,7 +31,16 @@ export default function Assignments() {
           </Link>
         ) : null}
       </div>
-      <p className="lead">{unitName}及下属单位布置的练兵任务，最新的在前。点击任务查看各单位、各执法人员的完成情况。</p>
+      {covered ? (
+        <p className="lead">
+          布置到{unitName}及下属单位（或其执法人员）的练兵任务，不论由哪一级布置，最新的在前。完成情况只统计{unitName}
+          及下属单位，只读。
+        </p>
+      ) : (
+        <p className="lead">
+          {unitName}及下属单位布置的练兵任务，最新的在前。点击任务查看各单位、各执法人员的完成情况。
+        </p>
+      )}
       {assignments.length === 0 ? (
         <p className="empty">还没有练兵任务。</p>
       ) : (

@@ -207,3 +207,84 @@ export function CompetitionRanking({ ranking, highlightUserId }: { ranking: Rank
     </div>
   );
 }
+
+interface OfficerChoiceView {
+  username: string;
+  displayName: string;
+  unitName: string;
+}
+
+/**
+ * The 布置任务 form's officer search: a search box whose button reloads the form by GET with
+ * everything typed so far (works without JavaScript), the officers already ticked, and the matches
+ * as checkboxes (`officerPicks`, merged with the usernames typed below).
+ */
+export function OfficerPicker({
+  query,
+  search,
+  picked,
+}: {
+  query: string;
+  search: {
+    officers: readonly OfficerChoiceView[];
+    more: boolean;
+    units: readonly { code: string; name: string }[];
+  } | null;
+  picked: readonly OfficerChoiceView[];
+}) {
+  const pickedNames = new Set(picked.map((p) => p.username));
+  const matches = search?.officers.filter((o) => !pickedNames.has(o.username)) ?? [];
+  const box = (o: OfficerChoiceView, checked: boolean) => (
+    <label className="choice" key={o.username}>
+      <input type="checkbox" name="officerPicks" value={o.username} defaultChecked={checked} />
+      <span>
+        {o.displayName}{' '}
+        <span className="muted small">
+          · {o.unitName} · {o.username}
+        </span>
+      </span>
+    </label>
+  );
+  return (
+    <fieldset className="field field--choices officer-picker" data-testid="officer-picker">
+      <legend>按姓名或单位选择执法人员</legend>
+      <div className="filters">
+        <label htmlFor="field-q">姓名、用户名或单位</label>
+        <input id="field-q" name="q" type="search" defaultValue={query} />
+        <button type="submit" className="button" formMethod="get" formAction="/assignments/new" formNoValidate>
+          搜索
+        </button>
+      </div>
+      {picked.length > 0 ? (
+        <div data-testid="officer-picked">
+          <p className="small">已选执法人员（{picked.length}）：</p>
+          {picked.map((o) => box(o, true))}
+        </div>
+      ) : null}
+      {search ? (
+        <div data-testid="officer-search-results" role="status">
+          {search.units.length > 0 ? (
+            <p className="small muted">
+              名称相符的单位：{search.units.map((u) => u.name).join('、')}（布置给整个单位请在上方“布置到单位”中勾选）
+            </p>
+          ) : null}
+          {matches.length === 0 && search.officers.length === 0 ? (
+            <p className="empty">没有找到“{query}”相关的执法人员。</p>
+          ) : (
+            <>
+              <p className="small">勾选要指定的执法人员：</p>
+              {matches.map((o) => box(o, false))}
+              {search.more ? (
+                <p className="small muted" data-testid="officer-search-more">
+                  只显示前 {search.officers.length} 名，请输入更具体的姓名或单位。
+                </p>
+              ) : null}
+            </>
+          )}
+        </div>
+      ) : (
+        <p className="field__help">输入姓名、用户名或单位名称后点“搜索”，页面会保留已填写的内容。</p>
+      )}
+    </fieldset>
+  );
+}

@@ -29,6 +29,8 @@ export interface OfficerReminder {
   created_at: string;
   title: string;
   sent_by_name: string | null;
+  /** Sent by the app itself N days before the due date. */
+  automatic?: 0 | 1;
 }
 
 /** The officer's assignments (one row per assignment and scenario) and the reminders sent to them. */
@@ -44,11 +46,11 @@ export function OfficerAssignments({
       {reminders.length > 0 ? (
         <ul className="reminders" data-testid="reminders" aria-label="提醒">
           {reminders.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} data-automatic={r.automatic ? 'true' : undefined}>
               <strong>提醒</strong> {r.message}
               <span className="muted small">
                 {' '}
-                — {r.sent_by_name ?? '培训员'}，{beijingTime(r.created_at)}
+                — {r.automatic ? '系统自动提醒' : (r.sent_by_name ?? '培训员')}，{beijingTime(r.created_at)}
               </span>
             </li>
           ))}

@@ -53,11 +53,19 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 const STALE_FORM = '页面已过期，请刷新页面后重新提交';
 
+/** Days before the due date at which the app reminds those not done, unless the form says otherwise. */
+export const DEFAULT_REMIND_DAYS_BEFORE = 3;
+/** How many officers the 布置任务 form's search lists at most. */
+export const OFFICER_SEARCH_LIMIT = 50;
+
+/** The token a 布置任务 form is rendered with (see `createAssignment`). */
+export const formTokenSchema = z.string({ error: STALE_FORM }).regex(/^[A-Za-z0-9_-]{16,64}$/, STALE_FORM);
+
 /** The "布置练兵任务" form. */
 export const createAssignmentSchema = z
   .object({
     // Generated when the form is rendered: a second POST of the same form creates nothing new.
-    formToken: z.string({ error: STALE_FORM }).regex(/^[A-Za-z0-9_-]{16,64}$/, STALE_FORM),
+    formToken: formTokenSchema,
     // Empty: named after the scenarios.
     title: z
       .string()
@@ -69,6 +77,8 @@ export const createAssignmentSchema = z
     scenarioIds: list('练兵场景无效').pipe(z.array(z.string()).min(1, '请至少选择一个练兵场景')),
     unitCodes: list('单位代码无效'),
     officerUsernames,
+    // Officers ticked in the form's search results (usernames); merged with those typed.
+    officerPicks: list('执法人员无效'),
     mode: z.enum(['practice', 'assessment'], { error: '请选择练习或考核' }),
     passMark: z.preprocess(emptyAsUndefined, intIn('合格分数线', 0, 100).default(80)),
     opensAt: beijingDateTime('开始时间'),
@@ -82,16 +92,32 @@ export const createAssignmentSchema = z
       .optional()
       .default(''),
     competition: z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean()),
+    // Optional in the type: callers that do not set it get DEFAULT_REMIND_DAYS_BEFORE.
+    remindDaysBefore: z.preprocess(emptyAsUndefined, intIn('自动提醒提前天数', 0, 30).optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.unitCodes.length === 0 && v.officerUsernames.length === 0) {
+    if (v.unitCodes.length === 0 && v.officerUsernames.length === 0 && v.officerPicks.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['unitCodes'], message: '请至少选择一个单位或指定执法人员' });
     }
     if (v.dueAt <= v.opensAt) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: '截止时间须晚于开始时间' });
     if (v.competition && v.mode !== 'assessment')
       ctx.addIssue({ code: 'custom', path: ['competition'], message: '比武须为考核模式' });
-  });
+  })
+  .transform(({ officerPicks, ...v }) => ({
+    ...v,
+    officerUsernames: [...new Set([...v.officerUsernames, ...officerPicks])],
+  }));
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
+
+/** The 布置任务 form's officer search (a GET that reloads the form): the words to look for. */
+export const officerSearchSchema = z.object({
+  // A longer query is cut, not refused (no error is shown beside a search box).
+  q: z
+    .string()
+    .transform((v) => v.trim().slice(0, 40))
+    .optional()
+    .catch(undefined),
+});
 
 const reason = z
   .string({ error: '请填写延期原因' })

@@ -10,6 +10,7 @@ import * as m300001 from './2026_11_30_300001_create_login_failures';
 import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
 import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
 import * as m50001 from './2026_12_01_050001_add_attempts_practice_home';
+import * as m12_2001 from './2026_12_01_200001_add_assignment_auto_reminders';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_400001_unique_daily_reminders': m4001,
   '2026_11_30_400002_add_assignment_form_token_version': m4002,
   '2026_12_01_050001_add_attempts_practice_home': m50001,
+  '2026_12_01_200001_add_assignment_auto_reminders': m12_2001,
 };

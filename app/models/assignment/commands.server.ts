@@ -7,7 +7,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Assignment, Database, Unit } from '../../../db/schema';
 import { getScenario } from '../../../scenarios/index';
 import { beijingDate, beijingTime } from '../../utils/format';
-import type { AssignmentActionInput, CreateAssignmentInput } from '../../validation/assignment';
+import {
+  DEFAULT_REMIND_DAYS_BEFORE,
+  type AssignmentActionInput,
+  type CreateAssignmentInput,
+} from '../../validation/assignment';
 import { findUnitByCode, isWithinSubtree } from '../unit.server';
 import {
   effectiveDueAt,
@@ -48,6 +52,11 @@ function findByFormToken(db: Db, actorId: number, formToken: string) {
     .where('created_by', '=', actorId)
     .where('form_token', '=', formToken)
     .executeTakeFirst();
+}
+
+/** Whether the actor already created an assignment with this form token (a reloaded form must then take a new one). */
+export async function formTokenUsed(db: Kysely<Database>, actorId: number, formToken: string) {
+  return (await findByFormToken(db, actorId, formToken)) !== undefined;
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -126,6 +135,7 @@ export async function createAssignment(
         note: input.note,
         is_competition: input.competition ? 1 : 0,
         competition_seed: input.competition ? randomBytes(6).toString('hex') : null,
+        remind_days_before: input.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -148,6 +158,7 @@ export async function createAssignment(
       dueAt: input.dueAt,
       attemptsAllowed: input.attemptsAllowed,
       competition: input.competition,
+      remindDaysBefore: input.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE,
     });
     return { ok: true, id, repeated: false } as const;
   });

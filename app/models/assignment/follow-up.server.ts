@@ -11,7 +11,9 @@ import {
   assignmentPhase,
   competitionRanking,
   findAssignmentInScope,
+  findAssignmentReachingScope,
   officerStatusCtes,
+  reachesScope,
   scenarioIdsOf,
   totalsOf,
   type OfficerAssignmentStatus,
@@ -21,19 +23,39 @@ import {
 export const FOLLOW_UP_PAGE_SIZE = 50;
 const OVERDUE_LIST_LIMIT = 200;
 
-/** The assignments set within the viewer's subtree, newest first, each with its completion figures. */
-export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope, now = new Date(), limit = 50) {
-  const rows = await db
+/**
+ * Which assignments a viewer follows: `owned` (trainers, admins) — those set within their subtree,
+ * with every officer they cover, and the trainer's actions on them; `covered` (managers, read-only)
+ * — every assignment that reaches a unit or officer of their subtree, whoever set it, with the
+ * figures, lists and history limited to their subtree.
+ */
+export type Reach = 'owned' | 'covered';
+
+/** The reach of a role's follow-up: managers follow what reaches their units, read-only. */
+export function reachOf(role: string): Reach {
+  return role === 'manager' ? 'covered' : 'owned';
+}
+
+/** The assignments the viewer follows (see `Reach`), newest first, each with its completion figures. */
+export async function listAssignmentsInScope(
+  db: Kysely<Database>,
+  scope: Scope,
+  now = new Date(),
+  limit = 50,
+  reach: Reach = 'owned',
+) {
+  const within = reach === 'covered' ? scope : undefined;
+  let query = db
     .selectFrom('assignments')
     .innerJoin('units', 'units.id', 'assignments.owner_unit_id')
     .leftJoin('users', 'users.id', 'assignments.created_by')
     .selectAll('assignments')
-    .select(['units.name as owner_unit_name', 'users.display_name as created_by_name'])
-    .where('units.path', '>=', scope.path)
-    .where('units.path', '<', `${scope.path}~`)
-    .orderBy('assignments.id', 'desc')
-    .limit(limit)
-    .execute();
+    .select(['units.name as owner_unit_name', 'users.display_name as created_by_name']);
+  query =
+    reach === 'covered'
+      ? query.where('assignments.id', 'in', reachesScope(db, scope))
+      : query.where('units.path', '>=', scope.path).where('units.path', '<', `${scope.path}~`);
+  const rows = await query.orderBy('assignments.id', 'desc').limit(limit).execute();
   const scenarioRows = await scenarioIdsOf(
     db,
     rows.map((r) => r.id),
@@ -41,7 +63,7 @@ export async function listAssignmentsInScope(db: Kysely<Database>, scope: Scope,
   return Promise.all(
     rows.map(async (a) => {
       const scenarioIds = scenarioRows.filter((s) => s.assignment_id === a.id).map((s) => s.scenario_id);
-      const totals = await totalsOf(db, a.id, scenarioIds.length, now);
+      const totals = await totalsOf(db, a.id, scenarioIds.length, now, within);
       return {
         id: a.id,
         title: a.title,
@@ -72,12 +94,24 @@ export async function getAssignmentFollowUp(
   assignmentId: number,
   query: { unit?: string; status: 'all' | 'notDone' | 'overdue' | 'passed'; page: number },
   now = new Date(),
+  reach: Reach = 'owned',
 ) {
-  const assignment = await findAssignmentInScope(db, scope, assignmentId);
+  const assignment =
+    reach === 'covered'
+      ? await findAssignmentReachingScope(db, scope, assignmentId)
+      : await findAssignmentInScope(db, scope, assignmentId);
   if (!assignment) return null;
+  const within = reach === 'covered' ? scope : undefined;
   const scenarioIds = (await scenarioIdsOf(db, [assignment.id])).map((s) => s.scenario_id);
   const n = scenarioIds.length;
-  const ctes = officerStatusCtes(assignment.id, n, now);
+  const ctes = officerStatusCtes(assignment.id, n, now, within);
+  // Targets, extensions and reminders outside a covered viewer's subtree are not theirs to see;
+  // a unit above them (the province, their city) is shown: it is why the assignment reaches them.
+  const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
+  const inView = (unitPath: string | null, unitId: number | null) =>
+    !within ||
+    (unitPath !== null && unitPath.startsWith(scope.path)) ||
+    (unitId !== null && ancestorIds.includes(unitId));
 
   const [targets, extensions, reminders] = await Promise.all([
     db
@@ -87,6 +121,9 @@ export async function getAssignmentFollowUp(
       .leftJoin('units as uu', 'uu.id', 'users.unit_id')
       .select([
         't.id',
+        't.unit_id',
+        'units.path as unit_path',
+        'uu.path as user_unit_path',
         'units.code as unit_code',
         'units.name as unit_name',
         'users.username',
@@ -101,8 +138,12 @@ export async function getAssignmentFollowUp(
       .leftJoin('units', 'units.id', 'e.unit_id')
       .leftJoin('users', 'users.id', 'e.user_id')
       .leftJoin('users as by', 'by.id', 'e.created_by')
+      .leftJoin('units as eu', 'eu.id', 'users.unit_id')
       .select([
         'e.id',
+        'e.unit_id',
+        'units.path as unit_path',
+        'eu.path as user_unit_path',
         'e.due_at',
         'e.reason',
         'e.created_at',
@@ -114,11 +155,18 @@ export async function getAssignmentFollowUp(
       .orderBy('e.id')
       .execute(),
     db
-      .selectFrom('assignment_reminders')
-      .select(['created_at', sql<number>`count(*)`.as('recipients')])
-      .where('assignment_id', '=', assignment.id)
-      .groupBy('created_at')
-      .orderBy('created_at', 'desc')
+      .selectFrom('assignment_reminders as r')
+      .innerJoin('users as ru', 'ru.id', 'r.user_id')
+      .innerJoin('units as run', 'run.id', 'ru.unit_id')
+      .select([
+        'r.created_at',
+        sql<number>`count(*)`.as('recipients'),
+        sql<0 | 1>`max(r.automatic_for_due is not null)`.as('automatic'),
+      ])
+      .where('r.assignment_id', '=', assignment.id)
+      .$if(!!within, (q) => q.where('run.path', '>=', scope.path).where('run.path', '<', `${scope.path}~`))
+      .groupBy('r.created_at')
+      .orderBy('r.created_at', 'desc')
       .execute(),
   ]);
 
@@ -220,6 +268,7 @@ export async function getAssignmentFollowUp(
       opensAt: assignment.opens_at,
       dueAt: assignment.due_at,
       attemptsAllowed: assignment.attempts_allowed,
+      remindDaysBefore: assignment.remind_days_before,
       note: assignment.note,
       isCompetition: competition,
       // Revealed only once the competition has opened (fairness: nobody can prepare the case).
@@ -232,13 +281,26 @@ export async function getAssignmentFollowUp(
       version: assignment.version,
     },
     scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
-    targets: targets.map((t) =>
-      t.unit_code
-        ? { kind: 'unit' as const, code: t.unit_code, name: t.unit_name! }
-        : { kind: 'officer' as const, username: t.username!, name: t.display_name!, unitName: t.user_unit_name! },
-    ),
-    extensions,
+    targets: targets
+      .filter((t) => (t.unit_code ? inView(t.unit_path, t.unit_id) : inView(t.user_unit_path, null)))
+      .map((t) =>
+        t.unit_code
+          ? { kind: 'unit' as const, code: t.unit_code, name: t.unit_name! }
+          : { kind: 'officer' as const, username: t.username!, name: t.display_name!, unitName: t.user_unit_name! },
+      ),
+    extensions: extensions
+      .filter((e) => (e.unit_id !== null ? inView(e.unit_path, e.unit_id) : inView(e.user_unit_path, null)))
+      .map(({ id, due_at, reason, created_at, unit_name, user_name, by_name }) => ({
+        id,
+        due_at,
+        reason,
+        created_at,
+        unit_name,
+        user_name,
+        by_name,
+      })),
     reminders,
+    readOnly: reach === 'covered',
     totals: {
       ...totals,
       completionRate: pct(totals.completed, totals.covered),
@@ -254,12 +316,54 @@ export async function getAssignmentFollowUp(
       status: query.status,
     },
     overdue: { rows: overdue.rows, total: totals.overdue },
-    ranking: competition && phase === 'closed' ? await competitionRanking(db, assignment.id, n, now) : null,
+    ranking: competition && phase === 'closed' ? await competitionRanking(db, assignment.id, n, now, within) : null,
   };
 }
 
-/** The assignment's history from the audit log (create, extensions with reasons, reminders, close). */
-export function listAssignmentAudit(db: Kysely<Database>, assignmentId: number) {
+/**
+ * The assignment's history from the audit log (create, extensions with reasons, reminders, close).
+ * For a viewer `within` a subtree (a manager following a wider assignment): extensions of units or
+ * officers outside it are left out, and what names or counts people outside it (the units and
+ * officers targeted, the number reminded) is removed from the details.
+ */
+export async function listAssignmentAudit(db: Kysely<Database>, assignmentId: number, within?: Scope) {
+  const rows = await auditRows(db, assignmentId);
+  if (!within) return rows;
+  const ancestorIds = within.path.split('/').filter(Boolean).map(Number);
+  const details = rows.map((r) => JSON.parse(r.detail) as Record<string, unknown>);
+  const codes = details.filter((d) => d.scope === 'unit').map((d) => String(d.unit));
+  const usernames = details.filter((d) => d.scope === 'officer').map((d) => String(d.username));
+  const [units, officers] = await Promise.all([
+    codes.length
+      ? db.selectFrom('units').select(['id', 'code', 'path']).where('code', 'in', codes).execute()
+      : Promise.resolve([]),
+    usernames.length
+      ? db
+          .selectFrom('users')
+          .innerJoin('units', 'units.id', 'users.unit_id')
+          .select(['users.username', 'units.path'])
+          .where('users.username', 'in', usernames)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const inView = (d: Record<string, unknown>) => {
+    if (d.scope === 'unit') {
+      const unit = units.find((u) => u.code === d.unit);
+      return !!unit && (unit.path.startsWith(within.path) || ancestorIds.includes(unit.id));
+    }
+    if (d.scope === 'officer') return !!officers.find((o) => o.username === d.username)?.path.startsWith(within.path);
+    return true;
+  };
+  return rows.flatMap((r, i) => {
+    const d = details[i]!;
+    if (r.action === 'assignment.extend') return inView(d) ? [r] : [];
+    if (r.action === 'assignment.remind' || r.action === 'assignment.autoRemind')
+      return [{ ...r, detail: JSON.stringify({ message: d.message }) }];
+    return [{ ...r, detail: '{}' }];
+  });
+}
+
+function auditRows(db: Kysely<Database>, assignmentId: number) {
   return db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
@@ -327,4 +431,43 @@ export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now 
     }
   }
   return [...byUnit.values()].sort((x, y) => y.overdueOfficers - x.overdueOfficers || x.unit_id - y.unit_id);
+}
+
+/** One officer's row in the follow-up's export and print: standing, best score, attempts, last attempt. */
+export interface FollowUpOfficerRow {
+  user_id: number;
+  username: string;
+  display_name: string;
+  unit_name: string;
+  status: OfficerAssignmentStatus;
+  score: number | null;
+  seconds: number | null;
+  started: number;
+  last_attempt_at: string | null;
+  due_at: string;
+}
+
+/**
+ * The whole follow-up for export and print: the page's figures (as `getAssignmentFollowUp`) and
+ * every officer the viewer may see, by unit, with their attempts and the start of their latest one.
+ */
+export async function getFollowUpForExport(
+  db: Kysely<Database>,
+  scope: Scope,
+  assignmentId: number,
+  now = new Date(),
+  reach: Reach = 'owned',
+) {
+  const followUp = await getAssignmentFollowUp(db, scope, assignmentId, { status: 'all', page: 1 }, now, reach);
+  if (!followUp) return null;
+  const within = reach === 'covered' ? scope : undefined;
+  const { rows } = await sql<FollowUpOfficerRow>`
+    with ${officerStatusCtes(assignmentId, followUp.scenarios.length, now, within)}
+    select s.user_id, u.username, u.display_name, un.name as unit_name, s.status, s.score, s.seconds, s.started,
+           (select max(x.started_at) from attempts x
+             where x.assignment_id = ${assignmentId} and x.user_id = s.user_id and x.closed_reason is null) as last_attempt_at,
+           s.due_at
+      from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
+     order by un.path, u.id`.execute(db);
+  return { ...followUp, allOfficers: rows };
 }

@@ -2,7 +2,7 @@
  * The officer's side of assignments: their own tasks (one item per assignment and scenario) and the
  * reminders sent to them, starting an assigned drill, and a closed competition's ranking.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AttemptMode, Database } from '../../../db/schema';
 import { getScenario } from '../../../scenarios/index';
 import { beijingTime } from '../../utils/format';
@@ -122,6 +122,7 @@ export function listOfficerReminders(db: Kysely<Database>, userId: number, now =
       'a.id as assignment_id',
       'a.title',
       'by.display_name as sent_by_name',
+      sql<0 | 1>`r.automatic_for_due is not null`.as('automatic'),
     ])
     .where('r.user_id', '=', userId)
     .where('r.created_at', '>', since)

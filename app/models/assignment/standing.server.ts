@@ -46,6 +46,40 @@ export function assignmentPhase(
   return Date.parse(a.opens_at) > now.getTime() ? 'upcoming' : 'open';
 }
 
+/**
+ * An assignment reaches the viewer's subtree (the "covered" reach, for managers): one of its unit
+ * targets is a unit of the subtree or one of its ancestors (a target covers its whole subtree), or
+ * one of its officer targets belongs to the subtree.
+ */
+export function reachesScope(db: Db, scope: Scope) {
+  const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
+  return db
+    .selectFrom('assignment_targets as t')
+    .leftJoin('units as tu', 'tu.id', 't.unit_id')
+    .leftJoin('users as tuser', 'tuser.id', 't.user_id')
+    .leftJoin('units as uu', 'uu.id', 'tuser.unit_id')
+    .select('t.assignment_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('tu.path', '>=', scope.path), eb('tu.path', '<', `${scope.path}~`)]),
+        eb('t.unit_id', 'in', ancestorIds),
+        eb.and([eb('uu.path', '>=', scope.path), eb('uu.path', '<', `${scope.path}~`)]),
+      ]),
+    );
+}
+
+/** The assignment if it reaches any unit of the viewer's subtree (whoever set it). */
+export async function findAssignmentReachingScope(db: Db, scope: Scope, assignmentId: number) {
+  return db
+    .selectFrom('assignments')
+    .innerJoin('units', 'units.id', 'assignments.owner_unit_id')
+    .selectAll('assignments')
+    .select(['units.path as owner_path', 'units.name as owner_unit_name'])
+    .where('assignments.id', '=', assignmentId)
+    .where('assignments.id', 'in', reachesScope(db, scope))
+    .executeTakeFirst();
+}
+
 /** Best attempt key: score first, then the shorter time (seconds capped below TIME_SPAN). */
 const TIME_SPAN = 10_000_000;
 
@@ -59,9 +93,21 @@ const TIME_SPAN = 10_000_000;
  * the due dates moved by extensions, and `officer_state` (one row per covered officer with attempts
  * started, scenarios done and passed, score, time, effective due date and status). Attempts the
  * system closed (closed_reason: the scenario was updated before they finished) count for nothing.
+ * An attempt's time runs from its start to its hand-in, and at most to its deadline (an assessment
+ * that ran out of time is handed in by the server when next seen, later than the time was up).
+ * `within`: only the officers of that subtree are covered (a manager's view of a wider assignment).
  */
-export function officerStatusCtes(assignmentId: number, scenarioCount: number, now: Date): RawBuilder<unknown> {
+export function officerStatusCtes(
+  assignmentId: number,
+  scenarioCount: number,
+  now: Date,
+  within?: Scope,
+): RawBuilder<unknown> {
   const nowIso = now.toISOString();
+  // A manager following an assignment set above them sees only the officers of their own subtree.
+  const withinFilter = within
+    ? sql`join units wu on wu.id = u.unit_id and wu.path >= ${within.path} and wu.path < ${`${within.path}~`}`
+    : sql``;
   // Literals, not parameters: a bound JS number is a REAL, and the key's arithmetic must stay integer.
   const span = sql.lit(TIME_SPAN);
   const last = sql.lit(TIME_SPAN - 1);
@@ -72,12 +118,14 @@ export function officerStatusCtes(assignmentId: number, scenarioCount: number, n
         join units tu on tu.id = t.unit_id
         join units un on un.path >= tu.path and un.path < tu.path || '~'
         join users u on u.unit_id = un.id and u.role = 'officer' and u.disabled = 0
+        ${withinFilter}
        where t.assignment_id = ${assignmentId}
       union all
       select u.id, u.unit_id
         from assignment_targets t
         join users u on u.id = t.user_id and u.role = 'officer' and u.disabled = 0
         join units uu on uu.id = u.unit_id
+        ${withinFilter}
        where t.assignment_id = ${assignmentId}
          and not exists (
            select 1 from assignment_targets t2 join units tu2 on tu2.id = t2.unit_id
@@ -87,7 +135,7 @@ export function officerStatusCtes(assignmentId: number, scenarioCount: number, n
     per_scenario as (
       select user_id, scenario_id, count(*) as started,
              max(case when status = 'finished'
-                      then score * ${span} + (${last} - min(${last}, cast((julianday(finished_at) - julianday(started_at)) * 86400 as integer)))
+                      then score * ${span} + (${last} - min(${last}, cast((min(julianday(finished_at), coalesce(julianday(deadline), julianday(finished_at))) - julianday(started_at)) * 86400 as integer)))
                  end) as best_key,
              max(case when status = 'finished' then passed end) as passed
         from attempts
@@ -148,9 +196,15 @@ export type Totals = {
   avgScore: number | null;
 };
 
-export async function totalsOf(db: Db, assignmentId: number, scenarioCount: number, now: Date): Promise<Totals> {
+export async function totalsOf(
+  db: Db,
+  assignmentId: number,
+  scenarioCount: number,
+  now: Date,
+  within?: Scope,
+): Promise<Totals> {
   const { rows } = await sql<Totals>`
-    with ${officerStatusCtes(assignmentId, scenarioCount, now)}
+    with ${officerStatusCtes(assignmentId, scenarioCount, now, within)}
     select count(*) as covered,
            coalesce(sum(status in ('passed', 'failed')), 0) as completed,
            coalesce(sum(status = 'passed'), 0) as passed,
@@ -166,8 +220,14 @@ export async function totalsOf(db: Db, assignmentId: number, scenarioCount: numb
  * id; units by the mean score of all their competitors on record (those who did not take part count
  * 0, since every officer is meant to drill) then mean time of those who did.
  */
-export async function competitionRanking(db: Db, assignmentId: number, scenarioCount: number, now = new Date()) {
-  const ctes = officerStatusCtes(assignmentId, scenarioCount, now);
+export async function competitionRanking(
+  db: Db,
+  assignmentId: number,
+  scenarioCount: number,
+  now = new Date(),
+  within?: Scope,
+) {
+  const ctes = officerStatusCtes(assignmentId, scenarioCount, now, within);
   const [officers, units] = await Promise.all([
     sql<{ user_id: number; display_name: string; unit_name: string; score: number; seconds: number; done: number }>`
       with ${ctes}
