@@ -3,6 +3,7 @@ import type { DocumentContent } from '../../scenarios/documents';
 import type { AttemptScore, Mode } from '../../scenarios/types';
 import { beijingTime } from '../utils/format';
 import { DocumentPages } from './document-page';
+import { ErrorCode } from './error-code';
 import { ModeBadge } from './drill';
 
 type ShownField = { label: string; value: string };
@@ -143,7 +144,12 @@ export function AttemptResultView({
                 >
                   <td>
                     {item.title}
-                    {item.earned < item.weight ? <div className="muted small">错误代码 {item.code}</div> : null}
+                    {item.earned < item.weight ? (
+                      <div className="small">
+                        错误：
+                        <ErrorCode code={item.code} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="num">
                     {item.earned}/{item.weight}
@@ -289,8 +295,7 @@ function RecordedResultView({
             <ul className="plain-list" data-testid="recorded-errors">
               {result.errors.map((e) => (
                 <li key={e.code}>
-                  错误代码 {e.code}
-                  {e.title ? <span className="muted">（现行评分项：{e.title}）</span> : null}
+                  <ErrorCode code={e.code} fallback={e.title} />
                 </li>
               ))}
             </ul>
