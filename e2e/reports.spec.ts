@@ -49,7 +49,26 @@ test('the XLSX export reads back with the table’s rows and figures', async ({ 
   const file = await (await download).path();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(file!) as unknown as ArrayBuffer);
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(['达标情况', '培训优先顺序', '分组', '说明']);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['达标情况', '培训优先顺序', '分组', '人员名单', '说明']);
+
+  // The roster names every officer of the subtree once: as many as the page and the unit overview count.
+  const roster = workbook.getWorksheet('人员名单')!;
+  const rosterHeader = (roster.getRow(1).values as unknown[]).slice(1);
+  expect(rosterHeader.slice(0, 5)).toEqual(['单位', '单位代码', '姓名', '用户名', '账号']);
+  const usernames: string[] = [];
+  const rosterUnits: string[] = [];
+  roster.eachRow((row, n) => {
+    if (n === 1) return;
+    rosterUnits.push(String(row.getCell(1).value));
+    usernames.push(String(row.getCell(4).value));
+  });
+  const onPage = Number((await page.getByTestId('total-officers').textContent())!.replace(/,/g, ''));
+  expect(usernames).toHaveLength(onPage);
+  expect(new Set(usernames).size).toBe(onPage);
+  expect(usernames).toContain('changli.officer');
+  expect([...new Set(rosterUnits)]).toEqual(QINHUANGDAO);
+  await page.goto('/manager');
+  await expect(page.getByTestId('officer-count')).toHaveText(onPage.toLocaleString('zh-CN'));
   const sheet = workbook.getWorksheet('达标情况')!;
   const header = (sheet.getRow(1).values as unknown[]).slice(1);
   expect(header).toContain('熟练掌握率(%)');
