@@ -141,3 +141,43 @@ test('officers cannot open the reports', async ({ page }) => {
   expect((await page.goto('/reports'))?.status()).toBe(403);
   expect((await page.request.get('/reports/export.xlsx')).status()).toBe(403);
 });
+
+test('the column groups are chosen in a GET form (without JavaScript too) and kept in the URL', async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, 'qhd.manager');
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const p = await noJs.newPage();
+  await p.goto('/reports?period=year');
+  const table = p.getByTestId('readiness-table');
+  await expect(table).toHaveAttribute('data-groups', 'drill,real');
+  await p
+    .getByRole('group', { name: /显示的列/ })
+    .getByLabel('技能掌握')
+    .check();
+  await p.getByRole('button', { name: '应用' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  expect(new URL(p.url()).searchParams.get('period')).toBe('year');
+  // Sorting and the period form keep the choice.
+  await table.getByRole('link', { name: '案件办理' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  await expect(p).toHaveURL(/sort=case/);
+  await p.getByRole('button', { name: '查询' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  // Unticking everything leaves the unit and the verdict.
+  for (const name of ['练兵情况', '技能掌握', '系统使用']) await p.getByLabel(name).uncheck();
+  await p.getByRole('button', { name: '应用' }).click();
+  await expect(table).toHaveAttribute('data-groups', '');
+  await expect(table.locator('thead tr').last().locator('th')).toHaveText(['达标等级', '逾期任务', '覆盖情况']);
+  await noJs.close();
+
+  // With JavaScript a tick applies at once, as one tidy parameter.
+  await page.goto('/reports?period=year');
+  await page.getByLabel('系统使用').uncheck();
+  await expect(page).toHaveURL(/cols=drill(&|$)/);
+  await expect(page.getByTestId('readiness-table')).toHaveAttribute('data-groups', 'drill');
+});

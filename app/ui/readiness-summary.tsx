@@ -88,7 +88,7 @@ export function ReadinessSummary({ summary }: { summary: ReadinessSummaryData })
       )}
       <p className="report-actions">
         <Link className="button button--primary" to="/reports">
-          查看练兵达标报表
+          查看完整报表
         </Link>
         {summary.attentionTotal > summary.attention.length ? (
           <span className="muted small">

@@ -192,7 +192,7 @@ export function ReadinessTable({
                       ? `${fmt(r.real.realParticipationPct)}（${r.real.participatingOfficers}/${r.real.officersOnRecord}）`
                       : '—'}
                   </td>
-                  <td>{r.group ? GROUP_LABELS[r.group] : '—'}</td>
+                  <td data-col="group">{r.group ? GROUP_LABELS[r.group] : '—'}</td>
                 </>
               ) : null}
             </tr>
