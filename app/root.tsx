@@ -16,6 +16,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Dual-core browsers (360安全浏览器, QQ浏览器, 奇安信可信浏览器 …): open in the Chromium engine, never IE mode. */}
+        <meta name="renderer" content="webkit" />
+        <meta httpEquiv="X-UA-Compatible" content="IE=edge" />
         <Meta />
         <Links />
       </head>

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { listScenarios } from '../scenarios/index';
+import { errorCodeName } from '../scenarios/error-codes';
 import type { Skill } from '../scenarios/types';
 import { fillStep, fixtureFor, modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
@@ -42,7 +43,7 @@ test('deliberate mistakes cost exactly their rubric weights, with the breakdown 
     await expect(row.locator('td.num')).toHaveText(`${earned}/${rubricItem.weight}`);
   }
   await expect(page.getByTestId('rubric').locator(`tr[data-code="${item.code}"]`)).toContainText(
-    `错误代码 ${item.code}`,
+    `错误：${errorCodeName(item.code)} ${item.code}`,
   );
   // Practice mode shows the model answer beside the officer's.
   await expect(page.getByTestId('model-answer')).toBeVisible();

@@ -49,7 +49,26 @@ test('the XLSX export reads back with the table’s rows and figures', async ({ 
   const file = await (await download).path();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(file!) as unknown as ArrayBuffer);
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(['达标情况', '培训优先顺序', '分组', '说明']);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['达标情况', '培训优先顺序', '分组', '人员名单', '说明']);
+
+  // The roster names every officer of the subtree once: as many as the page and the unit overview count.
+  const roster = workbook.getWorksheet('人员名单')!;
+  const rosterHeader = (roster.getRow(1).values as unknown[]).slice(1);
+  expect(rosterHeader.slice(0, 5)).toEqual(['单位', '单位代码', '姓名', '用户名', '账号']);
+  const usernames: string[] = [];
+  const rosterUnits: string[] = [];
+  roster.eachRow((row, n) => {
+    if (n === 1) return;
+    rosterUnits.push(String(row.getCell(1).value));
+    usernames.push(String(row.getCell(4).value));
+  });
+  const onPage = Number((await page.getByTestId('total-officers').textContent())!.replace(/,/g, ''));
+  expect(usernames).toHaveLength(onPage);
+  expect(new Set(usernames).size).toBe(onPage);
+  expect(usernames).toContain('changli.officer');
+  expect([...new Set(rosterUnits)]).toEqual(QINHUANGDAO);
+  await page.goto('/manager');
+  await expect(page.getByTestId('officer-count')).toHaveText(onPage.toLocaleString('zh-CN'));
   const sheet = workbook.getWorksheet('达标情况')!;
   const header = (sheet.getRow(1).values as unknown[]).slice(1);
   expect(header).toContain('熟练掌握率(%)');
@@ -121,4 +140,44 @@ test('officers cannot open the reports', async ({ page }) => {
   await logIn(page, 'changli.officer');
   expect((await page.goto('/reports'))?.status()).toBe(403);
   expect((await page.request.get('/reports/export.xlsx')).status()).toBe(403);
+});
+
+test('the column groups are chosen in a GET form (without JavaScript too) and kept in the URL', async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, 'qhd.manager');
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const p = await noJs.newPage();
+  await p.goto('/reports?period=year');
+  const table = p.getByTestId('readiness-table');
+  await expect(table).toHaveAttribute('data-groups', 'drill,real');
+  await p
+    .getByRole('group', { name: /显示的列/ })
+    .getByLabel('技能掌握')
+    .check();
+  await p.getByRole('button', { name: '应用' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  expect(new URL(p.url()).searchParams.get('period')).toBe('year');
+  // Sorting and the period form keep the choice.
+  await table.getByRole('link', { name: '案件办理' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  await expect(p).toHaveURL(/sort=case/);
+  await p.getByRole('button', { name: '查询' }).click();
+  await expect(table).toHaveAttribute('data-groups', 'drill,skills,real');
+  // Unticking everything leaves the unit and the verdict.
+  for (const name of ['练兵情况', '技能掌握', '系统使用']) await p.getByLabel(name).uncheck();
+  await p.getByRole('button', { name: '应用' }).click();
+  await expect(table).toHaveAttribute('data-groups', '');
+  await expect(table.locator('thead tr').last().locator('th')).toHaveText(['达标等级', '逾期任务', '覆盖情况']);
+  await noJs.close();
+
+  // With JavaScript a tick applies at once, as one tidy parameter.
+  await page.goto('/reports?period=year');
+  await page.getByLabel('系统使用').uncheck();
+  await expect(page).toHaveURL(/cols=drill(&|$)/);
+  await expect(page.getByTestId('readiness-table')).toHaveAttribute('data-groups', 'drill');
 });

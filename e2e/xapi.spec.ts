@@ -38,7 +38,7 @@ test('an officer’s finished drill is in the manager’s xAPI export; officers 
   await logIn(manager, 'qhd.manager');
   await manager.goto('/reports');
   const download = manager.waitForEvent('download');
-  await manager.getByRole('link', { name: '导出学习记录（xAPI）' }).click();
+  await manager.getByRole('link', { name: '导出学习记录（xAPI 标准）' }).click();
   const file = await (await download).path();
   const statements = JSON.parse(readFileSync(file!, 'utf8')) as Statement[];
   expect(Array.isArray(statements)).toBe(true);

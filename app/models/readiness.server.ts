@@ -593,3 +593,42 @@ export async function getProficiencyTrend(
     })),
   };
 }
+
+/**
+ * The readiness summary a manager's home shows: this month's report (by default) reduced to the
+ * totals, the units per readiness level and the units needing attention first (the training
+ * priority order: insufficient real coverage, then the least proficient), at most `attention`.
+ */
+export async function getReadinessSummary(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  options: { period?: Period; now?: Date; attention?: number } = {},
+) {
+  const now = options.now ?? new Date();
+  const period = options.period ?? namedPeriod('month', now);
+  const report = await getReadinessReport(db, scope, { period, now });
+  const { totals } = report;
+  const levels: Record<ReadinessLevel, number> = { green: 0, amber: 0, red: 0 };
+  for (const row of report.rows) levels[row.level] += 1;
+  return {
+    period,
+    masteryAt: report.masteryAt,
+    totals: {
+      ...totals,
+      participationPct: pct(totals.drilled, totals.officers),
+      proficientPct: pct(totals.proficient, totals.officers),
+      overdue: report.rows.reduce((s, r) => s + r.overdue, 0),
+    },
+    levels,
+    attention: report.priority.slice(0, options.attention ?? 5).map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      proficientPct: r.proficientPct,
+      participationPct: r.participationPct,
+      coverageInsufficient: r.real?.coverageInsufficient ?? false,
+      overdue: r.overdue,
+    })),
+    attentionTotal: report.priority.length,
+  };
+}

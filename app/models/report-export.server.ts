@@ -4,6 +4,7 @@ import { GROUP_LABELS, LEVEL_LABELS } from '../ui/readiness-table';
 import { csvLine, neutralizeCell } from '../utils/export-cells';
 import { COVERAGE_MIN_INSPECTIONS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 import type { ReadinessRow } from './readiness.server';
+import type { RosterRow } from './roster.server';
 
 /** The readiness table's columns with their Chinese headers, shared by the XLSX and CSV exports. */
 const COLUMNS: { header: string; width: number; value: (r: ReadinessRow) => string | number | null }[] = [
@@ -57,8 +58,31 @@ export function addSheet(
   return sheet;
 }
 
-/** The report as an XLSX workbook with Chinese headers, one sheet per view. */
-export async function readinessWorkbook(report: ExportableReport, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {
+const SKILL_KEYS = Object.keys(SKILL_LABELS) as (keyof typeof SKILL_LABELS)[];
+
+/** The roster sheet's columns: one row per officer on record. */
+const ROSTER_COLUMNS: { header: string; width: number; value: (r: RosterRow) => string | number }[] = [
+  { header: '单位', width: 18, value: (r) => r.unitName },
+  { header: '单位代码', width: 12, value: (r) => r.unitCode },
+  { header: '姓名', width: 10, value: (r) => r.name },
+  { header: '用户名', width: 14, value: (r) => r.username },
+  { header: '账号', width: 10, value: (r) => (r.canLogIn ? '可登录' : '未开通登录') },
+  ...SKILL_KEYS.map((skill) => ({
+    header: SKILL_LABELS[skill],
+    width: 10,
+    value: (r: RosterRow) => (r.mastered[skill] ? '已掌握' : '未掌握'),
+  })),
+  { header: '熟练掌握', width: 10, value: (r) => (r.proficient ? '是' : '否') },
+  { header: '最近练兵', width: 12, value: (r) => r.lastDrill ?? '未参训' },
+  { header: '逾期任务', width: 10, value: (r) => r.overdue },
+];
+
+/** The report as an XLSX workbook with Chinese headers, one sheet per view, and the officers' roster. */
+export async function readinessWorkbook(
+  report: ExportableReport,
+  scopeName: string,
+  roster: readonly RosterRow[] = [],
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '执法练兵平台';
   addSheet(
@@ -100,6 +124,12 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
   );
   addSheet(
     workbook,
+    '人员名单',
+    ROSTER_COLUMNS,
+    roster.map((r) => ROSTER_COLUMNS.map((c) => c.value(r))),
+  );
+  addSheet(
+    workbook,
     '说明',
     [
       { header: '项目', width: 16 },
@@ -113,6 +143,7 @@ export async function readinessWorkbook(report: ExportableReport, scopeName: str
         '定义',
         `见 docs/readiness.md：熟练掌握＝四项技能均在${MASTERY_WINDOW_DAYS}天内以两套不同案例通过考核；覆盖不足＝全年系统执法检查不足${COVERAGE_MIN_INSPECTIONS}次`,
       ],
+      ['人员名单', '在册执法人员（含未开通登录、未参训者），技能掌握以统计周期末为准，逾期任务为当前逾期的练兵任务数'],
     ],
   );
   return new Uint8Array(await workbook.xlsx.writeBuffer());

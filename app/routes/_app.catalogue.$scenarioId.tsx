@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
 import { getCatalogueEntry } from '../models/catalogue.server';
+import { ErrorCode } from '../ui/error-code';
 import { WorkflowGraph } from '../ui/workflow-graph';
 import { invariantResponse } from '../utils/http.server';
 
@@ -96,7 +97,7 @@ export default function CatalogueEntry() {
                   <td>{item.rule}</td>
                   <td>{item.citation}</td>
                   <td>
-                    <code>{item.code}</code>
+                    <ErrorCode code={item.code} />
                   </td>
                 </tr>
               ))}
@@ -133,7 +134,7 @@ export default function CatalogueEntry() {
           </>
         ) : null}
         <details>
-          <summary>Mermaid 源码（可粘贴到支持 Mermaid 的文档中）</summary>
+          <summary>流程图文本（Mermaid 格式，可粘贴到支持该格式的文档中）</summary>
           <pre className="mermaid-source">{s.mermaid}</pre>
         </details>
       </section>

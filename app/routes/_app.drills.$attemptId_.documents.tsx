@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getAttemptDocuments } from '../models/attempt.server';
 import { requireUser } from '../models/auth.server';
 import { DocumentPages } from '../ui/document-page';
+import { PrintButton } from '../ui/print-button';
 import { getDb } from '../utils/db.server';
 import { invariantResponse } from '../utils/http.server';
 import { requireIdParam } from '../utils/params.server';
@@ -28,9 +29,7 @@ export default function DocumentsPage() {
       <div className="no-print">
         <h1>开具的文书 · {scenario.title}</h1>
         <p>
-          <button type="button" className="button button--primary" onClick={() => window.print()}>
-            打印
-          </button>{' '}
+          <PrintButton />{' '}
           <Link to={back} className="button">
             返回
           </Link>

@@ -29,6 +29,7 @@ export default function ResultPage() {
     <AttemptResultView
       result={result}
       documentsHref={`/drills/${result.attempt.id}/documents`}
+      printHref={`/drills/${result.attempt.id}/result/print`}
       back={{ to: '/officer', label: '返回我的练兵' }}
     />
   );

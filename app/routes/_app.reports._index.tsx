@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
 import { lineChartSvg } from '../ui/charts.server';
 import { getProficiencyTrend, getReadinessReportForQuery } from '../models/readiness.server';
-import { GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
+import { ColumnGroupPicker, GROUP_LABELS, LEVEL_LABELS, ReadinessTable } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
 import {
@@ -12,6 +12,7 @@ import {
   MASTERY_WINDOW_DAYS,
   READINESS_THRESHOLDS,
 } from '../utils/readiness-rules';
+import { parseColumnGroups } from '../validation/report-columns';
 import type { ReadinessSortKey } from '../validation/reports';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法练兵平台' }];
@@ -19,8 +20,9 @@ export const meta: MetaFunction = () => [{ title: '练兵达标情况 · 执法�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);
   const db = getDb();
+  const searchParams = new URL(request.url).searchParams;
   const [result, trend] = await Promise.all([
-    getReadinessReportForQuery(db, user.unit, new URL(request.url).searchParams),
+    getReadinessReportForQuery(db, user.unit, searchParams),
     getProficiencyTrend(db, user.unit),
   ]);
   const chart = lineChartSvg({
@@ -28,13 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     series: trend.series.map((s) => ({ name: s.name, values: s.pct })),
     yAxisName: '熟练掌握率',
   });
-  return { scope: { name: user.unit.name, level: user.unit.level }, ...result, trend, chart };
+  return {
+    scope: { name: user.unit.name, level: user.unit.level },
+    ...result,
+    columnGroups: parseColumnGroups(searchParams),
+    trend,
+    chart,
+  };
 }
 
 const PERIODS = { week: '本周', month: '本月', year: '本年', custom: '自定义' } as const;
 
 export default function ReportsPage() {
-  const { scope, query, periodError, report, trend, chart } = useLoaderData<typeof loader>();
+  const { scope, query, periodError, report, columnGroups, trend, chart } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const sortHref = (sort: ReadinessSortKey, dir: 'asc' | 'desc') => {
     const params = new URLSearchParams(searchParams);
@@ -86,6 +94,7 @@ export default function ReportsPage() {
         </label>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
+        <input type="hidden" name="cols" value={columnGroups.join(',')} />
         <button type="submit" className="button">
           查询
         </button>
@@ -106,7 +115,7 @@ export default function ReportsPage() {
         </div>
         <div>
           <dt>在册执法人员</dt>
-          <dd>{totals.officers.toLocaleString('zh-CN')}</dd>
+          <dd data-testid="total-officers">{totals.officers.toLocaleString('zh-CN')}</dd>
         </div>
         <div>
           <dt>周期内参训</dt>
@@ -134,14 +143,20 @@ export default function ReportsPage() {
           导出 CSV
         </a>
         <a className="button" href={`/reports/xapi.json?from=${report.period.from}&to=${report.period.to}`} download>
-          导出学习记录（xAPI）
+          导出学习记录（xAPI 标准）
         </a>
         <Link className="button" to={`/reports/print?${exportQuery}`}>
           打印版
         </Link>
       </p>
 
+      <ColumnGroupPicker
+        key={columnGroups.join(',')}
+        groups={columnGroups}
+        keep={[...searchParams].filter(([name]) => name !== 'cols')}
+      />
       <ReadinessTable
+        groups={columnGroups}
         rows={report.rows}
         sort={query.sort}
         dir={query.dir}

@@ -24,6 +24,7 @@ export default function ManagerAttemptResult() {
     <AttemptResultView
       result={result}
       officerName={result.officer.name}
+      printHref={`/reports/attempts/${result.attempt.id}/print`}
       back={{ to: `/reports/officers/${result.officer.id}`, label: `返回${result.officer.name}的练兵记录` }}
     />
   );

@@ -1,31 +1,42 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { SKILL_LABELS } from '../../scenarios/types';
 import { requireRole } from '../models/auth.server';
 import { getReadinessReportForQuery } from '../models/readiness.server';
-import { LEVEL_LABELS } from '../ui/readiness-table';
+import { PrintButton } from '../ui/print-button';
+import { COVERAGE_LABEL, LEVEL_LABELS } from '../ui/readiness-table';
 import { getDb } from '../utils/db.server';
 import { beijingTime } from '../utils/format';
+import { parseColumnGroups } from '../validation/report-columns';
 
 export const meta: MetaFunction = () => [{ title: '练兵达标情况（打印版） · 执法练兵平台' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['manager', 'admin']);
-  const { report } = await getReadinessReportForQuery(getDb(), user.unit, new URL(request.url).searchParams);
-  return { scopeName: user.unit.name, report, printedAt: new Date().toISOString() };
+  const searchParams = new URL(request.url).searchParams;
+  const { report } = await getReadinessReportForQuery(getDb(), user.unit, searchParams);
+  return {
+    scopeName: user.unit.name,
+    report,
+    groups: parseColumnGroups(searchParams),
+    query: searchParams.toString(),
+    printedAt: new Date().toISOString(),
+  };
 }
 
-/** A print view: the table on A4 landscape without navigation, filters or links. */
+const SKILLS = Object.keys(SKILL_LABELS) as (keyof typeof SKILL_LABELS)[];
+
+/** A print view: the table on A4 landscape without navigation, filters or links; the verdict first. */
 export default function ReportPrint() {
-  const { scopeName, report, printedAt } = useLoaderData<typeof loader>();
+  const { scopeName, report, groups, query, printedAt } = useLoaderData<typeof loader>();
+  const show = (g: (typeof groups)[number]) => groups.includes(g);
   return (
     <div className="report-print">
       <p className="no-print report-actions">
-        <Link to="/reports" className="button">
+        <Link to={`/reports?${query}`} className="button">
           返回报表
         </Link>
-        <button type="button" className="button button--primary" onClick={() => window.print()}>
-          打印
-        </button>
+        <PrintButton />
       </p>
       <h1>{scopeName}各执法单位练兵达标情况</h1>
       <p className="small">
@@ -36,14 +47,24 @@ export default function ReportPrint() {
         <thead>
           <tr>
             <th>单位</th>
-            <th>在册</th>
-            <th>参训率</th>
-            <th>熟练掌握</th>
-            <th>平均最高分</th>
             <th>达标等级</th>
-            <th>系统检查次数</th>
+            <th>逾期任务</th>
             <th>覆盖情况</th>
-            <th>系统参与率</th>
+            {show('drill') ? (
+              <>
+                <th>在册</th>
+                <th>参训率</th>
+                <th>熟练掌握</th>
+                <th>平均最高分</th>
+              </>
+            ) : null}
+            {show('skills') ? SKILLS.map((s) => <th key={s}>{SKILL_LABELS[s]}</th>) : null}
+            {show('real') ? (
+              <>
+                <th>系统检查次数</th>
+                <th>系统参与率</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -53,16 +74,26 @@ export default function ReportPrint() {
                 {r.name}
                 {r.bottomRanked ? '（排名靠后）' : ''}
               </td>
-              <td>{r.officers}</td>
-              <td>{r.participationPct.toFixed(1)}%</td>
-              <td>
-                {r.proficient}（{r.proficientPct.toFixed(1)}%）
-              </td>
-              <td>{r.avgBestScore ?? '—'}</td>
               <td>{LEVEL_LABELS[r.level]}</td>
-              <td>{r.real ? r.real.inspections : '—'}</td>
-              <td>{r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入'}</td>
-              <td>{r.real ? `${r.real.realParticipationPct.toFixed(1)}%` : '—'}</td>
+              <td>{r.overdue}</td>
+              <td>{COVERAGE_LABEL(r)}</td>
+              {show('drill') ? (
+                <>
+                  <td>{r.officers}</td>
+                  <td>{r.participationPct.toFixed(1)}%</td>
+                  <td>
+                    {r.proficient}（{r.proficientPct.toFixed(1)}%）
+                  </td>
+                  <td>{r.avgBestScore ?? '—'}</td>
+                </>
+              ) : null}
+              {show('skills') ? SKILLS.map((s) => <td key={s}>{r.masteryPct[s].toFixed(1)}%</td>) : null}
+              {show('real') ? (
+                <>
+                  <td>{r.real ? r.real.inspections : '—'}</td>
+                  <td>{r.real ? `${r.real.realParticipationPct.toFixed(1)}%` : '—'}</td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>

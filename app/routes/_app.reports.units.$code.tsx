@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requireRole } from '../models/auth.server';
 import { getUnitReadinessDetail } from '../models/readiness.server';
 import { requireUnitInScope } from '../models/unit.server';
+import { ErrorCode } from '../ui/error-code';
 import { getDb } from '../utils/db.server';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 
@@ -58,8 +59,7 @@ export default function UnitReadiness() {
             <table className="table" data-testid="unit-mistakes">
               <thead>
                 <tr>
-                  <th scope="col">错误</th>
-                  <th scope="col">错误代码</th>
+                  <th scope="col">错误（错误代码）</th>
                   <th scope="col" className="num">
                     次数
                   </th>
@@ -71,8 +71,9 @@ export default function UnitReadiness() {
               <tbody>
                 {mistakes.map((m) => (
                   <tr key={m.code}>
-                    <td>{m.title}</td>
-                    <td>{m.code}</td>
+                    <td>
+                      <ErrorCode code={m.code} fallback={m.title} />
+                    </td>
                     <td className="num">{m.count}</td>
                     <td className="num">{m.officers}</td>
                   </tr>

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
-  const fileName = encodeURIComponent(`${user.unit.name}学习记录_xAPI_${period.from}_${period.to}.json`);
+  const fileName = encodeURIComponent(`${user.unit.name}学习记录_xAPI标准_${period.from}_${period.to}.json`);
   return new Response(xapiJsonStream(getDb(), user.unit, period, getEnv().XAPI_BASE_URL), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

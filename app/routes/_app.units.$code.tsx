@@ -13,10 +13,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const unit = await requireUnitInScope(db, user.unit, params.code ?? '');
-  return { overview: await getUnitOverview(db, unit), canManageUsers: user.role === 'admin' };
+  return {
+    overview: await getUnitOverview(db, unit),
+    viewer: { id: user.unit.id, path: user.unit.path },
+    canManageUsers: user.role === 'admin',
+  };
 }
 
 export default function UnitPage() {
-  const { overview, canManageUsers } = useLoaderData<typeof loader>();
-  return <UnitOverview data={overview} canManageUsers={canManageUsers} />;
+  const { overview, viewer, canManageUsers } = useLoaderData<typeof loader>();
+  return <UnitOverview data={overview} viewer={viewer} canManageUsers={canManageUsers} />;
 }

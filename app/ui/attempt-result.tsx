@@ -3,6 +3,8 @@ import type { DocumentContent } from '../../scenarios/documents';
 import type { AttemptScore, Mode } from '../../scenarios/types';
 import { beijingTime } from '../utils/format';
 import { DocumentPages } from './document-page';
+import { ErrorCode } from './error-code';
+import { PrintButton, PrintLink } from './print-button';
 import { ModeBadge } from './drill';
 
 type ShownField = { label: string; value: string };
@@ -73,19 +75,35 @@ function AnswerStep({ title, fields, model = false }: { title: string; fields: S
 export function AttemptResultView({
   result,
   documentsHref,
+  printHref,
+  printView = false,
   back,
   officerName,
 }: {
   result: AttemptResultData | RecordedResultData;
   /** The print-only documents page, when the viewer may open it. */
   documentsHref?: string;
+  /** The print page of this result (打印 links there, so it works without JavaScript). */
+  printHref?: string;
+  /** This is the print page: the result alone, with 打印 and the way back above it. */
+  printView?: boolean;
   back: { to: string; label: string };
   officerName?: string;
 }) {
-  if (result.kind === 'recorded') return <RecordedResultView result={result} back={back} officerName={officerName} />;
+  if (result.kind === 'recorded')
+    return (
+      <RecordedResultView
+        result={result}
+        back={back}
+        officerName={officerName}
+        printHref={printHref}
+        printView={printView}
+      />
+    );
   const { score, attempt } = result;
   return (
-    <div className="result">
+    <div className={printView ? 'result result--print' : 'result'}>
+      {printView ? <PrintBar back={back} /> : null}
       <p className="page-kicker">
         <ModeBadge mode={attempt.mode} /> 练兵成绩{officerName ? ` · ${officerName}` : ''}
       </p>
@@ -143,7 +161,12 @@ export function AttemptResultView({
                 >
                   <td>
                     {item.title}
-                    {item.earned < item.weight ? <div className="muted small">错误代码 {item.code}</div> : null}
+                    {item.earned < item.weight ? (
+                      <div className="small">
+                        错误：
+                        <ErrorCode code={item.code} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="num">
                     {item.earned}/{item.weight}
@@ -164,7 +187,7 @@ export function AttemptResultView({
       {result.documents.length > 0 ? (
         <section>
           <h2>开具的文书</h2>
-          {documentsHref ? (
+          {documentsHref && !printView ? (
             <p className="no-print">
               <Link to={documentsHref} className="button">
                 打印文书
@@ -200,15 +223,27 @@ export function AttemptResultView({
         ) : null}
       </section>
 
-      <p>
-        <Link to={back.to} className="button">
-          {back.label}
-        </Link>{' '}
-        <button type="button" className="button no-print" onClick={() => window.print()}>
-          打印
-        </button>
-      </p>
+      {printView ? null : (
+        <p className="no-print">
+          <Link to={back.to} className="button">
+            {back.label}
+          </Link>{' '}
+          {printHref ? <PrintLink to={printHref} /> : null}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** The top of a print page: the way back and 打印 (neither is printed). */
+function PrintBar({ back }: { back: { to: string; label: string } }) {
+  return (
+    <p className="no-print report-actions">
+      <Link to={back.to} className="button">
+        {back.label}
+      </Link>
+      <PrintButton />
+    </p>
   );
 }
 
@@ -220,10 +255,14 @@ function RecordedResultView({
   result,
   back,
   officerName,
+  printHref,
+  printView,
 }: {
   result: RecordedResultData;
   back: { to: string; label: string };
   officerName?: string;
+  printHref?: string;
+  printView: boolean;
 }) {
   const { attempt } = result;
   const verdict = attempt.closed
@@ -234,7 +273,8 @@ function RecordedResultView({
         ? '合格'
         : '不合格';
   return (
-    <div className="result">
+    <div className={printView ? 'result result--print' : 'result'}>
+      {printView ? <PrintBar back={back} /> : null}
       <p className="page-kicker">
         <ModeBadge mode={attempt.mode} /> 练兵成绩{officerName ? ` · ${officerName}` : ''}
       </p>
@@ -289,8 +329,7 @@ function RecordedResultView({
             <ul className="plain-list" data-testid="recorded-errors">
               {result.errors.map((e) => (
                 <li key={e.code}>
-                  错误代码 {e.code}
-                  {e.title ? <span className="muted">（现行评分项：{e.title}）</span> : null}
+                  <ErrorCode code={e.code} fallback={e.title} />
                 </li>
               ))}
             </ul>
@@ -313,11 +352,14 @@ function RecordedResultView({
         )}
       </section>
 
-      <p>
-        <Link to={back.to} className="button">
-          {back.label}
-        </Link>
-      </p>
+      {printView ? null : (
+        <p className="no-print">
+          <Link to={back.to} className="button">
+            {back.label}
+          </Link>{' '}
+          {printHref ? <PrintLink to={printHref} /> : null}
+        </p>
+      )}
     </div>
   );
 }

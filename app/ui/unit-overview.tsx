@@ -1,30 +1,52 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { UNIT_LEVEL_LABELS } from '../utils/roles';
 
 type Level = keyof typeof UNIT_LEVEL_LABELS;
 
 export interface UnitOverviewData {
-  unit: { code: string; name: string; level: Level; is_division: 0 | 1 };
-  ancestors: { code: string; name: string }[];
+  unit: { code: string; name: string; level: Level; is_division: 0 | 1; path: string };
+  ancestors: { id: number; code: string; name: string }[];
   children: { code: string; name: string; level: Level; is_division: 0 | 1; officerCount: number }[];
   officerCount: number;
   officers: { id: number; username: string; display_name: string; disabled: 0 | 1; can_log_in: 0 | 1 }[];
 }
 
+/**
+ * Whether a breadcrumb may link to an ancestor of a unit in the viewer's scope: only when the
+ * ancestor lies within the viewer's subtree — the viewer's own unit or below it, never the units
+ * above (those answer 403).
+ */
+export function ancestorInScope(viewerPath: string, ancestorId: number, viewerUnitId: number): boolean {
+  const above = viewerPath
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== viewerUnitId);
+  return !above.includes(ancestorId);
+}
+
 /** A unit's breadcrumb, its sub-units with officer counts and, for a county-level unit, its officers. */
 export function UnitOverview({
   data,
+  viewer,
   canManageUsers = false,
   kicker,
   lead,
+  children: extra,
 }: {
   data: UnitOverviewData;
+  /** The viewer's unit: ancestors above it are shown as text (their pages would answer 403). Default: the unit shown. */
+  viewer?: { id: number; path: string };
   canManageUsers?: boolean;
   /** Shown above the breadcrumb when the overview is a role's home page. */
   kicker?: string;
   lead?: string;
+  /** Shown between the facts and the sub-units (a role's home adds its summary here). */
+  children?: ReactNode;
 }) {
   const { unit, ancestors, children, officerCount, officers } = data;
+  const scopeRoot = viewer ?? { id: -1, path: unit.path };
   return (
     <>
       {kicker ? (
@@ -37,7 +59,12 @@ export function UnitOverview({
         <nav className="breadcrumb" aria-label="上级单位">
           {ancestors.map((a) => (
             <span key={a.code}>
-              <Link to={`/units/${a.code}`}>{a.name}</Link> ›{' '}
+              {ancestorInScope(scopeRoot.path, a.id, scopeRoot.id) ? (
+                <Link to={`/units/${a.code}`}>{a.name}</Link>
+              ) : (
+                <span className="breadcrumb__outside">{a.name}</span>
+              )}{' '}
+              ›{' '}
             </span>
           ))}
           <span aria-current="page">{unit.name}</span>
@@ -64,6 +91,7 @@ export function UnitOverview({
           </div>
         ) : null}
       </dl>
+      {extra}
 
       {children.length > 0 ? (
         <section>
