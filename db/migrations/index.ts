@@ -9,6 +9,7 @@ import * as m2001 from './2026_11_30_200001_add_statistics_import_choices';
 import * as m300001 from './2026_11_30_300001_create_login_failures';
 import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
 import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
+import * as m10001 from './2026_12_01_100001_create_bulletins';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_300001_create_login_failures': m300001,
   '2026_11_30_400001_unique_daily_reminders': m4001,
   '2026_11_30_400002_add_assignment_form_token_version': m4002,
+  '2026_12_01_100001_create_bulletins': m10001,
 };
