@@ -12,7 +12,15 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { BULLETIN_COLUMNS, cellText, chineseDate, namedLines, summaryItems } from '../ui/bulletin';
+import {
+  BULLETIN_COLUMNS,
+  cellText,
+  chineseDate,
+  namedLines,
+  summaryItems,
+  XLSX_FORMATS,
+  type CellFormat,
+} from '../ui/bulletin';
 import { neutralizeCell } from '../utils/export-cells';
 import type { BulletinContent } from '../validation/bulletin';
 
@@ -20,9 +28,17 @@ import type { BulletinContent } from '../validation/bulletin';
 export async function bulletinWorkbook(content: BulletinContent): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(content.issuedAt);
-  const sheet = (name: string, headers: { header: string; width: number }[], rows: (string | number)[][]) => {
+  const sheet = (
+    name: string,
+    headers: { header: string; width: number; format?: CellFormat }[],
+    rows: (string | number)[][],
+  ) => {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = headers.map((h) => ({ header: h.header, width: h.width }));
+    ws.columns = headers.map((h) => ({
+      header: h.header,
+      width: h.width,
+      style: h.format ? { numFmt: XLSX_FORMATS[h.format] } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const row of rows) ws.addRow(row.map(neutralizeCell));
   };
@@ -53,12 +69,19 @@ export async function bulletinWorkbook(content: BulletinContent): Promise<Uint8A
       ['文号', content.number],
       ['印发单位', content.issuer],
       ['印发日期', chineseDate(content.issuedAt)],
-      ...summaryItems(content),
-      ...content.paragraphs.map((p, i): [string, string] => [`正文 ${i + 1}`, p]),
-      ...lines.praised.map((p): [string, string] => ['表扬', p]),
-      ...lines.criticised.map((p): [string, string] => ['通报批评', p]),
     ],
   );
+  const summary = workbook.getWorksheet('概况')!;
+  for (const [label, value, format] of summaryItems(content)) {
+    const row = summary.addRow([label, neutralizeCell(value)]);
+    if (format) row.getCell(2).numFmt = XLSX_FORMATS[format];
+  }
+  for (const [label, value] of [
+    ...content.paragraphs.map((p, i): [string, string] => [`正文 ${i + 1}`, p]),
+    ...lines.praised.map((p): [string, string] => ['表扬', p]),
+    ...lines.criticised.map((p): [string, string] => ['通报批评', p]),
+  ])
+    summary.addRow([label, neutralizeCell(value)]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -96,7 +119,7 @@ export async function bulletinDocx(content: BulletinContent): Promise<Uint8Array
     rows: [
       new TableRow({ tableHeader: true, children: BULLETIN_COLUMNS.map((c) => cell(c.header, true)) }),
       ...content.rows.map(
-        (row) => new TableRow({ children: BULLETIN_COLUMNS.map((c) => cell(cellText(c.value(row)))) }),
+        (row) => new TableRow({ children: BULLETIN_COLUMNS.map((c) => cell(cellText(c.value(row), c.format))) }),
       ),
     ],
   });

@@ -15,19 +15,26 @@ const rankChange = (n: number) => (n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : '—
  * The ranking table's columns, shared by the page, the XLSX and the .docx so that all three show the
  * same values: numbers stay numbers (percentages in %, one decimal), text as printed.
  */
-export const BULLETIN_COLUMNS: { header: string; width: number; value: (r: BulletinRow) => string | number }[] = [
+export const BULLETIN_COLUMNS: {
+  header: string;
+  width: number;
+  /** pct: a percentage printed with one decimal (7.0); signed: a change in points (+4.3). Numbers in the XLSX. */
+  format?: CellFormat;
+  value: (r: BulletinRow) => string | number;
+}[] = [
   { header: '排名', width: 6, value: (r) => r.rank },
   { header: '单位', width: 16, value: (r) => r.name },
   { header: '在册人数', width: 9, value: (r) => r.officers },
   { header: '参训人数', width: 9, value: (r) => r.drilled },
-  { header: '参训率(%)', width: 9, value: (r) => r.participationPct },
+  { header: '参训率(%)', width: 9, format: 'pct', value: (r) => r.participationPct },
   { header: '熟练掌握人数', width: 11, value: (r) => r.proficient },
-  { header: '熟练掌握率(%)', width: 12, value: (r) => r.proficientPct },
+  { header: '熟练掌握率(%)', width: 12, format: 'pct', value: (r) => r.proficientPct },
   { header: '达标等级', width: 9, value: (r) => LEVEL_LABELS[r.level] },
   {
     header: '较上周熟练掌握率(百分点)',
     width: 14,
-    value: (r) => (r.change ? signed(r.change.proficientPct) : '—'),
+    format: 'signed',
+    value: (r) => r.change?.proficientPct ?? '—',
   },
   { header: '名次变化', width: 8, value: (r) => (r.change ? rankChange(r.change.rank) : '—') },
   { header: '入库企业', width: 9, value: (r) => r.real?.enterprisesOnboarded ?? '—' },
@@ -37,28 +44,36 @@ export const BULLETIN_COLUMNS: { header: string; width: number; value: (r: Bulle
     width: 9,
     value: (r) => (r.real ? (r.real.coverageInsufficient ? '覆盖不足' : '覆盖达标') : '未导入'),
   },
-  { header: '系统参与率(%)', width: 12, value: (r) => r.real?.realParticipationPct ?? '—' },
+  { header: '系统参与率(%)', width: 12, format: 'pct', value: (r) => r.real?.realParticipationPct ?? '—' },
 ];
 
-/** A cell as the page and the .docx print it. */
-export function cellText(value: string | number): string {
-  return typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : value;
+export type CellFormat = 'pct' | 'signed';
+
+/** A cell as the page and the .docx print it: percentages with one decimal, changes signed, counts as they are. */
+export function cellText(value: string | number, format?: CellFormat): string {
+  if (typeof value !== 'number') return value;
+  if (format === 'signed') return signed(value);
+  return format === 'pct' || !Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 
-/** The summary figures (概况), label and value, as the page, the XLSX and the .docx list them. */
-export function summaryItems(content: BulletinContent): [string, string | number][] {
+/** The XLSX number format of a column's cells. */
+export const XLSX_FORMATS: Record<CellFormat, string> = { pct: '0.0', signed: '+0.0;-0.0;0.0' };
+
+/** The summary figures (概况): label, value and format, as the page, the XLSX and the .docx list them. */
+export function summaryItems(content: BulletinContent): [string, string | number, CellFormat?][] {
   const t = content.totals;
   const p = content.previousTotals;
+  const points = (now: number, before: number) => Math.round((now - before) * 10) / 10;
   return [
     ['统计周期', `${content.period.from} 至 ${content.period.to}`],
     ['执法单位数', t.units],
     ['在册执法人员', t.officers],
     ['参训人数', t.drilled],
-    ['参训率(%)', t.participationPct],
+    ['参训率(%)', t.participationPct, 'pct'],
     ['熟练掌握人数', t.proficient],
-    ['熟练掌握率(%)', t.proficientPct],
-    ['较上周参训率(百分点)', signed(Math.round((t.participationPct - p.participationPct) * 10) / 10)],
-    ['较上周熟练掌握率(百分点)', signed(Math.round((t.proficientPct - p.proficientPct) * 10) / 10)],
+    ['熟练掌握率(%)', t.proficientPct, 'pct'],
+    ['较上周参训率(百分点)', points(t.participationPct, p.participationPct), 'signed'],
+    ['较上周熟练掌握率(百分点)', points(t.proficientPct, p.proficientPct), 'signed'],
     ['达标 / 基本达标 / 未达标单位', `${t.green} / ${t.amber} / ${t.red}`],
     ['系统统计年度', content.realYear ?? '未导入'],
     ['系统覆盖不足单位', content.realYear ? t.coverageInsufficient : '—'],
@@ -102,10 +117,10 @@ export function BulletinDocument({ content }: { content: BulletinContent }) {
         <p key={text}>{text}</p>
       ))}
       <dl className="bulletin__summary" aria-label="概况">
-        {summaryItems(content).map(([label, value]) => (
+        {summaryItems(content).map(([label, value, format]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{cellText(value)}</dd>
+            <dd>{cellText(value, format)}</dd>
           </div>
         ))}
       </dl>
@@ -130,7 +145,7 @@ export function BulletinDocument({ content }: { content: BulletinContent }) {
             {content.rows.map((row) => (
               <tr key={row.unitId}>
                 {BULLETIN_COLUMNS.map((c) => (
-                  <td key={c.header}>{cellText(c.value(row))}</td>
+                  <td key={c.header}>{cellText(c.value(row), c.format)}</td>
                 ))}
               </tr>
             ))}

@@ -422,7 +422,7 @@ describe('the weekly 通报', () => {
 
   it('exports XLSX and .docx with the same ranking values as the page', async () => {
     const { db } = useTestDatabase();
-    await arrangeSmall(db);
+    await arrange(db);
     const manager = await actor(db, 'qhd.manager');
     const issued = await issueBulletin(db, manager, { week: WEEK.from }, ISSUE_AT);
     if (!issued.ok) throw new Error('not issued');
@@ -440,6 +440,10 @@ describe('the weekly 通报', () => {
       BULLETIN_COLUMNS.map((c) => c.header),
       ...content.rows.map((row) => BULLETIN_COLUMNS.map((c) => c.value(row))),
     ]);
+    // 昌黎县 rose by 33.4 points: a number in the sheet (formatted +0.0), never text guarded as a formula.
+    expect(content.rows[0]!.change!.proficientPct).toBe(33.4);
+    for (const ws of workbook.worksheets)
+      for (const row of values(ws)) for (const cell of row) expect(String(cell ?? '')).not.toMatch(/^'/);
     expect(values(workbook.getWorksheet('未达标人员')!)).toHaveLength(
       1 + content.annex.reduce((s, u) => s + u.officers.length, 0),
     );
@@ -451,11 +455,6 @@ describe('the weekly 通报', () => {
     expect(xml).toContain('卢龙县');
   }, 120_000);
 });
-
-async function arrangeSmall(db: Db) {
-  const [c] = await officersOf(db, '130324');
-  await play(db, c!.id, PER_SKILL[0]!, 'c1', 'practice', new Date('2026-03-11T01:00:00.000Z'));
-}
 
 /** word/document.xml of a .docx, read with the app's own zip reader. */
 async function documentXml(docx: Uint8Array): Promise<string> {
