@@ -138,6 +138,25 @@ test('the 秦皇岛市 manager issues last week’s 通报, reopens it, download
   expect(await rankingRows(plain)).toEqual(rows);
   await noJs.close();
 
+  // A bad week is refused in Chinese beside the field (400), and nothing is issued.
+  const listBefore = await (await page.request.get('/reports/bulletins')).text();
+  for (const [bad, message] of [
+    ['2026-13-01', '周次不是有效日期：请从列表中选择一周'],
+    ['2026-03-10', '通报周次须从周一开始：请从列表中选择一周'],
+    ['', '请选择通报周次'],
+  ]) {
+    const response = await page.request.post('/reports/bulletins', {
+      data: `week=${bad}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
+    expect(response.status(), bad).toBe(400);
+    expect(await response.text(), bad).toContain(message);
+  }
+  expect((await (await page.request.get('/reports/bulletins')).text()).match(/练兵通报〔/g)).toEqual(
+    listBefore.match(/练兵通报〔/g),
+  );
+
   // Someone else's scope or an unknown id: refused like the report routes.
   expect((await page.request.get('/reports/bulletins/999999', { maxRedirects: 0 })).status()).toBe(404);
   expect((await page.request.get('/reports/bulletins/999999.xlsx', { maxRedirects: 0 })).status()).toBe(404);
@@ -154,6 +173,7 @@ test('the 通报 page fits: the ranking table whole at 1366 px, nothing but its 
   const table = page.getByTestId('bulletin-ranking');
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('bulletin-1366.png'), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('bulletin-1366-table.png') });
   const wide = await table.evaluate((el) => {
     const wrap = el.parentElement!;
     const box = el.getBoundingClientRect();
@@ -175,6 +195,8 @@ test('the 通报 page fits: the ranking table whole at 1366 px, nothing but its 
   await page.reload();
   await expect(page.getByTestId('bulletin')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('bulletin-390.png'), fullPage: true });
+  await page.getByTestId('bulletin-ranking').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('bulletin-390-table.png') });
   const narrow = await page.evaluate(() => {
     const root = document.documentElement;
     // Every element that reaches past the viewport must sit inside the table's scroll box.

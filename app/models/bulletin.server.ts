@@ -255,6 +255,10 @@ export async function buildBulletinContent(
 ): Promise<BulletinContent> {
   const previousPeriod = weekOf(addDays(period.from, -7));
   const [week, previous] = await Promise.all([weekReport(db, scope, period), weekReport(db, scope, previousPeriod)]);
+  // Province-wide, unit names repeat across cities (经济技术开发区): name each with its city.
+  if (scope.level === 'province')
+    for (const row of [...week.rows, ...previous.rows])
+      if (row.city && !row.name.startsWith(row.city.name)) row.name = `${row.city.name}${row.name}`;
   const { ordered, ranks } = rankRows(week.rows);
   const { ranks: previousRanks } = rankRows(previous.rows);
   const previousById = new Map(previous.rows.map((r) => [r.unitId, r]));

@@ -1,5 +1,5 @@
 import type { BulletinContent, BulletinRow } from '../validation/bulletin';
-import { beijingDate, beijingTime } from '../utils/format';
+import { beijingDate } from '../utils/format';
 import { LEVEL_LABELS } from './readiness-table';
 
 /** 2026年11月30日 (China time), as a document is dated. */
@@ -126,8 +126,8 @@ export function BulletinDocument({ content }: { content: BulletinContent }) {
       </dl>
       <h2>二、各单位排名</h2>
       <p className="bulletin__note">
-        按熟练掌握率、参训率从高到低排名，数值相同者名次并列；熟练掌握以 {beijingTime(content.asOf)}
-        （周末）为准。系统数据为互联网+执法系统{content.realYear ? ` ${content.realYear} 年` : ''}统计（检查不足{' '}
+        按熟练掌握率、参训率从高到低排名，数值相同者名次并列；熟练掌握以 {content.period.to}（周日）24
+        时为准。系统数据为互联网+执法系统{content.realYear ? ` ${content.realYear} 年` : ''}统计（检查不足{' '}
         {content.thresholds.coverageMinInspections} 次为覆盖不足）。
       </p>
       <div className="bulletin__table-wrap" tabIndex={0} role="region" aria-label="各单位排名表（可横向滚动）">

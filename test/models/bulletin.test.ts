@@ -332,6 +332,11 @@ describe('the weekly 通报', () => {
     expect((await listBulletins(db, manager.unit)).map((b) => b.id)).toEqual([city.id]);
     expect((await listBulletins(db, admin.unit)).map((b) => b.id).sort()).toEqual([province.id, city.id].sort());
     await expect(requireBulletinInScope(db, admin.unit, city.id)).resolves.toMatchObject({ id: city.id });
+    // Province-wide: all 192 units, each named with its city so that names never repeat.
+    const names = (await requireBulletinInScope(db, admin.unit, province.id)).content.rows.map((r) => r.name);
+    expect(names).toHaveLength(192);
+    expect(new Set(names).size).toBe(192);
+    expect(names).toEqual(expect.arrayContaining(['秦皇岛市海港区', '秦皇岛市本级', '秦皇岛市经济技术开发区']));
     const forbidden = await requireBulletinInScope(db, manager.unit, province.id).catch((r: Response) => r);
     expect(forbidden).toBeInstanceOf(Response);
     expect((forbidden as Response).status).toBe(403);
