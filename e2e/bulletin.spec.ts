@@ -136,6 +136,11 @@ test('the 秦皇岛市 manager issues last week’s 通报, reopens it, download
   await expect(plain.getByTestId('bulletin')).toBeVisible();
   await expect(plain.getByText('请使用浏览器的“打印”')).toBeVisible();
   expect(await rankingRows(plain)).toEqual(rows);
+  // The form posts without JavaScript too: the same week again is refused beside the field.
+  await plain.goto('/reports/bulletins');
+  await plain.getByLabel('通报周次').selectOption(week);
+  await plain.getByRole('button', { name: '生成并印发' }).click();
+  await expect(plain.getByText(`${week} 至 ${sunday} 的通报已印发`)).toBeVisible();
   await noJs.close();
 
   // A bad week is refused in Chinese beside the field (400), and nothing is issued.
