@@ -218,6 +218,7 @@ export interface Database {
   statistics_imports: StatisticsImportTable;
   real_statistics: RealStatisticsTable;
   unit_aliases: UnitAliasTable;
+  bulletins: BulletinTable;
 }
 
 /** Rollup: a day on which an officer drilled (YYYY-MM-DD, China time). */
@@ -290,3 +291,22 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Attempt = Selectable<AttemptTable>;
 export type SkillMastery = Selectable<SkillMasteryTable>;
 export type Assignment = Selectable<AssignmentTable>;
+
+/** An issued weekly 通报: its number and the content frozen at issue time (JSON, app/models/bulletin.server.ts). */
+export interface BulletinTable {
+  id: Generated<number>;
+  scope_unit_id: number;
+  /** The year of issue (China time) and the sequence within it, per issuing unit. */
+  year: number;
+  seq: number;
+  /** As printed, e.g. 练兵通报〔2026〕第3期. */
+  number: string;
+  /** Monday and Sunday of the week, YYYY-MM-DD. */
+  period_from: string;
+  period_to: string;
+  issued_at: string;
+  /** The manager or admin who issued it; null when the weekly schedule did. */
+  issued_by: number | null;
+  content_json: string;
+}
+export type Bulletin = Selectable<BulletinTable>;

@@ -148,6 +148,9 @@ export default function ReportsPage() {
         <Link className="button" to={`/reports/print?${exportQuery}`}>
           打印版
         </Link>
+        <Link className="button" to="/reports/bulletins">
+          练兵通报
+        </Link>
       </p>
 
       <ColumnGroupPicker

@@ -28,12 +28,14 @@ export const ROLE_NAV: Record<Role, { to: string; label: string }[]> = {
     { to: '/manager', label: '单位概况' },
     { to: '/reports', label: '练兵达标' },
     { to: '/assignments', label: '练兵任务' },
+    { to: '/reports/bulletins', label: '练兵通报' },
   ],
   admin: [
     { to: '/admin', label: '用户管理' },
     { to: '/admin/users/new', label: '新建用户' },
     { to: '/units', label: '单位' },
     { to: '/reports', label: '练兵达标' },
+    { to: '/reports/bulletins', label: '练兵通报' },
   ],
 };
 

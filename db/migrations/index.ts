@@ -9,8 +9,9 @@ import * as m2001 from './2026_11_30_200001_add_statistics_import_choices';
 import * as m300001 from './2026_11_30_300001_create_login_failures';
 import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
 import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
-import * as m50001 from './2026_12_01_050001_add_attempts_practice_home';
-import * as m12_2001 from './2026_12_01_200001_add_assignment_auto_reminders';
+import * as m120501 from './2026_12_01_050001_add_attempts_practice_home';
+import * as m121001 from './2026_12_01_100001_create_bulletins';
+import * as m122001 from './2026_12_01_200001_add_assignment_auto_reminders';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_300001_create_login_failures': m300001,
   '2026_11_30_400001_unique_daily_reminders': m4001,
   '2026_11_30_400002_add_assignment_form_token_version': m4002,
-  '2026_12_01_050001_add_attempts_practice_home': m50001,
-  '2026_12_01_200001_add_assignment_auto_reminders': m12_2001,
+  '2026_12_01_050001_add_attempts_practice_home': m120501,
+  '2026_12_01_100001_create_bulletins': m121001,
+  '2026_12_01_200001_add_assignment_auto_reminders': m122001,
 };

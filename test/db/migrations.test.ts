@@ -28,6 +28,7 @@ const ALL_TABLES = [
   'attempt_events',
   'attempts',
   'audit_log',
+  'bulletins',
   'login_failures',
   'mistake_counts',
   'officer_activity',
