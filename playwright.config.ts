@@ -70,6 +70,8 @@ export default defineConfig({
       // suite's deliberate failures (and a --repeat-each run's twice as many) must not trip the
       // per-address limit. That limit has its own Vitest tests; the per-account lock stays as shipped.
       LOGIN_ADDRESS_FREE_FAILURES: '1000',
+      // No periodic job may issue a 通报 or a reminder under a test (they have their own Vitest tests).
+      SCHEDULED_JOBS: '0',
     },
   },
 });

@@ -9,8 +9,10 @@ import { isbot } from 'isbot';
 // Patched (docs/decisions/152): React 18.3 sent unwritten zero bytes inside Chinese text.
 import { renderToPipeableStream } from 'react-dom/server';
 import { sendDueReminders } from './models/assignment/due-reminders.server';
+import { issueScheduledBulletins } from './models/bulletin.server';
 import stylesHref from './styles/app.css';
 import { getDb } from './utils/db.server';
+import { getEnv } from './utils/env.server';
 import { documentPolicy, installFrontDoor } from './utils/front-door.server';
 import { registerJob, startScheduler } from './utils/scheduler.server';
 import { NonceContext } from './utils/nonce';
@@ -21,8 +23,12 @@ const ABORT_DELAY = 5_000;
 installFrontDoor(stylesHref);
 
 // Periodic jobs (app/utils/scheduler.server.ts): shortly after start, then every few minutes.
-registerJob('assignment-due-reminders', 5 * 60_000, (now) => sendDueReminders(getDb(), now));
-startScheduler();
+// Both are idempotent; SCHEDULED_JOBS=0 turns them off (the e2e suite does).
+if (getEnv().SCHEDULED_JOBS) {
+  registerJob('assignment-due-reminders', 5 * 60_000, (now) => sendDueReminders(getDb(), now));
+  registerJob('weekly-bulletins', 15 * 60_000, (now) => issueScheduledBulletins(getDb(), now));
+  startScheduler();
+}
 
 export default function handleRequest(
   request: Request,

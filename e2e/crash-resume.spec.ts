@@ -26,6 +26,7 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
       PORT: String(port),
       DATABASE_PATH: databasePath,
       SESSION_SECRET: 'crash-test-secret-0123456789',
+      SCHEDULED_JOBS: '0',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'pipe'],

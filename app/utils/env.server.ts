@@ -1,10 +1,10 @@
 import { z } from '../validation/zod';
 import { DEFAULT_DATABASE_PATH } from '../../db/connection';
 
-const flag = (name: string) =>
+const flag = (name: string, byDefault: '0' | '1' = '0') =>
   z
     .enum(['0', '1', 'true', 'false'], { error: `${name} 只能是 1（开启）或 0（关闭）` })
-    .default('0')
+    .default(byDefault)
     .transform((v) => v === '1' || v === 'true');
 
 /** The platform's address in learning records when XAPI_BASE_URL is unset. */
@@ -36,6 +36,11 @@ const envSchema = z.object({
     .default(30),
   /** The platform's address as learning records name it (xAPI activity and account IRIs, statement ids). */
   XAPI_BASE_URL: z.url('XAPI_BASE_URL 须为网址').default(XAPI_PLATFORM_BASE),
+  /**
+   * The app's own periodic jobs (automatic due reminders, the weekly 通报 on Monday 08:00). On by
+   * default; the e2e suite turns them off so that no job issues a 通报 or a reminder under a test.
+   */
+  SCHEDULED_JOBS: flag('SCHEDULED_JOBS', '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +55,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     TRUST_PROXY: source.TRUST_PROXY?.trim().toLowerCase() || undefined,
     LOGIN_ADDRESS_FREE_FAILURES: source.LOGIN_ADDRESS_FREE_FAILURES?.trim() || undefined,
     XAPI_BASE_URL: source.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
+    SCHEDULED_JOBS: source.SCHEDULED_JOBS?.trim().toLowerCase() || undefined,
   });
   if (!parsed.success) {
     throw new Error(`环境变量无效：\n${z.prettifyError(parsed.error)}`);

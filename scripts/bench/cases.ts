@@ -56,7 +56,7 @@ export function startApp(dbPath: string, opts: { full?: boolean; profile?: strin
       ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []),
     ],
     args: [SERVE, join(ROOT, 'build/index.js')],
-    env: { DATABASE_PATH: dbPath, SESSION_SECRET, NODE_ENV: 'production' },
+    env: { DATABASE_PATH: dbPath, SESSION_SECRET, NODE_ENV: 'production', SCHEDULED_JOBS: '0' },
     readyPath: '/login',
   });
 }

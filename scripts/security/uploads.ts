@@ -195,7 +195,12 @@ async function main() {
 
     const app = await startServer({
       args: [SERVE, join(ROOT, 'build/index.js')],
-      env: { DATABASE_PATH: dbPath, SESSION_SECRET: 'security-session-secret-0123456789', NODE_ENV: 'production' },
+      env: {
+        DATABASE_PATH: dbPath,
+        SESSION_SECRET: 'security-session-secret-0123456789',
+        NODE_ENV: 'production',
+        SCHEDULED_JOBS: '0',
+      },
       readyPath: '/login',
     });
     try {

@@ -125,7 +125,9 @@ describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenar
       expect(total).toBeGreaterThanOrEqual(0);
       expect(total).toBeLessThanOrEqual(100);
     }
-  });
+    // Its own budget: the largest case takes about 7 s on an idle core and timed out at the default
+    // 30 s on a machine loaded by parallel e2e runs (issue 15).
+  }, 180_000);
 
   it.each(SEEDS)('the model answer scores 100 (seed %s)', (seed) => {
     const state = runAnswer(scenario.id, seed, scenario.modelAnswer(scenario.fixture(seed)));
