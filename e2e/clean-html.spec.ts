@@ -116,6 +116,9 @@ test('the login page and the manager’s pages (home, units, reports, print, an 
   await pages.check(officerReport!);
 
   await pages.check('/assignments');
+  // Issued 通报 (those another spec of this run issued, if it ran first) and the issuing page.
+  const bulletins = await pages.check('/reports/bulletins');
+  for (const href of links(bulletins, /^\/reports\/bulletins\/\d+$/)) await pages.check(href);
   const catalogue = await pages.check('/catalogue');
   const entries = links(catalogue, /^\/catalogue\/[\w-]+$/);
   expect(entries).toHaveLength(listScenarios().length);

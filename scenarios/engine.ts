@@ -107,6 +107,11 @@ export function attemptDocuments(state: AttemptState): IssuedDocument[] {
   return context.documents ?? [];
 }
 
+/** An instant as officers read it, in Beijing time to the minute (pure: shifts the ISO string, no clock). */
+function beijingMinute(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 function machineOf(scenario: AnyScenario): AnyStateMachine {
   return workflowOf(scenario.workflow).machine;
 }
@@ -235,7 +240,11 @@ function timeProblem(state: AttemptState, at: unknown, allowAfterDeadline = fals
   if (Date.parse(parsed.data) < Date.parse(lastTime(state)))
     return { ok: false, code: 'BAD_TIME', reason: '事件时间不能早于上一步' };
   if (!allowAfterDeadline && state.deadline && Date.parse(parsed.data) > Date.parse(state.deadline))
-    return { ok: false, code: 'TIME_UP', reason: `考核时间已到（截止${state.deadline}），本次提交未被接受` };
+    return {
+      ok: false,
+      code: 'TIME_UP',
+      reason: `考核时间已到（截止北京时间${beijingMinute(state.deadline)}），本次提交未被接受`,
+    };
   return null;
 }
 

@@ -31,6 +31,7 @@ export function getCatalogueEntry(id: string) {
   const s = getScenario(id);
   if (!s) return null;
   const fixture = s.fixture('catalogue-example');
+  const graph = workflowGraph(s.workflow);
   return {
     ...scenarioSummary(s),
     version: s.version,
@@ -50,8 +51,12 @@ export function getCatalogueEntry(id: string) {
       mistake: item.mistake.description,
     })),
     hints: s.hints.map((h) => ({ id: h.id, text: h.text, cost: h.cost })),
-    unreachableStates: s.unreachableStates ?? [],
-    graph: workflowGraph(s.workflow),
+    // Named by the stage's Chinese label, as the graph shows it, not by the machine's state id.
+    unreachableStates: (s.unreachableStates ?? []).map((u) => ({
+      ...u,
+      label: graph.states.find((g) => g.key === u.state)?.label ?? u.state,
+    })),
+    graph,
     mermaid: workflowMermaid(s.workflow),
   };
 }

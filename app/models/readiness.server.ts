@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
+import { errorCodeNames } from '../../scenarios/error-codes';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
@@ -355,9 +356,6 @@ export async function getReadinessReportForQuery(
 }
 
 /** A rubric error code's title (the same code means the same mistake in every scenario). */
-function mistakeTitles(): Map<string, string> {
-  return new Map(listScenarios().flatMap((s) => s.rubric.map((item) => [item.code, item.title] as const)));
-}
 
 /** Skills under this mastery share in a unit get mentors suggested. */
 export const WEAK_SKILL_PCT = READINESS_THRESHOLDS.greenProficientPct;
@@ -420,7 +418,7 @@ export async function getUnitReadinessDetail(db: Kysely<Database>, unit: Pick<Un
     .orderBy('mistake_counts.code')
     .limit(10)
     .execute();
-  const titles = mistakeTitles();
+  const titles = errorCodeNames();
   const rows = officers.map((o) => ({
     id: o.id,
     name: o.display_name,

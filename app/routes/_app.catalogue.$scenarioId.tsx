@@ -127,7 +127,7 @@ export default function CatalogueEntry() {
             <ul>
               {s.unreachableStates.map((u) => (
                 <li key={u.state}>
-                  <code>{u.state}</code>：{u.reason}
+                  {u.label}：{u.reason}
                 </li>
               ))}
             </ul>

@@ -107,6 +107,8 @@ describe('modes', () => {
     const late = applyStep(exam, { ...answer[0]!, at: minutesAfter(T0, 41) });
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.code).toBe('TIME_UP');
+    // The officer reads the deadline in Beijing time, not as an ISO instant.
+    if (!late.ok) expect(late.reason).toMatch(/截止北京时间\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
     expect(finishAttempt(exam, { at: minutesAfter(T0, 30), reason: 'timeUp' }).ok).toBe(false);
     const done = finishAttempt(exam, { at: minutesAfter(T0, 41), reason: 'timeUp' });
     expect(done.ok).toBe(true);
