@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
 import type { Skill } from '../../scenarios/types';
-import { officerStatusCtes, scenarioIdsOf } from './assignment/standing.server';
+import { officerStatusCtes, pastDueAssignmentsReaching } from './assignment/standing.server';
 import { masteryInstant, SKILLS, type Period } from './readiness.server';
 
 export interface RosterRow {
@@ -33,34 +33,10 @@ type Scope = Pick<Unit, 'path'>;
  * per-officer standing the follow-up uses (`officerStatusCtes`) — never a query per officer.
  */
 export async function overdueByOfficer(db: Kysely<Database>, scope: Scope, now = new Date()) {
-  const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
-  const candidates = await db
-    .selectFrom('assignments as a')
-    .innerJoin('assignment_targets as t', 't.assignment_id', 'a.id')
-    .leftJoin('units as tu', 'tu.id', 't.unit_id')
-    .leftJoin('users as tuser', 'tuser.id', 't.user_id')
-    .leftJoin('units as uu', 'uu.id', 'tuser.unit_id')
-    .select('a.id')
-    .distinct()
-    .where('a.due_at', '<', now.toISOString())
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('tu.path', '>=', scope.path), eb('tu.path', '<', `${scope.path}~`)]),
-        eb('t.unit_id', 'in', ancestorIds),
-        eb.and([eb('uu.path', '>=', scope.path), eb('uu.path', '<', `${scope.path}~`)]),
-      ]),
-    )
-    .execute();
   const overdue = new Map<number, number>();
-  if (candidates.length === 0) return overdue;
-  const scenarios = await scenarioIdsOf(
-    db,
-    candidates.map((c) => c.id),
-  );
-  for (const { id } of candidates) {
-    const n = scenarios.filter((s) => s.assignment_id === id).length;
+  for (const { id, scenarioCount } of await pastDueAssignmentsReaching(db, scope, now)) {
     const { rows } = await sql<{ user_id: number }>`
-      with ${officerStatusCtes(id, n, now)}
+      with ${officerStatusCtes(id, scenarioCount, now)}
       select s.user_id from officer_state s join units un on un.id = s.unit_id
        where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}`.execute(db);
     for (const { user_id } of rows) overdue.set(user_id, (overdue.get(user_id) ?? 0) + 1);

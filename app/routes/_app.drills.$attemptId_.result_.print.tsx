@@ -1,26 +1,14 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { getAttemptResult } from '../models/attempt.server';
-import { requireUser } from '../models/auth.server';
 import { AttemptResultView } from '../ui/attempt-result';
-import { getDb } from '../utils/db.server';
-import { invariantResponse } from '../utils/http.server';
-import { requireIdParam } from '../utils/params.server';
+import type { loader } from './_app.drills.$attemptId_.result';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `成绩（打印版） · ${data?.scenario.title ?? '练兵'} · 执法练兵平台` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const attemptId = requireIdParam(params.attemptId, '练兵记录');
-  const result = await getAttemptResult(getDb(), user.id, attemptId);
-  invariantResponse(result, '练兵记录不存在', { status: 404 });
-  if (result.attempt.status !== 'finished' || (result.kind === 'recorded' && result.attempt.closed)) {
-    throw redirect(`/drills/${attemptId}`);
-  }
-  return result;
-}
+// The result page's loader: the same attempt, the same checks and redirects.
+export { loader } from './_app.drills.$attemptId_.result';
 
 /** The officer's result alone, for printing (works without JavaScript: the browser prints the page). */
 export default function ResultPrintPage() {

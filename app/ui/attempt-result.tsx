@@ -223,14 +223,7 @@ export function AttemptResultView({
         ) : null}
       </section>
 
-      {printView ? null : (
-        <p className="no-print">
-          <Link to={back.to} className="button">
-            {back.label}
-          </Link>{' '}
-          {printHref ? <PrintLink to={printHref} /> : null}
-        </p>
-      )}
+      {printView ? null : <ResultFooter back={back} printHref={printHref} />}
     </div>
   );
 }
@@ -352,14 +345,19 @@ function RecordedResultView({
         )}
       </section>
 
-      {printView ? null : (
-        <p className="no-print">
-          <Link to={back.to} className="button">
-            {back.label}
-          </Link>{' '}
-          {printHref ? <PrintLink to={printHref} /> : null}
-        </p>
-      )}
+      {printView ? null : <ResultFooter back={back} printHref={printHref} />}
     </div>
+  );
+}
+
+/** Below a result: back to where the viewer came from, and the print page when there is one. */
+function ResultFooter({ back, printHref }: { back: { to: string; label: string }; printHref?: string }) {
+  return (
+    <p className="no-print">
+      <Link to={back.to} className="button">
+        {back.label}
+      </Link>{' '}
+      {printHref ? <PrintLink to={printHref} /> : null}
+    </p>
   );
 }

@@ -13,6 +13,7 @@ import {
   findAssignmentInScope,
   findAssignmentReachingScope,
   officerStatusCtes,
+  pastDueAssignmentsReaching,
   reachesScope,
   scenarioIdsOf,
   totalsOf,
@@ -386,33 +387,13 @@ function auditRows(db: Kysely<Database>, assignmentId: number) {
  * not completed it in time. One row per unit with overdue officers.
  */
 export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now = new Date()) {
-  const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
-  const candidates = await db
-    .selectFrom('assignments as a')
-    .innerJoin('assignment_targets as t', 't.assignment_id', 'a.id')
-    .leftJoin('units as tu', 'tu.id', 't.unit_id')
-    .leftJoin('users as tuser', 'tuser.id', 't.user_id')
-    .leftJoin('units as uu', 'uu.id', 'tuser.unit_id')
-    .select('a.id')
-    .distinct()
-    .where('a.due_at', '<', now.toISOString())
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('tu.path', '>=', scope.path), eb('tu.path', '<', `${scope.path}~`)]),
-        eb('t.unit_id', 'in', ancestorIds),
-        eb.and([eb('uu.path', '>=', scope.path), eb('uu.path', '<', `${scope.path}~`)]),
-      ]),
-    )
-    // Extensions may move an officer's due date past `now`; the status check below settles it.
-    .execute();
   const byUnit = new Map<
     number,
     { unit_id: number; code: string; name: string; overdueOfficers: number; assignments: number }
   >();
-  for (const { id } of candidates) {
-    const n = (await scenarioIdsOf(db, [id])).length;
+  for (const { id, scenarioCount } of await pastDueAssignmentsReaching(db, scope, now)) {
     const { rows } = await sql<{ unit_id: number; code: string; name: string; overdue: number }>`
-      with ${officerStatusCtes(id, n, now)}
+      with ${officerStatusCtes(id, scenarioCount, now)}
       select un.id as unit_id, un.code, un.name, count(*) as overdue
         from officer_state s join units un on un.id = s.unit_id
        where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}

@@ -68,6 +68,26 @@ export function reachesScope(db: Db, scope: Scope) {
     );
 }
 
+/**
+ * The assignments reaching the subtree whose due date has passed, each with its scenario count (for
+ * `officerStatusCtes`). Extensions may move an officer's due date past `now`: the officer's status
+ * settles that.
+ */
+export async function pastDueAssignmentsReaching(db: Db, scope: Scope, now: Date) {
+  const ids = await db
+    .selectFrom('assignments as a')
+    .select('a.id')
+    .where('a.due_at', '<', now.toISOString())
+    .where('a.id', 'in', reachesScope(db, scope))
+    .execute();
+  if (ids.length === 0) return [];
+  const scenarios = await scenarioIdsOf(
+    db,
+    ids.map((a) => a.id),
+  );
+  return ids.map(({ id }) => ({ id, scenarioCount: scenarios.filter((s) => s.assignment_id === id).length }));
+}
+
 /** The assignment if it reaches any unit of the viewer's subtree (whoever set it). */
 export async function findAssignmentReachingScope(db: Db, scope: Scope, assignmentId: number) {
   return db
