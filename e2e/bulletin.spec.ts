@@ -68,17 +68,26 @@ test('the 秦皇岛市 manager issues last week’s 通报, reopens it, download
   // The ranking is the readiness report's for the same week: units, officers, participation, real figures.
   const sunday = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/reports/print?period=custom&from=${week}&to=${sunday}`);
-  const reportRows = await page
-    .getByTestId('print-table')
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+  // Read by header, not position: the report's columns are grouped and chosen by the user.
+  const reportTable = await page.getByTestId('print-table').evaluate((table) => ({
+    headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+    rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    ),
+  }));
+  const column = (header: string) => {
+    const index = reportTable.headers.indexOf(header);
+    expect(index, `报表列 ${header}`).toBeGreaterThanOrEqual(0);
+    return index;
+  };
+  const [officers, participation, inspections, coverage] = ['在册', '参训率', '系统检查次数', '覆盖情况'].map(column);
   for (const row of rows) {
-    const report = reportRows.find((r) => r[0]!.replace('（排名靠后）', '') === row[1]);
+    const report = reportTable.rows.find((r) => r[0]!.replace('（排名靠后）', '') === row[1]);
     expect(report, row[1]).toBeTruthy();
-    expect(row[2], `${row[1]} 在册`).toBe(report![1]);
-    expect(`${row[4]}%`, `${row[1]} 参训率`).toBe(report![2]);
-    expect(row[11], `${row[1]} 检查次数`).toBe(report![6] === '—' ? '—' : report![6]);
-    expect(row[12], `${row[1]} 覆盖情况`).toBe(report![7]);
+    expect(row[2], `${row[1]} 在册`).toBe(report![officers!]);
+    expect(`${row[4]}%`, `${row[1]} 参训率`).toBe(report![participation!]);
+    expect(row[11], `${row[1]} 检查次数`).toBe(report![inspections!]);
+    expect(row[12], `${row[1]} 覆盖情况`).toBe(report![coverage!]);
   }
 
   // Reopened from the list: the same document.
