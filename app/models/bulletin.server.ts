@@ -21,7 +21,7 @@ import {
   type BulletinRow,
 } from '../validation/bulletin';
 import { chinaDay } from './mastery.server';
-import { getReadinessReport, readinessLevel, SKILLS, type Period, type ReadinessRow } from './readiness.server';
+import { getReadinessReport, SKILLS, type Period, type ReadinessRow } from './readiness.server';
 import { isWithinSubtree } from './unit.server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -107,27 +107,18 @@ function officersOf(db: Kysely<Database>, scope: Pick<Unit, 'path'>) {
 }
 
 /**
- * The readiness report of a finished week, judged at the week's end: proficiency is read from the
- * pass history at that instant, so a pass made after the week (before the 通报 is issued) counts for
- * the next week, not this one. Every other figure is the readiness report's.
+ * The readiness report of a finished week, judged at the week's end (overdue work at that instant,
+ * proficiency from the pass history then, so a pass made after the week — before the 通报 is issued —
+ * counts for the next week, not this one), and who had mastered what then (for the annex).
  */
 async function weekReport(db: Kysely<Database>, scope: ScopeUnit, period: Period) {
   const asOf = weekEnd(period);
   const [report, mastered, officers] = await Promise.all([
-    getReadinessReport(db, scope, { period, now: new Date(asOf) }),
+    getReadinessReport(db, scope, { period, now: new Date(asOf), masteryFromHistory: true }),
     masteredSkillsAt(db, scope, asOf),
     officersOf(db, scope),
   ]);
-  const isProficient = (userId: number) => SKILLS.every((s) => mastered.get(userId)?.has(s));
-  const proficientByUnit = new Map<number, number>();
-  for (const o of officers)
-    if (isProficient(o.id)) proficientByUnit.set(o.unit_id, (proficientByUnit.get(o.unit_id) ?? 0) + 1);
-  const rows: ReadinessRow[] = report.rows.map((row) => {
-    const proficient = proficientByUnit.get(row.unitId) ?? 0;
-    const proficientPct = pct(proficient, row.officers);
-    return { ...row, proficient, proficientPct, level: readinessLevel(proficientPct, row.participationPct) };
-  });
-  return { asOf, year: report.year, rows, mastered, officers };
+  return { asOf, year: report.year, rows: report.rows, mastered, officers };
 }
 
 type WeekReport = Awaited<ReturnType<typeof weekReport>>;

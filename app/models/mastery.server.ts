@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +22,28 @@ export function masteredUntil(passes: readonly Pass[]): string | null {
   const latest = [...latestPerSeed.values()].sort((a, b) => b - a);
   const limiting = latest[MASTERY_DISTINCT_SEEDS - 1];
   return limiting === undefined ? null : new Date(limiting + MASTERY_WINDOW_DAYS * DAY_MS).toISOString();
+}
+
+/**
+ * SQL, per officer (grouped by officer, with `sm` = skill_mastery left-joined on `userIdColumn`): 1
+ * when the officer had mastered `skill` at the instant `at`, else 0. The rollup's `mastered_until`
+ * says it for the present; for an instant in the past it would also count passes made after `at`, so
+ * `fromHistory` reads the pass history (skill_passes keeps every pass): passes on two different
+ * seeds within (at − 180 days, at].
+ */
+export function masteredAtSql(
+  userIdColumn: string,
+  skill: string,
+  at: string,
+  fromHistory: boolean,
+): RawBuilder<number> {
+  if (!fromHistory) {
+    return sql<number>`max(case when sm.skill = ${skill} and sm.mastered_until > ${at} then 1 else 0 end)`;
+  }
+  const since = new Date(Date.parse(at) - MASTERY_WINDOW_DAYS * DAY_MS).toISOString();
+  return sql<number>`((select count(distinct p.seed) from skill_passes p
+     where p.user_id = ${sql.ref(userIdColumn)} and p.skill = ${skill}
+       and p.passed_at <= ${at} and p.passed_at > ${since}) >= ${MASTERY_DISTINCT_SEEDS})`;
 }
 
 /** Whether a mastery row counts as mastered at `now`. */

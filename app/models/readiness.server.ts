@@ -13,7 +13,7 @@ import {
   READINESS_THRESHOLDS,
 } from '../utils/readiness-rules';
 import { listOverdueByUnit } from './assignment/follow-up.server';
-import { chinaDay } from './mastery.server';
+import { chinaDay, masteredAtSql } from './mastery.server';
 
 const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
@@ -80,9 +80,14 @@ interface DrillRow {
  * Drill figures per county-level unit of a subtree for a period, from the rollups only
  * (officer_activity, skill_mastery) — never from the attempts themselves.
  */
-async function drillFigures(db: Kysely<Database>, scope: Pick<Unit, 'path'>, period: Period, at: string) {
-  const masteredAt = (skill: Skill) =>
-    sql.raw(`sum(case when sm.skill = '${skill}' and sm.mastered_until > '${at}' then 1 else 0 end)`);
+async function drillFigures(
+  db: Kysely<Database>,
+  scope: Pick<Unit, 'path'>,
+  period: Period,
+  at: string,
+  fromHistory: boolean,
+) {
+  const masteredAt = (skill: Skill) => masteredAtSql('u.id', skill, at, fromHistory);
   // One row per officer, then per unit. "Drilled" is an existence probe on officer_activity's
   // primary key (user_id, day) per officer — not a scan of every activity day of the period, which
   // at national scale (≈1.9 million days a year) dominated the report (docs/benchmarks.md).
@@ -186,10 +191,18 @@ export interface ReadinessRow {
 export async function getReadinessReport(
   db: Kysely<Database>,
   scope: Pick<Unit, 'path'>,
-  options: { period: Period; year?: number | null; now?: Date },
+  options: {
+    period: Period;
+    year?: number | null;
+    now?: Date;
+    /** Judge mastery from the pass history even at `now` (a 通报 judged at its week's end). */
+    masteryFromHistory?: boolean;
+  },
 ) {
   const now = options.now ?? new Date();
   const at = masteryInstant(options.period, now);
+  // A period that has ended is judged at its end from the pass history (later passes do not count).
+  const fromHistory = options.masteryFromHistory ?? Date.parse(at) < now.getTime();
   const years = await importedYears(db, scope);
   const year = options.year ?? years[0] ?? null;
   const units = await db
@@ -210,7 +223,7 @@ export async function getReadinessReport(
     .execute();
   units.sort((a, b) => (a.city_order ?? 0) - (b.city_order ?? 0) || a.sort_order - b.sort_order);
   const [drill, real, overdue] = await Promise.all([
-    drillFigures(db, scope, options.period, at),
+    drillFigures(db, scope, options.period, at, fromHistory),
     year === null ? Promise.resolve(new Map()) : realFigures(db, scope, year),
     listOverdueByUnit(db, scope, now),
   ]);

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
 import type { Skill } from '../../scenarios/types';
 import { officerStatusCtes, pastDueAssignmentsReaching } from './assignment/standing.server';
+import { masteredAtSql } from './mastery.server';
 import { masteryInstant, SKILLS, type Period } from './readiness.server';
 
 export interface RosterRow {
@@ -58,8 +59,7 @@ export async function getRoster(
 ): Promise<RosterRow[]> {
   const now = options.now ?? new Date();
   const at = masteryInstant(options.period, now);
-  const masteredAt = (skill: Skill) =>
-    sql<number>`max(case when sm.skill = ${skill} and sm.mastered_until > ${at} then 1 else 0 end)`;
+  const masteredAt = (skill: Skill) => masteredAtSql('u.id', skill, at, Date.parse(at) < now.getTime());
   const [units, officers, overdue] = await Promise.all([
     db
       .selectFrom('units')

@@ -268,6 +268,52 @@ describe('readiness figures', () => {
     expect(report.rows.find((r) => r.name === '昌黎县')!.bottomRanked).toBe(false);
   });
 
+  it('judge a past period at its end: passes made after it do not make anyone proficient back then', async () => {
+    const { db } = useTestDatabase();
+    const [a, b] = await officersOf(db, '130322');
+    const attempt = await db
+      .insertInto('attempts')
+      .values({
+        user_id: a!.id,
+        scenario_id: 'x',
+        scenario_version: 1,
+        skill: 'case',
+        seed: 's',
+        mode: 'assessment',
+        state_json: '{}',
+        started_at: '2026-01-01T00:00:00.000Z',
+        deadline: null,
+        finished_at: null,
+        score: null,
+        passed: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const skills = ['onboarding', 'inspection', 'documents', 'case'];
+    const passes = (userId: number, seed: string, at: string) =>
+      skills.map((skill) => ({ user_id: userId, skill, seed, passed_at: at, attempt_id: attempt.id }));
+    await db
+      .insertInto('skill_passes')
+      .values([
+        // A: proficient since 2026-02-12, within February.
+        ...passes(a!.id, 's1', '2026-02-10T02:00:00.000Z'),
+        ...passes(a!.id, 's2', '2026-02-12T02:00:00.000Z'),
+        // B: one seed in February, the second on 2026-03-05 — proficient only from March.
+        ...passes(b!.id, 's1', '2026-02-20T02:00:00.000Z'),
+        ...passes(b!.id, 's2', '2026-03-05T02:00:00.000Z'),
+      ])
+      .execute();
+    // The rollup as the server keeps it now: both have mastered every skill until August.
+    await master(db, a!.id, skills, 90);
+    await master(db, b!.id, skills, 88);
+    const m = await manager(db);
+    const changli = async (p: { from: string; to: string }) =>
+      (await getReadinessReport(db, m.unit, { period: p, now })).rows.find((r) => r.name === '昌黎县')!;
+    expect((await changli({ from: '2026-02-01', to: '2026-02-28' })).proficient).toBe(1);
+    expect((await changli({ from: '2026-02-01', to: '2026-02-28' })).masteryPct.case).toBe(2.2); // 1/46
+    expect((await changli(period)).proficient).toBe(2); // March, judged now from the rollup
+  });
+
   it('counts overdue assignment work per unit', async () => {
     const { db } = useTestDatabase();
     const trainer = await db

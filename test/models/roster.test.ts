@@ -61,23 +61,46 @@ describe('the readiness roster', () => {
   it('judges mastery at the end of the period and takes the last drill up to it', async () => {
     const { db } = useTestDatabase();
     const scope = await unitScope(db, '130322');
-    const [a, c] = await officersOf(db, '130322');
-    for (const skill of ['onboarding', 'inspection', 'documents', 'case']) {
-      await db
-        .insertInto('skill_mastery')
-        .values({ user_id: a!.id, skill, attempts: 2, best_score: 90, mastered_until: '2026-08-01T00:00:00.000Z' })
-        .execute();
-    }
-    // Mastered until 3 月 10 日: within the period but lapsed by its end.
-    await db
-      .insertInto('skill_mastery')
+    const [a, c, d] = await officersOf(db, '130322');
+    // The period (1–15 March) has ended: mastery at its end is read from the pass history.
+    const attempt = await db
+      .insertInto('attempts')
       .values({
-        user_id: c!.id,
+        user_id: a!.id,
+        scenario_id: 'x',
+        scenario_version: 1,
         skill: 'case',
-        attempts: 2,
-        best_score: 90,
-        mastered_until: '2026-03-10T00:00:00.000Z',
+        seed: 's',
+        mode: 'assessment',
+        state_json: '{}',
+        started_at: '2025-01-01T00:00:00.000Z',
+        deadline: null,
+        finished_at: null,
+        score: null,
+        passed: null,
       })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const skills = ['onboarding', 'inspection', 'documents', 'case'];
+    const pass = (userId: number, skill: string, seed: string, at: string) => ({
+      user_id: userId,
+      skill,
+      seed,
+      passed_at: at,
+      attempt_id: attempt.id,
+    });
+    await db
+      .insertInto('skill_passes')
+      .values([
+        ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-02T00:00:00.000Z')),
+        ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-04T00:00:00.000Z')),
+        // C: mastered 案件办理 until 3 月 9 日 (the older pass is 180 days old then): lapsed by the end.
+        pass(c!.id, 'case', 's1', '2025-09-10T00:00:00.000Z'),
+        pass(c!.id, 'case', 's2', '2025-10-01T00:00:00.000Z'),
+        // D: all four skills, but the second seed only after the period.
+        ...skills.map((k) => pass(d!.id, k, 's1', '2026-03-02T00:00:00.000Z')),
+        ...skills.map((k) => pass(d!.id, k, 's2', '2026-03-17T00:00:00.000Z')),
+      ])
       .execute();
     await db
       .insertInto('officer_activity')
@@ -95,6 +118,7 @@ describe('the readiness roster', () => {
       mastered: { onboarding: true, inspection: true, documents: true, case: true },
     });
     expect(roster.find((r) => r.userId === c!.id)).toMatchObject({ proficient: false, mastered: { case: false } });
+    expect(roster.find((r) => r.userId === d!.id)).toMatchObject({ proficient: false, mastered: { case: false } });
     const report = await getReadinessReport(db, scope, { period, now });
     expect(roster.filter((r) => r.proficient)).toHaveLength(report.totals.proficient);
   });
