@@ -108,11 +108,29 @@ export function attemptLogic(scenario: AnyScenario, seed: string) {
 export const stateKey = (state: AttemptState) =>
   JSON.stringify([state.current.state, state.current.completedStepIds, lostCodes(state)]);
 
-/** Traversal options for @xstate/graph over `attemptLogic`; exceeding `limit` states throws. */
+/**
+ * How many times the traversal may key a state per state it may visit: @xstate/graph bounds the states
+ * it visits (`limit`) but not the simple paths it then enumerates, which grow combinatorially; keying
+ * happens on every edge of that enumeration, so this bounds it too (the largest built-in keys ≈204 000 times, a fifth of the default budget).
+ */
+export const KEYINGS_PER_STATE = 200;
+
+/**
+ * Traversal options for @xstate/graph over `attemptLogic`. Past `limit` states, or `limit` ×
+ * KEYINGS_PER_STATE keyings, it throws @xstate/graph's 'Traversal limit exceeded'. Keys are memoised
+ * per snapshot (the enumeration keys the same snapshots over and over; a key scores the attempt).
+ */
 export function traversalOptions(answers: AnswerStep[][], limit = 5000) {
+  const keys = new WeakMap<object, string>();
+  let keyings = 0;
   return {
     events: (snapshot: { context: AttemptState }) => candidateEvents(snapshot.context, answers),
-    serializeState: (snapshot: { context: AttemptState }) => stateKey(snapshot.context),
+    serializeState: (snapshot: { context: AttemptState }) => {
+      if (++keyings > limit * KEYINGS_PER_STATE) throw new Error('Traversal limit exceeded');
+      let key = keys.get(snapshot);
+      if (key === undefined) keys.set(snapshot, (key = stateKey(snapshot.context)));
+      return key;
+    },
     limit,
   };
 }

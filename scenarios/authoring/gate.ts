@@ -203,7 +203,7 @@ function checkPaths(scenario: AnyScenario, seed: string, limit = PATH_LIMIT, fai
     ({ ends } = finishedSimplePathEnds(scenario, seed, limit));
   } catch (error) {
     if (messageOf(error).includes('Traversal limit exceeded'))
-      return fail('paths', undefined, `流程分支过多，无法在限定范围内验证（超过${limit}个状态）`);
+      return fail('paths', undefined, `流程分支过多，无法在限定范围内验证（探索上限${limit}个状态）`);
     throw error;
   }
   if (ends.length === 0) return fail('paths', undefined, '探索到的路径没有一条办结');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkPublishable, type GateFailure } from '../../scenarios/authoring/gate';
-import { attemptFixture, attemptSteps, withScenario } from '../../scenarios/engine';
+import { attemptFixture, attemptSteps, stepOutline, withScenario } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import type { AnyScenario } from '../../scenarios/types';
 
@@ -26,11 +26,11 @@ function failuresOf(draft: AnyScenario): GateFailure[] {
 describe('the publishing gate', () => {
   it('passes every built-in scenario', () => {
     const refused = listScenarios().flatMap((scenario) => {
-      const result = checkPublishable(scenario, { seeds: SEEDS });
+      const result = checkPublishable(scenario); // the default sample: two seeds
       return result.ok ? [] : [{ id: scenario.id, failures: result.failures }];
     });
     expect(refused).toEqual([]);
-    // Its own budget: the gate explores every scenario's simple paths (≈25 s on an idle core).
+    // Its own budget: the gate explores every scenario's simple paths (≈3 s on an idle core, 2 seeds).
   }, 300_000);
 
   it('refuses rubric weights that do not sum to 100, naming the items and their weights', () => {
@@ -134,11 +134,20 @@ describe('the publishing gate', () => {
     expect(reasons.some((r) => r.includes('评分规则缺少期望值'))).toBe(true);
   });
 
-  it('refuses a draft whose paths exceed the exploration limit (not a pass)', () => {
+  it('refuses a draft whose states exceed the exploration limit (not a pass)', () => {
     const result = checkPublishable(builtin('case-alarm-disabled'), { seeds: SEEDS, pathLimit: 3 });
     expect(result).toEqual({
       ok: false,
-      failures: [{ check: 'paths', reason: '流程分支过多，无法在限定范围内验证（超过3个状态）' }],
+      failures: [{ check: 'paths', reason: '流程分支过多，无法在限定范围内验证（探索上限3个状态）' }],
+    });
+  });
+
+  it('bounds the simple paths enumerated too, not only the states visited', () => {
+    // 82 states within the limit of 100, but ≈1 800 simple paths: beyond 100 × KEYINGS_PER_STATE keyings.
+    const result = checkPublishable(builtin('docs-penalty-notice-decision'), { seeds: SEEDS, pathLimit: 100 });
+    expect(result).toEqual({
+      ok: false,
+      failures: [{ check: 'paths', reason: '流程分支过多，无法在限定范围内验证（探索上限100个状态）' }],
     });
   });
 
@@ -162,6 +171,7 @@ describe('the publishing gate', () => {
     expect(attemptFixture(key)).toBe(before);
     expect(attemptFixture({ ...key, seed: 'publish-2' })).toEqual(base.fixture('publish-2'));
     expect(attemptSteps(key).every((step) => !step.title.startsWith('草稿'))).toBe(true);
+    expect(stepOutline(base.id).every((step) => !step.title.startsWith('草稿'))).toBe(true);
     // And the other way round: a built-in cached first does not leak into a draft's check.
     withScenario(draft, () =>
       expect((attemptFixture(key) as { application: { name: string } }).application.name).toBe('草稿企业有限公司'),
