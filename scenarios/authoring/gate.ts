@@ -109,28 +109,32 @@ function lostNames(scenario: AnyScenario, codes: string[]): string {
   return codes.map((code) => `"${scenario.rubric.find((i) => i.code === code)?.title ?? code}"（${code}）`).join('、');
 }
 
+/** Why an answer's run did not finish ("参考答案第2步…被拒绝…", "…未办结"), or null when it did. */
+function unfinished(scenario: AnyScenario, seed: string, run: AnswerRun, who: string): string | null {
+  if (!run.ok)
+    return `${who}第${run.index + 1}步"${stepTitle(scenario, run.stepId)}"被拒绝（种子${seed}）：${run.reason}`;
+  if (run.state.status !== 'finished')
+    return `${who}办完后流程停在"${run.state.current.stateLabel}"，未办结（种子${seed}）`;
+  return null;
+}
+
 function checkModelAnswer(scenario: AnyScenario, seed: string, fail: Fail): AnswerRun {
   const run = submitAnswer(scenario.id, seed, scenario.modelAnswer(scenario.fixture(seed)));
-  if (!run.ok) {
+  const problem = unfinished(scenario, seed, run, '参考答案');
+  if (problem || !run.ok) {
+    fail('modelAnswer', undefined, problem ?? '');
+    return run;
+  }
+  const { total } = scoreAttempt(run.state);
+  const lost = lostCodes(run.state);
+  if (total !== 100)
     fail(
       'modelAnswer',
       undefined,
-      `参考答案第${run.index + 1}步"${stepTitle(scenario, run.stepId)}"被拒绝（种子${seed}）：${run.reason}`,
+      `参考答案得${total}分，不是100分（种子${seed}），失分项：${lostNames(scenario, lost)}`,
     );
-  } else if (run.state.status !== 'finished') {
-    fail('modelAnswer', undefined, `参考答案办完后流程停在"${run.state.current.stateLabel}"，未办结（种子${seed}）`);
-  } else {
-    const { total } = scoreAttempt(run.state);
-    const lost = lostCodes(run.state);
-    if (total !== 100)
-      fail(
-        'modelAnswer',
-        undefined,
-        `参考答案得${total}分，不是100分（种子${seed}），失分项：${lostNames(scenario, lost)}`,
-      );
-    for (const code of lost)
-      fail('modelAnswer', code, `参考答案丢失了评分项${lostNames(scenario, [code])}的分数（种子${seed}）`);
-  }
+  for (const code of lost)
+    fail('modelAnswer', code, `参考答案丢失了评分项${lostNames(scenario, [code])}的分数（种子${seed}）`);
   return run;
 }
 
@@ -143,20 +147,9 @@ function checkMistake(
   run: AnswerRun,
   fail: Fail,
 ): AttemptState | undefined {
-  if (!run.ok) {
-    fail(
-      'mistake',
-      item.code,
-      `${name}的错误答案第${run.index + 1}步"${stepTitle(scenario, run.stepId)}"被拒绝（种子${seed}）：${run.reason}`,
-    );
-    return undefined;
-  }
-  if (run.state.status !== 'finished') {
-    fail(
-      'mistake',
-      item.code,
-      `${name}的错误答案办完后流程停在"${run.state.current.stateLabel}"，未办结（种子${seed}）`,
-    );
+  const problem = unfinished(scenario, seed, run, `${name}的错误答案`);
+  if (problem || !run.ok) {
+    fail('mistake', item.code, problem ?? '');
     return undefined;
   }
   const lost = lostCodes(run.state);

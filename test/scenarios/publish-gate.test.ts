@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPublishable, type GateFailure } from '../../scenarios/authoring/gate';
 import { attemptFixture, attemptSteps, stepOutline, withScenario } from '../../scenarios/engine';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import type { AnyScenario } from '../../scenarios/types';
+import type { AnswerStep, AnyScenario } from '../../scenarios/types';
 
 const SEEDS = ['publish-1'];
 
@@ -59,6 +59,27 @@ describe('the publishing gate', () => {
         reason: `评分项"${item.title}"（${item.code}）没有一条只丢该项分数的路径：其错误答案不丢分（种子publish-1）`,
       },
     ]);
+  });
+
+  it('refuses a rubric item whose mistake the workflow refuses, naming the item and the step', () => {
+    const base = builtin('onboard-dust-enterprise');
+    const item = base.rubric[3]!;
+    const draft = {
+      ...base,
+      rubric: base.rubric.map((i) =>
+        i === item
+          ? {
+              ...i,
+              mistake: { ...i.mistake, apply: (answer: AnswerStep[]) => answer.filter((s) => s.stepId !== 'contacts') },
+            }
+          : i,
+      ),
+    } as AnyScenario;
+    const failure = failuresOf(draft).find((f) => f.item === item.code);
+    expect(failure?.check).toBe('mistake');
+    expect(failure?.reason).toMatch(
+      new RegExp(`^评分项"${item.title}"（${item.code}）的错误答案第3步"重复入库核查"被拒绝（种子publish-1）：`),
+    );
   });
 
   it('refuses a rubric item that always earns, naming the item', () => {
