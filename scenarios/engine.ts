@@ -32,10 +32,56 @@ import { prerequisiteOf, workflowOf, type WorkflowEvent } from './workflows';
 import { instantSchema } from './workflows/common';
 import type { IssuedDocument } from './law/document-numbers';
 
+/**
+ * A scenario that is not in the registry (a trainer's draft, checked by authoring/gate.ts), in force
+ * while `withScenario` runs. Its fixtures, forms and outline are memoised in caches of its own that
+ * live only as long as that call: a draft may share its id (and version) with a registered scenario
+ * while its data differ, and its functions cannot be fingerprinted, so keying the shared LRUs by id,
+ * version or content could serve one's fixtures to the other. Bypassing them also keeps drafts from
+ * evicting the entries live attempts use.
+ */
+interface DraftScope {
+  scenario: AnyScenario;
+  fixtures: Lru<string, unknown>;
+  steps: Lru<string, Step[]>;
+  outline: Lru<string, StepOutline[]>;
+}
+let draft: DraftScope | null = null;
+
+/**
+ * Runs `run` with `scenario` resolved by its id in place of the registered one (if any): start, apply,
+ * hint, finish, replay and score then work on a scenario object that is not registered. Synchronous,
+ * like the whole engine; states made inside must be used inside (outside, the id means the registry's).
+ */
+export function withScenario<T>(scenario: AnyScenario, run: () => T): T {
+  const outer = draft;
+  draft = {
+    scenario,
+    fixtures: new Lru(CACHE_SIZES.fixtures),
+    steps: new Lru(CACHE_SIZES.attemptSteps),
+    outline: new Lru(1),
+  };
+  try {
+    return run();
+  } finally {
+    draft = outer;
+  }
+}
+
 function scenarioOrThrow(id: string): AnyScenario {
+  if (draft?.scenario.id === id) return draft.scenario;
   const scenario = getScenario(id);
   if (!scenario) throw new RangeError(`未知的练兵场景：${id}`);
   return scenario;
+}
+
+/** The cache for a scenario id: the draft's own while one with that id is in force, else the shared one. */
+function cacheOf<K extends 'fixtures' | 'steps' | 'outline'>(
+  id: string,
+  name: K,
+  shared: DraftScope[K],
+): DraftScope[K] {
+  return draft?.scenario.id === id ? draft[name] : shared;
 }
 
 /** What an attempt's fixture is a function of: the scenario, the seed and the practice home, if any. */
@@ -49,7 +95,7 @@ const fixtureCache = new Lru<string, unknown>(CACHE_SIZES.fixtures);
  * the officer's practice home when the attempt has one (kit/home.ts: the same draws for every home).
  */
 export function attemptFixture(state: FixtureKey): unknown {
-  return fixtureCache.getOrSet(cacheKey(state), () => {
+  return cacheOf(state.scenarioId, 'fixtures', fixtureCache).getOrSet(cacheKey(state), () => {
     const fixture = scenarioOrThrow(state.scenarioId).fixture(state.seed);
     return state.home ? rehomeFixture(fixture, state.home) : fixture;
   });
@@ -59,7 +105,9 @@ export function attemptFixture(state: FixtureKey): unknown {
 const stepsCache = new Lru<string, Step[]>(CACHE_SIZES.attemptSteps);
 /** All step forms of the attempt's scenario, built for its fixture (memoised; pure functions of scenario and seed). */
 export function attemptSteps(state: FixtureKey): Step[] {
-  return stepsCache.getOrSet(cacheKey(state), () => scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)));
+  return cacheOf(state.scenarioId, 'steps', stepsCache).getOrSet(cacheKey(state), () =>
+    scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)),
+  );
 }
 
 /** What the workflow needs to know of a step, whatever the seed: which event it makes and when it is offered. */
@@ -74,7 +122,7 @@ const outlineCache = new Lru<string, StepOutline[]>(CACHE_SIZES.stepOutlines);
  * an attempt and working out the available steps never builds the forms' schemas.
  */
 export function stepOutline(scenarioId: string): StepOutline[] {
-  return outlineCache.getOrSet(scenarioId, () => {
+  return cacheOf(scenarioId, 'outline', outlineCache).getOrSet(scenarioId, () => {
     const scenario = scenarioOrThrow(scenarioId);
     return scenario
       .steps(scenario.fixture('outline'))

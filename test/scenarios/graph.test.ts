@@ -4,49 +4,22 @@
  * mistake and the alternative outcomes; states are keyed by workflow state, steps done and rubric
  * items lost, so document counters and dates stay out of the graph and traversal terminates.
  */
-import { getShortestPaths, getSimplePaths } from '@xstate/graph';
+import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { fromTransition, initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { applyStep, scoreAttempt, startAttempt } from '../../scenarios/engine';
+import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import {
+  attemptLogic,
+  finishedSimplePathEnds,
+  stateKey as key,
+  traversalOptions as options,
+} from '../../scenarios/authoring/explore';
+import { applyStep, scoreAttempt } from '../../scenarios/engine';
 import { listScenarios } from '../../scenarios/index';
 import type { AnyScenario, AttemptState } from '../../scenarios/types';
 import { WORKFLOWS } from '../../scenarios/workflows';
-import {
-  candidateEvents,
-  explorationAnswers,
-  lostCodes,
-  minutesAfter,
-  runAnswer,
-  T0,
-  type GraphEvent,
-} from './helpers';
+import { candidateEvents, explorationAnswers, lostCodes, minutesAfter, runAnswer, T0 } from './helpers';
 
 const SEEDS = ['graph-1', 'graph-2'];
-
-function attemptLogic(scenario: AnyScenario, seed: string) {
-  return fromTransition(
-    (state: AttemptState, event: GraphEvent) => {
-      const result = applyStep(state, {
-        stepId: event.stepId,
-        values: event.values,
-        at: minutesAfter(T0, state.events.length + 1),
-      });
-      return result.ok ? result.state : state;
-    },
-    () => startAttempt({ scenarioId: scenario.id, seed, mode: 'practice', at: T0 }),
-  );
-}
-
-const key = (state: AttemptState) =>
-  JSON.stringify([state.current.state, state.current.completedStepIds, lostCodes(state)]);
-
-function options(answers: ReturnType<typeof explorationAnswers>) {
-  return {
-    events: (snapshot: { context: AttemptState }) => candidateEvents(snapshot.context, answers),
-    serializeState: (snapshot: { context: AttemptState }) => key(snapshot.context),
-    limit: 5000,
-  };
-}
 
 /** Drives an unfinished state to a final one with the candidate events, model answer first. */
 function complete(state: AttemptState, answers: ReturnType<typeof explorationAnswers>): AttemptState {
@@ -104,22 +77,11 @@ describe.each(listScenarios().map((s) => [s.id, s] as const))('%s', (_id, scenar
   );
 
   it('every simple path to a finished attempt ends in a final state with a score in 0..100', () => {
-    const seed = SEEDS[0]!;
     // Simple paths grow combinatorially with the mistakes mixed in, so they explore the model answer,
     // the alternative outcomes and the first three mistakes (shortest paths above use all of them).
-    const fixture = scenario.fixture(seed);
-    const model = scenario.modelAnswer(fixture);
-    const answers = [
-      model,
-      ...scenario.rubric.slice(0, 3).map((i) => i.mistake.apply(model, fixture)),
-      ...(scenario.alternativeAnswers?.(fixture) ?? []),
-    ];
-    const paths = getSimplePaths(attemptLogic(scenario, seed), options(answers)).filter(
-      (p) => p.state.context.status === 'finished',
-    );
-    expect(paths.length).toBeGreaterThan(answers.length / 2);
-    for (const path of paths) {
-      const end = path.state.context;
+    const { answers, ends } = finishedSimplePathEnds(scenario, SEEDS[0]!);
+    expect(ends.length).toBeGreaterThan(answers.length / 2);
+    for (const end of ends) {
       expect(machine.getStateNodeById(`${machine.id}.${end.current.state}`).type).toBe('final');
       const { total } = scoreAttempt(end);
       expect(total).toBeGreaterThanOrEqual(0);
