@@ -1,0 +1,601 @@
+/**
+ * Scenario definitions as data (issue 16, point 1): a zod schema per workflow for what a scenario chooses,
+ * validated against the catalogues (industries, divisions, 判定标准, violations and tiers, the workflow's steps,
+ * states and rubric item library), and `scenarioFromSpec`, which builds a ScenarioDefinition from a parsed
+ * spec with the workflow's kit. Nothing in a spec is code: names and task lines are templates with named
+ * placeholders filled from the fixture or from the spec's declared draws. Pure: no I/O, no clock.
+ *
+ * Covered workflows: case (案件办理 and its 文书 scenarios) and inspection (执法检查 and its 文书 scenarios).
+ */
+import { z } from '../lib/zod';
+import { createPrng, type Prng } from '../prng';
+import * as people from '../kit/people';
+import { generateUscc } from '../lib/uscc';
+import { DIVISIONS } from '../lib/divisions';
+import { INDUSTRIES, SUPERVISED_SECTORS, industryByCode, type SupervisedSector } from '../lib/industries';
+import { STANDARD_ITEMS, findStandardItem, type StandardGroup, standardOf } from '../lib/hazard-standard';
+import {
+  CRIME_IDS,
+  MITIGATION_IDS,
+  PENALTY_ARTICLES,
+  VIOLATIONS,
+  VIOLATION_IDS,
+  fineRangeProblem,
+  type CrimeId,
+  type MitigationId,
+  type TierId,
+  type ViolationId,
+} from '../law/penalties';
+import {
+  buildCaseFixture,
+  caseAnswer,
+  caseInput,
+  caseMaterials,
+  caseRubric,
+  caseSteps,
+  presetThroughInvestigation,
+  type CaseAnswerOptions,
+  type CaseFixture,
+} from '../workflows/case/kit';
+import {
+  inspectionAlternatives,
+  inspectionFixture,
+  inspectionMachineInput,
+  inspectionMaterials,
+  inspectionModelAnswer,
+  inspectionRubric,
+  inspectionSteps,
+  presetThroughFindings,
+  type InspectionFixture,
+  type Template,
+} from '../workflows/inspection/kit';
+import { MEASURES } from '../workflows/inspection/machine';
+import { STATEMENT_REVIEWS } from '../workflows/case/machine';
+import { workflowOf } from '../workflows';
+import type { AnyScenario, Hint, ScenarioDefinition, Skill } from '../types';
+
+// ---------------------------------------------------------------------------------------------------------
+// Catalogues the schema checks against
+
+/** The placeholder in an enterprise name pattern that the drawn trade name (字号) fills. */
+export const TRADE_PLACEHOLDER = '{字号}';
+
+/** The skills a scenario of each workflow may train, as the built-ins use them. */
+export const SPEC_SKILLS = {
+  case: ['case', 'documents'],
+  inspection: ['inspection', 'documents'],
+} as const satisfies Record<string, readonly Skill[]>;
+
+/** The step ids of each covered workflow's forms (a test checks them against the kits' `…Steps`). */
+export const SPEC_STEP_IDS = {
+  case: [
+    'file',
+    'evidence',
+    'notice',
+    'statement',
+    'hearingRequest',
+    'hearingSchedule',
+    'hearingRecord',
+    'legalReview',
+    'discussion',
+    'noPenalty',
+    'transfer',
+    'decision',
+    'serve',
+    'payment',
+    'close',
+  ],
+  inspection: ['plan', 'start', 'findings', 'record', 'measures', 'order', 'closeNoHazards', 'recheck'],
+} as const;
+
+/** The rubric item libraries: the keys a spec's rubric may name. */
+export const RUBRIC_LIBRARIES = { case: caseRubric, inspection: inspectionRubric } as const;
+
+/** Placeholders a task line may use: filled from the (possibly re-homed) fixture when the card is shown. */
+export const TASK_PLACEHOLDERS = { 机关: '执法机关名称', 企业: '企业名称' } as const;
+
+const STANDARD_GROUPS = [...new Set(STANDARD_ITEMS.map((i) => i.group))] as [StandardGroup, ...StandardGroup[]];
+const DIVISION_CODES = new Set(DIVISIONS.map((d) => d.code));
+
+const placeholders = (template: string) => [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+
+/** Fills `{name}` placeholders; an unknown one is left as written (the schema refuses specs that have any). */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Common part
+
+const slug = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'id：场景编号只能由小写英文字母、数字和连字符组成（如 case-my-scenario）');
+const text = (field: string, max = 2000) =>
+  z.string().trim().min(1, `${field}：不能为空`).max(max, `${field}：不超过${max}字`);
+
+const hintSchema = z.object({
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'hints：提示编号只能由英文字母、数字和连字符组成'),
+  stepId: z.string().nullable(),
+  text: text('hints.text', 500),
+  cost: z
+    .number()
+    .int('hints.cost：扣分须为整数')
+    .min(0, 'hints.cost：扣分不能为负')
+    .max(20, 'hints.cost：扣分不超过20分'),
+});
+
+const rubricEntry = z.object({
+  item: z.string(),
+  weight: z.number().int('rubric.weight：权重须为整数').min(1, 'rubric.weight：权重至少为1').max(100),
+});
+
+/** A random draw made before the kit's builder (in this order), whose value a text template may use. */
+const drawSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pick'),
+    name: z.string().regex(/^[^{}\s]+$/, 'draws.name：名称不能含空白或花括号'),
+    values: z.array(z.union([z.string().min(1), z.number()])).min(1, 'draws.values：至少一个候选值'),
+  }),
+  z.object({
+    kind: z.literal('int'),
+    name: z.string().regex(/^[^{}\s]+$/, 'draws.name：名称不能含空白或花括号'),
+    min: z.number().int(),
+    max: z.number().int(),
+  }),
+]);
+export type Draw = z.infer<typeof drawSchema>;
+
+const commonShape = {
+  id: slug,
+  version: z.number().int('version：版本号须为整数').min(1, 'version：版本号从1开始'),
+  title: text('title', 60),
+  brief: text('brief'),
+  skill: z.enum(['onboarding', 'inspection', 'documents', 'case']),
+  estimatedMinutes: z.number().int('estimatedMinutes：须为整数').min(1).max(240),
+  assessmentTimeLimitMinutes: z.number().int('assessmentTimeLimitMinutes：须为整数').min(1).max(480).optional(),
+  /** The task card's opening lines; placeholders {机关} and {企业}. */
+  taskLines: z.array(text('taskLines', 300)).min(1, 'taskLines：至少一行任务说明'),
+  hints: z.array(hintSchema),
+  rubric: z.array(rubricEntry).min(1, 'rubric：至少一个评分项'),
+  unreachableStates: z.array(z.object({ state: z.string(), reason: text('unreachableStates.reason', 300) })).optional(),
+};
+
+type Issue = { path: (string | number)[]; message: string };
+const fieldPath = (path: (string | number)[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+const issue = (path: (string | number)[], message: string): Issue => ({
+  path,
+  message: `${fieldPath(path)}：${message}`,
+});
+
+interface CommonSpec {
+  id: string;
+  skill: Skill;
+  estimatedMinutes: number;
+  assessmentTimeLimitMinutes?: number | undefined;
+  taskLines: string[];
+  hints: { id: string; stepId: string | null }[];
+  rubric: { item: string; weight: number }[];
+  unreachableStates?: { state: string }[] | undefined;
+}
+
+function commonIssues(workflow: keyof typeof SPEC_SKILLS, spec: CommonSpec): Issue[] {
+  const out: Issue[] = [];
+  const skills: readonly Skill[] = SPEC_SKILLS[workflow];
+  if (!skills.includes(spec.skill))
+    out.push(issue(['skill'], `流程“${workflow}”的场景只能训练${skills.join('、')}技能，不能是“${spec.skill}”`));
+  if (spec.assessmentTimeLimitMinutes !== undefined && spec.assessmentTimeLimitMinutes < spec.estimatedMinutes)
+    out.push(issue(['assessmentTimeLimitMinutes'], '考核时限不能短于预计用时'));
+  spec.taskLines.forEach((line, i) => {
+    for (const name of placeholders(line))
+      if (!(name in TASK_PLACEHOLDERS))
+        out.push(issue(['taskLines', i], `未知的占位符“{${name}}”，只能使用{机关}、{企业}`));
+  });
+  const steps: readonly string[] = SPEC_STEP_IDS[workflow];
+  const hintIds = new Set<string>();
+  spec.hints.forEach((h, i) => {
+    if (hintIds.has(h.id)) out.push(issue(['hints', i, 'id'], `提示编号“${h.id}”重复`));
+    hintIds.add(h.id);
+    if (h.stepId !== null && !steps.includes(h.stepId))
+      out.push(issue(['hints', i, 'stepId'], `流程“${workflow}”没有步骤“${h.stepId}”（可选：${steps.join('、')}）`));
+  });
+  const library = RUBRIC_LIBRARIES[workflow];
+  const items = new Set<string>();
+  spec.rubric.forEach((r, i) => {
+    if (!(r.item in library))
+      out.push(
+        issue(
+          ['rubric', i, 'item'],
+          `流程“${workflow}”的评分项库中没有“${r.item}”（可选：${Object.keys(library).join('、')}）`,
+        ),
+      );
+    if (items.has(r.item)) out.push(issue(['rubric', i, 'item'], `评分项“${r.item}”重复`));
+    items.add(r.item);
+  });
+  const total = spec.rubric.reduce((sum, r) => sum + r.weight, 0);
+  if (total !== 100) out.push(issue(['rubric'], `评分项权重合计为${total}，应为100`));
+  const states = Object.keys(workflowOf(workflow).machine.states);
+  spec.unreachableStates?.forEach((u, i) => {
+    if (!states.includes(u.state))
+      out.push(issue(['unreachableStates', i, 'state'], `流程“${workflow}”没有状态“${u.state}”`));
+  });
+  return out;
+}
+
+function drawIssues(draws: Draw[], templates: { path: (string | number)[]; text: string }[]): Issue[] {
+  const out: Issue[] = [];
+  const names = new Set<string>();
+  draws.forEach((d, i) => {
+    if (names.has(d.name)) out.push(issue(['draws', i, 'name'], `随机量“${d.name}”重复`));
+    names.add(d.name);
+    if (d.kind === 'int' && d.min > d.max) out.push(issue(['draws', i, 'max'], '最大值不能小于最小值'));
+  });
+  for (const t of templates)
+    for (const name of placeholders(t.text))
+      if (!names.has(name)) out.push(issue(t.path, `占位符“{${name}}”没有在 draws 中声明`));
+  return out;
+}
+
+function enterpriseIssues(e: {
+  namePattern: string;
+  industryCode: string;
+  sector: string;
+  divisionCodes?: readonly string[] | undefined;
+}): Issue[] {
+  const out: Issue[] = [];
+  const names = placeholders(e.namePattern);
+  if (!names.includes('字号'))
+    out.push(issue(['enterprise', 'namePattern'], `企业名称模板须含占位符${TRADE_PLACEHOLDER}（抽取的字号）`));
+  for (const n of names)
+    if (n !== '字号')
+      out.push(issue(['enterprise', 'namePattern'], `未知的占位符“{${n}}”，只能使用${TRADE_PLACEHOLDER}`));
+  const industry = industryByCode(e.industryCode);
+  if (!industry)
+    out.push(
+      issue(['enterprise', 'industryCode'], `行业代码“${e.industryCode}”不在国民经济行业分类（GB/T 4754）目录中`),
+    );
+  else if (industry.sector !== e.sector)
+    out.push(
+      issue(
+        ['enterprise', 'sector'],
+        `${industry.code} ${industry.name}属于“${industry.sector}”监管行业，不是“${e.sector}”`,
+      ),
+    );
+  e.divisionCodes?.forEach((code, i) => {
+    if (!DIVISION_CODES.has(code))
+      out.push(issue(['enterprise', 'divisionCodes', i], `行政区划代码“${code}”不在目录中`));
+  });
+  return out;
+}
+
+const enterpriseShape = {
+  /** The enterprise name with {字号} where the drawn trade name goes, e.g. 秦皇岛{字号}特钢有限公司. */
+  namePattern: text('enterprise.namePattern', 60),
+  industryCode: z.string(),
+  /** 监管行业: must be the industry's (a check that the trainer picked the industry they meant). */
+  sector: z.string(),
+  summary: text('enterprise.summary', 500),
+};
+
+function addIssues(ctx: z.RefinementCtx, issues: Issue[]) {
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Case (案件办理, and the 文书 scenarios on the case workflow)
+
+const statementSchema = z.object({
+  text: text('statements.text', 500),
+  review: z.enum(STATEMENT_REVIEWS),
+  reviewReason: text('statements.reviewReason', 500),
+});
+
+export const caseSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('case'),
+    draws: z.array(drawSchema).default([]),
+    enterprise: z.object({
+      ...enterpriseShape,
+      /** Divisions the enterprise may lie in; by default the kit's six. */
+      divisionCodes: z.array(z.string()).min(1).optional(),
+    }),
+    violation: z.object({ id: z.string(), tier: z.enum(['first', 'uncorrected']) }),
+    /** 违法事实; may use the draws' placeholders. */
+    facts: text('facts'),
+    /** The fines the model answer may propose (one is drawn); each within the tier's range. */
+    amounts: z.array(z.number().int().positive()).min(1, 'amounts：至少一个罚款金额'),
+    statements: z.array(statementSchema).min(1).nullable(),
+    hearingRequested: z.boolean(),
+    hearingArguments: text('hearingArguments', 500).optional(),
+    findings: z
+      .object({
+        minor: z.boolean(),
+        firstOffence: z.boolean(),
+        correctedInTime: z.boolean(),
+        harm: z.enum(['none', 'minor', 'serious']),
+      })
+      .optional(),
+    mitigation: z
+      .enum(MITIGATION_IDS as [MitigationId, ...MitigationId[]])
+      .nullable()
+      .optional(),
+    crime: z
+      .enum(CRIME_IDS as [CrimeId, ...CrimeId[]])
+      .nullable()
+      .optional(),
+    crimeAssessment: text('crimeAssessment', 500).optional(),
+    /** `throughInvestigation`: the case is filed and investigated before the trainee takes over (文书 scenarios). */
+    preset: z.enum(['none', 'throughInvestigation']),
+    /** Answers reaching the other outcomes (alternative answers); the model answer is the kit's. */
+    alternatives: z.array(
+      z.object({ outcome: z.enum(['penalty', 'noPenalty', 'transfer']).optional(), hearing: z.boolean().optional() }),
+    ),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [
+      ...commonIssues('case', spec),
+      ...enterpriseIssues(spec.enterprise),
+      ...drawIssues(spec.draws, [
+        { path: ['facts'], text: spec.facts },
+        ...(spec.crimeAssessment ? [{ path: ['crimeAssessment'], text: spec.crimeAssessment }] : []),
+        ...(spec.hearingArguments ? [{ path: ['hearingArguments'], text: spec.hearingArguments }] : []),
+      ]),
+    ];
+    const violation = (VIOLATIONS as Record<string, (typeof VIOLATIONS)[ViolationId] | undefined>)[spec.violation.id];
+    if (!violation)
+      issues.push(
+        issue(
+          ['violation', 'id'],
+          `违法行为“${spec.violation.id}”不在违法行为目录中（可选：${VIOLATION_IDS.join('、')}）`,
+        ),
+      );
+    else {
+      const article = PENALTY_ARTICLES[violation.articleId];
+      if (!article.tiers.some((t) => t.id === spec.violation.tier))
+        issues.push(issue(['violation', 'tier'], `${article.citation}没有“${spec.violation.tier}”处罚档次`));
+      else
+        spec.amounts.forEach((amount, i) => {
+          const problem = fineRangeProblem(violation.articleId, spec.violation.tier as TierId, amount);
+          if (problem) issues.push(issue(['amounts', i], problem));
+        });
+    }
+    if (spec.crime && !spec.crimeAssessment)
+      issues.push(issue(['crimeAssessment'], '涉嫌犯罪的案件须写明犯罪构成要件的核查情况'));
+    if (spec.hearingRequested && !spec.hearingArguments)
+      issues.push(issue(['hearingArguments'], '当事人要求听证的，须写明听证中的陈述和申辩'));
+    addIssues(ctx, issues);
+  });
+export type CaseSpec = z.infer<typeof caseSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Inspection (执法检查, and the 文书 scenarios on the inspection workflow)
+
+const siteTemplateSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id：检查项编号只能由小写英文字母、数字和连字符组成'),
+  area: text('area', 40),
+  checklist: text('checklist', 200),
+  bad: text('bad', 300),
+  ok: text('ok', 300),
+  fixed: text('fixed', 300),
+  badVerdict: z.enum(['general', 'major']),
+  clause: z.string().nullable(),
+  measures: z.array(z.enum(MEASURES)),
+  basis: text('basis', 200),
+  nature: z.enum(['violation', 'hazard']),
+});
+
+export const inspectionSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('inspection'),
+    enterprise: z.object({
+      ...enterpriseShape,
+      divisionCodes: z.array(z.string()).min(1, 'enterprise.divisionCodes：至少一个行政区划'),
+      employees: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    }),
+    /** The checklists of the 判定标准 that apply (all of one standard). */
+    clauseGroups: z.array(z.enum(STANDARD_GROUPS)).min(1),
+    /** Site items of which one is drawn as the major hazard found; each cites a 判定标准 item. */
+    majors: z.array(siteTemplateSchema).min(1, 'majors：至少一个重大事故隐患候选项'),
+    /** Site items of which two are drawn as general hazards. */
+    generals: z.array(siteTemplateSchema).min(2, 'generals：至少两个一般事故隐患候选项'),
+    maxPlanDelayDays: z.number().int().min(0).max(10),
+    mayHaveExpiredOfficer: z.boolean(),
+    signatureRefusalRate: z.number().min(0).max(1),
+    rectifyDays: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    /** `throughFindings`: plan, inspection and findings are preset (文书 scenarios). */
+    preset: z.enum(['none', 'throughFindings']),
+    /** Whether the workflow's other outcomes are answered (the kit's alternatives). */
+    alternatives: z.boolean(),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [...commonIssues('inspection', spec), ...enterpriseIssues(spec.enterprise)];
+    const standards = new Set(spec.clauseGroups.map((g) => STANDARD_ITEMS.find((i) => i.group === g)!.standard));
+    if (standards.size > 1) issues.push(issue(['clauseGroups'], '所选检查表须属于同一判定标准'));
+    const ids = new Set<string>();
+    (['majors', 'generals'] as const).forEach((list) =>
+      spec[list].forEach((t, i) => {
+        if (ids.has(t.id)) issues.push(issue([list, i, 'id'], `检查项编号“${t.id}”重复`));
+        ids.add(t.id);
+        if (list === 'majors') {
+          if (t.badVerdict !== 'major')
+            issues.push(issue([list, i, 'badVerdict'], '重大事故隐患候选项的判定须为重大事故隐患'));
+          const item = t.clause === null ? undefined : findStandardItem(t.clause);
+          if (!item)
+            issues.push(
+              issue([list, i, 'clause'], `判定标准条目“${t.clause ?? ''}”不存在，重大事故隐患须引用判定标准条目`),
+            );
+          else if (!spec.clauseGroups.includes(item.group))
+            issues.push(issue([list, i, 'clause'], `判定标准条目${item.id}属于“${item.group}”，不在所选检查表中`));
+        } else {
+          if (t.badVerdict !== 'general')
+            issues.push(issue([list, i, 'badVerdict'], '一般事故隐患候选项的判定须为一般事故隐患'));
+          if (t.clause !== null) issues.push(issue([list, i, 'clause'], '一般事故隐患不引用重大事故隐患判定标准条目'));
+        }
+      }),
+    );
+    if (spec.enterprise.employees[0] > spec.enterprise.employees[1])
+      issues.push(issue(['enterprise', 'employees'], '从业人数下限不能大于上限'));
+    if (spec.rectifyDays[0] > spec.rectifyDays[1]) issues.push(issue(['rectifyDays'], '整改期限下限不能大于上限'));
+    addIssues(ctx, issues);
+  });
+export type InspectionSpec = z.infer<typeof inspectionSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Any spec
+
+export const scenarioSpecSchema = z.discriminatedUnion('workflow', [caseSpecSchema, inspectionSpecSchema]);
+export type ScenarioSpec = z.infer<typeof scenarioSpecSchema>;
+/** What a trainer writes (before defaults are filled in). */
+export type ScenarioSpecInput = z.input<typeof scenarioSpecSchema>;
+
+/** Parses a spec; the refusal lists each problem in Chinese, naming its field path. */
+export function parseScenarioSpec(input: unknown): { ok: true; spec: ScenarioSpec } | { ok: false; errors: string[] } {
+  const result = scenarioSpecSchema.safeParse(input);
+  if (result.success) return { ok: true, spec: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => {
+      const path = fieldPath(i.path.filter((p): p is string | number => typeof p !== 'symbol'));
+      return i.code === 'custom' || !path || i.message.startsWith(`${path}：`) ? i.message : `${path}：${i.message}`;
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spec → ScenarioDefinition
+
+const namePatternFn = (pattern: string) => (trade: string) => pattern.split(TRADE_PLACEHOLDER).join(trade);
+
+function drawAll(prng: Prng, draws: Draw[]): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const d of draws) values[d.name] = d.kind === 'pick' ? prng.pick(d.values) : prng.int(d.min, d.max);
+  return values;
+}
+
+const taskLines = (lines: string[], f: { authority: { name: string }; enterprise: { name: string } }) =>
+  lines.map((l) => fillTemplate(l, { 机关: f.authority.name, 企业: f.enterprise.name }));
+
+function commonDefinition(spec: ScenarioSpec) {
+  return {
+    id: spec.id,
+    version: spec.version,
+    title: spec.title,
+    brief: spec.brief,
+    skill: spec.skill,
+    estimatedMinutes: spec.estimatedMinutes,
+    ...(spec.assessmentTimeLimitMinutes !== undefined
+      ? { assessmentTimeLimitMinutes: spec.assessmentTimeLimitMinutes }
+      : {}),
+    hints: spec.hints.map((h): Hint => ({ id: h.id, stepId: h.stepId, text: h.text, cost: h.cost })),
+    ...(spec.unreachableStates ? { unreachableStates: spec.unreachableStates.map((u) => ({ ...u })) } : {}),
+  };
+}
+
+function caseScenario(spec: CaseSpec): ScenarioDefinition<CaseFixture, 'case'> {
+  const fixture = (seed: string): CaseFixture => {
+    const prng = createPrng(`${spec.id}:${seed}`);
+    const vars = drawAll(prng, spec.draws);
+    return buildCaseFixture(
+      prng,
+      {
+        namePattern: namePatternFn(spec.enterprise.namePattern),
+        industryCode: spec.enterprise.industryCode,
+        ...(spec.enterprise.divisionCodes ? { divisionCodes: spec.enterprise.divisionCodes } : {}),
+        enterpriseSummary: spec.enterprise.summary,
+        violationId: spec.violation.id as ViolationId,
+        tierId: spec.violation.tier,
+        facts: fillTemplate(spec.facts, vars),
+        amounts: [...spec.amounts],
+        statements: spec.statements ? spec.statements.map((s) => ({ ...s })) : null,
+        ...(spec.hearingArguments !== undefined ? { hearingArguments: fillTemplate(spec.hearingArguments, vars) } : {}),
+        hearingRequested: spec.hearingRequested,
+        ...(spec.findings ? { findings: { ...spec.findings } } : {}),
+        ...(spec.mitigation !== undefined ? { mitigation: spec.mitigation } : {}),
+        ...(spec.crime !== undefined ? { crime: spec.crime } : {}),
+        ...(spec.crimeAssessment !== undefined ? { crimeAssessment: fillTemplate(spec.crimeAssessment, vars) } : {}),
+      },
+      people,
+      generateUscc,
+    );
+  };
+  const preset = spec.preset === 'throughInvestigation';
+  const base: CaseAnswerOptions = preset ? { from: 'notice' } : {};
+  const options = (a: CaseSpec['alternatives'][number]): CaseAnswerOptions => ({
+    ...base,
+    ...(a.outcome !== undefined ? { outcome: a.outcome } : {}),
+    ...(a.hearing !== undefined ? { hearing: a.hearing } : {}),
+  });
+  return {
+    ...commonDefinition(spec),
+    workflow: 'case',
+    fixture,
+    materials: (f) => caseMaterials(f, taskLines(spec.taskLines, f)),
+    machineInput: caseInput,
+    ...(preset ? { presetEvents: presetThroughInvestigation } : {}),
+    steps: caseSteps,
+    rubric: spec.rubric.map((r) => caseRubric[r.item as keyof typeof caseRubric](r.weight)),
+    modelAnswer: (f) => caseAnswer(f, base),
+    ...(spec.alternatives.length > 0
+      ? { alternativeAnswers: (f: CaseFixture) => spec.alternatives.map((a) => caseAnswer(f, options(a))) }
+      : {}),
+  };
+}
+
+function inspectionScenario(spec: InspectionSpec): ScenarioDefinition<InspectionFixture, 'inspection'> {
+  const template = (t: InspectionSpec['majors'][number]): Template => ({ ...t, measures: [...t.measures] });
+  const fixture = (seed: string): InspectionFixture =>
+    inspectionFixture(seed, {
+      scenarioId: spec.id,
+      divisionCodes: [...spec.enterprise.divisionCodes],
+      maxPlanDelayDays: spec.maxPlanDelayDays,
+      majors: spec.majors.map(template),
+      generals: spec.generals.map(template),
+      nameSuffix: '',
+      namePattern: namePatternFn(spec.enterprise.namePattern),
+      employees: [...spec.enterprise.employees],
+      industryCode: spec.enterprise.industryCode,
+      enterpriseSummary: spec.enterprise.summary,
+      clauseGroups: [...spec.clauseGroups],
+      mayHaveExpiredOfficer: spec.mayHaveExpiredOfficer,
+      signatureRefusalRate: spec.signatureRefusalRate,
+      rectifyDays: [...spec.rectifyDays],
+    });
+  const from = spec.preset === 'throughFindings' ? 'record' : 'plan';
+  const standard = standardOf(spec.clauseGroups);
+  return {
+    ...commonDefinition(spec),
+    workflow: 'inspection',
+    fixture,
+    materials: (f) => inspectionMaterials(f, taskLines(spec.taskLines, f)),
+    machineInput: inspectionMachineInput,
+    ...(spec.preset === 'throughFindings' ? { presetEvents: presetThroughFindings } : {}),
+    steps: inspectionSteps,
+    rubric: spec.rubric.map((r) =>
+      r.item === 'majorRecognised' || r.item === 'majorClause'
+        ? inspectionRubric[r.item](r.weight, standard)
+        : inspectionRubric[r.item as Exclude<keyof typeof inspectionRubric, 'majorRecognised' | 'majorClause'>](
+            r.weight,
+          ),
+    ),
+    modelAnswer: (f) => inspectionModelAnswer(f, from),
+    ...(spec.alternatives
+      ? { alternativeAnswers: (f: InspectionFixture) => inspectionAlternatives(f, inspectionModelAnswer(f, from)) }
+      : {}),
+  };
+}
+
+/** Builds the scenario a parsed spec describes, with its workflow's kit. */
+export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
+  switch (spec.workflow) {
+    case 'case':
+      return caseScenario(spec);
+    case 'inspection':
+      return inspectionScenario(spec);
+  }
+}
+
+// Re-exported for editors that offer choices from the catalogues rather than typed text.
+export { INDUSTRIES, SUPERVISED_SECTORS, STANDARD_ITEMS, VIOLATION_IDS, DIVISIONS };
+export type { SupervisedSector };
