@@ -523,6 +523,213 @@ export const docsAmmoniaOrdersSpec = {
   alternatives: true,
 } satisfies ScenarioSpecInput;
 
+export const onboardDustEnterpriseSpec = {
+  id: 'onboard-dust-enterprise',
+  version: 1,
+  workflow: 'onboarding',
+  skill: 'onboarding',
+  title: '企业入库：粉尘涉爆家具企业',
+  brief:
+    '一家木质家具企业申请纳入执法系统。请对照营业执照和现场核实情况录入企业信息：核验统一社会信用代码（GB 32100-2015校验位），按工艺标注粉尘涉爆专项并分级，核查是否重复入库，完成入库。申请材料中有需要发现的问题。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: ['{机关}受理{企业}的入库申请。', '请核验材料并在系统中完成企业入库。'],
+  enterprise: { namePattern: '秦皇岛{字号}家具有限公司', industryCode: 'C2110', sector: '轻工', employees: [30, 280] },
+  flags: ['dust'],
+  plants: [
+    { kind: 'usccTypo' },
+    { kind: 'flagsOmitted' },
+    { kind: 'lookalike', id: 'ent-200', namePattern: '秦皇岛{字号}木业有限公司', division: 'other' },
+  ],
+  siteNotes: [
+    '生产经营地址经现场核实为：{生产经营地址}。',
+    '主要工艺：木材开料、砂光、喷漆；砂光工序产生木质粉尘，设有干式布袋除尘器。',
+    '从业人员{从业人员}人（以社会保险缴纳名单核实）。',
+    '法定代表人、主要负责人、安全管理负责人及电话与申请表一致。',
+  ],
+  expectedNotes: ['usccMismatch', 'flagMissing'],
+  hints: [
+    {
+      id: 'uscc',
+      stepId: 'basic',
+      text: '申请表上的代码校验不通过时，以营业执照上的代码为准，不要自己改校验位。',
+      cost: 5,
+    },
+    { id: 'flags', stepId: 'classify', text: '砂光工序产生木质粉尘并设干式除尘器，属于粉尘涉爆企业。', cost: 5 },
+    { id: 'registry', stepId: 'registry', text: '判断是否同一企业看统一社会信用代码，不看名称是否相近。', cost: 3 },
+  ],
+  rubric: [
+    { item: 'uscc', weight: 20 },
+    { item: 'notes', weight: 15 },
+    { item: 'division', weight: 10 },
+    { item: 'industry', weight: 10 },
+    { item: 'flags', weight: 15 },
+    { item: 'riskClass', weight: 10 },
+    { item: 'contacts', weight: 5 },
+    { item: 'duplicate', weight: 5 },
+    { item: 'onboarded', weight: 10 },
+  ],
+} satisfies ScenarioSpecInput;
+
+export const onboardColdStorageRenamedSpec = {
+  id: 'onboard-cold-storage-renamed',
+  version: 1,
+  workflow: 'onboarding',
+  skill: 'onboarding',
+  title: '企业入库：更名的涉氨冷库企业',
+  brief:
+    '一家水产冷冻企业以新名称申请入库。请核验材料、按生产经营地确定行政区划、标注涉氨制冷等专项并分级，通过统一社会信用代码核查发现它已以原名称入库，更新原记录而不是重复入库。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: ['{机关}受理{企业}的入库申请。', '请核验材料并在系统中完成企业入库（一企一档）。'],
+  enterprise: {
+    namePattern: '秦皇岛{字号}水产食品有限公司',
+    industryCode: 'C1361',
+    sector: '轻工',
+    employees: [15, 350],
+  },
+  flags: ['ammonia'],
+  optionalFlag: { flag: 'confinedSpace', probability: 0.5, text: '；厂区有污水处理池，需进入清淤（有限空间作业）' },
+  plants: [
+    { kind: 'wrongDivision' },
+    { kind: 'formerRecord', id: 'ent-300', namePattern: '秦皇岛{字号}水产冷冻厂' },
+    { kind: 'stalePhone' },
+    { kind: 'lookalike', id: 'ent-301', namePattern: '秦皇岛{字号}冷链物流有限公司', division: 'any' },
+  ],
+  siteNotes: [
+    '企业于去年由"{原名称}"更名为"{企业}"，统一社会信用代码不变。',
+    '生产经营地址经现场核实为：{生产经营地址}。',
+    '冷库和速冻间采用液氨制冷{专项补充}。',
+    '从业人员{从业人员}人。主要负责人{主要负责人}的电话经核实为{主要负责人电话}（申请表所填号码已停用）。',
+  ],
+  expectedNotes: ['nameChanged', 'divisionMismatch', 'phoneInvalid'],
+  hints: [
+    { id: 'division', stepId: 'basic', text: '行政区划按生产经营地址所在区县填写。', cost: 5 },
+    {
+      id: 'registry',
+      stepId: 'registry',
+      text: '在已入库企业名录中按统一社会信用代码查找，名称可能已经变更。',
+      cost: 5,
+    },
+  ],
+  rubric: [
+    { item: 'duplicate', weight: 20 },
+    { item: 'division', weight: 15 },
+    { item: 'notes', weight: 15 },
+    { item: 'industry', weight: 10 },
+    { item: 'flags', weight: 10 },
+    { item: 'riskClass', weight: 10 },
+    { item: 'contacts', weight: 10 },
+    { item: 'onboarded', weight: 10 },
+  ],
+} satisfies ScenarioSpecInput;
+
+export const onboardChemicalEnterpriseSpec = {
+  id: 'onboard-chemical-enterprise',
+  version: 1,
+  workflow: 'onboarding',
+  skill: 'onboarding',
+  title: '企业入库：危险化学品生产企业',
+  brief:
+    '一家有机化学原料生产企业申请入库。请核验材料：按生产经营地确定行政区划，确定国民经济行业和监管行业（危险化学品，不属于工贸行业），标注重大危险源等专项并按分级规则分级，核查是否重复入库，完成入库。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: ['{机关}受理{企业}的入库申请。', '请核验材料并在系统中完成企业入库（一企一档）。'],
+  enterprise: {
+    namePattern: '秦皇岛{字号}化工有限公司',
+    industryCode: 'C2614',
+    sector: '危险化学品',
+    employees: [80, 450],
+  },
+  flags: ['majorHazardSource'],
+  optionalFlag: { flag: 'confinedSpace', probability: 0.5, text: '；反应釜、储罐检修时需进入罐内作业（有限空间）' },
+  plants: [
+    { kind: 'wrongDivision' },
+    { kind: 'flagsOmitted' },
+    { kind: 'lookalike', id: 'ent-400', namePattern: '秦皇岛{字号}化工贸易有限公司', division: 'any' },
+  ],
+  siteNotes: [
+    '生产经营地址经现场核实为：{生产经营地址}。',
+    '主要产品：甲醇下游有机化学原料；持有危险化学品安全生产许可证，属于危险化学品生产企业。',
+    '甲醇储罐区经辨识构成二级重大危险源，已向应急管理部门备案{专项补充}。',
+    '从业人员{从业人员}人。法定代表人、主要负责人、安全管理负责人及电话与申请表一致。',
+  ],
+  expectedNotes: ['divisionMismatch', 'flagMissing'],
+  hints: [
+    {
+      id: 'sector',
+      stepId: 'classify',
+      text: '持危险化学品安全生产许可证的生产企业，监管行业为危险化学品；构成重大危险源的，按分级规则为A级。',
+      cost: 5,
+    },
+    { id: 'division', stepId: 'basic', text: '行政区划按生产经营地址所在区县填写。', cost: 5 },
+    { id: 'registry', stepId: 'registry', text: '判断是否同一企业看统一社会信用代码，不看名称是否相近。', cost: 3 },
+  ],
+  rubric: [
+    { item: 'industry', weight: 15 },
+    { item: 'flags', weight: 15 },
+    { item: 'riskClass', weight: 15 },
+    { item: 'division', weight: 10 },
+    { item: 'notes', weight: 15 },
+    { item: 'contacts', weight: 5 },
+    { item: 'duplicate', weight: 10 },
+    { item: 'onboarded', weight: 15 },
+  ],
+} satisfies ScenarioSpecInput;
+
+export const onboardDuplicateUsccSpec = {
+  id: 'onboard-duplicate-uscc',
+  version: 1,
+  workflow: 'onboarding',
+  skill: 'onboarding',
+  title: '企业入库：申请表代码有误的已入库企业',
+  brief:
+    '一家水泥企业以"首次申请"提交入库申请，申请表上的企业名称和统一社会信用代码都与营业执照不一致。请以营业执照为准核验材料，按统一社会信用代码核查名录：它已经入库的，更新原记录，不要重复入库，也不要与名称相近的另一家企业混为一谈。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: ['{机关}受理{企业}的入库申请。', '请核验材料并在系统中完成企业入库（一企一档）。'],
+  enterprise: { namePattern: '秦皇岛{字号}建材有限公司', industryCode: 'C3011', sector: '建材', employees: [40, 600] },
+  flags: ['confinedSpace'],
+  plants: [
+    { kind: 'misnamed', namePattern: '秦皇岛{字号}水泥有限公司' },
+    { kind: 'usccTypo' },
+    { kind: 'registered', id: 'ent-500' },
+    { kind: 'lookalike', id: 'ent-501', namePattern: '秦皇岛{字号}水泥制品有限公司', division: 'any' },
+  ],
+  siteNotes: [
+    '经办人称企业此前没有办理过入库，本次为首次申请。',
+    '生产经营地址经现场核实为：{生产经营地址}。',
+    '主要产品：通用硅酸盐水泥；有熟料库、水泥筒型储库，清库时需进入库内作业（有限空间）。',
+    '从业人员{从业人员}人。法定代表人、主要负责人、安全管理负责人及电话与申请表一致。',
+  ],
+  expectedNotes: ['usccMismatch', 'nameMismatch'],
+  hints: [
+    {
+      id: 'uscc',
+      stepId: 'basic',
+      text: '申请表上的代码校验不通过、名称与执照不同时，名称和代码都以营业执照为准，不要自己改校验位。',
+      cost: 5,
+    },
+    {
+      id: 'registry',
+      stepId: 'registry',
+      text: '用营业执照上的统一社会信用代码在名录中查找；名称相近不等于同一企业，经办人说"首次申请"也要核查。',
+      cost: 5,
+    },
+  ],
+  rubric: [
+    { item: 'duplicate', weight: 25 },
+    { item: 'uscc', weight: 20 },
+    { item: 'notes', weight: 15 },
+    { item: 'industry', weight: 10 },
+    { item: 'flags', weight: 5 },
+    { item: 'riskClass', weight: 5 },
+    { item: 'division', weight: 5 },
+    { item: 'contacts', weight: 5 },
+    { item: 'onboarded', weight: 10 },
+  ],
+} satisfies ScenarioSpecInput;
+
 /** The built-ins written as specs, by id. */
 export const BUILT_IN_SPECS: readonly ScenarioSpecInput[] = [
   caseAlarmDisabledSpec,
@@ -530,4 +737,8 @@ export const BUILT_IN_SPECS: readonly ScenarioSpecInput[] = [
   docsPenaltyNoticeDecisionSpec,
   inspectConfinedSpaceSpec,
   docsAmmoniaOrdersSpec,
+  onboardDustEnterpriseSpec,
+  onboardColdStorageRenamedSpec,
+  onboardChemicalEnterpriseSpec,
+  onboardDuplicateUsccSpec,
 ];

@@ -5,14 +5,22 @@
  * spec with the workflow's kit. Nothing in a spec is code: names and task lines are templates with named
  * placeholders filled from the fixture or from the spec's declared draws. Pure: no I/O, no clock.
  *
- * Covered workflows: case (案件办理 and its 文书 scenarios) and inspection (执法检查 and its 文书 scenarios).
+ * Covered workflows: case (案件办理 and its 文书 scenarios), inspection (执法检查 and its 文书 scenarios) and
+ * onboarding (企业入库).
  */
 import { z } from '../lib/zod';
 import { createPrng, type Prng } from '../prng';
 import * as people from '../kit/people';
-import { generateUscc } from '../lib/uscc';
+import { corruptUscc, generateUscc } from '../lib/uscc';
 import { DIVISIONS } from '../lib/divisions';
-import { INDUSTRIES, SUPERVISED_SECTORS, industryByCode, type SupervisedSector } from '../lib/industries';
+import {
+  INDUSTRIES,
+  SPECIAL_FLAGS,
+  SUPERVISED_SECTORS,
+  industryByCode,
+  type SpecialFlag,
+  type SupervisedSector,
+} from '../lib/industries';
 import { STANDARD_ITEMS, findStandardItem, type StandardGroup, standardOf } from '../lib/hazard-standard';
 import {
   CRIME_IDS,
@@ -49,6 +57,20 @@ import {
   type InspectionFixture,
   type Template,
 } from '../workflows/inspection/kit';
+import {
+  NOTE_OPTIONS,
+  baseFixture,
+  onboardingMaterials,
+  onboardingModelAnswer,
+  onboardingRubric,
+  onboardingSteps,
+  registryWith,
+  trueRecord,
+  type EnterpriseRecord,
+  type NoteCode,
+  type OnboardingFixture,
+} from '../workflows/onboarding/kit';
+import type { OnboardingInput } from '../workflows/onboarding/machine';
 import { MEASURES } from '../workflows/inspection/machine';
 import { STATEMENT_REVIEWS } from '../workflows/case/machine';
 import { workflowOf } from '../workflows';
@@ -64,6 +86,7 @@ export const TRADE_PLACEHOLDER = '{字号}';
 export const SPEC_SKILLS = {
   case: ['case', 'documents'],
   inspection: ['inspection', 'documents'],
+  onboarding: ['onboarding'],
 } as const satisfies Record<string, readonly Skill[]>;
 
 /** The step ids of each covered workflow's forms (a test checks them against the kits' `…Steps`). */
@@ -86,12 +109,20 @@ export const SPEC_STEP_IDS = {
     'close',
   ],
   inspection: ['plan', 'start', 'findings', 'record', 'measures', 'order', 'closeNoHazards', 'recheck'],
+  onboarding: ['basic', 'classify', 'contacts', 'registry', 'update', 'submit', 'return'],
 } as const;
 
 /** The rubric item libraries: the keys a spec's rubric may name. */
-export const RUBRIC_LIBRARIES = { case: caseRubric, inspection: inspectionRubric } as const;
+export const RUBRIC_LIBRARIES = {
+  case: caseRubric,
+  inspection: inspectionRubric,
+  onboarding: onboardingRubric,
+} as const;
 
-/** Placeholders a task line may use: filled from the (possibly re-homed) fixture when the card is shown. */
+/**
+ * Placeholders a task line may use: filled from the (possibly re-homed) fixture when the card is shown. In an
+ * onboarding scenario {企业} is the name the application gives.
+ */
 export const TASK_PLACEHOLDERS = { 机关: '执法机关名称', 企业: '企业名称' } as const;
 
 const STANDARD_GROUPS = [...new Set(STANDARD_ITEMS.map((i) => i.group))] as [StandardGroup, ...StandardGroup[]];
@@ -443,9 +474,149 @@ export const inspectionSpecSchema = z
 export type InspectionSpec = z.infer<typeof inspectionSpecSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
+// Onboarding (企业入库)
+
+const FLAG_VALUES = SPECIAL_FLAGS.map((f) => f.value) as [SpecialFlag, ...SpecialFlag[]];
+const NOTE_VALUES = NOTE_OPTIONS.map((n) => n.value) as [NoteCode, ...NoteCode[]];
+/** Registry ids the kit gives the three unrelated enterprises it adds. */
+const OTHER_REGISTRY_IDS = ['ent-100', 'ent-101', 'ent-102'];
+const registryId = z.string().regex(/^ent-\d{3}$/, '名录编号须为 ent- 加三位数字');
+
+/**
+ * What is planted in the application and the registry, drawn in this order after the true record:
+ * the problems the trainee must find (each with the 核验意见 it calls for) and the registry entries.
+ */
+const plantSchema = z.discriminatedUnion('kind', [
+  /** The application's USCC has a typo (check digit fails). */
+  z.object({ kind: z.literal('usccTypo') }),
+  /** The application gives another division than the operating address's. */
+  z.object({ kind: z.literal('wrongDivision') }),
+  /** The application declares none of the special flags. */
+  z.object({ kind: z.literal('flagsOmitted') }),
+  /** The application's principal's phone is out of service. */
+  z.object({ kind: z.literal('stalePhone') }),
+  /** The application names the enterprise otherwise than its licence. */
+  z.object({ kind: z.literal('misnamed'), namePattern: text('namePattern', 60) }),
+  /** The enterprise is already in the registry under its former name (same USCC, an old division). */
+  z.object({ kind: z.literal('formerRecord'), id: registryId, namePattern: text('namePattern', 60) }),
+  /** The enterprise is already in the registry under its present name. */
+  z.object({ kind: z.literal('registered'), id: registryId }),
+  /** Another enterprise with a similar name (not a duplicate). */
+  z.object({
+    kind: z.literal('lookalike'),
+    id: registryId,
+    namePattern: text('namePattern', 60),
+    division: z.enum(['any', 'other']),
+  }),
+]);
+type Plant = z.infer<typeof plantSchema>;
+
+const PLANT_NOTES: Partial<Record<Plant['kind'], NoteCode>> = {
+  usccTypo: 'usccMismatch',
+  wrongDivision: 'divisionMismatch',
+  flagsOmitted: 'flagMissing',
+  stalePhone: 'phoneInvalid',
+  misnamed: 'nameMismatch',
+  formerRecord: 'nameChanged',
+};
+
+/** Placeholders a site note may use, filled from the true record (and the plants). */
+export const SITE_NOTE_PLACEHOLDERS = [
+  '企业',
+  '生产经营地址',
+  '从业人员',
+  '主要负责人',
+  '主要负责人电话',
+  '原名称',
+  '专项补充',
+] as const;
+
+export const onboardingSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('onboarding'),
+    enterprise: z.object({
+      namePattern: text('enterprise.namePattern', 60),
+      industryCode: z.string(),
+      sector: z.string(),
+      employees: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    }),
+    /** The special flags (专项) the enterprise truly has. */
+    flags: z.array(z.enum(FLAG_VALUES)),
+    /** A flag it has with the given probability (drawn first); {专项补充} in a site note then reads `text`. */
+    optionalFlag: z
+      .object({ flag: z.enum(FLAG_VALUES), probability: z.number().gt(0).lt(1), text: text('optionalFlag.text', 200) })
+      .optional(),
+    plants: z.array(plantSchema),
+    /** What the officer verified on site (the 现场核实情况). */
+    siteNotes: z.array(text('siteNotes', 300)).min(1),
+    /** The 核验意见 the model answer records, in order; must be those the plants call for. */
+    expectedNotes: z.array(z.enum(NOTE_VALUES)),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [
+      ...commonIssues('onboarding', spec),
+      ...enterpriseIssues({ ...spec.enterprise, divisionCodes: undefined }),
+    ];
+    if (spec.enterprise.employees[0] > spec.enterprise.employees[1])
+      issues.push(issue(['enterprise', 'employees'], '从业人数下限不能大于上限'));
+    if (new Set(spec.flags).size !== spec.flags.length) issues.push(issue(['flags'], '专项重复'));
+    if (spec.optionalFlag && spec.flags.includes(spec.optionalFlag.flag))
+      issues.push(issue(['optionalFlag', 'flag'], '可能具有的专项不能同时列为确定具有的专项'));
+    const kinds = spec.plants.map((p) => p.kind);
+    const ids = new Set<string>(OTHER_REGISTRY_IDS);
+    spec.plants.forEach((p, i) => {
+      if (kinds.indexOf(p.kind) !== i) issues.push(issue(['plants', i, 'kind'], `“${p.kind}”只能设置一次`));
+      if ('id' in p) {
+        if (ids.has(p.id)) issues.push(issue(['plants', i, 'id'], `名录编号“${p.id}”已被占用`));
+        ids.add(p.id);
+      }
+      if ('namePattern' in p) {
+        if (!placeholders(p.namePattern).includes('字号'))
+          issues.push(issue(['plants', i, 'namePattern'], `企业名称模板须含占位符${TRADE_PLACEHOLDER}（抽取的字号）`));
+        for (const n of placeholders(p.namePattern))
+          if (n !== '字号')
+            issues.push(issue(['plants', i, 'namePattern'], `未知的占位符“{${n}}”，只能使用${TRADE_PLACEHOLDER}`));
+      }
+    });
+    if (kinds.includes('formerRecord') && kinds.includes('registered'))
+      issues.push(issue(['plants'], '已入库记录只能有一条（原名称或现名称）'));
+    if (!kinds.includes('lookalike')) issues.push(issue(['plants'], '须有一家名称相近的其他企业（lookalike）'));
+    if (kinds.includes('flagsOmitted') && spec.flags.length === 0)
+      issues.push(issue(['plants'], '企业确定具有的专项为空时，不能设置“漏报专项”'));
+    const called = new Set(kinds.map((k) => PLANT_NOTES[k]).filter((n): n is NoteCode => n !== undefined));
+    const given = new Set(spec.expectedNotes);
+    if (given.size !== spec.expectedNotes.length) issues.push(issue(['expectedNotes'], '核验意见重复'));
+    for (const n of called)
+      if (!given.has(n))
+        issues.push(issue(['expectedNotes'], `缺少核验意见“${NOTE_OPTIONS.find((o) => o.value === n)!.label}”`));
+    for (const n of given)
+      if (!called.has(n))
+        issues.push(
+          issue(['expectedNotes'], `核验意见“${NOTE_OPTIONS.find((o) => o.value === n)!.label}”没有对应的题设`),
+        );
+    spec.siteNotes.forEach((note, i) => {
+      for (const n of placeholders(note)) {
+        if (!(SITE_NOTE_PLACEHOLDERS as readonly string[]).includes(n))
+          issues.push(issue(['siteNotes', i], `未知的占位符“{${n}}”（可用：${SITE_NOTE_PLACEHOLDERS.join('、')}）`));
+        else if (n === '原名称' && !kinds.includes('formerRecord'))
+          issues.push(issue(['siteNotes', i], '占位符“{原名称}”须有原名称的已入库记录（formerRecord）'));
+        else if (n === '专项补充' && !spec.optionalFlag)
+          issues.push(issue(['siteNotes', i], '占位符“{专项补充}”须设置 optionalFlag'));
+      }
+    });
+    addIssues(ctx, issues);
+  });
+export type OnboardingSpec = z.infer<typeof onboardingSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
 // Any spec
 
-export const scenarioSpecSchema = z.discriminatedUnion('workflow', [caseSpecSchema, inspectionSpecSchema]);
+export const scenarioSpecSchema = z.discriminatedUnion('workflow', [
+  caseSpecSchema,
+  inspectionSpecSchema,
+  onboardingSpecSchema,
+]);
 export type ScenarioSpec = z.infer<typeof scenarioSpecSchema>;
 /** What a trainer writes (before defaults are filled in). */
 export type ScenarioSpecInput = z.input<typeof scenarioSpecSchema>;
@@ -586,6 +757,100 @@ function inspectionScenario(spec: InspectionSpec): ScenarioDefinition<Inspection
   };
 }
 
+function onboardingFixtureFromSpec(spec: OnboardingSpec, seed: string): OnboardingFixture {
+  const prng = createPrng(`${spec.id}:${seed}`);
+  const optional = spec.optionalFlag ? prng.next() < spec.optionalFlag.probability : false;
+  const flags: SpecialFlag[] = optional ? [...spec.flags, spec.optionalFlag!.flag] : [...spec.flags];
+  const { record: truth, trade } = trueRecord(prng, {
+    name: namePatternFn(spec.enterprise.namePattern),
+    industryCode: spec.enterprise.industryCode,
+    flags,
+    employees: [...spec.enterprise.employees],
+  });
+  let application: EnterpriseRecord = { ...truth };
+  const registry: Parameters<typeof registryWith>[1] = [];
+  let duplicateOf: string | null = null;
+  let lookalikeId = '';
+  let formerName = '';
+  for (const p of spec.plants) {
+    switch (p.kind) {
+      case 'usccTypo':
+        application = { ...application, uscc: corruptUscc(prng, truth.uscc) };
+        break;
+      case 'wrongDivision':
+        application = {
+          ...application,
+          divisionCode: prng.pick(DIVISIONS.filter((d) => d.code !== truth.divisionCode)).code,
+        };
+        break;
+      case 'flagsOmitted':
+        application = { ...application, flags: [] };
+        break;
+      case 'stalePhone':
+        application = { ...application, principalPhone: people.mobile(prng) };
+        break;
+      case 'misnamed':
+        application = { ...application, name: namePatternFn(p.namePattern)(trade) };
+        break;
+      case 'formerRecord': {
+        formerName = namePatternFn(p.namePattern)(trade);
+        registry.push({ id: p.id, name: formerName, uscc: truth.uscc, divisionCode: prng.pick(DIVISIONS).code });
+        duplicateOf = p.id;
+        break;
+      }
+      case 'registered':
+        registry.push({ id: p.id, name: truth.name, uscc: truth.uscc, divisionCode: truth.divisionCode });
+        duplicateOf = p.id;
+        break;
+      case 'lookalike': {
+        const pool = p.division === 'other' ? DIVISIONS.filter((d) => d.code !== truth.divisionCode) : DIVISIONS;
+        const divisionCode = prng.pick(pool).code;
+        registry.push({
+          id: p.id,
+          name: namePatternFn(p.namePattern)(trade),
+          uscc: generateUscc(prng, divisionCode),
+          divisionCode,
+        });
+        lookalikeId = p.id;
+        break;
+      }
+    }
+  }
+  const values = {
+    企业: truth.name,
+    生产经营地址: truth.operatingAddress,
+    从业人员: truth.employees,
+    主要负责人: truth.principal,
+    主要负责人电话: truth.principalPhone,
+    原名称: formerName,
+    专项补充: optional ? spec.optionalFlag!.text : '',
+  };
+  return baseFixture(prng, truth, application, {
+    siteNotes: spec.siteNotes.map((n) => fillTemplate(n, values)),
+    expectedNotes: [...spec.expectedNotes],
+    registry: registryWith(prng, registry),
+    duplicateOf,
+    lookalikeId,
+  });
+}
+
+function onboardingScenario(spec: OnboardingSpec): ScenarioDefinition<OnboardingFixture, 'onboarding'> {
+  return {
+    ...commonDefinition(spec),
+    workflow: 'onboarding',
+    fixture: (seed) => onboardingFixtureFromSpec(spec, seed),
+    materials: (f) =>
+      onboardingMaterials(
+        f,
+        spec.taskLines.map((l) => fillTemplate(l, { 机关: f.authority.name, 企业: f.application.name })),
+      ),
+    machineInput: (f): OnboardingInput => ({ registry: f.registry }),
+    steps: onboardingSteps,
+    rubric: spec.rubric.map((r) => onboardingRubric[r.item as keyof typeof onboardingRubric](r.weight)),
+    modelAnswer: onboardingModelAnswer,
+  };
+}
+
 /** Builds the scenario a parsed spec describes, with its workflow's kit. */
 export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
   switch (spec.workflow) {
@@ -593,6 +858,8 @@ export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
       return caseScenario(spec);
     case 'inspection':
       return inspectionScenario(spec);
+    case 'onboarding':
+      return onboardingScenario(spec);
   }
 }
 

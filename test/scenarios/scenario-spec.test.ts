@@ -14,6 +14,7 @@ import {
   BUILT_IN_SPECS,
   caseAlarmDisabledSpec,
   inspectConfinedSpaceSpec,
+  onboardColdStorageRenamedSpec,
 } from '../../scenarios/authoring/spec-examples';
 import type { AnyScenario, RubricItem, Step } from '../../scenarios/types';
 import { T0 } from './helpers';
@@ -69,11 +70,11 @@ function refusals(input: unknown): string[] {
 }
 
 describe('built-in scenarios written as specs', () => {
-  it('cover at least four built-ins across the case and inspection workflows and both of their skills', () => {
+  it('cover at least four built-ins across the case, inspection and onboarding workflows and all their skills', () => {
     expect(BUILT_IN_SPECS.length).toBeGreaterThanOrEqual(4);
     const specs = BUILT_IN_SPECS.map(parsed);
-    expect(new Set(specs.map((s) => s.workflow))).toEqual(new Set(['case', 'inspection']));
-    expect(new Set(specs.map((s) => s.skill))).toEqual(new Set(['case', 'inspection', 'documents']));
+    expect(new Set(specs.map((s) => s.workflow))).toEqual(new Set(['case', 'inspection', 'onboarding']));
+    expect(new Set(specs.map((s) => s.skill))).toEqual(new Set(['case', 'inspection', 'documents', 'onboarding']));
   });
 
   for (const input of BUILT_IN_SPECS) {
@@ -226,5 +227,21 @@ describe('refusals name the field in Chinese', () => {
     expect(errors[0]).toMatch(/^id：场景编号只能由小写英文字母/);
     const wrongType = refusals({ ...caseAlarmDisabledSpec, estimatedMinutes: 'soon' });
     expect(wrongType[0]).toMatch(/^estimatedMinutes：/);
+  });
+
+  it('onboarding: 核验意见 the plants do not call for, a placeholder without its plant, a registry id taken', () => {
+    const errors = refusals(
+      edit(onboardColdStorageRenamedSpec, (s) => {
+        Object.assign(s, { expectedNotes: ['nameChanged', 'divisionMismatch', 'usccMismatch'] });
+        s.siteNotes[2] = '冷库采用液氨制冷{有限空间}。';
+        s.plants[3] = { ...s.plants[3]!, id: 'ent-101' } as (typeof s.plants)[number];
+      }),
+    );
+    expect(errors.sort()).toEqual([
+      'expectedNotes：核验意见“申请表统一社会信用代码与营业执照不一致”没有对应的题设',
+      'expectedNotes：缺少核验意见“联系电话有误”',
+      'plants[3].id：名录编号“ent-101”已被占用',
+      expect.stringMatching(/^siteNotes\[2\]：未知的占位符“\{有限空间\}”/),
+    ]);
   });
 });
