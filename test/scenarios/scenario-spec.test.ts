@@ -8,12 +8,14 @@ import {
   parseScenarioSpec,
   scenarioFromSpec,
   scenarioSpecSchema,
+  type ScenarioSpec,
   type ScenarioSpecInput,
 } from '../../scenarios/authoring/spec';
 import {
   BUILT_IN_SPECS,
   caseAlarmDisabledSpec,
   inspectConfinedSpaceSpec,
+  OFF_CATALOGUE_SPECS,
   onboardColdStorageRenamedSpec,
 } from '../../scenarios/authoring/spec-examples';
 import type { AnyScenario, RubricItem, Step } from '../../scenarios/types';
@@ -80,43 +82,59 @@ describe('built-in scenarios written as specs', () => {
   for (const input of BUILT_IN_SPECS) {
     describe(input.id, () => {
       const spec = parsed(input);
-      const built = getScenario(spec.id)!;
-      const fromSpec = scenarioFromSpec(spec);
-
-      it('has the built-in’s header, hints, unreachable states and rubric (codes, titles, weights, order)', () => {
-        expect(built).toBeDefined();
-        expect(header(fromSpec)).toEqual(header(built));
-        expect(fromSpec.rubric.map(rubricShape)).toEqual(built.rubric.map(rubricShape));
-      });
-
-      it('draws the same fixture, materials, steps, answers and preset events for every seed', () => {
-        for (const seed of SEEDS) {
-          const f = built.fixture(seed);
-          expect(fromSpec.fixture(seed), seed).toEqual(f);
-          expect(fromSpec.materials(f), seed).toEqual(built.materials(f));
-          expect(fromSpec.machineInput(f), seed).toEqual(built.machineInput(f));
-          expect(fromSpec.steps(f).map(stepShape), seed).toEqual(built.steps(f).map(stepShape));
-          const model = built.modelAnswer(f);
-          expect(fromSpec.modelAnswer(f), seed).toEqual(model);
-          expect(fromSpec.alternativeAnswers?.(f), seed).toEqual(built.alternativeAnswers?.(f));
-          expect(fromSpec.presetEvents?.(f, T0), seed).toEqual(built.presetEvents?.(f, T0));
-          // Each rubric item loses itself the same way.
-          fromSpec.rubric.forEach((item, i) =>
-            expect(item.mistake.apply(model, f), `${seed} ${item.id}`).toEqual(
-              built.rubric[i]!.mistake.apply(model, f),
-            ),
-          );
-        }
-      });
+      sameAsBuiltIn(spec);
 
       it('survives JSON: stringify → parse → schema parse gives the same spec', () => {
         const again = scenarioSpecSchema.parse(JSON.parse(JSON.stringify(spec)));
         expect(again).toEqual(spec);
-        expect(scenarioFromSpec(again).fixture('rt')).toEqual(built.fixture('rt'));
+        expect(scenarioFromSpec(again).fixture('rt')).toEqual(getScenario(spec.id)!.fixture('rt'));
       });
     });
   }
 });
+
+describe('built-ins whose industry is missing from the catalogue', () => {
+  for (const input of OFF_CATALOGUE_SPECS) {
+    describe(input.id, () => {
+      it('are refused for the industry code alone', () => {
+        expect(refusals(input)).toEqual([
+          `enterprise.industryCode：行业代码“${input.enterprise.industryCode}”不在国民经济行业分类（GB/T 4754）目录中`,
+        ]);
+      });
+      // Otherwise the spec's shape expresses them: built unparsed, they are the built-ins.
+      sameAsBuiltIn(input as ScenarioSpec);
+    });
+  }
+});
+
+function sameAsBuiltIn(spec: ScenarioSpec) {
+  const built = getScenario(spec.id)!;
+  const fromSpec = scenarioFromSpec(spec);
+
+  it('has the built-in’s header, hints, unreachable states and rubric (codes, titles, weights, order)', () => {
+    expect(built).toBeDefined();
+    expect(header(fromSpec)).toEqual(header(built));
+    expect(fromSpec.rubric.map(rubricShape)).toEqual(built.rubric.map(rubricShape));
+  });
+
+  it('draws the same fixture, materials, steps, answers and preset events for every seed', () => {
+    for (const seed of SEEDS) {
+      const f = built.fixture(seed);
+      expect(fromSpec.fixture(seed), seed).toEqual(f);
+      expect(fromSpec.materials(f), seed).toEqual(built.materials(f));
+      expect(fromSpec.machineInput(f), seed).toEqual(built.machineInput(f));
+      expect(fromSpec.steps(f).map(stepShape), seed).toEqual(built.steps(f).map(stepShape));
+      const model = built.modelAnswer(f);
+      expect(fromSpec.modelAnswer(f), seed).toEqual(model);
+      expect(fromSpec.alternativeAnswers?.(f), seed).toEqual(built.alternativeAnswers?.(f));
+      expect(fromSpec.presetEvents?.(f, T0), seed).toEqual(built.presetEvents?.(f, T0));
+      // Each rubric item loses itself the same way.
+      fromSpec.rubric.forEach((item, i) =>
+        expect(item.mistake.apply(model, f), `${seed} ${item.id}`).toEqual(built.rubric[i]!.mistake.apply(model, f)),
+      );
+    }
+  });
+}
 
 describe('the catalogues a spec is checked against', () => {
   const covered = listScenarios().filter((s) => s.workflow in SPEC_SKILLS);
