@@ -140,36 +140,32 @@ export function fillTemplate(template: string, values: Record<string, string | n
 
 const slug = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'id：场景编号只能由小写英文字母、数字和连字符组成（如 case-my-scenario）');
-const text = (field: string, max = 2000) =>
-  z.string().trim().min(1, `${field}：不能为空`).max(max, `${field}：不超过${max}字`);
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '场景编号只能由小写英文字母、数字和连字符组成（如 case-my-scenario）');
+/** A text field; refusals are prefixed with the field's path by `parseScenarioSpec`. */
+const text = (_field: string, max = 2000) => z.string().trim().min(1, '不能为空').max(max, `不超过${max}字`);
 
 const hintSchema = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'hints：提示编号只能由英文字母、数字和连字符组成'),
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, '提示编号只能由英文字母、数字和连字符组成'),
   stepId: z.string().nullable(),
   text: text('hints.text', 500),
-  cost: z
-    .number()
-    .int('hints.cost：扣分须为整数')
-    .min(0, 'hints.cost：扣分不能为负')
-    .max(20, 'hints.cost：扣分不超过20分'),
+  cost: z.number().int('扣分须为整数').min(0, '扣分不能为负').max(20, '扣分不超过20分'),
 });
 
 const rubricEntry = z.object({
   item: z.string(),
-  weight: z.number().int('rubric.weight：权重须为整数').min(1, 'rubric.weight：权重至少为1').max(100),
+  weight: z.number().int('权重须为整数').min(1, '权重至少为1').max(100),
 });
 
 /** A random draw made before the kit's builder (in this order), whose value a text template may use. */
 const drawSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('pick'),
-    name: z.string().regex(/^[^{}\s]+$/, 'draws.name：名称不能含空白或花括号'),
-    values: z.array(z.union([z.string().min(1), z.number()])).min(1, 'draws.values：至少一个候选值'),
+    name: z.string().regex(/^[^{}\s]+$/, '名称不能含空白或花括号'),
+    values: z.array(z.union([z.string().min(1), z.number()])).min(1, '至少一个候选值'),
   }),
   z.object({
     kind: z.literal('int'),
-    name: z.string().regex(/^[^{}\s]+$/, 'draws.name：名称不能含空白或花括号'),
+    name: z.string().regex(/^[^{}\s]+$/, '名称不能含空白或花括号'),
     min: z.number().int(),
     max: z.number().int(),
   }),
@@ -178,16 +174,16 @@ export type Draw = z.infer<typeof drawSchema>;
 
 const commonShape = {
   id: slug,
-  version: z.number().int('version：版本号须为整数').min(1, 'version：版本号从1开始'),
+  version: z.number().int('版本号须为整数').min(1, '版本号从1开始'),
   title: text('title', 60),
   brief: text('brief'),
   skill: z.enum(['onboarding', 'inspection', 'documents', 'case']),
-  estimatedMinutes: z.number().int('estimatedMinutes：须为整数').min(1).max(240),
-  assessmentTimeLimitMinutes: z.number().int('assessmentTimeLimitMinutes：须为整数').min(1).max(480).optional(),
+  estimatedMinutes: z.number().int('须为整数').min(1).max(240),
+  assessmentTimeLimitMinutes: z.number().int('须为整数').min(1).max(480).optional(),
   /** The task card's opening lines; placeholders {机关} and {企业}. */
-  taskLines: z.array(text('taskLines', 300)).min(1, 'taskLines：至少一行任务说明'),
+  taskLines: z.array(text('taskLines', 300)).min(1, '至少一行任务说明'),
   hints: z.array(hintSchema),
-  rubric: z.array(rubricEntry).min(1, 'rubric：至少一个评分项'),
+  rubric: z.array(rubricEntry).min(1, '至少一个评分项'),
   unreachableStates: z.array(z.object({ state: z.string(), reason: text('unreachableStates.reason', 300) })).optional(),
 };
 
@@ -335,7 +331,7 @@ export const caseSpecSchema = z
     /** 违法事实; may use the draws' placeholders. */
     facts: text('facts'),
     /** The fines the model answer may propose (one is drawn); each within the tier's range. */
-    amounts: z.array(z.number().int().positive()).min(1, 'amounts：至少一个罚款金额'),
+    amounts: z.array(z.number().int().positive()).min(1, '至少一个罚款金额'),
     statements: z.array(statementSchema).min(1).nullable(),
     hearingRequested: z.boolean(),
     hearingArguments: text('hearingArguments', 500).optional(),
@@ -403,7 +399,7 @@ export type CaseSpec = z.infer<typeof caseSpecSchema>;
 // Inspection (执法检查, and the 文书 scenarios on the inspection workflow)
 
 const siteTemplateSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id：检查项编号只能由小写英文字母、数字和连字符组成'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, '检查项编号只能由小写英文字母、数字和连字符组成'),
   area: text('area', 40),
   checklist: text('checklist', 200),
   bad: text('bad', 300),
@@ -422,15 +418,15 @@ export const inspectionSpecSchema = z
     workflow: z.literal('inspection'),
     enterprise: z.object({
       ...enterpriseShape,
-      divisionCodes: z.array(z.string()).min(1, 'enterprise.divisionCodes：至少一个行政区划'),
+      divisionCodes: z.array(z.string()).min(1, '至少一个行政区划'),
       employees: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
     }),
     /** The checklists of the 判定标准 that apply (all of one standard). */
     clauseGroups: z.array(z.enum(STANDARD_GROUPS)).min(1),
     /** Site items of which one is drawn as the major hazard found; each cites a 判定标准 item. */
-    majors: z.array(siteTemplateSchema).min(1, 'majors：至少一个重大事故隐患候选项'),
+    majors: z.array(siteTemplateSchema).min(1, '至少一个重大事故隐患候选项'),
     /** Site items of which two are drawn as general hazards. */
-    generals: z.array(siteTemplateSchema).min(2, 'generals：至少两个一般事故隐患候选项'),
+    generals: z.array(siteTemplateSchema).min(2, '至少两个一般事故隐患候选项'),
     maxPlanDelayDays: z.number().int().min(0).max(10),
     mayHaveExpiredOfficer: z.boolean(),
     signatureRefusalRate: z.number().min(0).max(1),

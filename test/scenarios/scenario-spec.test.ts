@@ -245,6 +245,10 @@ describe('refusals name the field in Chinese', () => {
     expect(errors[0]).toMatch(/^id：场景编号只能由小写英文字母/);
     const wrongType = refusals({ ...caseAlarmDisabledSpec, estimatedMinutes: 'soon' });
     expect(wrongType[0]).toMatch(/^estimatedMinutes：/);
+    expect(refusals(edit(caseAlarmDisabledSpec, (s) => (s.hints[0]!.cost = -1)))).toEqual([
+      'hints[0].cost：扣分不能为负',
+    ]);
+    expect(refusals(edit(caseAlarmDisabledSpec, (s) => (s.brief = ' ')))).toEqual(['brief：不能为空']);
   });
 
   it('onboarding: 核验意见 the plants do not call for, a placeholder without its plant, a registry id taken', () => {
