@@ -1458,6 +1458,194 @@ export const caseHeavyDualPenaltySpec = {
   alternatives: [{ hearing: false }],
 } satisfies ScenarioSpecInput;
 
+export const summaryUnitOnSpotSpec = {
+  id: 'summary-unit-on-spot',
+  version: 1,
+  workflow: 'summary',
+  skill: 'documents',
+  title: '文书制作：单位违法当场处罚',
+  brief:
+    '在一家小型机械加工企业现场发现配电室、空压机房未设置安全警示标志，违法事实确凿，当事人无异议。请按简易程序办理：出示执法证件并制作现场笔录，告知拟作出的处罚及事实、理由、依据和陈述申辩权利，听取并记录陈述申辩，当场制作并交付行政（当场）处罚决定书（罚款数额、缴纳方式、复议和诉讼期限），最后报所属行政机关备案。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: [
+    '你是{机关}的执法人员，与同事一起到{企业}检查。',
+    '违法事实确凿、当事人无异议的，按简易程序当场处罚，文书当场交付。',
+  ],
+  partyType: 'unit',
+  enterprise: {
+    namePattern: '秦皇岛{字号}机械加工有限公司',
+    industryCode: 'C3311',
+    sector: '机械',
+    summary: '小型金属结构件加工企业，车间内有配电室和空气压缩机房。',
+  },
+  violationId: 'warningSignsMissing',
+  facts:
+    '该公司车间配电室门口和空气压缩机房入口未设置"当心触电""禁止入内"等安全警示标志，现场负责人当场承认未设置，执法人员对现场拍照取证。',
+  amounts: [1000, 2000, 3000],
+  guideline: '首次被发现、当场承认并表示立即改正的，对生产经营单位处{罚款金额}元罚款',
+  statements: [
+    { text: '警示标志装修时拆下后忘了装回，承认违法事实，马上补设，请求从轻处理。', disputesFacts: false },
+    { text: '对检查发现的问题没有异议，今天下班前补设警示标志。', disputesFacts: false },
+  ],
+  referralReason: null,
+  hints: [
+    {
+      id: 'limit',
+      stepId: 'decision',
+      text: '《行政处罚法》第五十一条：对法人或者其他组织当场处以罚款，不超过3,000元；罚款还须在《安全生产法》第九十九条"五万元以下"的幅度内。',
+      cost: 5,
+    },
+    {
+      id: 'payment',
+      stepId: 'decision',
+      text: '罚缴分离：当场收缴只限第六十八条（100元以下，或者事后难以执行）和第六十九条（边远、水上、交通不便地区）的情形；其余到指定银行或者电子支付缴纳，期限15日。',
+      cost: 5,
+    },
+    {
+      id: 'filing',
+      stepId: 'file',
+      text: '当场作出的处罚决定报所属行政机关备案（第五十二条第三款），本系统按5个工作日计算备案期限。',
+      cost: 3,
+    },
+  ],
+  rubric: [
+    { item: 'credentials', weight: 10 },
+    { item: 'rightsStated', weight: 15 },
+    { item: 'statementHeard', weight: 15 },
+    { item: 'amount', weight: 15 },
+    { item: 'collection', weight: 15 },
+    { item: 'decisionFields', weight: 15 },
+    { item: 'filed', weight: 15 },
+  ],
+
+  alternatives: ['general'],
+} satisfies ScenarioSpecInput;
+
+/** Not accepted by the schema: its industry code is not in lib/industries.ts (see the test). */
+export const summaryPersonWarningOrFineSpec = {
+  id: 'summary-person-warning-or-fine',
+  version: 1,
+  workflow: 'summary',
+  skill: 'documents',
+  title: '文书制作：个体经营者当场处罚',
+  brief:
+    '一家个体小吃店使用瓶装液化石油气却未安装可燃气体报警装置，经营者当场承认。请按简易程序办理，依法选择处罚种类（警告还是罚款，以《安全生产法》第九十九条为准）和数额（个体工商户按公民适用200元的当场处罚限额），当场制作并交付行政（当场）处罚决定书，确定合法的缴纳方式，并报所属行政机关备案。',
+  estimatedMinutes: 15,
+  assessmentTimeLimitMinutes: 25,
+  taskLines: [
+    '你是{机关}的执法人员，与同事一起对{企业}开展餐饮场所燃气安全检查。',
+    '个体工商户是从事工商业经营的自然人（《民法典》第五十四条），当场处罚按公民的限额执行。',
+  ],
+  partyType: 'person',
+  enterprise: {
+    namePattern: '{字号}小吃店',
+    industryCode: 'H6210',
+    sector: '商贸',
+    summary: '个体工商户，经营面积约40平方米的小吃店，后厨使用瓶装液化石油气。',
+  },
+  violationId: 'cateringGasAlarmMissing',
+  facts: '该店后厨使用瓶装液化石油气灶具，未安装可燃气体报警装置。经营者当场承认一直未安装，执法人员对后厨拍照取证。',
+  amounts: [150, 200],
+  guideline: '个体经营者首次被发现且当场承认的，罚款{罚款金额}元',
+  statements: [
+    { text: '不知道要装报警器，承认没有装，这两天就去买了装上。', disputesFacts: false },
+    { text: '报警器一直没装，没有异议，明天装好后拍照给你们。', disputesFacts: false },
+  ],
+  referralReason: null,
+  hints: [
+    {
+      id: 'kind',
+      stepId: 'notify',
+      text: '《安全生产法》第九十九条对该行为规定"责令限期改正，处五万元以下的罚款"，没有规定警告；处罚种类须有法定依据。',
+      cost: 5,
+    },
+    {
+      id: 'limit',
+      stepId: 'decision',
+      text: '《行政处罚法》第五十一条：对公民当场处以罚款，不超过200元。',
+      cost: 5,
+    },
+    {
+      id: 'collection',
+      stepId: 'decision',
+      text: '当场收缴限于100元以下的罚款、事后难以执行或者边远地区；在固定门店经营的当事人，罚款到银行或者电子支付缴纳。',
+      cost: 5,
+    },
+  ],
+  rubric: [
+    { item: 'credentials', weight: 10 },
+    { item: 'rightsStated', weight: 10 },
+    { item: 'statementHeard', weight: 10 },
+    { item: 'amount', weight: 25 },
+    { item: 'collection', weight: 20 },
+    { item: 'decisionFields', weight: 15 },
+    { item: 'filed', weight: 10 },
+  ],
+
+  alternatives: ['general'],
+} satisfies ScenarioSpecInput;
+
+/** Not accepted by the schema: its industry code is not in lib/industries.ts (see the test). */
+export const summaryDisputedFactsSpec = {
+  id: 'summary-disputed-facts',
+  version: 1,
+  workflow: 'summary',
+  skill: 'case',
+  title: '案件办理：事实有争议时不能当场处罚',
+  brief:
+    '在五金制品企业打磨车间发现作业人员未佩戴劳动防护用品，拟处罚款在当场处罚限额以内。告知后当事人对违法事实提出异议。请依法出示证件、制作现场笔录、告知并听取陈述申辩，再判断能否当场处罚：违法事实不确凿的，不能适用简易程序，应当转为普通程序立案调查。',
+  estimatedMinutes: 10,
+  assessmentTimeLimitMinutes: 20,
+  taskLines: ['你是{机关}的执法人员，与同事一起到{企业}检查。', '根据现场情况和当事人的陈述申辩，选择适用的程序。'],
+  partyType: 'unit',
+  enterprise: {
+    namePattern: '秦皇岛{字号}五金制品有限公司',
+    industryCode: 'C3389',
+    sector: '机械',
+    summary: '五金制品企业，打磨车间有砂轮打磨作业。',
+  },
+  violationId: 'ppeNotProvided',
+  facts: '该公司打磨车间4名人员进行砂轮打磨作业，均未佩戴防护眼镜和防尘口罩，现场未见劳动防护用品发放记录。',
+  amounts: [2000, 3000],
+  guideline: '首次被发现的，对生产经营单位处{罚款金额}元罚款',
+  statements: [
+    {
+      text: '打磨的4个人是设备厂家派来检修的人员，不是本公司从业人员，防护用品应由厂家配发；本公司员工的防护用品都已发放，发放记录在办公室。',
+      disputesFacts: true,
+    },
+    {
+      text: '这几个人是外包单位的临时工，我们和外包单位签了合同，防护用品由对方负责，不是我们的违法行为。',
+      disputesFacts: true,
+    },
+  ],
+  referralReason: 'factsDisputed',
+  referralSummary:
+    '当事人称作业人员不是本单位从业人员。需调取劳务、承包合同和用工记录，询问作业人员和现场负责人，核实作业人员身份和劳动防护用品发放情况，拟报请负责人批准立案调查。',
+  hints: [
+    {
+      id: 'confirmed',
+      stepId: 'statement',
+      text: '《行政处罚法》第五十一条：当场处罚的前提是"违法事实确凿并有法定依据"。当事人提出的异议需要调查核实的，事实就不确凿。',
+      cost: 5,
+    },
+    {
+      id: 'general',
+      stepId: 'refer',
+      text: '不能当场处罚的，依照第五十四条立案，按普通程序调查取证；罚款数额在限额以内并不改变这一点。',
+      cost: 5,
+    },
+  ],
+  rubric: [
+    { item: 'credentials', weight: 15 },
+    { item: 'rightsStated', weight: 20 },
+    { item: 'statementHeard', weight: 20 },
+    { item: 'procedure', weight: 45 },
+  ],
+
+  alternatives: [],
+} satisfies ScenarioSpecInput;
+
 /** The built-ins written as specs, by id. */
 export const BUILT_IN_SPECS: readonly ScenarioSpecInput[] = [
   caseAlarmDisabledSpec,
@@ -1468,6 +1656,7 @@ export const BUILT_IN_SPECS: readonly ScenarioSpecInput[] = [
   inspectDustExplosionSpec,
   inspectHazardousChemicalsSpec,
   inspectMetallurgySpec,
+  summaryUnitOnSpotSpec,
   onboardDustEnterpriseSpec,
   onboardColdStorageRenamedSpec,
   onboardChemicalEnterpriseSpec,
@@ -1479,4 +1668,6 @@ export const OFF_CATALOGUE_SPECS: readonly ScenarioSpecInput[] = [
   caseFirstMinorNoPenaltySpec,
   caseTransferCrimeSpec,
   caseHeavyDualPenaltySpec,
+  summaryPersonWarningOrFineSpec,
+  summaryDisputedFactsSpec,
 ];

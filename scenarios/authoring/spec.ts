@@ -6,12 +6,12 @@
  * placeholders filled from the fixture or from the spec's declared draws. Pure: no I/O, no clock.
  *
  * Covered workflows: case (案件办理 and its 文书 scenarios), inspection (执法检查 and its 文书 scenarios) and
- * onboarding (企业入库).
+ * onboarding (企业入库) and summary (简易程序当场处罚).
  */
 import { z } from '../lib/zod';
 import { createPrng, type Prng } from '../prng';
 import * as people from '../kit/people';
-import { corruptUscc, generateUscc } from '../lib/uscc';
+import { corruptUscc, generateUscc, withRecomputedCheck } from '../lib/uscc';
 import { DIVISIONS } from '../lib/divisions';
 import {
   INDUSTRIES,
@@ -28,9 +28,11 @@ import {
   PENALTY_ARTICLES,
   VIOLATIONS,
   VIOLATION_IDS,
+  SUMMARY_VIOLATION_IDS,
   fineRangeProblem,
   type CrimeId,
   type MitigationId,
+  type SummaryViolationId,
   type TierId,
   type ViolationId,
 } from '../law/penalties';
@@ -72,6 +74,17 @@ import {
 } from '../workflows/onboarding/kit';
 import type { OnboardingInput } from '../workflows/onboarding/machine';
 import { MEASURES } from '../workflows/inspection/machine';
+import {
+  buildSummaryFixture,
+  summaryAnswer,
+  summaryMachineInput,
+  summaryMaterials,
+  summaryRubric,
+  summarySteps,
+  type SummaryAnswerOptions,
+  type SummaryFixture,
+} from '../workflows/summary/kit';
+import { PARTY_TYPES, REFERRAL_REASONS } from '../workflows/summary/machine';
 import { STATEMENT_REVIEWS } from '../workflows/case/machine';
 import { workflowOf } from '../workflows';
 import type { AnyScenario, Hint, ScenarioDefinition, Skill } from '../types';
@@ -87,6 +100,7 @@ export const SPEC_SKILLS = {
   case: ['case', 'documents'],
   inspection: ['inspection', 'documents'],
   onboarding: ['onboarding'],
+  summary: ['documents', 'case'],
 } as const satisfies Record<string, readonly Skill[]>;
 
 /** The step ids of each covered workflow's forms (a test checks them against the kits' `…Steps`). */
@@ -110,6 +124,7 @@ export const SPEC_STEP_IDS = {
   ],
   inspection: ['plan', 'start', 'findings', 'record', 'measures', 'order', 'closeNoHazards', 'recheck'],
   onboarding: ['basic', 'classify', 'contacts', 'registry', 'update', 'submit', 'return'],
+  summary: ['onSite', 'credentials', 'notify', 'statement', 'decision', 'deliver', 'file', 'refer'],
 } as const;
 
 /** The rubric item libraries: the keys a spec's rubric may name. */
@@ -117,6 +132,7 @@ export const RUBRIC_LIBRARIES = {
   case: caseRubric,
   inspection: inspectionRubric,
   onboarding: onboardingRubric,
+  summary: summaryRubric,
 } as const;
 
 /**
@@ -606,12 +622,55 @@ export const onboardingSpecSchema = z
 export type OnboardingSpec = z.infer<typeof onboardingSpecSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
+// Summary (简易程序: 当场处罚, or the switch to the general procedure)
+
+/** The placeholder of the 裁量基准 text that the drawn fine fills (written 1,000 as the built-ins do). */
+export const AMOUNT_PLACEHOLDER = '{罚款金额}';
+
+export const summarySpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('summary'),
+    partyType: z.enum(PARTY_TYPES),
+    enterprise: z.object(enterpriseShape),
+    violationId: z.string(),
+    facts: text('facts'),
+    amounts: z.array(z.number().int().positive()).min(1),
+    /** The 裁量基准 rule in words, with {罚款金额}. */
+    guideline: text('guideline', 300),
+    statements: z.array(z.object({ text: text('statements.text', 500), disputesFacts: z.boolean() })).min(1),
+    referralReason: z.enum(REFERRAL_REASONS).nullable(),
+    referralSummary: text('referralSummary', 500).optional(),
+    /** The procedures the alternative answers take (the model answer takes the lawful one). */
+    alternatives: z.array(z.enum(['onSpot', 'general'])),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [...commonIssues('summary', spec), ...enterpriseIssues(spec.enterprise)];
+    if (!(SUMMARY_VIOLATION_IDS as string[]).includes(spec.violationId))
+      issues.push(
+        issue(
+          ['violationId'],
+          `违法行为“${spec.violationId}”不在违法行为目录中（可选：${SUMMARY_VIOLATION_IDS.join('、')}）`,
+        ),
+      );
+    if (!placeholders(spec.guideline).includes('罚款金额'))
+      issues.push(issue(['guideline'], `裁量基准须含占位符${AMOUNT_PLACEHOLDER}`));
+    for (const n of placeholders(spec.guideline))
+      if (n !== '罚款金额') issues.push(issue(['guideline'], `未知的占位符“{${n}}”，只能使用${AMOUNT_PLACEHOLDER}`));
+    if (spec.referralReason !== null && !spec.referralSummary)
+      issues.push(issue(['referralSummary'], '不适用简易程序的，须写明转普通程序需要调查的情况'));
+    addIssues(ctx, issues);
+  });
+export type SummarySpec = z.infer<typeof summarySpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
 // Any spec
 
 export const scenarioSpecSchema = z.discriminatedUnion('workflow', [
   caseSpecSchema,
   inspectionSpecSchema,
   onboardingSpecSchema,
+  summarySpecSchema,
 ]);
 export type ScenarioSpec = z.infer<typeof scenarioSpecSchema>;
 /** What a trainer writes (before defaults are filled in). */
@@ -847,6 +906,45 @@ function onboardingScenario(spec: OnboardingSpec): ScenarioDefinition<Onboarding
   };
 }
 
+function summaryScenario(spec: SummarySpec): ScenarioDefinition<SummaryFixture, 'summary'> {
+  const fixture = (seed: string): SummaryFixture =>
+    buildSummaryFixture(
+      createPrng(`${spec.id}:${seed}`),
+      {
+        partyType: spec.partyType,
+        violationId: spec.violationId as SummaryViolationId,
+        namePattern: namePatternFn(spec.enterprise.namePattern),
+        industryCode: spec.enterprise.industryCode,
+        enterpriseSummary: spec.enterprise.summary,
+        facts: spec.facts,
+        amounts: [...spec.amounts],
+        guideline: (amount) => fillTemplate(spec.guideline, { 罚款金额: amount.toLocaleString('en-US') }),
+        statements: spec.statements.map((x) => ({ ...x })),
+        referralReason: spec.referralReason,
+        ...(spec.referralSummary !== undefined ? { referralSummary: spec.referralSummary } : {}),
+      },
+      people,
+      generateUscc,
+      withRecomputedCheck,
+    );
+  return {
+    ...commonDefinition(spec),
+    workflow: 'summary',
+    fixture,
+    materials: (f) => summaryMaterials(f, taskLines(spec.taskLines, f)),
+    machineInput: summaryMachineInput,
+    steps: summarySteps,
+    rubric: spec.rubric.map((r) => summaryRubric[r.item as keyof typeof summaryRubric](r.weight)),
+    modelAnswer: (f) => summaryAnswer(f),
+    ...(spec.alternatives.length > 0
+      ? {
+          alternativeAnswers: (f: SummaryFixture) =>
+            spec.alternatives.map((procedure) => summaryAnswer(f, { procedure } satisfies SummaryAnswerOptions)),
+        }
+      : {}),
+  };
+}
+
 /** Builds the scenario a parsed spec describes, with its workflow's kit. */
 export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
   switch (spec.workflow) {
@@ -856,6 +954,8 @@ export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
       return inspectionScenario(spec);
     case 'onboarding':
       return onboardingScenario(spec);
+    case 'summary':
+      return summaryScenario(spec);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   inspectConfinedSpaceSpec,
   OFF_CATALOGUE_SPECS,
   onboardColdStorageRenamedSpec,
+  summaryUnitOnSpotSpec,
 } from '../../scenarios/authoring/spec-examples';
 import type { AnyScenario, RubricItem, Step } from '../../scenarios/types';
 import { T0 } from './helpers';
@@ -72,10 +73,10 @@ function refusals(input: unknown): string[] {
 }
 
 describe('built-in scenarios written as specs', () => {
-  it('cover at least four built-ins across the case, inspection and onboarding workflows and all their skills', () => {
+  it('cover at least four built-ins across the case, inspection, onboarding and summary workflows and all skills', () => {
     expect(BUILT_IN_SPECS.length).toBeGreaterThanOrEqual(4);
     const specs = BUILT_IN_SPECS.map(parsed);
-    expect(new Set(specs.map((s) => s.workflow))).toEqual(new Set(['case', 'inspection', 'onboarding']));
+    expect(new Set(specs.map((s) => s.workflow))).toEqual(new Set(['case', 'inspection', 'onboarding', 'summary']));
     expect(new Set(specs.map((s) => s.skill))).toEqual(new Set(['case', 'inspection', 'documents', 'onboarding']));
   });
 
@@ -264,6 +265,19 @@ describe('refusals name the field in Chinese', () => {
       'expectedNotes：缺少核验意见“联系电话有误”',
       'plants[3].id：名录编号“ent-101”已被占用',
       expect.stringMatching(/^siteNotes\[2\]：未知的占位符“\{有限空间\}”/),
+    ]);
+  });
+
+  it('summary: a 裁量基准 without the amount placeholder, a violation outside the catalogue', () => {
+    const errors = refusals(
+      edit(summaryUnitOnSpotSpec, (s) => {
+        s.guideline = '首次被发现的，处一千元罚款';
+        Object.assign(s, { violationId: 'littering' });
+      }),
+    );
+    expect(errors.sort()).toEqual([
+      'guideline：裁量基准须含占位符{罚款金额}',
+      expect.stringMatching(/^violationId：违法行为“littering”不在违法行为目录中/),
     ]);
   });
 });
