@@ -26,6 +26,8 @@ export function buildCaseFixture(
   spec: Pick<CaseFixture, 'violationId' | 'tierId' | 'facts' | 'enterpriseSummary' | 'hearingRequested'> & {
     namePattern: (trade: string) => string;
     industryCode: string;
+    /** The divisions the enterprise may lie in (one is drawn); by default the six of 秦皇岛市 the built-ins use. */
+    divisionCodes?: readonly string[];
     amounts: number[];
     statements: PartyStatement[] | null;
     /** What the party argues at the hearing, when it asks for one. */
@@ -42,7 +44,7 @@ export function buildCaseFixture(
   helpers: typeof import('../../../kit/people'),
   uscc: (prng: import('../../../prng').Prng, division: string) => string,
 ): CaseFixture {
-  const divisionCode = prng.pick(['130302', '130303', '130306', '130321', '130322', '130324']);
+  const divisionCode = prng.pick(spec.divisionCodes ?? ['130302', '130303', '130306', '130321', '130322', '130324']);
   const [legal, principal, safety, head] = helpers.personNames(prng, 4) as [string, string, string, string];
   const filedOn = helpers.startDate(prng);
   const enterprise: EnterpriseProfile = {

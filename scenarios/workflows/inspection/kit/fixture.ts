@@ -141,6 +141,8 @@ export interface InspectionFixtureSpec {
   generals: Template[];
   /** Enterprise name after 秦皇岛 + trade name, e.g. 酒业有限公司. */
   nameSuffix: string;
+  /** The whole name from the trade name, instead of 秦皇岛 + trade + `nameSuffix` (scenarios written as data). */
+  namePattern?: (trade: string) => string;
   employees: [number, number];
   industryCode: string;
   enterpriseSummary: string;
@@ -162,7 +164,7 @@ export function inspectionFixture(seed: string, spec: InspectionFixtureSpec): In
   const enterprise = drawEnterprise(
     prng,
     {
-      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      name: spec.namePattern ?? ((trade) => `秦皇岛${trade}${spec.nameSuffix}`),
       divisionCode,
       industryCode: spec.industryCode,
       employees: spec.employees,
