@@ -962,3 +962,14 @@ export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
 // Re-exported for editors that offer choices from the catalogues rather than typed text.
 export { INDUSTRIES, SUPERVISED_SECTORS, STANDARD_ITEMS, VIOLATION_IDS, DIVISIONS };
 export type { SupervisedSector };
+
+/**
+ * A built-in scenario defined by its spec (scenarios/<id>/spec.ts): checked like a trainer's, so a
+ * built-in can never hold what the editor would refuse. A refusal here is a programming error and
+ * stops the module loading, with the reasons.
+ */
+export function builtInFromSpec(input: ScenarioSpecInput): AnyScenario {
+  const parsed = parseScenarioSpec(input);
+  if (!parsed.ok) throw new Error(`内置场景${input.id}的定义无效：\n${parsed.errors.join('\n')}`);
+  return scenarioFromSpec(parsed.spec);
+}
