@@ -22,6 +22,7 @@ import {
 import { findUnitByCode } from '../../app/models/unit.server';
 import { listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
+import { insertPasses } from '../support/passes';
 
 const published = readFileSync(
   new URL('../../db/demo/published/qinhuangdao-online-enforcement-2023.tsv', import.meta.url),
@@ -271,38 +272,16 @@ describe('readiness figures', () => {
   it('judge a past period at its end: passes made after it do not make anyone proficient back then', async () => {
     const { db } = useTestDatabase();
     const [a, b] = await officersOf(db, '130322');
-    const attempt = await db
-      .insertInto('attempts')
-      .values({
-        user_id: a!.id,
-        scenario_id: 'x',
-        scenario_version: 1,
-        skill: 'case',
-        seed: 's',
-        mode: 'assessment',
-        state_json: '{}',
-        started_at: '2026-01-01T00:00:00.000Z',
-        deadline: null,
-        finished_at: null,
-        score: null,
-        passed: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const skills = ['onboarding', 'inspection', 'documents', 'case'];
-    const passes = (userId: number, seed: string, at: string) =>
-      skills.map((skill) => ({ user_id: userId, skill, seed, passed_at: at, attempt_id: attempt.id }));
-    await db
-      .insertInto('skill_passes')
-      .values([
-        // A: proficient since 2026-02-12, within February.
-        ...passes(a!.id, 's1', '2026-02-10T02:00:00.000Z'),
-        ...passes(a!.id, 's2', '2026-02-12T02:00:00.000Z'),
-        // B: one seed in February, the second on 2026-03-05 — proficient only from March.
-        ...passes(b!.id, 's1', '2026-02-20T02:00:00.000Z'),
-        ...passes(b!.id, 's2', '2026-03-05T02:00:00.000Z'),
-      ])
-      .execute();
+    const passes = (userId: number, seed: string, at: string) => skills.map((skill) => ({ userId, skill, seed, at }));
+    await insertPasses(db, [
+      // A: proficient since 2026-02-12, within February.
+      ...passes(a!.id, 's1', '2026-02-10T02:00:00.000Z'),
+      ...passes(a!.id, 's2', '2026-02-12T02:00:00.000Z'),
+      // B: one seed in February, the second on 2026-03-05 — proficient only from March.
+      ...passes(b!.id, 's1', '2026-02-20T02:00:00.000Z'),
+      ...passes(b!.id, 's2', '2026-03-05T02:00:00.000Z'),
+    ]);
     // The rollup as the server keeps it now: both have mastered every skill until August.
     await master(db, a!.id, skills, 90);
     await master(db, b!.id, skills, 88);
@@ -401,44 +380,17 @@ describe('proficiency trend', () => {
       .orderBy('id')
       .limit(2)
       .execute();
-    const attempt = await db
-      .insertInto('attempts')
-      .values({
-        user_id: a!.id,
-        scenario_id: 'x',
-        scenario_version: 1,
-        skill: 'case',
-        seed: 's',
-        mode: 'assessment',
-        state_json: '{}',
-        started_at: '2025-01-01T00:00:00.000Z',
-        deadline: null,
-        finished_at: null,
-        score: null,
-        passed: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const pass = (userId: number, skill: string, seed: string, at: string) => ({
-      user_id: userId,
-      skill,
-      seed,
-      passed_at: at,
-      attempt_id: attempt.id,
-    });
+    const pass = (userId: number, skill: string, seed: string, at: string) => ({ userId, skill, seed, at });
     const skills = ['onboarding', 'inspection', 'documents', 'case'];
-    await db
-      .insertInto('skill_passes')
-      .values([
-        // A: all four skills on two seeds by 2026-03-03 → proficient from the week ending Monday 03-09.
-        ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
-        ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-03T00:00:00.000Z')),
-        // B: the same seed twice for one skill never counts; B is never proficient.
-        ...skills.map((k) => pass(b!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
-        ...skills.slice(0, 3).map((k) => pass(b!.id, k, 's2', '2026-02-11T00:00:00.000Z')),
-        pass(b!.id, 'case', 's1', '2026-02-12T00:00:00.000Z'),
-      ])
-      .execute();
+    await insertPasses(db, [
+      // A: all four skills on two seeds by 2026-03-03 → proficient from the week ending Monday 03-09.
+      ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
+      ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-03T00:00:00.000Z')),
+      // B: the same seed twice for one skill never counts; B is never proficient.
+      ...skills.map((k) => pass(b!.id, k, 's1', '2026-02-10T00:00:00.000Z')),
+      ...skills.slice(0, 3).map((k) => pass(b!.id, k, 's2', '2026-02-11T00:00:00.000Z')),
+      pass(b!.id, 'case', 's1', '2026-02-12T00:00:00.000Z'),
+    ]);
     const m = await manager(db);
     const trend = await getProficiencyTrend(db, { path: m.unit.path, level: 'city' }, { weeks: 4, now });
     const row = trend.series.find((x) => x.name === '昌黎县')!;

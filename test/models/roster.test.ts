@@ -7,6 +7,7 @@ import { getRoster } from '../../app/models/roster.server';
 import { findUnitByCode } from '../../app/models/unit.server';
 import { listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
+import { insertPasses } from '../support/passes';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
@@ -63,45 +64,18 @@ describe('the readiness roster', () => {
     const scope = await unitScope(db, '130322');
     const [a, c, d] = await officersOf(db, '130322');
     // The period (1–15 March) has ended: mastery at its end is read from the pass history.
-    const attempt = await db
-      .insertInto('attempts')
-      .values({
-        user_id: a!.id,
-        scenario_id: 'x',
-        scenario_version: 1,
-        skill: 'case',
-        seed: 's',
-        mode: 'assessment',
-        state_json: '{}',
-        started_at: '2025-01-01T00:00:00.000Z',
-        deadline: null,
-        finished_at: null,
-        score: null,
-        passed: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const skills = ['onboarding', 'inspection', 'documents', 'case'];
-    const pass = (userId: number, skill: string, seed: string, at: string) => ({
-      user_id: userId,
-      skill,
-      seed,
-      passed_at: at,
-      attempt_id: attempt.id,
-    });
-    await db
-      .insertInto('skill_passes')
-      .values([
-        ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-02T00:00:00.000Z')),
-        ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-04T00:00:00.000Z')),
-        // C: mastered 案件办理 until 3 月 9 日 (the older pass is 180 days old then): lapsed by the end.
-        pass(c!.id, 'case', 's1', '2025-09-10T00:00:00.000Z'),
-        pass(c!.id, 'case', 's2', '2025-10-01T00:00:00.000Z'),
-        // D: all four skills, but the second seed only after the period.
-        ...skills.map((k) => pass(d!.id, k, 's1', '2026-03-02T00:00:00.000Z')),
-        ...skills.map((k) => pass(d!.id, k, 's2', '2026-03-17T00:00:00.000Z')),
-      ])
-      .execute();
+    const pass = (userId: number, skill: string, seed: string, at: string) => ({ userId, skill, seed, at });
+    await insertPasses(db, [
+      ...skills.map((k) => pass(a!.id, k, 's1', '2026-02-02T00:00:00.000Z')),
+      ...skills.map((k) => pass(a!.id, k, 's2', '2026-03-04T00:00:00.000Z')),
+      // C: mastered 案件办理 until 3 月 9 日 (the older pass is 180 days old then): lapsed by the end.
+      pass(c!.id, 'case', 's1', '2025-09-10T00:00:00.000Z'),
+      pass(c!.id, 'case', 's2', '2025-10-01T00:00:00.000Z'),
+      // D: all four skills, but the second seed only after the period.
+      ...skills.map((k) => pass(d!.id, k, 's1', '2026-03-02T00:00:00.000Z')),
+      ...skills.map((k) => pass(d!.id, k, 's2', '2026-03-17T00:00:00.000Z')),
+    ]);
     await db
       .insertInto('officer_activity')
       .values([
