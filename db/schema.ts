@@ -219,6 +219,10 @@ export interface Database {
   real_statistics: RealStatisticsTable;
   unit_aliases: UnitAliasTable;
   bulletins: BulletinTable;
+  authored_scenarios: AuthoredScenarioTable;
+  scenario_versions: ScenarioVersionTable;
+  scenario_regrades: ScenarioRegradeTable;
+  scenario_regrade_attempts: ScenarioRegradeAttemptTable;
 }
 
 /** Rollup: a day on which an officer drilled (YYYY-MM-DD, China time). */
@@ -310,3 +314,61 @@ export interface BulletinTable {
   content_json: string;
 }
 export type Bulletin = Selectable<BulletinTable>;
+
+/** 自编场景: a trainer's scenario (issue 16, app/models/scenario-library.server.ts). */
+export interface AuthoredScenarioTable {
+  /** `custom-` and random hex; never a built-in's id. */
+  id: string;
+  unit_id: number;
+  author_id: number;
+  /** A workflow id of scenarios/workflows and a skill (denormalised from the definition). */
+  workflow: string;
+  skill: string;
+  title: string;
+  /** draft: never published; published: a version is live; retired: kept for history, no new attempts. */
+  status: Generated<AuthoredScenarioStatus>;
+  /** The latest published version, or null before the first. */
+  published_version: number | null;
+  /** The working definition (JSON, scenarios/authoring/spec.ts input), or null when none is pending. */
+  draft_json: string | null;
+  /** The publish gate's last verdict on the draft (JSON), or null when unchecked since the last edit. */
+  draft_check_json: string | null;
+  based_on: string | null;
+  created_at: string;
+  updated_at: string;
+  retired_at: string | null;
+}
+export type AuthoredScenarioStatus = 'draft' | 'published' | 'retired';
+
+/** A published version of a trainer's scenario; never changes (attempts replay under it). */
+export interface ScenarioVersionTable {
+  scenario_id: string;
+  version: number;
+  spec_json: string;
+  published_at: string;
+  published_by: number;
+}
+
+/** An applied regrade: the attempts of a period and subtree re-scored under `to_version`. */
+export interface ScenarioRegradeTable {
+  id: Generated<number>;
+  scenario_id: string;
+  to_version: number;
+  scope_unit_id: number;
+  period_from: string;
+  period_to: string;
+  applied_by: number;
+  applied_at: string;
+  summary_json: string;
+}
+
+/** One attempt a regrade moved, with its version and score before and after. */
+export interface ScenarioRegradeAttemptTable {
+  regrade_id: number;
+  attempt_id: number;
+  from_version: number;
+  from_score: number | null;
+  from_passed: number | null;
+  to_score: number | null;
+  to_passed: number | null;
+}

@@ -68,10 +68,14 @@ export function withScenario<T>(scenario: AnyScenario, run: () => T): T {
   }
 }
 
-function scenarioOrThrow(id: string): AnyScenario {
+/**
+ * The scenario an attempt runs on: the draft in force, else the registry's. A trainer's scenario
+ * (scenarios/index.ts) is found only with its version, which every attempt state carries.
+ */
+function scenarioOrThrow(id: string, version?: number): AnyScenario {
   if (draft?.scenario.id === id) return draft.scenario;
-  const scenario = getScenario(id);
-  if (!scenario) throw new RangeError(`未知的练兵场景：${id}`);
+  const scenario = getScenario(id, version);
+  if (!scenario) throw new RangeError(`未知的练兵场景：${id}${version === undefined ? '' : `（第${version}版）`}`);
   return scenario;
 }
 
@@ -84,10 +88,13 @@ function cacheOf<K extends 'fixtures' | 'steps' | 'outline'>(
   return draft?.scenario.id === id ? draft[name] : shared;
 }
 
-/** What an attempt's fixture is a function of: the scenario, the seed and the practice home, if any. */
-type FixtureKey = Pick<AttemptState, 'scenarioId' | 'seed' | 'home'>;
+/**
+ * What an attempt's fixture is a function of: the scenario and its version, the seed and the practice
+ * home, if any. (A built-in has one version, the code's; a trainer's scenario keeps all of its own.)
+ */
+type FixtureKey = Pick<AttemptState, 'scenarioId' | 'seed' | 'home'> & { scenarioVersion?: number };
 const cacheKey = (state: FixtureKey) =>
-  `${state.scenarioId}\u0000${state.seed}${state.home ? `\u0000${JSON.stringify(state.home)}` : ''}`;
+  `${state.scenarioId}@${state.scenarioVersion ?? ''}\u0000${state.seed}${state.home ? `\u0000${JSON.stringify(state.home)}` : ''}`;
 
 const fixtureCache = new Lru<string, unknown>(CACHE_SIZES.fixtures);
 /**
@@ -96,7 +103,7 @@ const fixtureCache = new Lru<string, unknown>(CACHE_SIZES.fixtures);
  */
 export function attemptFixture(state: FixtureKey): unknown {
   return cacheOf(state.scenarioId, 'fixtures', fixtureCache).getOrSet(cacheKey(state), () => {
-    const fixture = scenarioOrThrow(state.scenarioId).fixture(state.seed);
+    const fixture = scenarioOrThrow(state.scenarioId, state.scenarioVersion).fixture(state.seed);
     return state.home ? rehomeFixture(fixture, state.home) : fixture;
   });
 }
@@ -106,7 +113,7 @@ const stepsCache = new Lru<string, Step[]>(CACHE_SIZES.attemptSteps);
 /** All step forms of the attempt's scenario, built for its fixture (memoised; pure functions of scenario and seed). */
 export function attemptSteps(state: FixtureKey): Step[] {
   return cacheOf(state.scenarioId, 'steps', stepsCache).getOrSet(cacheKey(state), () =>
-    scenarioOrThrow(state.scenarioId).steps(attemptFixture(state)),
+    scenarioOrThrow(state.scenarioId, state.scenarioVersion).steps(attemptFixture(state)),
   );
 }
 
@@ -121,9 +128,9 @@ const outlineCache = new Lru<string, StepOutline[]>(CACHE_SIZES.stepOutlines);
  * The scenario's steps without their forms. The same for every seed (a test checks it), so starting
  * an attempt and working out the available steps never builds the forms' schemas.
  */
-export function stepOutline(scenarioId: string): StepOutline[] {
-  return cacheOf(scenarioId, 'outline', outlineCache).getOrSet(scenarioId, () => {
-    const scenario = scenarioOrThrow(scenarioId);
+export function stepOutline(scenarioId: string, version?: number): StepOutline[] {
+  return cacheOf(scenarioId, 'outline', outlineCache).getOrSet(`${scenarioId}@${version ?? ''}`, () => {
+    const scenario = scenarioOrThrow(scenarioId, version);
     return scenario
       .steps(scenario.fixture('outline'))
       .map(({ id, module, title, eventType, availableIn, repeatable, optional }) => ({
@@ -146,7 +153,7 @@ export function availableSteps(state: AttemptState): Step[] {
 
 /** The task card and materials (enterprise, site) to show with the attempt. */
 export function attemptMaterials(state: FixtureKey): MaterialSection[] {
-  return scenarioOrThrow(state.scenarioId).materials(attemptFixture(state));
+  return scenarioOrThrow(state.scenarioId, state.scenarioVersion).materials(attemptFixture(state));
 }
 
 /** Documents issued so far, with their numbers. */
@@ -214,7 +221,7 @@ function currentInfo(
   const state = stateName(snapshot.value);
   const node = (machine.states as Record<string, { description?: string }>)[state];
   const doneTypes = new Set(events.flatMap((e) => (e.kind === 'workflow' ? [e.event.type] : [])));
-  const steps = stepOutline(scenario.id);
+  const steps = stepOutline(scenario.id, scenario.version);
   const completedStepIds = steps.filter((s) => doneTypes.has(s.eventType)).map((s) => s.id);
   const availableStepIds = finished
     ? []
@@ -236,15 +243,17 @@ export interface StartOptions {
   at: string;
   /** The officer's practice home; absent → the scenario's own county (today's fixtures). */
   home?: PracticeHome | null;
+  /** Which version of a trainer's scenario (required for those; a built-in has only the code's). */
+  scenarioVersion?: number;
 }
 
 /** Starts an attempt: builds the fixture from the seed (and home) and the workflow's initial snapshot. */
-export function startAttempt({ scenarioId, seed, mode, at, home }: StartOptions): AttemptState {
-  const scenario = scenarioOrThrow(scenarioId);
+export function startAttempt({ scenarioId, seed, mode, at, home, scenarioVersion }: StartOptions): AttemptState {
+  const scenario = scenarioOrThrow(scenarioId, scenarioVersion);
   const time = instantSchema.safeParse(at);
   if (!time.success) throw new RangeError('开始时间须为带时区的ISO 8601时间');
   const machine = machineOf(scenario);
-  const fixture = attemptFixture({ scenarioId, seed, ...(home ? { home } : {}) });
+  const fixture = attemptFixture({ scenarioId, scenarioVersion: scenario.version, seed, ...(home ? { home } : {}) });
   const input = scenario.machineInput(fixture) as object;
   let [snapshot] = initialTransition(machine, home ? { ...input, home } : input);
   for (const event of scenario.presetEvents?.(fixture, at) ?? []) {
@@ -315,7 +324,7 @@ function feedbackFor(scenario: AnyScenario, state: AttemptState, stepId: string 
  * far — an item whose deciding steps are still to come is left out rather than marked wrong.
  */
 export function practiceFeedback(state: AttemptState, stepId: string): FeedbackEntry[] {
-  const scenario = scenarioOrThrow(state.scenarioId);
+  const scenario = scenarioOrThrow(state.scenarioId, state.scenarioVersion);
   const fixture = attemptFixture(state);
   const input = { fixture, context: state.snapshot.context as never, state: state.current.state, finished: false };
   return scenario.rubric
@@ -339,7 +348,7 @@ function notNowReason(state: AttemptState, what: string, eventType: string): str
 function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | null): ApplyResult {
   const early = timeProblem(state, (rawEvent as { at?: unknown } | null)?.at);
   if (early) return early;
-  const scenario = scenarioOrThrow(state.scenarioId);
+  const scenario = scenarioOrThrow(state.scenarioId, state.scenarioVersion);
   const workflow = workflowOf(scenario.workflow);
   const parsed = workflow.eventSchema.safeParse(rawEvent);
   if (!parsed.success) {
@@ -364,7 +373,8 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const next = nextWorkflowSnapshot(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
   if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
-  const resolvedStepId = stepId ?? stepOutline(state.scenarioId).find((s) => s.eventType === event.type)?.id ?? null;
+  const resolvedStepId =
+    stepId ?? stepOutline(state.scenarioId, state.scenarioVersion).find((s) => s.eventType === event.type)?.id ?? null;
   const events: AttemptEvent[] = [
     ...state.events,
     { seq: state.events.length + 1, kind: 'workflow', at: event.at, stepId: resolvedStepId, event },
@@ -421,7 +431,7 @@ export function useHint(state: AttemptState, { hintId, at }: { hintId: string; a
   const early = timeProblem(state, at);
   if (early) return early;
   if (state.mode === 'assessment') return { ok: false, code: 'HINT', reason: '考核模式不提供提示' };
-  const scenario = scenarioOrThrow(state.scenarioId);
+  const scenario = scenarioOrThrow(state.scenarioId, state.scenarioVersion);
   const hint = scenario.hints.find((h) => h.id === hintId);
   if (!hint) return { ok: false, code: 'HINT', reason: `未知的提示：${hintId}` };
   if (state.hintsUsed.some((h) => h.hintId === hintId)) return { ok: false, code: 'HINT', reason: '该提示已经查看过' };
@@ -447,7 +457,7 @@ export function finishAttempt(
   if (early) return early;
   if (reason === 'timeUp' && (!state.deadline || Date.parse(at) <= Date.parse(state.deadline)))
     return { ok: false, code: 'BAD_TIME', reason: '考核时间尚未结束' };
-  const scenario = scenarioOrThrow(state.scenarioId);
+  const scenario = scenarioOrThrow(state.scenarioId, state.scenarioVersion);
   const events: AttemptEvent[] = [...state.events, { seq: state.events.length + 1, kind: 'finish', at, reason }];
   const nextState: AttemptState = {
     ...state,
@@ -487,10 +497,10 @@ export function replayAttempt({
   scenarioVersion,
   home,
 }: ReplayOptions): AttemptState {
-  const scenario = scenarioOrThrow(scenarioId);
+  const scenario = scenarioOrThrow(scenarioId, scenarioVersion);
   if (scenarioVersion !== undefined && scenarioVersion !== scenario.version)
     throw new Error(`场景${scenarioId}已从第${scenarioVersion}版更新到第${scenario.version}版，记录无法按原版本重放`);
-  let state = startAttempt({ scenarioId, seed, mode, at: startedAt, home });
+  let state = startAttempt({ scenarioId, seed, mode, at: startedAt, home, scenarioVersion: scenario.version });
   for (const entry of events) {
     const result =
       entry.kind === 'workflow'
@@ -506,7 +516,7 @@ export function replayAttempt({
 
 /** Scores an attempt: every rubric item with what was expected and what was done; hints deducted. */
 export function scoreAttempt(state: AttemptState): AttemptScore {
-  const scenario = scenarioOrThrow(state.scenarioId);
+  const scenario = scenarioOrThrow(state.scenarioId, state.scenarioVersion);
   const fixture = attemptFixture(state);
   const input = {
     fixture,

@@ -63,9 +63,39 @@ export function listScenarios(filter: { skill?: Skill } = {}): AnyScenario[] {
   return SCENARIOS.filter((s) => !filter.skill || s.skill === filter.skill);
 }
 
-/** One scenario by id, or undefined. */
-export function getScenario(id: string): AnyScenario | undefined {
-  return BY_ID.get(id);
+/**
+ * Trainers' scenarios (issue 16), by `id@version`: registered by the services layer from the
+ * published versions it stores (app/models/scenario-library.server.ts). A published version never
+ * changes, so an entry is a pure function of its key and any process may hold it; drafts are never
+ * registered (they run inside `withScenario`).
+ */
+const AUTHORED = new Map<string, AnyScenario>();
+const versionKey = (id: string, version: number) => `${id}@${version}`;
+
+/** Makes a published version of a trainer's scenario known to the engine. Its id must not be a built-in's. */
+export function registerAuthoredVersion(scenario: AnyScenario): void {
+  if (BY_ID.has(scenario.id)) throw new RangeError(`场景编号${scenario.id}已被内置场景使用`);
+  AUTHORED.set(versionKey(scenario.id, scenario.version), scenario);
+}
+
+/** Whether that version of a trainer's scenario is registered. */
+export function isAuthoredVersionRegistered(id: string, version: number): boolean {
+  return AUTHORED.has(versionKey(id, version));
+}
+
+/**
+ * One scenario by id, or undefined: a built-in (whatever `version` says: the code has only its own),
+ * or, given its version, a registered version of a trainer's scenario.
+ */
+export function getScenario(id: string, version?: number): AnyScenario | undefined {
+  const builtIn = BY_ID.get(id);
+  if (builtIn || version === undefined) return builtIn;
+  return AUTHORED.get(versionKey(id, version));
+}
+
+/** Whether the id is a built-in scenario's (trainers' scenarios are never). */
+export function isBuiltInScenario(id: string): boolean {
+  return BY_ID.has(id);
 }
 
 export type {

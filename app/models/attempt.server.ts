@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Attempt, AttemptMode, Database } from '../../db/schema';
 import { getScenario, listScenarios } from '../../scenarios/index';
+import { scenarioOf, scenarioTitles, usableScenario, usableScenarios } from './scenario-library.server';
 import {
   applyStep,
   attemptDocuments,
@@ -166,8 +167,10 @@ export async function startDrill(
     ownName?: boolean;
   },
 ): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
-  const scenario = getScenario(input.scenarioId);
-  if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在' };
+  const viewer = await unitOfUser(db, userId);
+  // A trainer's scenario only while published, not retired and visible from the officer's unit.
+  const scenario = viewer ? await usableScenario(db, viewer, input.scenarioId) : undefined;
+  if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在或已停用' };
   if (input.mode === 'practice') {
     const closed = await openAssessmentOf(db, userId, scenario.id, input.now ?? new Date(), '开始练习');
     if (closed) return closed;
@@ -175,7 +178,14 @@ export async function startDrill(
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
   const practiceHome = input.ownName ? await practiceHomeOfUser(db, userId) : null;
-  const state = startAttempt({ scenarioId: scenario.id, seed, mode: input.mode, at, home: practiceHome });
+  const state = startAttempt({
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    seed,
+    mode: input.mode,
+    at,
+    home: practiceHome,
+  });
   // No transaction of its own: callers (assignments) may already run inside one.
   await recordActivity(db, userId, at);
   const { id } = await db
@@ -205,10 +215,9 @@ export async function startDrill(
  */
 export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): Promise<AttemptState> {
   const cached = JSON.parse(attempt.state_json) as AttemptState;
-  if (
-    cached.events.length === attempt.event_count &&
-    getScenario(attempt.scenario_id)?.version === attempt.scenario_version
-  ) {
+  // Also registers a trainer's scenario version with the engine before anything runs on it.
+  const scenario = await scenarioOf(db, attempt.scenario_id, attempt.scenario_version);
+  if (cached.events.length === attempt.event_count && scenario?.version === attempt.scenario_version) {
     return cached;
   }
   const rows = await db
@@ -473,7 +482,7 @@ export async function getDrillView(
 ) {
   let attempt = await findOwnAttempt(db, userId, attemptId);
   if (!attempt) return null;
-  const scenario = getScenario(attempt.scenario_id);
+  const scenario = await scenarioOf(db, attempt.scenario_id, attempt.scenario_version);
   if (!scenario) return null;
   const outdated = versionChangeOf(attempt, scenario);
   if (outdated) {
@@ -605,7 +614,7 @@ export async function getAttemptResultInScope(db: Kysely<Database>, scope: { pat
 }
 
 async function buildAttemptResult(db: Kysely<Database>, attempt: Attempt) {
-  const scenario = getScenario(attempt.scenario_id);
+  const scenario = await scenarioOf(db, attempt.scenario_id, attempt.scenario_version);
   if (!scenario) return null;
   const change = versionChangeOf(attempt, scenario);
   return change ? recordedResult(db, attempt, scenario, change) : scoredResult(db, attempt, scenario);
@@ -733,7 +742,7 @@ async function recordedResult(db: Kysely<Database>, attempt: Attempt, scenario: 
 export async function getAttemptDocuments(db: Kysely<Database>, userId: number, attemptId: number) {
   const attempt = await findOwnAttempt(db, userId, attemptId);
   if (!attempt) return null;
-  const scenario = getScenario(attempt.scenario_id);
+  const scenario = await scenarioOf(db, attempt.scenario_id, attempt.scenario_version);
   if (!scenario) return null;
   const change = versionChangeOf(attempt, scenario);
   const base = {
@@ -770,12 +779,30 @@ export async function listOwnAttempts(db: Kysely<Database>, userId: number, limi
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, title: getScenario(r.scenario_id)?.title ?? r.scenario_id }));
+  const titles = await scenarioTitles(
+    db,
+    rows.map((r) => r.scenario_id),
+  );
+  return rows.map((r) => ({ ...r, title: titles.get(r.scenario_id) ?? r.scenario_id }));
 }
 
-/** The scenario catalogue as officers and trainers see it (no fixtures, no answers). */
-export function scenarioCatalogue() {
-  return listScenarios().map((s) => ({
+/** The unit (id and path) of a user, or undefined. */
+function unitOfUser(db: Kysely<Database>, userId: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['units.id', 'units.path'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+    .then((unit) => (unit ? { unit } : undefined));
+}
+
+/**
+ * The scenario catalogue as officers and trainers see it (no fixtures, no answers): the built-ins and
+ * the trainers' scenarios usable from the viewer's unit.
+ */
+export async function scenarioCatalogue(db: Kysely<Database>, viewer: { unit: { id: number; path: string } }) {
+  return (await usableScenarios(db, viewer)).map((s) => ({
     id: s.id,
     title: s.title,
     brief: s.brief,

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { applyStep, attemptFixture, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
 import { getScenario } from '../../scenarios/index';
-import type { PracticeHome } from '../../scenarios/types';
+import type { AnyScenario, PracticeHome } from '../../scenarios/types';
+import { usableScenario } from './scenario-library.server';
 import { openAssessmentOf, type DrillRefusal } from './attempt.server';
 
 const DEMO_SEED = 'demo';
@@ -15,11 +16,20 @@ const DEMO_START = '2026-01-05T01:00:00.000Z';
  */
 export function getDemoView(scenarioId: string, index: number, home?: PracticeHome | null) {
   const scenario = getScenario(scenarioId);
-  if (!scenario) return null;
-  const fixture = attemptFixture({ scenarioId: scenario.id, seed: DEMO_SEED, ...(home ? { home } : {}) });
+  return scenario ? demoViewOf(scenario, index, home) : null;
+}
+
+/**
+ * The demo of a scenario object: a registered one, or a trainer's draft when run inside
+ * `withScenario` (the editor's preview).
+ */
+export function demoViewOf(scenario: AnyScenario, index: number, home?: PracticeHome | null) {
+  const scenarioId = scenario.id;
+  const scenarioVersion = scenario.version;
+  const fixture = attemptFixture({ scenarioId, scenarioVersion, seed: DEMO_SEED, ...(home ? { home } : {}) });
   const answer = scenario.modelAnswer(fixture);
   const current = Math.min(Math.max(0, index), answer.length - 1);
-  let state = startAttempt({ scenarioId, seed: DEMO_SEED, mode: 'practice', at: DEMO_START, home });
+  let state = startAttempt({ scenarioId, scenarioVersion, seed: DEMO_SEED, mode: 'practice', at: DEMO_START, home });
   const steps = attemptSteps(state);
   let stageBefore = state.current.stateLabel;
   let feedback: { code: string; title: string; ok: boolean; message: string }[] = [];
@@ -56,15 +66,15 @@ export function getDemoView(scenarioId: string, index: number, home?: PracticeHo
  */
 export async function getDemoFor(
   db: Kysely<Database>,
-  userId: number,
+  user: { id: number; unit: { id: number; path: string } },
   scenarioId: string,
   index: number,
   home: PracticeHome | null,
   now = new Date(),
-): Promise<DrillRefusal | ({ ok: true } & NonNullable<ReturnType<typeof getDemoView>>) | null> {
-  if (!getScenario(scenarioId)) return null;
-  const closed = await openAssessmentOf(db, userId, scenarioId, now, '查看演示');
+): Promise<DrillRefusal | ({ ok: true } & ReturnType<typeof demoViewOf>) | null> {
+  const scenario = await usableScenario(db, user, scenarioId);
+  if (!scenario) return null;
+  const closed = await openAssessmentOf(db, user.id, scenarioId, now, '查看演示');
   if (closed) return closed;
-  const view = getDemoView(scenarioId, index, home);
-  return view ? { ok: true, ...view } : null;
+  return { ok: true, ...demoViewOf(scenario, index, home) };
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
 import { errorCodeNames } from '../../scenarios/error-codes';
-import { getScenario, listScenarios } from '../../scenarios/index';
+import { listScenarios } from '../../scenarios/index';
+import { scenarioTitles } from './scenario-library.server';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
 import { pct } from '../utils/format';
@@ -499,6 +500,10 @@ export async function getOfficerReadiness(
       .limit(200)
       .execute(),
   ]);
+  const titles = await scenarioTitles(
+    db,
+    attempts.map((a) => a.scenario_id),
+  );
   return {
     officer,
     skills: SKILLS.map((skill) => {
@@ -512,7 +517,7 @@ export async function getOfficerReadiness(
         bestScore: row?.best_score ?? null,
       };
     }),
-    attempts: attempts.map((a) => ({ ...a, title: getScenario(a.scenario_id)?.title ?? a.scenario_id })),
+    attempts: attempts.map((a) => ({ ...a, title: titles.get(a.scenario_id) ?? a.scenario_id })),
   };
 }
 

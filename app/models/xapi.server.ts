@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttemptMode, Database, Unit } from '../../db/schema';
 import { getScenario } from '../../scenarios/index';
+import { scenarioOf } from './scenario-library.server';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { XAPI_PLATFORM_BASE } from '../utils/env.server';
 import { reportQuerySchema } from '../validation/reports';
@@ -127,7 +128,7 @@ export function attemptStatements(
   window: { from: string; to: string } = { from: '', to: '\uffff' },
   base = XAPI_PLATFORM_BASE,
 ): XapiStatement[] {
-  const scenario = getScenario(row.scenario_id);
+  const scenario = getScenario(row.scenario_id, row.scenario_version);
   const ext = xapiExtensions(base);
   const actor = {
     objectType: 'Agent' as const,
@@ -277,6 +278,11 @@ export async function* xapiStatementPages(
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
+    // Trainers' scenario versions are registered so their titles and briefs are found.
+    for (const key of new Set(rows.map((r) => `${r.scenario_id}\u0000${r.scenario_version}`))) {
+      const [id, version] = key.split('\u0000') as [string, string];
+      await scenarioOf(db, id, Number(version));
+    }
     yield rows.flatMap((row) => attemptStatements(row, window, options.base));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.id;

@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     units,
-    scenarios: scenarioCatalogue(),
+    scenarios: await scenarioCatalogue(db, user),
     // Not stored until an assignment is created with it: rendering the form writes nothing.
     formToken,
     prefill: { values, lists },

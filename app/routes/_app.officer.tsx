@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         attempts: row?.attempts ?? 0,
       };
     }),
-    scenarios: scenarioCatalogue(),
+    scenarios: await scenarioCatalogue(db, user),
     // Assessment integrity: a scenario under an open assessment offers no practice or demo.
     assessing: Object.fromEntries(open.map((a) => [a.scenarioId, a.attemptId])),
   };

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = Number(new URL(request.url).searchParams.get('step') ?? '1');
   const db = getDb();
   const home = await practiceHomeOfUnit(db, user.unit);
-  const view = await getDemoFor(db, user.id, params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0, home);
+  const view = await getDemoFor(db, user, params.scenarioId ?? '', Number.isSafeInteger(step) ? step - 1 : 0, home);
   invariantResponse(view, '练兵场景不存在', { status: 404 });
   // An open assessment of this scenario closes its demo (assessment integrity).
   if (!view.ok) throw data(view.reason, { status: view.status });

@@ -11,6 +11,7 @@ import * as m4001 from './2026_11_30_400001_unique_daily_reminders';
 import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
 import * as m120501 from './2026_12_01_050001_add_attempts_practice_home';
 import * as m121001 from './2026_12_01_100001_create_bulletins';
+import * as m123001 from './2026_12_01_300001_create_authored_scenarios';
 import * as m122001 from './2026_12_01_200001_add_assignment_auto_reminders';
 
 /**
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_050001_add_attempts_practice_home': m120501,
   '2026_12_01_100001_create_bulletins': m121001,
   '2026_12_01_200001_add_assignment_auto_reminders': m122001,
+  '2026_12_01_300001_create_authored_scenarios': m123001,
 };

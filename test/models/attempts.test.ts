@@ -25,6 +25,17 @@ async function officer(db: ReturnType<typeof useTestDatabase>['db'], username = 
   return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
 
+/** The officer as the demo's scope check needs them: id and unit. */
+async function officerWithUnit(db: ReturnType<typeof useTestDatabase>['db'], userId: number) {
+  const unit = await db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['units.id', 'units.path'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { id: userId, unit };
+}
+
 /** Starts an attempt and plays the model answer (or `upTo` of its steps) through the service. */
 async function play(
   db: ReturnType<typeof useTestDatabase>['db'],
@@ -303,7 +314,7 @@ describe('assessment integrity (issue 15)', () => {
     expect(hint).toMatchObject({ ok: false, status: 403 });
     if (!hint.ok) expect(hint.reason).toContain('考核结束前不能查看提示');
     expect((await findOwnAttempt(db, userId, practice.attemptId))!.hints_used).toBe(0);
-    const demo = await getDemoFor(db, userId, withHints.id, 0, null, minutes(2));
+    const demo = await getDemoFor(db, await officerWithUnit(db, userId), withHints.id, 0, null, minutes(2));
     expect(demo).toMatchObject({ ok: false, status: 403 });
     if (demo && !demo.ok) expect(demo.reason).toContain('考核结束前不能查看演示');
     expect(await openAssessmentOf(db, userId, withHints.id, minutes(2))).toMatchObject({ status: 403 });
@@ -312,7 +323,9 @@ describe('assessment integrity (issue 15)', () => {
     expect(await startDrill(db, userId, { scenarioId: other.id, mode: 'practice', now: minutes(2) })).toMatchObject({
       ok: true,
     });
-    expect(await getDemoFor(db, userId, other.id, 0, null, minutes(2))).toMatchObject({ ok: true });
+    expect(await getDemoFor(db, await officerWithUnit(db, userId), other.id, 0, null, minutes(2))).toMatchObject({
+      ok: true,
+    });
     const colleague = await db
       .selectFrom('users')
       .select('id')
@@ -324,7 +337,9 @@ describe('assessment integrity (issue 15)', () => {
     // Past its deadline the assessment no longer closes anything (it is handed in when next seen).
     const after = minutes(1 + withHints.assessmentTimeLimitMinutes! + 1);
     expect(await openAssessmentOf(db, userId, withHints.id, after)).toBeNull();
-    expect(await getDemoFor(db, userId, withHints.id, 0, null, after)).toMatchObject({ ok: true });
+    expect(await getDemoFor(db, await officerWithUnit(db, userId), withHints.id, 0, null, after)).toMatchObject({
+      ok: true,
+    });
 
     // Handed in: everything opens again.
     expect(await handIn(db, userId, assessment.attemptId, { version: 0, now: minutes(3) })).toMatchObject({

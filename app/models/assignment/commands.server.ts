@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Assignment, Database, Unit } from '../../../db/schema';
-import { getScenario } from '../../../scenarios/index';
+import { usableScenario } from '../scenario-library.server';
 import { beijingDate, beijingTime } from '../../utils/format';
 import {
   DEFAULT_REMIND_DAYS_BEFORE,
@@ -77,7 +77,8 @@ export async function createAssignment(
   const done = await findByFormToken(db, actor.id, input.formToken);
   if (done) return { ok: true, id: done.id, repeated: true };
 
-  const scenarios = input.scenarioIds.map((id) => getScenario(id));
+  // A trainer's scenario must be published, not retired and visible from the trainer's unit.
+  const scenarios = await Promise.all(input.scenarioIds.map((id) => usableScenario(db, actor, id)));
   const unknown = input.scenarioIds.filter((_, i) => !scenarios[i]);
   if (unknown.length > 0) return { ok: false, field: 'scenarioIds', message: `练兵场景不存在：${unknown.join('、')}` };
 

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { getScenario } from '../../../scenarios/index';
+import { scenarioTitles } from '../scenario-library.server';
 import { pct } from '../../utils/format';
 import {
   assignmentPhase,
@@ -61,6 +61,10 @@ export async function listAssignmentsInScope(
     db,
     rows.map((r) => r.id),
   );
+  const titles = await scenarioTitles(
+    db,
+    scenarioRows.map((s) => s.scenario_id),
+  );
   return Promise.all(
     rows.map(async (a) => {
       const scenarioIds = scenarioRows.filter((s) => s.assignment_id === a.id).map((s) => s.scenario_id);
@@ -75,7 +79,7 @@ export async function listAssignmentsInScope(
         phase: assignmentPhase(a, now),
         ownerUnitName: a.owner_unit_name,
         createdByName: a.created_by_name,
-        scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
+        scenarios: scenarioIds.map((id) => ({ id, title: titles.get(id) ?? id })),
         ...totals,
         completionRate: pct(totals.completed, totals.covered),
         passRate: pct(totals.passed, totals.covered),
@@ -104,6 +108,7 @@ export async function getAssignmentFollowUp(
   if (!assignment) return null;
   const within = reach === 'covered' ? scope : undefined;
   const scenarioIds = (await scenarioIdsOf(db, [assignment.id])).map((s) => s.scenario_id);
+  const titles = await scenarioTitles(db, scenarioIds);
   const n = scenarioIds.length;
   const ctes = officerStatusCtes(assignment.id, n, now, within);
   // Targets, extensions and reminders outside a covered viewer's subtree are not theirs to see;
@@ -281,7 +286,7 @@ export async function getAssignmentFollowUp(
       // The extension form carries it back (optimistic check, see `extend`).
       version: assignment.version,
     },
-    scenarios: scenarioIds.map((id) => ({ id, title: getScenario(id)?.title ?? id })),
+    scenarios: scenarioIds.map((id) => ({ id, title: titles.get(id) ?? id })),
     targets: targets
       .filter((t) => (t.unit_code ? inView(t.unit_path, t.unit_id) : inView(t.user_unit_path, null)))
       .map((t) =>

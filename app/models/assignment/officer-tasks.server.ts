@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { AttemptMode, Database } from '../../../db/schema';
-import { getScenario } from '../../../scenarios/index';
+import { scenarioTitles } from '../scenario-library.server';
 import { beijingTime } from '../../utils/format';
 import { closeOutdatedAttempts, startDrill, type DrillRefusal } from '../attempt.server';
 import {
@@ -60,6 +60,10 @@ export async function listOfficerAssignments(
       .execute(),
     Promise.all(assignments.map((a) => effectiveDueAt(db, a, user))),
   ]);
+  const titles = await scenarioTitles(
+    db,
+    scenarioRows.map((s) => s.scenario_id),
+  );
   return assignments.flatMap((a, i) => {
     const dueAt = extensions[i]!;
     const phase = a.closed_at
@@ -88,7 +92,7 @@ export async function listOfficerAssignments(
           assignmentId: a.id,
           title: a.title,
           scenarioId: s.scenario_id,
-          scenarioTitle: getScenario(s.scenario_id)?.title ?? s.scenario_id,
+          scenarioTitle: titles.get(s.scenario_id) ?? s.scenario_id,
           mode: a.mode,
           isCompetition: a.is_competition === 1,
           passMark: a.pass_mark,
