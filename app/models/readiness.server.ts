@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
 import { errorCodeNames } from '../../scenarios/error-codes';
-import { listScenarios } from '../../scenarios/index';
 import { scenarioTitles } from './scenario-library.server';
 import { SKILL_LABELS, type Skill } from '../../scenarios/types';
 import { reportQuerySchema, type ReadinessSortKey, type ReportQuery } from '../validation/reports';
