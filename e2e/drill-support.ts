@@ -1,13 +1,30 @@
 import { expect, type Page } from '@playwright/test';
 import { applyStep, attemptFixture, attemptSteps, startAttempt } from '../scenarios/engine';
-import { getScenario } from '../scenarios/index';
-import type { AnswerStep, AttemptState, PracticeHome } from '../scenarios/types';
+import { getScenario, registerAuthoredVersion } from '../scenarios/index';
+import type { AnswerStep, AnyScenario, AttemptState, PracticeHome } from '../scenarios/types';
 
 /**
  * The practice home of each attempt started here, by seed (seeds are random per attempt): the drill
  * page gives it as `data-home`, and the attempt's fixture is the scenario's moved to that home.
  */
 const homes = new Map<string, PracticeHome>();
+
+/**
+ * Trainers' scenarios the test plays, by id: the version the server runs (built here from the
+ * definition the server exports, so the test computes the same fixtures and answers).
+ */
+const authoredVersions = new Map<string, number>();
+
+/** Makes a trainer's published scenario (built from its exported definition) playable by these helpers. */
+export function playAuthored(scenario: AnyScenario): void {
+  registerAuthoredVersion(scenario);
+  authoredVersions.set(scenario.id, scenario.version);
+}
+
+const versionOf = (scenarioId: string) => {
+  const scenarioVersion = authoredVersions.get(scenarioId);
+  return scenarioVersion === undefined ? {} : { scenarioVersion };
+};
 
 /** The practice home the attempt with this seed was started with, if any. */
 export function homeOf(seed: string): PracticeHome | undefined {
@@ -17,13 +34,13 @@ export function homeOf(seed: string): PracticeHome | undefined {
 /** The attempt's fixture as the server built it (the seed's, in the attempt's home). */
 export function fixtureFor(scenarioId: string, seed: string): unknown {
   const home = homes.get(seed);
-  return attemptFixture({ scenarioId, seed, ...(home ? { home } : {}) });
+  return attemptFixture({ scenarioId, ...versionOf(scenarioId), seed, ...(home ? { home } : {}) });
 }
 
 /** Plays `answer` through the pure engine as the attempt with this seed would (its home included). */
 export function runAnswerFor(scenarioId: string, seed: string, answer: AnswerStep[]): AttemptState {
   const at = '2025-01-06T01:00:00.000Z';
-  let state = startAttempt({ scenarioId, seed, mode: 'practice', at, home: homes.get(seed) });
+  let state = startAttempt({ scenarioId, ...versionOf(scenarioId), seed, mode: 'practice', at, home: homes.get(seed) });
   answer.forEach((step, i) => {
     const result = applyStep(state, {
       stepId: step.stepId,
@@ -63,13 +80,13 @@ export async function drillSeed(page: Page): Promise<string> {
 
 /** The model answer for this attempt, from the scenario code (pure, so the test can run it too). */
 export function modelAnswerFor(scenarioId: string, seed: string): AnswerStep[] {
-  return getScenario(scenarioId)!.modelAnswer(fixtureFor(scenarioId, seed));
+  return getScenario(scenarioId, authoredVersions.get(scenarioId))!.modelAnswer(fixtureFor(scenarioId, seed));
 }
 
 /** The step forms of this attempt, to know each field's kind. */
 export function stepsFor(scenarioId: string, seed: string) {
   const home = homes.get(seed);
-  return attemptSteps({ scenarioId, seed, ...(home ? { home } : {}) });
+  return attemptSteps({ scenarioId, ...versionOf(scenarioId), seed, ...(home ? { home } : {}) });
 }
 
 /** Opens a step through the system's module navigation and fills its form with `values`. */
