@@ -5,8 +5,11 @@
  * spec with the workflow's kit. Nothing in a spec is code: names and task lines are templates with named
  * placeholders filled from the fixture or from the spec's declared draws. Pure: no I/O, no clock.
  *
- * Covered workflows: case (案件办理 and its 文书 scenarios), inspection (执法检查 and its 文书 scenarios) and
- * onboarding (企业入库) and summary (简易程序当场处罚).
+ * Covered workflows: case (案件办理 and its 文书 scenarios), inspection (执法检查 and its 文书 scenarios),
+ * onboarding (企业入库), summary (简易程序当场处罚), enforcement (处罚决定的执行), seizure (查封扣押) and
+ * recheckCase (复查转立案): every workflow of the registry. The last three are appended below the others
+ * rather than kept in their own files: their schemas share the common part, and a module that imported it
+ * from here while this one imported theirs would be an import cycle between constants.
  */
 import { z } from '../lib/zod';
 import { createPrng, type Prng } from '../prng';
@@ -30,6 +33,7 @@ import {
   VIOLATION_IDS,
   SUMMARY_VIOLATION_IDS,
   fineRangeProblem,
+  yuan,
   type CrimeId,
   type MitigationId,
   type SummaryViolationId,
@@ -88,6 +92,40 @@ import { PARTY_TYPES, REFERRAL_REASONS } from '../workflows/summary/machine';
 import { STATEMENT_REVIEWS } from '../workflows/case/machine';
 import { workflowOf } from '../workflows';
 import type { AnyScenario, Hint, ScenarioDefinition, Skill } from '../types';
+import { LEGAL } from '../law/legal-constants';
+import {
+  buildEnforcementFixture,
+  enforcementAnswer,
+  enforcementMaterials,
+  enforcementPreset,
+  enforcementRubric,
+  enforcementSteps,
+  type EnforcementFixture,
+} from '../workflows/enforcement/kit';
+import type { EnforcementInput } from '../workflows/enforcement/machine';
+import {
+  seizureAlternatives,
+  seizureFixture,
+  seizureMachineInput,
+  seizureMaterials,
+  seizureModelAnswer,
+  seizureRubric,
+  seizureSteps,
+  type ItemTemplate,
+  type SeizureFixture,
+} from '../workflows/seizure/kit';
+import { CATEGORIES, SEIZABLE, type Category } from '../workflows/seizure/machine';
+import {
+  recheckCaseAlternatives,
+  recheckCaseAnswer,
+  recheckCaseFixture,
+  recheckCaseInput,
+  recheckCaseMaterials,
+  recheckCasePreset,
+  recheckCaseRubric,
+  recheckCaseSteps,
+  type RecheckCaseFixture,
+} from '../workflows/recheckCase/kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // Catalogues the schema checks against
@@ -101,6 +139,9 @@ export const SPEC_SKILLS = {
   inspection: ['inspection', 'documents'],
   onboarding: ['onboarding'],
   summary: ['documents', 'case'],
+  enforcement: ['documents', 'case'],
+  seizure: ['documents', 'case'],
+  recheckCase: ['case'],
 } as const satisfies Record<string, readonly Skill[]>;
 
 /** The step ids of each covered workflow's forms (a test checks them against the kits' `…Steps`). */
@@ -125,6 +166,23 @@ export const SPEC_STEP_IDS = {
   inspection: ['plan', 'start', 'findings', 'record', 'measures', 'order', 'closeNoHazards', 'recheck'],
   onboarding: ['basic', 'classify', 'contacts', 'registry', 'update', 'submit', 'return'],
   summary: ['onSite', 'credentials', 'notify', 'statement', 'decision', 'deliver', 'file', 'refer'],
+  /** All of them when the party applies for installments; only reminder, statement and apply otherwise. */
+  enforcement: ['installment', 'payment', 'reminder', 'statement', 'apply'],
+  seizure: ['approve', 'record', 'decision', 'extend', 'outcome'],
+  recheckCase: [
+    'recheck',
+    'file',
+    'evidence',
+    'notice',
+    'statement',
+    'hearingRequest',
+    'hearingSchedule',
+    'hearingRecord',
+    'legalReview',
+    'discussion',
+    'decision',
+    'serve',
+  ],
 } as const;
 
 /** The rubric item libraries: the keys a spec's rubric may name. */
@@ -133,6 +191,9 @@ export const RUBRIC_LIBRARIES = {
   inspection: inspectionRubric,
   onboarding: onboardingRubric,
   summary: summaryRubric,
+  enforcement: enforcementRubric,
+  seizure: seizureRubric,
+  recheckCase: recheckCaseRubric,
 } as const;
 
 /**
@@ -664,6 +725,265 @@ export const summarySpecSchema = z
 export type SummarySpec = z.infer<typeof summarySpecSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
+// Enforcement (处罚决定的执行: 延期（分期）缴纳, or 催告 and the application to the people's court)
+
+/** The rubric items that can be lost in each course of an enforcement scenario. */
+export const ENFORCEMENT_COURSE_ITEMS = {
+  installments: ['installment', 'surcharge', 'documentFields'],
+  court: [
+    'reminderBeforeApplication',
+    'applicationNotTooEarly',
+    'applicationNotTooLate',
+    'surcharge',
+    'documentFields',
+  ],
+} as const;
+const ENFORCEMENT_COURSE_STEPS = {
+  installments: SPEC_STEP_IDS.enforcement,
+  court: ['reminder', 'statement', 'apply'],
+} as const;
+const COURSE_LABELS = { installments: '当事人申请分期缴纳', court: '当事人逾期不缴纳、申请强制执行' } as const;
+
+/** Why an amount fits no tier of the violation's article, or null. */
+function anyTierProblem(violationId: ViolationId, amount: number): string | null {
+  const article = PENALTY_ARTICLES[VIOLATIONS[violationId].articleId];
+  if (article.tiers.some((t) => fineRangeProblem(article.id, t.id, amount) === null)) return null;
+  return `罚款金额${yuan(amount)}不在${article.citation}任何处罚档次的幅度内（${article.tiers.map((t) => t.label).join('；')}）`;
+}
+
+export const enforcementSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('enforcement'),
+    /** `installments`: the party applies for installments and pays them; `court`: it never pays. */
+    course: z.enum(['installments', 'court']),
+    enterprise: z.object(enterpriseShape),
+    /** The violation the served decision found. */
+    violationId: z.string(),
+    facts: text('facts'),
+    /** The fines the decision may have imposed (one is drawn); each within a tier of the article. */
+    amounts: z.array(z.number().int().positive()).min(1, '至少一个罚款金额'),
+    /** `court`: what the party may say after the 催告书 (drawn half the time), with the review's reason. */
+    statements: z.array(z.object({ text: text('statements.text', 500), reason: text('statements.reason', 500) })),
+    /** `installments`: the hardship the party shows (one is drawn). */
+    hardship: z.array(z.object({ reason: text('hardship.reason', 200), evidence: text('hardship.evidence', 200) })),
+    /** `installments`: also answer the workflow's other outcome (the application refused, 催告, the court). */
+    alternatives: z.boolean(),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [...commonIssues('enforcement', spec), ...enterpriseIssues(spec.enterprise)];
+    const course = spec.course;
+    const steps: readonly string[] = ENFORCEMENT_COURSE_STEPS[course];
+    spec.hints.forEach((h, i) => {
+      if (
+        h.stepId !== null &&
+        !steps.includes(h.stepId) &&
+        (SPEC_STEP_IDS.enforcement as readonly string[]).includes(h.stepId)
+      )
+        issues.push(
+          issue(
+            ['hints', i, 'stepId'],
+            `${COURSE_LABELS[course]}的场景没有步骤“${h.stepId}”（可选：${steps.join('、')}）`,
+          ),
+        );
+    });
+    const items: readonly string[] = ENFORCEMENT_COURSE_ITEMS[course];
+    spec.rubric.forEach((r, i) => {
+      if (r.item in enforcementRubric && !items.includes(r.item))
+        issues.push(
+          issue(
+            ['rubric', i, 'item'],
+            `${COURSE_LABELS[course]}的场景中评分项“${r.item}”无从失分（可选：${items.join('、')}）`,
+          ),
+        );
+    });
+    if (!(VIOLATION_IDS as string[]).includes(spec.violationId))
+      issues.push(
+        issue(['violationId'], `违法行为“${spec.violationId}”不在违法行为目录中（可选：${VIOLATION_IDS.join('、')}）`),
+      );
+    else
+      spec.amounts.forEach((amount, i) => {
+        const problem = anyTierProblem(spec.violationId as ViolationId, amount);
+        if (problem) issues.push(issue(['amounts', i], problem));
+        else if (course === 'installments' && amount < 2000)
+          issues.push(issue(['amounts', i], '分期缴纳的罚款分两期、每期以千元计，罚款金额不少于2000元'));
+      });
+    if (course === 'installments') {
+      if (spec.hardship.length === 0)
+        issues.push(issue(['hardship'], '当事人申请分期缴纳的，须写明确有经济困难的理由和证明材料'));
+      if (spec.statements.length > 0)
+        issues.push(issue(['statements'], '当事人按期分期缴纳，不经催告，没有催告后的陈述申辩'));
+    } else {
+      if (spec.hardship.length > 0) issues.push(issue(['hardship'], '当事人未申请分期缴纳，不能设置经济困难的理由'));
+      if (spec.alternatives) issues.push(issue(['alternatives'], '当事人逾期不缴纳的场景只有申请强制执行一种结局'));
+    }
+    addIssues(ctx, issues);
+  });
+export type EnforcementSpec = z.infer<typeof enforcementSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Seizure (查封扣押, 《安全生产法》第六十五条第一款第（四）项 and 《行政强制法》)
+
+const itemTemplateSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, '物品编号只能由小写英文字母、数字和连字符组成'),
+  area: text('area', 40),
+  name: text('name', 60),
+  spec: text('spec', 100),
+  quantity: z.tuple([z.number().int().min(1, '数量至少为1'), z.number().int().min(1, '数量至少为1')]),
+  unit: text('unit', 10),
+  observation: text('observation', 300),
+  category: z.enum(CATEGORIES),
+  basis: text('basis', 300),
+  mode: z.enum(['seal', 'detain']),
+  keptAt: text('keptAt', 100),
+});
+
+/** Days from the seizure to the outcome: a release within the first period, a confiscation in the extension. */
+export const SEIZURE_OUTCOME_DAYS = {
+  release: [1, LEGAL.seizureMaxDays.value - 8],
+  confiscate: [LEGAL.seizureMaxDays.value + 1, LEGAL.seizureMaxDays.value + LEGAL.seizureExtensionMaxDays.value - 8],
+} as const;
+
+export const seizureSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('seizure'),
+    enterprise: z.object({
+      ...enterpriseShape,
+      divisionCodes: z.array(z.string()).min(1, '至少一个行政区划'),
+      employees: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    }),
+    /** Items that may be seized; all are on site. */
+    seizable: z.array(itemTemplateSchema).min(1, '至少一项可以查封扣押的财物'),
+    /** Items that may not be seized (hazards to order removed, or in order); two are on site. */
+    others: z.array(itemTemplateSchema).min(2, '至少两项不能查封扣押的现场情况'),
+    /** What the party says on site (one is drawn). */
+    statements: z.array(text('statements', 300)).min(1, '至少一条当事人的陈述'),
+    /** 报告事由: why the officers ask the head to approve. */
+    reportReason: text('reportReason', 500),
+    signatureRefusalRate: z.number().min(0).max(1),
+    /** What happens after the seizure, on a day drawn from `days` after it. */
+    course: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('release'),
+        days: z.tuple([z.number().int(), z.number().int()]),
+        facts: text('course.facts', 500),
+        reason: text('course.reason', 500),
+      }),
+      z.object({
+        kind: z.literal('confiscate'),
+        days: z.tuple([z.number().int(), z.number().int()]),
+        facts: text('course.facts', 500),
+        reason: text('course.reason', 500),
+        extensionReason: text('course.extensionReason', 300),
+        /** The provision that makes the goods liable to confiscation. */
+        basis: text('course.basis', 200),
+      }),
+    ]),
+    /** Also answer the workflow's other outcome (releasing goods the model answer confiscates). */
+    alternatives: z.boolean(),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [...commonIssues('seizure', spec), ...enterpriseIssues(spec.enterprise)];
+    const ids = new Set<string>();
+    (['seizable', 'others'] as const).forEach((list) =>
+      spec[list].forEach((t, i) => {
+        if (ids.has(t.id)) issues.push(issue([list, i, 'id'], `物品编号“${t.id}”重复`));
+        ids.add(t.id);
+        if (t.quantity[0] > t.quantity[1]) issues.push(issue([list, i, 'quantity'], '数量下限不能大于上限'));
+        const seizable = SEIZABLE.includes(t.category);
+        if (list === 'seizable' && !seizable)
+          issues.push(
+            issue(
+              [list, i, 'category'],
+              '可以查封扣押的只有不符合国家标准或者行业标准的设施、设备、器材，和违法生产、储存、使用、经营、运输的危险物品（《安全生产法》第六十五条第一款第（四）项）',
+            ),
+          );
+        if (list === 'others' && seizable)
+          issues.push(issue([list, i, 'category'], '可以查封扣押的财物须列入 seizable（现场全部出现）'));
+      }),
+    );
+    if (spec.enterprise.employees[0] > spec.enterprise.employees[1])
+      issues.push(issue(['enterprise', 'employees'], '从业人数下限不能大于上限'));
+    const [low, high] = SEIZURE_OUTCOME_DAYS[spec.course.kind];
+    const [from, to] = spec.course.days;
+    if (from > to) issues.push(issue(['course', 'days'], '天数下限不能大于上限'));
+    else if (from < low || to > high)
+      issues.push(
+        issue(
+          ['course', 'days'],
+          spec.course.kind === 'release'
+            ? `解除须在查封扣押期限（${LEGAL.seizureMaxDays.value}日）内作出，计入节假日顺延，天数须在${low}至${high}之间`
+            : `没收在延长的期限内作出：须晚于原期限（${LEGAL.seizureMaxDays.value}日）并计入节假日顺延，天数须在${low}至${high}之间`,
+        ),
+      );
+    if (spec.course.kind === 'confiscate')
+      spec.seizable.forEach((t, i) => {
+        if (t.category !== ('illegalGoods' satisfies Category))
+          issues.push(
+            issue(
+              ['seizable', i, 'category'],
+              '处理结果为没收的，查封扣押的财物须都是违法生产、储存、使用、经营、运输的危险物品；不符合标准的设施、设备没有没收的依据，应当解除（《行政强制法》第二十七条、第二十八条）',
+            ),
+          );
+      });
+    addIssues(ctx, issues);
+  });
+export type SeizureSpec = z.infer<typeof seizureSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Recheck → case (复查 of a 责令限期整改指令书, then the case under 《安全生产法》第一百零二条)
+
+export const recheckCaseSpecSchema = z
+  .object({
+    ...commonShape,
+    workflow: z.literal('recheckCase'),
+    enterprise: z.object({ ...enterpriseShape, divisionCodes: z.array(z.string()).min(1, '至少一个行政区划') }),
+    /** Ordinary hazards on site: two are drawn as found and ordered removed, the others are in order. */
+    templates: z.array(siteTemplateSchema).min(3, '至少三个一般事故隐患候选项（抽取两项作为发现的隐患）'),
+    /** How many of the two hazards are removed by the 复查. */
+    rectifiedCount: z.union([z.literal(0), z.literal(1)]),
+    /** Whether the unit 拒不执行 (the uncorrected tier of 第一百零二条, with the fines on the responsible persons). */
+    refused: z.boolean(),
+    /** What the officers find and hear at the 复查 beyond the site. */
+    recheckNote: text('recheckNote', 500),
+    /** The fines the case may propose (one is drawn); each within the tier `refused` gives. */
+    amounts: z.array(z.number().int().positive()).min(1, '至少一个罚款金额'),
+    statements: z.array(statementSchema).min(1).nullable(),
+    hearingArguments: text('hearingArguments', 500),
+    /** Also answer the workflow's other outcomes (everything rectified; a hearing). */
+    alternatives: z.boolean(),
+  })
+  .superRefine((spec, ctx) => {
+    const issues = [...commonIssues('recheckCase', spec), ...enterpriseIssues(spec.enterprise)];
+    const ids = new Set<string>();
+    spec.templates.forEach((t, i) => {
+      if (ids.has(t.id)) issues.push(issue(['templates', i, 'id'], `检查项编号“${t.id}”重复`));
+      ids.add(t.id);
+      if (t.badVerdict !== 'general')
+        issues.push(issue(['templates', i, 'badVerdict'], '复查转立案的隐患是责令限期整改的一般事故隐患'));
+      if (t.clause !== null)
+        issues.push(issue(['templates', i, 'clause'], '一般事故隐患不引用重大事故隐患判定标准条目'));
+    });
+    const tier: TierId = spec.refused ? 'uncorrected' : 'first';
+    spec.amounts.forEach((amount, i) => {
+      const problem = fineRangeProblem(VIOLATIONS.hazardNotEliminated.articleId, tier, amount);
+      if (problem) issues.push(issue(['amounts', i], problem));
+    });
+    spec.rubric.forEach((r, i) => {
+      if (r.item === 'personFines' && !spec.refused)
+        issues.push(
+          issue(
+            ['rubric', i, 'item'],
+            '单位没有拒不执行的，第一百零二条不处罚直接负责的主管人员和其他直接责任人员，不能选择评分项“personFines”',
+          ),
+        );
+    });
+    addIssues(ctx, issues);
+  });
+export type RecheckCaseSpec = z.infer<typeof recheckCaseSpecSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
 // Any spec
 
 export const scenarioSpecSchema = z.discriminatedUnion('workflow', [
@@ -671,6 +991,9 @@ export const scenarioSpecSchema = z.discriminatedUnion('workflow', [
   inspectionSpecSchema,
   onboardingSpecSchema,
   summarySpecSchema,
+  enforcementSpecSchema,
+  seizureSpecSchema,
+  recheckCaseSpecSchema,
 ]);
 export type ScenarioSpec = z.infer<typeof scenarioSpecSchema>;
 /** What a trainer writes (before defaults are filled in). */
@@ -945,6 +1268,104 @@ function summaryScenario(spec: SummarySpec): ScenarioDefinition<SummaryFixture, 
   };
 }
 
+function enforcementScenario(spec: EnforcementSpec): ScenarioDefinition<EnforcementFixture, 'enforcement'> {
+  const installments = spec.course === 'installments';
+  const fixture = (seed: string): EnforcementFixture =>
+    buildEnforcementFixture(createPrng(`${spec.id}:${seed}`), {
+      kind: spec.course,
+      namePattern: namePatternFn(spec.enterprise.namePattern),
+      industryCode: spec.enterprise.industryCode,
+      enterpriseSummary: spec.enterprise.summary,
+      violationId: spec.violationId as ViolationId,
+      facts: spec.facts,
+      amounts: [...spec.amounts],
+      // An empty list would still make the kit draw: leave it out instead.
+      ...(spec.statements.length > 0 ? { statements: spec.statements.map((x) => ({ ...x })) } : {}),
+      ...(spec.hardship.length > 0 ? { hardship: spec.hardship.map((x) => ({ ...x })) } : {}),
+    });
+  return {
+    ...commonDefinition(spec),
+    workflow: 'enforcement',
+    fixture,
+    materials: (f) => enforcementMaterials(f, taskLines(spec.taskLines, f)),
+    machineInput: (f): EnforcementInput => ({
+      authority: f.authority.abbreviation,
+      counters: f.counters,
+      head: f.head,
+    }),
+    presetEvents: enforcementPreset,
+    steps: (f) => enforcementSteps(f, { installments }),
+    rubric: spec.rubric.map((r) => enforcementRubric[r.item as keyof typeof enforcementRubric](r.weight)),
+    modelAnswer: (f) => enforcementAnswer(f),
+    ...(spec.alternatives
+      ? { alternativeAnswers: (f: EnforcementFixture) => [enforcementAnswer(f, { refuseInstallments: true })] }
+      : {}),
+  };
+}
+
+function seizureScenario(spec: SeizureSpec): ScenarioDefinition<SeizureFixture, 'seizure'> {
+  const item = (t: SeizureSpec['seizable'][number]): ItemTemplate => ({ ...t, quantity: [...t.quantity] });
+  const fixture = (seed: string): SeizureFixture =>
+    seizureFixture(seed, {
+      scenarioId: spec.id,
+      divisionCodes: [...spec.enterprise.divisionCodes],
+      nameSuffix: '',
+      namePattern: namePatternFn(spec.enterprise.namePattern),
+      industryCode: spec.enterprise.industryCode,
+      employees: [...spec.enterprise.employees],
+      enterpriseSummary: spec.enterprise.summary,
+      seizable: spec.seizable.map(item),
+      others: spec.others.map(item),
+      statements: [...spec.statements],
+      reportReason: spec.reportReason,
+      signatureRefusalRate: spec.signatureRefusalRate,
+      course: { ...spec.course, days: [...spec.course.days] },
+    });
+  return {
+    ...commonDefinition(spec),
+    workflow: 'seizure',
+    fixture,
+    materials: (f) => seizureMaterials(f, taskLines(spec.taskLines, f)),
+    machineInput: seizureMachineInput,
+    steps: seizureSteps,
+    rubric: spec.rubric.map((r) => seizureRubric[r.item as keyof typeof seizureRubric](r.weight)),
+    modelAnswer: seizureModelAnswer,
+    ...(spec.alternatives ? { alternativeAnswers: seizureAlternatives } : {}),
+  };
+}
+
+function recheckCaseScenario(spec: RecheckCaseSpec): ScenarioDefinition<RecheckCaseFixture, 'recheckCase'> {
+  const template = (t: RecheckCaseSpec['templates'][number]): Template => ({ ...t, measures: [...t.measures] });
+  const fixture = (seed: string): RecheckCaseFixture =>
+    recheckCaseFixture(seed, {
+      scenarioId: spec.id,
+      divisionCodes: [...spec.enterprise.divisionCodes],
+      nameSuffix: '',
+      namePattern: namePatternFn(spec.enterprise.namePattern),
+      industryCode: spec.enterprise.industryCode,
+      enterpriseSummary: spec.enterprise.summary,
+      templates: spec.templates.map(template),
+      rectifiedCount: spec.rectifiedCount,
+      refused: spec.refused,
+      recheckNote: spec.recheckNote,
+      amounts: [...spec.amounts],
+      statements: spec.statements ? spec.statements.map((x) => ({ ...x })) : null,
+      hearingArguments: spec.hearingArguments,
+    });
+  return {
+    ...commonDefinition(spec),
+    workflow: 'recheckCase',
+    fixture,
+    materials: (f) => recheckCaseMaterials(f, taskLines(spec.taskLines, f.inspection)),
+    machineInput: recheckCaseInput,
+    presetEvents: recheckCasePreset,
+    steps: recheckCaseSteps,
+    rubric: spec.rubric.map((r) => recheckCaseRubric[r.item as keyof typeof recheckCaseRubric](r.weight)),
+    modelAnswer: (f) => recheckCaseAnswer(f),
+    ...(spec.alternatives ? { alternativeAnswers: recheckCaseAlternatives } : {}),
+  };
+}
+
 /** Builds the scenario a parsed spec describes, with its workflow's kit. */
 export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
   switch (spec.workflow) {
@@ -956,6 +1377,12 @@ export function scenarioFromSpec(spec: ScenarioSpec): AnyScenario {
       return onboardingScenario(spec);
     case 'summary':
       return summaryScenario(spec);
+    case 'enforcement':
+      return enforcementScenario(spec);
+    case 'seizure':
+      return seizureScenario(spec);
+    case 'recheckCase':
+      return recheckCaseScenario(spec);
   }
 }
 

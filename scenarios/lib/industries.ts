@@ -38,6 +38,17 @@ export const INDUSTRIES: readonly Industry[] = [
   { code: 'F5211', name: '百货零售', sector: '商贸' },
   { code: 'C2614', name: '有机化学原料制造', sector: '危险化学品' },
   { code: 'G5942', name: '危险化学品仓储', sector: '危险化学品' },
+  // Codes and names: GB/T 4754-2017 小类 (checked against a transcription of the standard's code table).
+  // 监管行业: 应急管理部办公厅《冶金有色建材机械轻工纺织烟草商贸行业安全监管分类标准（试行）》
+  // (应急厅〔2019〕17号): 冶金 is division 31 only and 机械 divisions 33–40 and 43, so 炼焦 (25) is not 冶金;
+  // coking plants produce 煤焦油、粗苯、焦炉煤气 and are supervised as 危险化学品 enterprises. 造纸和纸制品业 (22)
+  // is 轻工 and 餐饮业 (62) 商贸 in the same standard.
+  { code: 'C2231', name: '纸和纸板容器制造', sector: '轻工' },
+  { code: 'C2521', name: '炼焦', sector: '危险化学品' },
+  { code: 'C3389', name: '其他金属制日用品制造', sector: '机械' },
+  { code: 'C3411', name: '锅炉及辅助设备制造', sector: '机械' },
+  { code: 'C3431', name: '轻小型起重设备制造', sector: '机械' },
+  { code: 'H6291', name: '小吃服务', sector: '商贸' },
 ];
 
 export function industryByCode(code: string): Industry | undefined {

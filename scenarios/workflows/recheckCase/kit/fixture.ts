@@ -45,6 +45,8 @@ export interface RecheckCaseSpec {
   scenarioId: string;
   divisionCodes: string[];
   nameSuffix: string;
+  /** The enterprise's name from the drawn trade name; by default 秦皇岛{字号}{nameSuffix}. */
+  namePattern?: (trade: string) => string;
   industryCode: string;
   enterpriseSummary: string;
   /** Ordinary-hazard templates (at least 3): two are found, the rest are in order. */
@@ -91,7 +93,7 @@ export function recheckCaseFixture(seed: string, spec: RecheckCaseSpec): Recheck
   const enterprise = drawEnterprise(
     prng,
     {
-      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      name: spec.namePattern ?? ((trade) => `秦皇岛${trade}${spec.nameSuffix}`),
       divisionCode,
       industryCode: spec.industryCode,
       employees: [40, 300],

@@ -93,6 +93,8 @@ export interface SeizureFixtureSpec {
   scenarioId: string;
   divisionCodes: string[];
   nameSuffix: string;
+  /** The enterprise's name from the drawn trade name; by default 秦皇岛{字号}{nameSuffix}. */
+  namePattern?: (trade: string) => string;
   industryCode: string;
   employees: [number, number];
   enterpriseSummary: string;
@@ -148,7 +150,7 @@ export function seizureFixture(seed: string, spec: SeizureFixtureSpec): SeizureF
   const enterprise = drawEnterprise(
     prng,
     {
-      name: (trade) => `秦皇岛${trade}${spec.nameSuffix}`,
+      name: spec.namePattern ?? ((trade) => `秦皇岛${trade}${spec.nameSuffix}`),
       divisionCode,
       industryCode: spec.industryCode,
       employees: spec.employees,
