@@ -134,6 +134,10 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: '导入' }).click();
     await expect(page.getByTestId('import-errors')).toContainText('rubric：评分项权重合计为107，应为100');
     await expect(page).toHaveURL('/catalogue/import');
+    const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(300 * 1024, 0x20) };
+    await page.getByLabel('场景文件').setInputFiles(huge);
+    await page.getByRole('button', { name: '导入' }).click();
+    await expect(page.getByTestId('import-errors')).toHaveText('场景文件不能超过 256 KB');
 
     await page.goto(`/catalogue/${id}`);
     await page.getByRole('button', { name: '发布第 1 版' }).click();
