@@ -50,8 +50,7 @@ export default function Catalogue() {
               <th scope="col" className="num">
                 评分项
               </th>
-              <th scope="col">预览</th>
-              {canAuthor ? <th scope="col">编写</th> : null}
+              <th scope="col">{canAuthor ? '预览与复制' : '预览'}</th>
             </tr>
           </thead>
           <tbody>
@@ -69,8 +68,13 @@ export default function Catalogue() {
                 <td className="num">{s.rubricItems}</td>
                 <td>
                   <Link to={`/scenarios/${s.id}/demo`}>演示</Link>
+                  {s.copyable ? (
+                    <>
+                      {' '}
+                      <CopyButton from={s.id} title={s.title} />
+                    </>
+                  ) : null}
                 </td>
-                {canAuthor ? <td>{s.copyable ? <CopyButton from={s.id} title={s.title} /> : null}</td> : null}
               </tr>
             ))}
           </tbody>
