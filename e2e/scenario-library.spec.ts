@@ -99,7 +99,28 @@ test('a draft the gate refuses shows the reasons per rubric item, also after a r
   await page.getByLabel('场景文件').setInputFiles(draft);
   await page.getByRole('button', { name: '导入' }).click();
   const id = await landedDraftId(page, '');
+  // With JavaScript the check shows its progress and the button cannot be pressed twice: the POST is held
+  // here until that has been seen, then let through.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let posts = 0;
+  // (Remix's single fetch posts to `/catalogue/<id>.data`.)
+  await page.route(
+    (url) => url.pathname === `/catalogue/${id}.data`,
+    async (route) => {
+      if (route.request().method() === 'POST') {
+        posts++;
+        await held;
+      }
+      await route.continue();
+    },
+  );
   await page.getByRole('button', { name: '发布第 1 版' }).click();
+  await expect(page.getByTestId('publish-progress')).toContainText('正在用练兵引擎检查草稿');
+  await expect(page.getByRole('button', { name: '正在检查…' })).toBeDisabled();
+  release();
+  await expect(page.getByTestId('publish-refused')).toBeVisible();
+  expect(posts).toBe(1);
   const refused = page.getByTestId('publish-refused');
   await expect(refused).toContainText('未能发布');
   const item = refused.locator('[data-failure-item="HEARING_PROCEDURE"]');
