@@ -11,7 +11,7 @@ import {
   startDrill,
   submitDrillStep,
 } from '../../app/models/attempt.server';
-import { getCatalogueEntryFor, getCataloguePage } from '../../app/models/catalogue.server';
+import { exportForDownload, getCatalogueEntryFor, getCataloguePage } from '../../app/models/catalogue.server';
 import {
   copyToDraft,
   exportScenario,
@@ -239,6 +239,24 @@ describe('a trainer’s scenario from copy to retirement', () => {
     expect(await getAuthored(db, people.qhdTrainer, imported.id)).toEqual({ found: true, allowed: false });
     expect(await publishDraft(db, people.tsTrainer, imported.id, at(3))).toEqual({ ok: true, version: 1 });
   }, 60_000);
+
+  it('names the exported file by the title, without characters a file name may not hold', async () => {
+    const { db } = useTestDatabase();
+    const { qhdTrainer, tsTrainer } = await cast(db);
+    const id = await copied(db, qhdTrainer, 'summary-unit-on-spot');
+    const draft = await draftOf(db, qhdTrainer, id);
+    expect((await saveDraft(db, qhdTrainer, id, { ...draft, title: '当场处罚/简易程序:秦皇岛*版' }, at(1))).ok).toBe(
+      true,
+    );
+    const exported = await exportForDownload(db, qhdTrainer, id);
+    expect(exported).toMatchObject({
+      ok: true,
+      asciiName: `${id}.json`,
+      displayName: '当场处罚_简易程序_秦皇岛_版.json',
+    });
+    expect(await exportForDownload(db, tsTrainer, id)).toMatchObject({ ok: false, status: 403 });
+    expect(await exportForDownload(db, tsTrainer, 'custom-00000000')).toMatchObject({ ok: false, status: 404 });
+  });
 
   it('refuses an import with a bad definition, naming the field, and writes nothing', async () => {
     const { db } = useTestDatabase();
