@@ -370,3 +370,41 @@ describe('the publish gate refuses, with the reasons per rubric item', () => {
     expect(await getAuthored(db, qhdTrainer, id)).toMatchObject({ scenario: { check: null, draft: null } });
   }, 120_000);
 });
+
+describe('a published version is frozen', () => {
+  it('still runs when today’s schema would refuse it, and is unavailable (not an exception) when the kit cannot build it', async () => {
+    const { db } = useTestDatabase();
+    const { qhdTrainer } = await cast(db);
+    const id = await copied(db, qhdTrainer, 'summary-unit-on-spot');
+    expect(await publishDraft(db, qhdTrainer, id, at(1))).toEqual({ ok: true, version: 1 });
+    const stored = (await db
+      .selectFrom('scenario_versions')
+      .select('spec_json')
+      .where('scenario_id', '=', id)
+      .executeTakeFirstOrThrow()) as { spec_json: string };
+    const spec = JSON.parse(stored.spec_json);
+    // As if a later release made a rule stricter: weights that no longer sum to 100 under today's check.
+    const stricter = {
+      ...spec,
+      version: 2,
+      rubric: spec.rubric.map((r: object, i: number) => (i === 0 ? { ...r, weight: 1 } : r)),
+    };
+    const broken = { ...spec, version: 3, workflow: 'no-such-workflow' };
+    for (const [version, json] of [
+      [2, stricter],
+      [3, broken],
+    ] as const)
+      await db
+        .insertInto('scenario_versions')
+        .values({
+          scenario_id: id,
+          version,
+          spec_json: JSON.stringify(json),
+          published_at: at(2).toISOString(),
+          published_by: qhdTrainer.id,
+        })
+        .execute();
+    expect((await scenarioOf(db, id, 2))?.version).toBe(2);
+    await expect(scenarioOf(db, id, 3)).resolves.toBeUndefined();
+  });
+});
