@@ -12,6 +12,7 @@ import { replayAttempt, scoreAttempt } from '../../scenarios/engine';
 import { isBuiltInScenario } from '../../scenarios/index';
 import type { AttemptState } from '../../scenarios/types';
 import { storedPracticeHome } from './practice-home.server';
+import { chinaDay } from './mastery.server';
 import { rebuildRollupsOf } from './rollups.server';
 import { canManage, scenarioOf, type LibraryActor } from './scenario-library.server';
 import { isWithinSubtree, listUnitsInSubtree } from './unit.server';
@@ -533,4 +534,9 @@ export async function regradeOrigin(db: Db, attemptId: number) {
   if (row.length === 0) return null;
   // The first regrade names the version it was taken under; the last the version it is on now.
   return { ...row[row.length - 1]!, fromVersion: row[0]!.fromVersion, fromScore: row[0]!.fromScore };
+}
+
+/** The form's default period: the last 30 days (China time), today included. */
+export function defaultRegradePeriod(now: Date): { from: string; to: string } {
+  return { from: chinaDay(new Date(now.getTime() - 29 * DAY_MS).toISOString()), to: chinaDay(now.toISOString()) };
 }

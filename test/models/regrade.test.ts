@@ -20,6 +20,8 @@ import {
 } from '../../app/models/scenario-library.server';
 import { replayAttempt, scoreAttempt } from '../../scenarios/engine';
 import type { AnyScenario } from '../../scenarios/types';
+import { parseForm } from '../../app/utils/forms';
+import { regradeApplySchema, regradePreviewSchema } from '../../app/validation/regrade';
 import { useTestDatabase } from '../support/db';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
@@ -484,5 +486,48 @@ describe("regrading a trainer's scenario", () => {
     expect(choices.versions.map((v) => v.version)).toEqual([1]);
     expect(choices.units[0]).toMatchObject({ code: '130300' });
     expect(choices.units.some((u) => u.code === '130203')).toBe(false);
+  });
+});
+
+describe('the regrade forms', () => {
+  const form = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.append(k, v);
+    return data;
+  };
+  const good = { toVersion: '2', unit: '130300', from: '2026-03-01', to: '2026-03-10' };
+
+  it('parses a preview and refuses bad input with Chinese messages naming the field', () => {
+    expect(parseForm(regradePreviewSchema, form(good))).toMatchObject({
+      success: true,
+      data: { ...good, toVersion: 2 },
+    });
+    expect(parseForm(regradePreviewSchema, form({ ...good, from: '2026-03-10', to: '2026-03-09' }))).toMatchObject({
+      success: false,
+      fieldErrors: { to: ['结束日期不能早于开始日期'] },
+    });
+    expect(parseForm(regradePreviewSchema, form({ ...good, from: '2026-02-30', to: '' }))).toMatchObject({
+      success: false,
+      fieldErrors: { from: ['开始日期不是有效日期（格式：年-月-日）'], to: ['请填写结束日期'] },
+    });
+    expect(parseForm(regradePreviewSchema, form({ ...good, toVersion: 'x', unit: '' }))).toMatchObject({
+      success: false,
+      fieldErrors: { toVersion: ['请选择按哪一版重新评分'], unit: ['请选择单位'] },
+    });
+  });
+
+  it('applies only with the confirmation and a fingerprint', () => {
+    const fingerprint = 'a'.repeat(64);
+    expect(parseForm(regradeApplySchema, form({ ...good, fingerprint, confirm: 'on' }))).toMatchObject({
+      success: true,
+    });
+    expect(parseForm(regradeApplySchema, form({ ...good, fingerprint }))).toMatchObject({
+      success: false,
+      fieldErrors: { confirm: ['请先勾选“我已核对上述预览”，再应用重新评分'] },
+    });
+    expect(parseForm(regradeApplySchema, form({ ...good, fingerprint: 'nope', confirm: 'on' }))).toMatchObject({
+      success: false,
+      fieldErrors: { fingerprint: ['预览标识无效，请重新预览后再应用'] },
+    });
   });
 });
