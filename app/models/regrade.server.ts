@@ -517,23 +517,26 @@ export async function regradeChoices(db: Db, actor: LibraryActor, scenarioId: st
   };
 }
 
-/** When an attempt was last regraded: the version it was taken under and its score then, or null. */
-export async function regradeOrigin(db: Db, attemptId: number) {
-  const row = await db
+/**
+ * For the result page: the version a regraded attempt is scored under now, the one it was taken
+ * under and its score then; null for an attempt never regraded (and for built-ins, never regraded here).
+ */
+export async function regradeOf(
+  db: Db,
+  attempt: Pick<Attempt, 'id' | 'scenario_id' | 'scenario_version'>,
+): Promise<{ version: number; fromVersion: number; fromScore: number | null } | null> {
+  if (isBuiltInScenario(attempt.scenario_id)) return null;
+  // The first regrade of the attempt knows what it was taken under.
+  const first = await db
     .selectFrom('scenario_regrade_attempts')
-    .innerJoin('scenario_regrades', 'scenario_regrades.id', 'scenario_regrade_attempts.regrade_id')
-    .select([
-      'scenario_regrade_attempts.from_version as fromVersion',
-      'scenario_regrade_attempts.from_score as fromScore',
-      'scenario_regrades.to_version as toVersion',
-      'scenario_regrades.applied_at as appliedAt',
-    ])
-    .where('scenario_regrade_attempts.attempt_id', '=', attemptId)
-    .orderBy('scenario_regrades.id', 'asc')
-    .execute();
-  if (row.length === 0) return null;
-  // The first regrade names the version it was taken under; the last the version it is on now.
-  return { ...row[row.length - 1]!, fromVersion: row[0]!.fromVersion, fromScore: row[0]!.fromScore };
+    .select(['from_version', 'from_score'])
+    .where('attempt_id', '=', attempt.id)
+    .orderBy('regrade_id')
+    .limit(1)
+    .executeTakeFirst();
+  return first
+    ? { version: attempt.scenario_version, fromVersion: first.from_version, fromScore: first.from_score }
+    : null;
 }
 
 /** The form's default period: the last 30 days (China time), today included. */

@@ -396,7 +396,17 @@ describe("regrading a trainer's scenario", () => {
     });
     expect(scoreAttempt(replayed).total).toBe(75);
     const result = (await getAttemptResult(db, officers.b1.id, b.id))!;
-    expect(result).toMatchObject({ kind: 'scored', score: { total: 75 }, passed: false });
+    expect(result).toMatchObject({
+      kind: 'scored',
+      score: { total: 75 },
+      passed: false,
+      regraded: { version: 2, fromVersion: 1, fromScore: 85 },
+    });
+    // An attempt left on its version is not marked.
+    expect((await getAttemptResult(db, officers.d1.id, attempts.d.id))!).toMatchObject({
+      kind: 'scored',
+      regraded: null,
+    });
 
     // Applying again (the same form twice, or a fresh preview) changes nothing.
     const state = {
