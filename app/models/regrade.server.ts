@@ -116,7 +116,7 @@ type Considered = Pick<
   | 'passed'
   | 'event_count'
   | 'practice_home_json'
-> & { name: string; unit_code: string; unit_name: string; unit_path: string };
+> & { name: string; unit_code: string; unit_name: string };
 
 /** One attempt replayed under the new version: its new result, or why it cannot be regraded. */
 type Outcome = { attempt: Considered } & (
@@ -200,9 +200,11 @@ async function computeRegrade(
   | RegradeRefusal
   | {
       ok: true;
-      scenario: { id: string; title: string };
+      scenario: { id: string; title: string; skill: string };
       unit: { id: number; code: string; name: string; path: string };
       outcomes: Outcome[];
+      /** The subtree's units in tree order (siblings by sort order), by code: the order of the preview's rows. */
+      unitOrder: Map<string, number>;
       fingerprint: string;
     }
 > {
@@ -245,7 +247,6 @@ async function computeRegrade(
       'users.display_name as name',
       'units.code as unit_code',
       'units.name as unit_name',
-      'units.path as unit_path',
     ])
     .where('attempts.scenario_id', '=', scenarioId)
     .where('attempts.scenario_version', '<', params.toVersion)
@@ -293,12 +294,25 @@ async function computeRegrade(
       ]),
     )
     .digest('hex');
-  return { ok: true, scenario: { id: row.id, title: row.title }, unit, outcomes, fingerprint };
+  const unitOrder = new Map(
+    attempts.length === 0 ? [] : (await listUnitsInSubtree(db, unit)).map((u, index) => [u.code, index] as const),
+  );
+  return {
+    ok: true,
+    scenario: { id: row.id, title: row.title, skill: target.skill },
+    unit,
+    outcomes,
+    unitOrder,
+    fingerprint,
+  };
 }
 
 /** The preview's figures per unit of the officers (in tree order) and in total. */
-function summarise(outcomes: readonly Outcome[]): { units: RegradeUnitRow[]; totals: RegradeTotals } {
-  const byUnit = new Map<string, RegradeUnitRow & { path: string }>();
+function summarise(
+  outcomes: readonly Outcome[],
+  unitOrder: ReadonlyMap<string, number>,
+): { units: RegradeUnitRow[]; totals: RegradeTotals } {
+  const byUnit = new Map<string, RegradeUnitRow>();
   for (const outcome of outcomes) {
     const a = outcome.attempt;
     let row = byUnit.get(a.unit_code);
@@ -306,7 +320,6 @@ function summarise(outcomes: readonly Outcome[]): { units: RegradeUnitRow[]; tot
       row = {
         code: a.unit_code,
         name: a.unit_name,
-        path: a.unit_path,
         considered: 0,
         regradable: 0,
         changed: 0,
@@ -328,9 +341,7 @@ function summarise(outcomes: readonly Outcome[]): { units: RegradeUnitRow[]; tot
     if (outcome.passed && a.passed !== 1) row.newlyPassed.push(moved);
     if (!outcome.passed && a.passed === 1) row.newlyFailed.push(moved);
   }
-  const units = [...byUnit.values()]
-    .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
-    .map(({ path: _path, ...row }) => row);
+  const units = [...byUnit.values()].sort((x, y) => (unitOrder.get(x.code) ?? 0) - (unitOrder.get(y.code) ?? 0));
   const sum = (pick: (row: RegradeUnitRow) => number) => units.reduce((s, row) => s + pick(row), 0);
   return {
     units,
@@ -361,11 +372,11 @@ export async function previewRegrade(
   if (!computed.ok) return computed;
   return {
     ok: true,
-    scenario: computed.scenario,
+    scenario: { id: computed.scenario.id, title: computed.scenario.title },
     toVersion: params.toVersion,
     unit: { code: computed.unit.code, name: computed.unit.name },
     period: { from: params.from, to: params.to },
-    ...summarise(computed.outcomes),
+    ...summarise(computed.outcomes, computed.unitOrder),
     fingerprint: computed.fingerprint,
   };
 }
@@ -395,7 +406,7 @@ export async function applyRegrade(
   return db.transaction().execute(async (trx) => {
     const computed = await computeRegrade(trx, actor, scenarioId, params);
     if (!computed.ok) return computed;
-    const { totals, units } = summarise(computed.outcomes);
+    const { totals, units } = summarise(computed.outcomes, computed.unitOrder);
     const regradable = computed.outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
     if (regradable.length === 0) return { ok: true, regradeId: null, moved: 0, totals };
     if (computed.fingerprint !== params.fingerprint)
@@ -407,7 +418,7 @@ export async function applyRegrade(
 async function moveAttempts(
   trx: Transaction<Database>,
   actor: LibraryActor,
-  computed: { scenario: { id: string }; unit: { id: number; code: string } },
+  computed: { scenario: { id: string; skill: string }; unit: { id: number; code: string } },
   params: RegradeParams,
   regradable: Extract<Outcome, { ok: true }>[],
   summary: { totals: RegradeTotals; units: RegradeUnitRow[] },
@@ -419,6 +430,8 @@ async function moveAttempts(
       .updateTable('attempts')
       .set({
         scenario_version: params.toVersion,
+        // Denormalised for the rollups: a version may have moved the scenario to another skill.
+        skill: computed.scenario.skill,
         score: o.score,
         passed: o.passed ? 1 : 0,
         error_codes: JSON.stringify(o.errorCodes),
