@@ -513,7 +513,7 @@ async function moveAttempts(
 export async function regradeChoices(db: Db, actor: LibraryActor, scenarioId: string) {
   const row = await managedScenario(db, actor, scenarioId);
   if (!row.ok) return row;
-  const [versions, units] = await Promise.all([
+  const [versions, units, history] = await Promise.all([
     db
       .selectFrom('scenario_versions')
       .select(['version', 'published_at'])
@@ -521,12 +521,36 @@ export async function regradeChoices(db: Db, actor: LibraryActor, scenarioId: st
       .orderBy('version', 'desc')
       .execute(),
     listUnitsInSubtree(db, actor.unit),
+    // Applied regrades of units within the trainer's subtree (a province's may reach beyond a city's trainer).
+    db
+      .selectFrom('scenario_regrades')
+      .innerJoin('units', 'units.id', 'scenario_regrades.scope_unit_id')
+      .innerJoin('users', 'users.id', 'scenario_regrades.applied_by')
+      .select([
+        'scenario_regrades.id',
+        'scenario_regrades.to_version',
+        'scenario_regrades.period_from',
+        'scenario_regrades.period_to',
+        'scenario_regrades.applied_at',
+        'scenario_regrades.summary_json',
+        'units.name as unit_name',
+        'users.display_name as applied_by',
+      ])
+      .where('scenario_regrades.scenario_id', '=', scenarioId)
+      .where('units.path', '>=', actor.unit.path)
+      .where('units.path', '<', `${actor.unit.path}~`)
+      .orderBy('scenario_regrades.id', 'desc')
+      .execute(),
   ]);
   return {
     ok: true as const,
     scenario: { id: row.id, title: row.title },
     versions,
     units: units.map((u) => ({ code: u.code, name: u.name, level: u.level })),
+    history: history.map(({ summary_json, ...r }) => ({
+      ...r,
+      totals: (JSON.parse(summary_json) as { totals: RegradeTotals }).totals,
+    })),
   };
 }
 

@@ -106,7 +106,7 @@ export default function RegradePage() {
 type FormPage = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'builtIn' }>;
 
 function RegradeForm({ page }: { page: FormPage }) {
-  const { scenario, versions, units, defaults, errors, preview, search } = page;
+  const { scenario, versions, units, defaults, errors, preview, search, history } = page;
   const result = useActionData<typeof action>();
   const applying = useNavigation().state === 'submitting';
   const values = { ...defaults, ...('values' in page ? page.values : {}), ...(errors?.values ?? {}) };
@@ -122,9 +122,7 @@ function RegradeForm({ page }: { page: FormPage }) {
         按新版本的评分规则重新评定以前各版本下完成的练兵：先预览各单位分数和及格情况的变化，核对后再应用。
         练兵记录本身不变；应用后成绩改按新版本计算，练兵达标报表随之更新，并记入操作日志。
       </p>
-      {result?.success ? (
-        <AppliedNotice applied={result.applied} unit={result.values.unit ?? page.defaults.unit} />
-      ) : null}
+      {result?.success ? <AppliedNotice applied={result.applied} /> : null}
 
       <Form method="get" className="form-card" noValidate aria-labelledby="regrade-preview-heading">
         <h2 id="regrade-preview-heading">预览范围</h2>
@@ -224,6 +222,58 @@ function RegradeForm({ page }: { page: FormPage }) {
           ) : null}
         </section>
       ) : null}
+
+      <section aria-labelledby="regrade-history-heading" id="regrade-history">
+        <h2 id="regrade-history-heading">重新评分记录</h2>
+        {history.length === 0 ? (
+          <p className="empty">尚未应用过重新评分。</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="regrade-history">
+              <thead>
+                <tr>
+                  <th scope="col">应用时间</th>
+                  <th scope="col">操作人</th>
+                  <th scope="col">范围</th>
+                  <th scope="col">按版本</th>
+                  <th scope="col" className="num">
+                    重评人次
+                  </th>
+                  <th scope="col" className="num">
+                    分数变化
+                  </th>
+                  <th scope="col" className="num">
+                    新增及格
+                  </th>
+                  <th scope="col" className="num">
+                    新增不及格
+                  </th>
+                  <th scope="col" className="num">
+                    无法重评
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{beijingTime(h.applied_at)}</td>
+                    <td>{h.applied_by}</td>
+                    <td>
+                      {h.unit_name} {h.period_from} 至 {h.period_to}
+                    </td>
+                    <td>第{h.to_version}版</td>
+                    <td className="num">{h.totals.regradable}</td>
+                    <td className="num">{h.totals.changed}</td>
+                    <td className="num">{h.totals.newlyPassed}</td>
+                    <td className="num">{h.totals.newlyFailed}</td>
+                    <td className="num">{h.totals.cannotRegrade}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }
@@ -302,10 +352,8 @@ function PreviewTable({ preview }: { preview: Preview }) {
 
 function AppliedNotice({
   applied,
-  unit,
 }: {
   applied: NonNullable<Extract<ReturnType<typeof useActionData<typeof action>>, { success: true }>['applied']>;
-  unit: string;
 }) {
   if (applied.moved === 0) {
     return (
@@ -323,8 +371,8 @@ function AppliedNotice({
         {t.cannotRegrade > 0 ? `；${t.cannotRegrade} 人次无法重评，保持原成绩` : ''}。已记入操作日志。
       </p>
       <p>
-        练兵达标报表（掌握程度、及格人次、常见失分项）已按新成绩更新：
-        <Link to={`/units/${unit}`}>查看单位概况</Link>；分管领导可在“练兵达标”报表中查看。
+        练兵达标报表（掌握程度、及格人次、常见失分项）已按新成绩更新，分管领导可在“练兵达标”中查看；本次的范围和人次见
+        <a href="#regrade-history">重新评分记录</a>。
       </p>
     </div>
   );

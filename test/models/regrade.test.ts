@@ -358,6 +358,10 @@ describe("regrading a trainer's scenario", () => {
       to_score: 75,
       to_passed: 0,
     });
+    const choices = await regradeChoices(db, trainer, id);
+    expect(choices.ok && choices.history).toMatchObject([
+      { id: applied.regradeId, to_version: 2, unit_name: '秦皇岛市', applied_by: '省厅培训员', totals: preview.totals },
+    ]);
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'scenario.regrade').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_user_id: trainer.id, target_type: 'scenario', target_id: id });
