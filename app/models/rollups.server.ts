@@ -63,7 +63,9 @@ export async function rebuildRollups(
  * caller's transaction: for when their attempts' scores changed (a regrade, app/models/regrade.server.ts).
  */
 export async function rebuildRollupsOf(trx: Transaction<Database>, userIds: readonly number[]): Promise<void> {
-  if (userIds.length > 0) await fillRollups(trx, [...new Set(userIds)]);
+  const unique = [...new Set(userIds)];
+  // Officers' rollups are independent: slices keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < unique.length; i += 5000) await fillRollups(trx, unique.slice(i, i + 5000));
 }
 
 /** Empties and refills the four rollups: every officer's (`userIds` null) or only these officers'. */
