@@ -23,6 +23,7 @@ import type { AnyScenario, ApplyResult, AttemptState, FinishReason } from '../..
 import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
 import { practiceHomeOfUser, storedPracticeHome } from './practice-home.server';
+import { regradeOf } from './regrade.server';
 
 export const DEFAULT_PASS_MARK = 80;
 
@@ -664,6 +665,8 @@ async function scoredResult(db: Kysely<Database>, attempt: Attempt, scenario: An
     modelAnswer,
     documents: renderDocuments(state),
     materials: attemptMaterials(state),
+    // A trainer's scenario regraded to a newer version: 第n版（由第m版重新评分）.
+    regraded: await regradeOf(db, attempt),
   };
 }
 

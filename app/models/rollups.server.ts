@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 
@@ -52,32 +52,59 @@ export async function rebuildRollups(
   options: { onProgress?: (progress: RebuildProgress) => void } = {},
 ): Promise<RebuildResult> {
   const started = performance.now();
-  return db.transaction().execute(async (trx) => {
-    const rows = {} as Record<RollupTable, number>;
-    const steps: Record<RollupTable, () => Promise<{ numAffectedRows?: bigint }>> = {
-      officer_activity: () =>
-        sql`
+  return db.transaction().execute(async (trx) => ({
+    rows: await fillRollups(trx, null, options.onProgress),
+    ms: performance.now() - started,
+  }));
+}
+
+/**
+ * Recomputes the rollups of these officers only, by the same rules as `rebuildRollups`, inside the
+ * caller's transaction: for when their attempts' scores changed (a regrade, app/models/regrade.server.ts).
+ */
+export async function rebuildRollupsOf(trx: Transaction<Database>, userIds: readonly number[]): Promise<void> {
+  const unique = [...new Set(userIds)];
+  // Officers' rollups are independent: slices keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < unique.length; i += 5000) await fillRollups(trx, unique.slice(i, i + 5000));
+}
+
+/** Empties and refills the four rollups: every officer's (`userIds` null) or only these officers'. */
+async function fillRollups(
+  trx: Transaction<Database>,
+  userIds: readonly number[] | null,
+  onProgress?: (progress: RebuildProgress) => void,
+): Promise<Record<RollupTable, number>> {
+  // Every statement reads attempts (or skill_passes) through this filter on the officer.
+  const only = (column: string) =>
+    userIds === null ? sql<boolean>`1` : sql<boolean>`${sql.ref(column)} in (${sql.join(userIds)})`;
+  const rows = {} as Record<RollupTable, number>;
+  const steps: Record<RollupTable, () => Promise<{ numAffectedRows?: bigint }>> = {
+    officer_activity: () =>
+      sql`
           insert into officer_activity (user_id, day)
-          select user_id, strftime('%Y-%m-%d', started_at, '+8 hours') from attempts
+          select user_id, strftime('%Y-%m-%d', started_at, '+8 hours') from attempts where ${only('user_id')}
           union
           select user_id, strftime('%Y-%m-%d', finished_at, '+8 hours') from attempts
-           where status = 'finished' and finished_at is not null and closed_reason is null`.execute(trx),
-      skill_passes: () =>
-        sql`
+           where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}`.execute(
+        trx,
+      ),
+    skill_passes: () =>
+      sql`
           insert into skill_passes (user_id, skill, seed, passed_at, attempt_id)
           select user_id, skill, seed, finished_at, id from attempts
            where status = 'finished' and closed_reason is null and mode = 'assessment' and passed = 1
+             and ${only('user_id')}
            order by finished_at, id`.execute(trx),
-      mistake_counts: () =>
-        sql`
+    mistake_counts: () =>
+      sql`
           insert into mistake_counts (user_id, code, count, last_at)
           select a.user_id, e.value, count(*), max(a.finished_at)
             from attempts a, json_each(a.error_codes) e
-           where a.status = 'finished' and a.closed_reason is null
+           where a.status = 'finished' and a.closed_reason is null and ${only('a.user_id')}
            group by a.user_id, e.value`.execute(trx),
-      // Reads skill_passes, rebuilt just before.
-      skill_mastery: () =>
-        sql`
+    // Reads skill_passes, rebuilt just before.
+    skill_mastery: () =>
+      sql`
           with finished as (
             select user_id, skill,
                    count(*) as attempts,
@@ -85,7 +112,7 @@ export async function rebuildRollups(
                    max(finished_at) as last_attempt_at,
                    max(case when mode = 'assessment' and passed = 1 then finished_at end) as last_pass_at
               from attempts
-             where status = 'finished' and closed_reason is null
+             where status = 'finished' and closed_reason is null and ${only('user_id')}
              group by user_id, skill
           ),
           kept as (
@@ -116,21 +143,22 @@ export async function rebuildRollups(
             from finished f
             left join lists l on l.user_id = f.user_id and l.skill = f.skill
             left join mastery m on m.user_id = f.user_id and m.skill = f.skill`.execute(trx),
-    };
-    // Emptied first (skill_passes references attempts, never the other way round).
-    for (const table of ROLLUP_TABLES) await trx.deleteFrom(table).execute();
-    for (const [index, table] of ROLLUP_TABLES.entries()) {
-      const t = performance.now();
-      const { numAffectedRows } = await steps[table]();
-      rows[table] = Number(numAffectedRows ?? 0n);
-      options.onProgress?.({
-        step: index + 1,
-        total: ROLLUP_TABLES.length,
-        table,
-        rows: rows[table],
-        ms: performance.now() - t,
-      });
-    }
-    return { rows, ms: performance.now() - started };
-  });
+  };
+  // Emptied first (skill_passes references attempts, never the other way round).
+  for (const table of ROLLUP_TABLES) {
+    await trx.deleteFrom(table).where(only('user_id')).execute();
+  }
+  for (const [index, table] of ROLLUP_TABLES.entries()) {
+    const t = performance.now();
+    const { numAffectedRows } = await steps[table]();
+    rows[table] = Number(numAffectedRows ?? 0n);
+    onProgress?.({
+      step: index + 1,
+      total: ROLLUP_TABLES.length,
+      table,
+      rows: rows[table],
+      ms: performance.now() - t,
+    });
+  }
+  return rows;
 }

@@ -25,6 +25,8 @@ export interface AttemptResultData {
   documents: DocumentContent[];
   submitted: { seq: number; title: string; fields: ShownField[] }[];
   modelAnswer: { stepId: string; title: string; fields: ShownField[] }[] | null;
+  /** Set when a trainer regraded the attempt under a newer version of their scenario. */
+  regraded?: { version: number; fromVersion: number; fromScore: number | null } | null;
 }
 
 /** An attempt recorded under another scenario version: only what was stored then (getAttemptResult, kind 'recorded'). */
@@ -123,6 +125,15 @@ export function AttemptResultView({
             {attempt.status === 'active' ? '进行中（按当前进度评分）' : result.passed ? '合格' : '不合格'}
           </dd>
         </div>
+        {result.regraded ? (
+          <div>
+            <dt>评分版本</dt>
+            <dd data-testid="score-regraded">
+              第{result.regraded.version}版（由第{result.regraded.fromVersion}版重新评分
+              {result.regraded.fromScore === null ? '' : `，原得分${result.regraded.fromScore}`}）
+            </dd>
+          </div>
+        ) : null}
         {score.hintDeduction > 0 ? (
           <div>
             <dt>提示扣分</dt>

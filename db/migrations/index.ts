@@ -12,6 +12,7 @@ import * as m4002 from './2026_11_30_400002_add_assignment_form_token_version';
 import * as m120501 from './2026_12_01_050001_add_attempts_practice_home';
 import * as m121001 from './2026_12_01_100001_create_bulletins';
 import * as m123001 from './2026_12_01_300001_create_authored_scenarios';
+import * as m124001 from './2026_12_01_400001_index_regrade_attempts';
 import * as m122001 from './2026_12_01_200001_add_assignment_auto_reminders';
 
 /**
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_100001_create_bulletins': m121001,
   '2026_12_01_200001_add_assignment_auto_reminders': m122001,
   '2026_12_01_300001_create_authored_scenarios': m123001,
+  '2026_12_01_400001_index_regrade_attempts': m124001,
 };
