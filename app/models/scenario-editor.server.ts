@@ -20,11 +20,11 @@ import {
 } from '../../scenarios/authoring/spec';
 import { industryByCode } from '../../scenarios/lib/industries';
 import { STANDARDS } from '../../scenarios/lib/hazard-standard';
-import { PENALTY_ARTICLES, VIOLATIONS, SUMMARY_VIOLATIONS } from '../../scenarios/law/penalties';
+import { PENALTY_ARTICLES, VIOLATIONS } from '../../scenarios/law/penalties';
 import { MEASURES, MEASURE_LABELS } from '../../scenarios/workflows/inspection/machine';
 import { STATEMENT_REVIEWS, STATEMENT_REVIEW_LABELS } from '../../scenarios/workflows/case/machine';
 import type { PracticeHome } from '../../scenarios/types';
-import type { EditorWorkflow, FlatValues, ScenarioEditorForm } from '../validation/scenario-editor';
+import type { EditorChoices, EditorWorkflow, FlatValues, ScenarioEditorForm } from '../validation/scenario-editor';
 import { flatten, rowCount } from '../validation/scenario-editor';
 import { demoViewOf } from './demo.server';
 import { draftScenario, getAuthored, saveDraft, versionSpec, type LibraryActor } from './scenario-library.server';
@@ -284,7 +284,7 @@ function rubricChoices(workflow: EditorWorkflow) {
 }
 
 /** The choices of the editor form, from the catalogues (never typed by the trainer). */
-export function editorChoices(workflow: EditorWorkflow) {
+export function editorChoices(workflow: EditorWorkflow): EditorChoices {
   return {
     workflowLabel: WORKFLOW_LABELS[workflow],
     tradePlaceholder: TRADE_PLACEHOLDER,
@@ -302,7 +302,6 @@ export function editorChoices(workflow: EditorWorkflow) {
         tiers: article.tiers.map((t) => ({ value: t.id, label: t.label })),
       };
     }),
-    summaryViolations: Object.values(SUMMARY_VIOLATIONS).map((v) => ({ value: v.id, label: v.act })),
     statementReviews: STATEMENT_REVIEWS.map((r) => ({ value: r, label: STATEMENT_REVIEW_LABELS[r] })),
     clauseGroups: [...new Set(STANDARD_ITEMS.map((i) => i.group))].map((g) => {
       const standard = STANDARD_ITEMS.find((i) => i.group === g)!.standard;
@@ -321,7 +320,6 @@ export function editorChoices(workflow: EditorWorkflow) {
     ],
   };
 }
-export type EditorChoices = ReturnType<typeof editorChoices>;
 
 // ---------------------------------------------------------------------------------------------------
 // Opening, saving, previewing

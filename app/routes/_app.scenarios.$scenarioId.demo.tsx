@@ -3,8 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '../models/auth.server';
 import { getDemoFor } from '../models/demo.server';
 import { practiceHomeOfUnit } from '../models/practice-home.server';
-import { DrillMaterials } from '../ui/drill';
-import { StepForm } from '../ui/step-form';
+import { DemoPlayback } from '../ui/demo-playback';
 import { getDb } from '../utils/db.server';
 import { invariantResponse } from '../utils/http.server';
 
@@ -31,60 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function DemoPage() {
   const view = useLoaderData<typeof loader>();
-  const number = view.index + 1;
   return (
     <div className="drill">
       <p className="page-kicker">
         <span className="badge badge--practice">演示</span> 参考答案逐步演示（不计成绩）
       </p>
       <h1>{view.scenario.title}</h1>
-      <div className="drill__layout">
-        <aside className="drill__card">
-          <DrillMaterials brief={view.scenario.brief} materials={view.materials} />
-          <section>
-            <h2>办理步骤</h2>
-            <ol className="demo-outline">
-              {view.outline.map((title, i) => (
-                <li key={i} className={i === view.index ? 'is-current' : undefined}>
-                  <Link to={`?step=${i + 1}`}>{title}</Link>
-                </li>
-              ))}
-            </ol>
-          </section>
-        </aside>
-        <div className="drill__work">
-          <section className="form-card step-card" data-testid="demo-step">
-            <p className="page-kicker">
-              第 {number} / {view.total} 步 · {view.step.module} · 办理前阶段：{view.stageBefore}
-            </p>
-            <h2>{view.step.title}</h2>
-            <StepForm step={view.step} version={0} values={view.values} readOnly />
-            <p>
-              办理后阶段：<strong>{view.stageAfter}</strong>
-            </p>
-          </section>
-          {view.feedback.length > 0 ? (
-            <section className="feedback">
-              <h2>这一步对应的评分要点</h2>
-              <ul>
-                {view.feedback.map((f) => (
-                  <li key={f.code} className={f.ok ? 'feedback__ok' : 'feedback__miss'}>
-                    <strong>{f.title}</strong>：{f.message}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <nav className="pager" aria-label="演示步骤">
-            {view.index > 0 ? <Link to={`?step=${number - 1}`}>上一步</Link> : <span />}
-            {view.finished ? (
-              <Link to={view.back.to}>{view.back.label}</Link>
-            ) : (
-              <Link to={`?step=${number + 1}`}>下一步</Link>
-            )}
-          </nav>
-        </div>
-      </div>
+      <DemoPlayback
+        view={view}
+        stepLink={(step, label) => <Link to={`?step=${step}`}>{label}</Link>}
+        end={<Link to={view.back.to}>{view.back.label}</Link>}
+      />
     </div>
   );
 }

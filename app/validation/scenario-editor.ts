@@ -327,3 +327,83 @@ export function errorsByField(
   }
   return { fieldErrors, formErrors };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What the form shows
+
+type Option = { value: string; label: string };
+/** The choices the form offers, from the catalogues (built by `editorChoices` on the server). */
+export interface EditorChoices {
+  workflowLabel: string;
+  tradePlaceholder: string;
+  industries: (Option & { sector: string })[];
+  divisions: Option[];
+  steps: Option[];
+  rubricItems: Option[];
+  violations: (Option & { article: string; tiers: Option[] })[];
+  statementReviews: Option[];
+  clauseGroups: (Option & { standard: string })[];
+  standardItems: (Option & { group: string; citation: string })[];
+  measures: Option[];
+  natures: Option[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  workflow: '业务流程',
+  title: '标题',
+  brief: '任务说明',
+  estimatedMinutes: '预计用时',
+  assessmentTimeLimitMinutes: '考核时限',
+  taskLines: '任务卡说明',
+  hints: '提示',
+  rubric: '评分项',
+  enterprise: '企业',
+  namePattern: '名称模板',
+  industryCode: '国民经济行业',
+  sector: '监管行业',
+  summary: '概况',
+  divisionCodes: '所在区县',
+  employees: '从业人数',
+  violation: '违法行为',
+  tier: '处罚档次',
+  facts: '违法事实',
+  amounts: '罚款金额',
+  statements: '陈述申辩',
+  text: '内容',
+  review: '采纳意见',
+  reviewReason: '理由',
+  hearingRequested: '要求听证',
+  hearingArguments: '听证中的陈述申辩',
+  clauseGroups: '适用的检查表',
+  majors: '重大事故隐患候选项',
+  generals: '一般事故隐患候选项',
+  area: '区域',
+  checklist: '检查内容',
+  bad: '现场情况（存在隐患）',
+  ok: '现场情况（正常）',
+  fixed: '现场情况（已整改）',
+  clause: '判定标准条目',
+  measures: '现场处理措施',
+  basis: '依据',
+  nature: '性质',
+  rectifyDays: '整改期限',
+  cost: '扣分',
+  stepId: '对应步骤',
+  item: '评分项',
+  weight: '权重',
+  id: '编号',
+};
+
+/** A field's name in Chinese for the error summary: `majors[1].clause` → 重大事故隐患候选项第2项 · 判定标准条目. */
+export function fieldLabel(name: string): string {
+  if (name === 'violation.id') return '违法行为';
+  const parts: string[] = [];
+  for (const p of pathOf(name)) {
+    if (typeof p === 'number') parts[parts.length - 1] += `第${p + 1}项`;
+    else parts.push(FIELD_LABELS[p] ?? p);
+  }
+  return parts.join(' · ');
+}
+
+/** The element id of a field (names hold brackets and dots). */
+export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;

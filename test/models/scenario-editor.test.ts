@@ -112,7 +112,7 @@ describe('scenario editor: draft ↔ form', () => {
     expect(await storedDraft(db, actor, id)).toEqual(before);
   });
 
-  it.each([
+  it.each<{ name: string; from: string; change: FlatValues; field: string; message: RegExp }>([
     {
       name: 'a major hazard clause outside the chosen checklists',
       from: 'inspect-metallurgy',
