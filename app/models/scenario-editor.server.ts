@@ -279,7 +279,10 @@ function stepChoices(workflow: EditorWorkflow) {
 }
 
 function rubricChoices(workflow: EditorWorkflow) {
-  const library = RUBRIC_LIBRARIES[workflow] as Record<string, (weight: number, standard: 'gm2023') => { title: string }>;
+  const library = RUBRIC_LIBRARIES[workflow] as Record<
+    string,
+    (weight: number, standard: 'gm2023') => { title: string }
+  >;
   return Object.entries(library).map(([value, item]) => ({ value, label: item(1, 'gm2023').title }));
 }
 
@@ -373,14 +376,17 @@ export async function saveEditorForm(db: Db, actor: LibraryActor, id: string, fo
   const opened = await openEditor(db, actor, id);
   if (!opened.ok) return opened;
   if (opened.spec.workflow !== form.workflow)
-    return { ok: false as const, status: 400 as const, message: '场景定义有误，未保存', errors: ['workflow：已建场景不能更换业务流程'] };
+    return {
+      ok: false as const,
+      status: 400 as const,
+      message: '场景定义有误，未保存',
+      errors: ['workflow：已建场景不能更换业务流程'],
+    };
   return saveDraft(db, actor, id, specFromEditor(opened.spec, form));
 }
 
 /** A preview: the demo of the model answer at `index`, or the reasons the draft cannot run. */
-export type EditorPreview =
-  | ({ ok: true } & ReturnType<typeof demoViewOf>)
-  | { ok: false; errors: string[] };
+export type EditorPreview = ({ ok: true } & ReturnType<typeof demoViewOf>) | { ok: false; errors: string[] };
 
 /** Runs the draft's model answer in demo mode, in memory; a draft that fails or throws gives its reasons. */
 export function previewSpec(spec: unknown, index: number, home: PracticeHome | null): EditorPreview {
@@ -412,7 +418,10 @@ export async function previewForm(
   const opened = await openEditor(db, actor, id, { allowRetired: true });
   if (!opened.ok) return opened;
   if (opened.spec.workflow !== form.workflow)
-    return { ok: true as const, preview: { ok: false, errors: ['workflow：已建场景不能更换业务流程'] } as EditorPreview };
+    return {
+      ok: true as const,
+      preview: { ok: false, errors: ['workflow：已建场景不能更换业务流程'] } as EditorPreview,
+    };
   const next = { ...specFromEditor(opened.spec, form), version: opened.scenario.nextVersion };
   return { ok: true as const, preview: previewSpec(next, index, home) };
 }

@@ -30,7 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function opened(request: Request, id: string) {
   const user = await requireRole(request, ['trainer']);
   const editor = await openEditor(getDb(), user, id);
-  if (!editor.ok) throw new Response(editor.message, { status: editor.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!editor.ok)
+    throw new Response(editor.message, {
+      status: editor.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   return { user, editor };
 }
 

@@ -63,7 +63,9 @@ export default function ScenarioPreviewPage() {
       </nav>
       <p className="page-kicker">
         <span className="badge badge--practice">预览</span>{' '}
-        {scenario.fromPublished ? `已发布的第 ${scenario.publishedVersion} 版` : `第 ${scenario.nextVersion} 版草稿（已保存的内容）`}
+        {scenario.fromPublished
+          ? `已发布的第 ${scenario.publishedVersion} 版`
+          : `第 ${scenario.nextVersion} 版草稿（已保存的内容）`}
         ：执法人员开始时看到的任务卡，和参考答案逐步演示（不计成绩）
       </p>
       <h1>{preview.ok ? preview.scenario.title : scenario.title}</h1>

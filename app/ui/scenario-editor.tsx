@@ -266,7 +266,8 @@ export function ScenarioEditorFields({
   const sector = choices.industries.find((i) => i.value === industry)?.sector;
   const chosenViolation = choices.violations.find((v) => v.value === violation);
   const hintRows = rowCount(values, 'hints');
-  const withBlankHint = hintRows > 0 && !str(values, `hints[${hintRows - 1}].text`) && !str(values, `hints[${hintRows - 1}].id`);
+  const withBlankHint =
+    hintRows > 0 && !str(values, `hints[${hintRows - 1}].text`) && !str(values, `hints[${hintRows - 1}].id`);
 
   const onInput = (event: FormEvent<HTMLDivElement>) => {
     const form = event.currentTarget.closest('form');
@@ -356,9 +357,7 @@ export function ScenarioEditorFields({
         <p className="field__help" data-testid="sector">
           监管行业：<strong>{sector ?? '（随所选行业确定）'}</strong>（由行业确定，不需填写）
         </p>
-        {workflow !== 'onboarding' ? (
-          <TextArea ctx={ctx} name="enterprise.summary" label="企业概况" rows={3} />
-        ) : null}
+        {workflow !== 'onboarding' ? <TextArea ctx={ctx} name="enterprise.summary" label="企业概况" rows={3} /> : null}
         {workflow === 'case' || workflow === 'inspection' ? (
           <Checkboxes
             ctx={ctx}
@@ -411,7 +410,11 @@ export function ScenarioEditorFields({
           <RowButton intent="addStatement">添加一条陈述申辩</RowButton>
           <div className="field">
             <label className="checkbox">
-              <input type="checkbox" name="hearingRequested" defaultChecked={Boolean(str(values, 'hearingRequested'))} />{' '}
+              <input
+                type="checkbox"
+                name="hearingRequested"
+                defaultChecked={Boolean(str(values, 'hearingRequested'))}
+              />{' '}
               当事人要求听证
             </label>
           </div>
@@ -461,7 +464,11 @@ export function ScenarioEditorFields({
               <input type="hidden" name={`${p}.id`} value={str(values, `${p}.id`)} />
               <TextArea ctx={ctx} name={`${p}.text`} label="提示内容" rows={2} />
               <TextInput
-                ctx={{ values: isNew && !str(values, `${p}.cost`) ? { ...values, [`${p}.cost`]: BLANK_ROWS.hints.cost } : values, errors }}
+                ctx={{
+                  values:
+                    isNew && !str(values, `${p}.cost`) ? { ...values, [`${p}.cost`]: BLANK_ROWS.hints.cost } : values,
+                  errors,
+                }}
                 name={`${p}.cost`}
                 label="查看扣分"
                 type="number"

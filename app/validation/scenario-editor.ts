@@ -151,7 +151,14 @@ const common = {
   estimatedMinutes: int('预计用时'),
   assessmentTimeLimitMinutes: optionalInt('考核时限'),
   taskLines: lines('任务卡说明'),
-  hints: rows(hintRow),
+  // The blank row at the end adds a hint only when its text is filled in.
+  hints: z.preprocess(
+    (v) =>
+      (Array.isArray(v) ? v : []).filter(
+        (r: { id?: unknown; text?: unknown } | undefined) => r !== undefined && (asText(r.id) || asText(r.text)),
+      ),
+    z.array(hintRow),
+  ),
   rubric: rows(rubricRow),
 };
 const enterpriseCommon = { namePattern: text('企业名称模板'), industryCode: choice };
@@ -216,8 +223,7 @@ const nestedEditor = z
   .discriminatedUnion('workflow', [caseEditor, inspectionEditor, onboardingEditor, summaryEditor])
   .superRefine((form, ctx) => {
     const total = form.rubric.reduce((sum, r) => sum + r.weight, 0);
-    if (total !== 100)
-      ctx.addIssue({ code: 'custom', path: ['rubric'], message: `评分项权重合计为${total}，应为100` });
+    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['rubric'], message: `评分项权重合计为${total}，应为100` });
   });
 
 /**

@@ -85,7 +85,11 @@ describe('scenario editor: draft ↔ form', () => {
     const saved = await saveEditorForm(db, actor, id, parse(values));
     expect(saved).toMatchObject({ ok: true });
     const { draft } = await storedDraft(db, actor, id);
-    expect(draft?.enterprise).toMatchObject({ industryCode: 'C3252', sector: '有色', namePattern: '昌黎{字号}铝业有限公司' });
+    expect(draft?.enterprise).toMatchObject({
+      industryCode: 'C3252',
+      sector: '有色',
+      namePattern: '昌黎{字号}铝业有限公司',
+    });
     expect(draft).toMatchObject({ maxPlanDelayDays: spec.workflow === 'inspection' ? spec.maxPlanDelayDays : -1 });
   });
 
@@ -134,19 +138,22 @@ describe('scenario editor: draft ↔ form', () => {
       field: 'enterprise.namePattern',
       message: /须含占位符\{字号\}/,
     },
-  ])('refuses $name with a Chinese error beside the field, writing nothing', async ({ from, change, field, message }) => {
-    const { db } = useTestDatabase();
-    const actor = await trainer(db);
-    const { id, spec } = await copied(db, actor, from);
-    const before = await storedDraft(db, actor, id);
-    const values: FlatValues = { ...editorValuesOf(spec), ...change };
-    const saved = await saveEditorForm(db, actor, id, parse(values));
-    expect(saved.ok).toBe(false);
-    const errors = saved.ok ? [] : ((saved as { errors?: string[] }).errors ?? []);
-    const mapped = errorsByField(errors, editorFieldNames(values));
-    expect(mapped.fieldErrors[field]?.join('；')).toMatch(message);
-    expect(await storedDraft(db, actor, id)).toEqual(before);
-  });
+  ])(
+    'refuses $name with a Chinese error beside the field, writing nothing',
+    async ({ from, change, field, message }) => {
+      const { db } = useTestDatabase();
+      const actor = await trainer(db);
+      const { id, spec } = await copied(db, actor, from);
+      const before = await storedDraft(db, actor, id);
+      const values: FlatValues = { ...editorValuesOf(spec), ...change };
+      const saved = await saveEditorForm(db, actor, id, parse(values));
+      expect(saved.ok).toBe(false);
+      const errors = saved.ok ? [] : ((saved as { errors?: string[] }).errors ?? []);
+      const mapped = errorsByField(errors, editorFieldNames(values));
+      expect(mapped.fieldErrors[field]?.join('；')).toMatch(message);
+      expect(await storedDraft(db, actor, id)).toEqual(before);
+    },
+  );
 
   it('previews the form as typed (nothing stored): the new enterprise name on the task card', async () => {
     const { db } = useTestDatabase();
@@ -169,5 +176,21 @@ describe('scenario editor: draft ↔ form', () => {
     expect(await openEditor(db, actor, 'custom-00000000')).toMatchObject({ ok: false, status: 404 });
     const { id } = await copied(db, actor, 'case-alarm-disabled');
     expect(await openEditor(db, { ...actor, role: 'manager' }, id)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe('scenario editor: the blank hint row', () => {
+  it('adds a hint only when its text is filled in', () => {
+    const values = editorValuesOf(inspectMetallurgySpec);
+    const n = inspectMetallurgySpec.hints.length;
+    const blank = { ...values, [`hints[${n}].id`]: '', [`hints[${n}].text`]: '', [`hints[${n}].cost`]: '3' };
+    expect(specFromEditor(inspectMetallurgySpec, parse(blank)).hints).toHaveLength(n);
+    const filled = { ...blank, [`hints[${n}].text`]: '先核对证件', [`hints[${n}].stepId`]: 'start' };
+    expect(specFromEditor(inspectMetallurgySpec, parse(filled)).hints[n]).toEqual({
+      id: 'hint-1',
+      stepId: 'start',
+      text: '先核对证件',
+      cost: 3,
+    });
   });
 });
