@@ -108,3 +108,33 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('权重', { exact: true }).first()).toHaveValue(before);
   });
 });
+
+test.describe('choices and refusals', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a case offers violations with their article, onboarding says what is kept, unknown is 404, a manager 403', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    await logIn(page, 'trainer');
+    const caseEdit = await copyOf(page, 'case-alarm-disabled');
+    await page.goto(caseEdit);
+    await expect(page.getByTestId('violation-article')).toContainText('《安全生产法》');
+    await expect(page.getByLabel('处罚档次').locator('option')).not.toHaveCount(0);
+    await expect(page.getByTestId('kept-as-copied')).toHaveCount(0);
+
+    const onboardingEdit = await copyOf(page, 'onboard-dust-enterprise');
+    await page.goto(onboardingEdit);
+    await expect(page.getByTestId('kept-as-copied')).toContainText('按复制时的内容保留');
+
+    expect((await page.goto('/catalogue/custom-00000000/edit'))?.status()).toBe(404);
+    expect((await page.goto('/catalogue/custom-00000000/preview'))?.status()).toBe(404);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const manager = await context.newPage();
+    await logIn(manager, 'qhd.manager');
+    expect((await manager.goto(caseEdit))?.status()).toBe(403);
+    await context.close();
+  });
+});

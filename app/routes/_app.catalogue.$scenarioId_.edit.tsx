@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { requireRole } from '../models/auth.server';
 import {
@@ -47,6 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: new URL(request.url).searchParams.has('saved'),
   };
 }
+
+/** The live preview's posts store nothing: the page's data need not be reloaded after each. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction?.endsWith('/preview') ? false : defaultShouldRevalidate;
 
 const stamp = () => Math.random().toString(36).slice(2);
 

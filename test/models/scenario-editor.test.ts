@@ -4,10 +4,17 @@ import {
   editorValuesOf,
   openEditor,
   previewForm,
+  previewSaved,
   saveEditorForm,
   specFromEditor,
 } from '../../app/models/scenario-editor.server';
-import { copyToDraft, getAuthored, type LibraryActor } from '../../app/models/scenario-library.server';
+import {
+  copyToDraft,
+  getAuthored,
+  publishDraft,
+  retireScenario,
+  type LibraryActor,
+} from '../../app/models/scenario-library.server';
 import { parseForm } from '../../app/utils/forms';
 import {
   changeRows,
@@ -170,12 +177,44 @@ describe('scenario editor: draft ↔ form', () => {
     expect(await storedDraft(db, actor, id)).toEqual(before);
   });
 
+  it('opens a published scenario from its latest version and saves the draft of the next one', async () => {
+    const { db } = useTestDatabase();
+    const actor = await trainer(db);
+    const { id, spec } = await copied(db, actor, 'summary-unit-on-spot');
+    expect(await publishDraft(db, actor, id)).toEqual({ ok: true, version: 1 });
+    const opened = await openEditor(db, actor, id);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.scenario).toMatchObject({ fromPublished: true, publishedVersion: 1, nextVersion: 2 });
+    const values = { ...editorValuesOf(opened.spec), title: '简易程序（第二版）' };
+    expect(await saveEditorForm(db, actor, id, parse(values))).toMatchObject({ ok: true });
+    const { draft } = await storedDraft(db, actor, id);
+    expect(draft).toMatchObject({
+      version: 2,
+      title: '简易程序（第二版）',
+      facts: spec.workflow === 'summary' ? spec.facts : '',
+    });
+    expect((await openEditor(db, actor, id)).ok && (await openEditor(db, actor, id))).toMatchObject({
+      scenario: { fromPublished: false, nextVersion: 2 },
+    });
+  }, 60_000);
+
   it('refuses managers and unknown ids', async () => {
     const { db } = useTestDatabase();
     const actor = await trainer(db);
     expect(await openEditor(db, actor, 'custom-00000000')).toMatchObject({ ok: false, status: 404 });
     const { id } = await copied(db, actor, 'case-alarm-disabled');
     expect(await openEditor(db, { ...actor, role: 'manager' }, id)).toMatchObject({ ok: false, status: 403 });
+    // A trainer of a county below the author's province does not manage the province's scenario.
+    const county = await db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('level', '=', 'county')
+      .executeTakeFirstOrThrow();
+    expect(await openEditor(db, { ...actor, unit: county }, id)).toMatchObject({ ok: false, status: 403 });
+    // Retired: no more edits (409), the preview still opens.
+    expect(await retireScenario(db, actor, id)).toEqual({ ok: true });
+    expect(await openEditor(db, actor, id)).toMatchObject({ ok: false, status: 409 });
+    expect(await previewSaved(db, actor, id, 0, null)).toMatchObject({ ok: true, preview: { ok: true } });
   });
 });
 
