@@ -25,7 +25,7 @@ import { MEASURES, MEASURE_LABELS } from '../../scenarios/workflows/inspection/m
 import { STATEMENT_REVIEWS, STATEMENT_REVIEW_LABELS } from '../../scenarios/workflows/case/machine';
 import type { PracticeHome } from '../../scenarios/types';
 import type { EditorChoices, EditorWorkflow, FlatValues, ScenarioEditorForm } from '../validation/scenario-editor';
-import { flatten, rowCount } from '../validation/scenario-editor';
+import { ENTERPRISE_FIELDS, flatten, rowCount } from '../validation/scenario-editor';
 import { demoViewOf } from './demo.server';
 import { draftScenario, getAuthored, saveDraft, versionSpec, type LibraryActor } from './scenario-library.server';
 
@@ -62,16 +62,26 @@ export function editorValuesOf(spec: ScenarioSpecInput): FlatValues {
     hints: spec.hints.map((h) => ({ id: h.id, text: h.text, cost: h.cost, stepId: h.stepId ?? '' })),
     rubric: spec.rubric.map((r) => ({ item: r.item, weight: r.weight })),
   };
-  const base = { namePattern: spec.enterprise.namePattern, industryCode: spec.enterprise.industryCode };
+  const e = spec.enterprise as {
+    namePattern: string;
+    industryCode: string;
+    summary?: string;
+    divisionCodes?: readonly string[];
+    employees?: readonly [number, number];
+  };
+  const shown = ENTERPRISE_FIELDS[spec.workflow];
+  const enterprise = {
+    namePattern: e.namePattern,
+    industryCode: e.industryCode,
+    ...(shown.summary ? { summary: e.summary ?? '' } : {}),
+    ...(shown.divisions ? { divisionCodes: [...(e.divisionCodes ?? [])] } : {}),
+    ...(shown.employees && e.employees ? { employees: [...e.employees] } : {}),
+  };
   switch (spec.workflow) {
     case 'case':
       return flatten({
         ...common,
-        enterprise: {
-          ...base,
-          summary: spec.enterprise.summary,
-          divisionCodes: [...(spec.enterprise.divisionCodes ?? [])],
-        },
+        enterprise,
         violation: { id: spec.violation.id, tier: spec.violation.tier },
         facts: spec.facts,
         amounts: spec.amounts.join('、'),
@@ -82,21 +92,14 @@ export function editorValuesOf(spec: ScenarioSpecInput): FlatValues {
     case 'inspection':
       return flatten({
         ...common,
-        enterprise: {
-          ...base,
-          summary: spec.enterprise.summary,
-          divisionCodes: [...spec.enterprise.divisionCodes],
-          employees: [...spec.enterprise.employees],
-        },
+        enterprise,
         clauseGroups: [...spec.clauseGroups],
         majors: spec.majors.map(siteValues),
         generals: spec.generals.map(siteValues),
         rectifyDays: [...spec.rectifyDays],
       });
-    case 'onboarding':
-      return flatten({ ...common, enterprise: { ...base, employees: [...spec.enterprise.employees] } });
-    case 'summary':
-      return flatten({ ...common, enterprise: { ...base, summary: spec.enterprise.summary } });
+    default:
+      return flatten({ ...common, enterprise });
   }
 }
 
@@ -235,15 +238,22 @@ export function specFromEditor(base: ScenarioSpecInput, form: ScenarioEditorForm
       rectifyDays: form.rectifyDays,
     };
   }
-  if (base.workflow === 'onboarding' && form.workflow === 'onboarding')
-    return {
-      ...base,
-      ...common,
-      enterprise: { ...base.enterprise, ...enterprise, employees: form.enterprise.employees },
-    };
-  if (base.workflow === 'summary' && form.workflow === 'summary')
-    return { ...base, ...common, enterprise: { ...base.enterprise, ...enterprise, summary: form.enterprise.summary } };
-  throw new Error('表单与场景的业务流程不一致');
+  // The other workflows: the common part and the enterprise; the rest is kept as it was.
+  const before = base.enterprise as Record<string, unknown> & { divisionCodes?: string[] };
+  const typed = form.enterprise as { summary?: string; divisionCodes?: string[]; employees?: [number, number] };
+  return {
+    ...base,
+    ...common,
+    enterprise: {
+      ...before,
+      ...enterprise,
+      ...(typed.summary !== undefined ? { summary: typed.summary } : {}),
+      ...(typed.divisionCodes !== undefined
+        ? { divisionCodes: keepOrder(before.divisionCodes, typed.divisionCodes) }
+        : {}),
+      ...(typed.employees !== undefined ? { employees: typed.employees } : {}),
+    },
+  } as ScenarioSpecInput;
 }
 
 /**
@@ -266,6 +276,9 @@ const WORKFLOW_LABELS: Record<EditorWorkflow, string> = {
   inspection: '执法检查',
   onboarding: '企业入库',
   summary: '简易程序',
+  enforcement: '行政强制执行',
+  seizure: '查封扣押',
+  recheckCase: '复查与立案',
 };
 
 /** The workflow's step titles, read from a built-in of the same workflow. */

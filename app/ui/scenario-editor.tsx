@@ -2,12 +2,23 @@ import { Form } from '@remix-run/react';
 import { useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import {
   BLANK_ROWS,
+  ENTERPRISE_FIELDS,
   fieldId,
   fieldLabel,
   rowCount,
   type EditorChoices,
+  type EditorWorkflow,
   type FlatValues,
 } from '../validation/scenario-editor';
+
+/** What the form does not show, per workflow: kept as it was copied. */
+const KEPT: Partial<Record<EditorWorkflow, string>> = {
+  onboarding: '专项、申请材料中的问题、名录记录、现场核实情况和核验意见',
+  summary: '当事人类型、违法行为、违法事实、罚款金额、裁量基准、陈述和程序',
+  enforcement: '处罚决定、缴纳与催告的经过、当事人的陈述和申请强制执行的情况',
+  seizure: '可以和不能查封扣押的现场物品、当事人的陈述、报告事由和查封扣押后的经过',
+  recheckCase: '隐患候选项、复查结果、拒不执行的情形、复查情况、罚款金额、陈述申辩和听证',
+};
 import { ErrorList } from './field';
 import { InPageLink } from './in-page-link';
 
@@ -252,13 +263,14 @@ export function ScenarioEditorFields({
   choices,
   onEdit,
 }: {
-  workflow: 'case' | 'inspection' | 'onboarding' | 'summary';
+  workflow: EditorWorkflow;
   values: FlatValues;
   errors: Errors;
   choices: EditorChoices;
   onEdit?: (form: HTMLFormElement) => void;
 }) {
   const ctx: Ctx = { values, errors };
+  const shown = ENTERPRISE_FIELDS[workflow];
   const [industry, setIndustry] = useState(str(values, 'enterprise.industryCode'));
   const [violation, setViolation] = useState(str(values, 'violation.id'));
   const [groups, setGroups] = useState(list(values, 'clauseGroups'));
@@ -367,9 +379,7 @@ export function ScenarioEditorFields({
             help={workflow === 'case' ? '不选则从默认的区县中抽取。' : '至少选一个。'}
           />
         ) : null}
-        {workflow === 'inspection' || workflow === 'onboarding' ? (
-          <Range ctx={ctx} name="enterprise.employees" label="从业人数" unit="人" />
-        ) : null}
+        {shown.employees ? <Range ctx={ctx} name="enterprise.employees" label="从业人数" unit="人" /> : null}
         <RowButton intent="refresh">更新可选项（不保存）</RowButton>
       </fieldset>
 
@@ -443,13 +453,9 @@ export function ScenarioEditorFields({
         </fieldset>
       ) : null}
 
-      {workflow === 'onboarding' || workflow === 'summary' ? (
+      {KEPT[workflow] ? (
         <p className="alert" data-testid="kept-as-copied">
-          本编辑器只修改基本信息、企业、提示和评分；
-          {workflow === 'onboarding'
-            ? '专项、申请材料中的问题、名录记录、现场核实情况和核验意见'
-            : '当事人类型、违法行为、违法事实、罚款金额、裁量基准、陈述和程序'}
-          按复制时的内容保留。
+          本编辑器只修改基本信息、企业、提示和评分；{KEPT[workflow]}按复制时的内容保留。
         </p>
       ) : null}
 

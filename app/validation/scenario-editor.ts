@@ -219,8 +219,43 @@ const summaryEditor = z.object({
   enterprise: z.object({ ...enterpriseCommon, summary: text('企业概况', { multiline: true }) }),
 });
 
+const enforcementEditor = z.object({
+  workflow: z.literal('enforcement'),
+  ...common,
+  enterprise: z.object({ ...enterpriseCommon, summary: text('企业概况', { multiline: true }) }),
+});
+
+const seizureEditor = z.object({
+  workflow: z.literal('seizure'),
+  ...common,
+  enterprise: z.object({
+    ...enterpriseCommon,
+    summary: text('企业概况', { multiline: true }),
+    divisionCodes: checkedList,
+    employees: rangeField('从业人数'),
+  }),
+});
+
+const recheckCaseEditor = z.object({
+  workflow: z.literal('recheckCase'),
+  ...common,
+  enterprise: z.object({
+    ...enterpriseCommon,
+    summary: text('企业概况', { multiline: true }),
+    divisionCodes: checkedList,
+  }),
+});
+
 const nestedEditor = z
-  .discriminatedUnion('workflow', [caseEditor, inspectionEditor, onboardingEditor, summaryEditor])
+  .discriminatedUnion('workflow', [
+    caseEditor,
+    inspectionEditor,
+    onboardingEditor,
+    summaryEditor,
+    enforcementEditor,
+    seizureEditor,
+    recheckCaseEditor,
+  ])
   .superRefine((form, ctx) => {
     const total = form.rubric.reduce((sum, r) => sum + r.weight, 0);
     if (total !== 100) ctx.addIssue({ code: 'custom', path: ['rubric'], message: `评分项权重合计为${total}，应为100` });
@@ -239,6 +274,17 @@ export const scenarioEditorSchema = z.record(z.string(), z.unknown()).transform(
 });
 export type ScenarioEditorForm = z.output<typeof nestedEditor>;
 export type EditorWorkflow = ScenarioEditorForm['workflow'];
+
+/** Which enterprise fields each workflow's spec has (and so the form shows). */
+export const ENTERPRISE_FIELDS: Record<EditorWorkflow, { summary: boolean; divisions: boolean; employees: boolean }> = {
+  case: { summary: true, divisions: true, employees: false },
+  inspection: { summary: true, divisions: true, employees: true },
+  onboarding: { summary: false, divisions: false, employees: true },
+  summary: { summary: true, divisions: false, employees: false },
+  enforcement: { summary: true, divisions: false, employees: false },
+  seizure: { summary: true, divisions: true, employees: true },
+  recheckCase: { summary: true, divisions: true, employees: false },
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Intents: save, preview, and the row buttons

@@ -23,7 +23,7 @@ import {
   scenarioEditorSchema,
   type FlatValues,
 } from '../../app/validation/scenario-editor';
-import { inspectMetallurgySpec } from '../../scenarios/authoring/spec-examples';
+import { BUILT_IN_SPECS, inspectMetallurgySpec } from '../../scenarios/authoring/spec-examples';
 import { useTestDatabase } from '../support/db';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
@@ -51,8 +51,16 @@ const parse = (values: FlatValues) => {
   return result.data;
 };
 
-/** One built-in of each workflow the editor covers. */
-const BUILT_INS = ['case-alarm-disabled', 'inspect-metallurgy', 'onboard-dust-enterprise', 'summary-unit-on-spot'];
+/** One built-in of each workflow. */
+const BUILT_INS = [
+  'case-alarm-disabled',
+  'inspect-metallurgy',
+  'onboard-dust-enterprise',
+  'summary-unit-on-spot',
+  'enforce-installments',
+  'seize-illegal-chemicals',
+  'chain-rectified-partly',
+];
 
 async function copied(db: Db, actor: LibraryActor, from: string) {
   const copy = await copyToDraft(db, actor, from);
@@ -215,6 +223,12 @@ describe('scenario editor: draft ↔ form', () => {
     expect(await retireScenario(db, actor, id)).toEqual({ ok: true });
     expect(await openEditor(db, actor, id)).toMatchObject({ ok: false, status: 409 });
     expect(await previewSaved(db, actor, id, 0, null)).toMatchObject({ ok: true, preview: { ok: true } });
+  });
+});
+
+describe('scenario editor: every built-in', () => {
+  it.each(BUILT_IN_SPECS.map((s) => [s.id, s] as const))('%s comes back unchanged through the form', (_id, spec) => {
+    expect(specFromEditor(spec, parse(editorValuesOf(spec)))).toEqual(spec);
   });
 });
 
