@@ -74,7 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(saved.status === 400, saved.message, { status: saved.status });
     const mapped = errorsByField(saved.errors ?? [], editorFieldNames(values));
     return data(
-      { values, fieldErrors: mapped.fieldErrors, formErrors: [saved.message, ...mapped.formErrors], stamp: stamp() },
+      {
+        values,
+        fieldErrors: mapped.fieldErrors,
+        formErrors: saved.errors?.length ? mapped.formErrors : [saved.message],
+        stamp: stamp(),
+      },
       { status: 400 },
     );
   }

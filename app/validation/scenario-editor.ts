@@ -2,8 +2,9 @@
  * The trainer's scenario editor form (issue 16, /catalogue/:id/edit): one schema, a variant per workflow.
  * Fields are named by the path of the spec field they edit (`enterprise.namePattern`, `majors[1].clause`),
  * so the spec schema's refusals (prefixed by that path) land beside the field. This schema checks only
- * the form's own shape (integers, the rubric's sum); the catalogues and the law are the spec schema's
- * (scenarios/authoring/spec.ts), run on save. Rows are added and removed by submit buttons (`intent`).
+ * the form's own shape (integers, lists); the catalogues, the law and the rubric's sum of 100 are the spec
+ * schema's (scenarios/authoring/spec.ts), run on save, so one save lists every problem at once. Rows are
+ * added and removed by submit buttons (`intent`).
  */
 import { plainText, z } from './zod';
 
@@ -246,20 +247,15 @@ const recheckCaseEditor = z.object({
   }),
 });
 
-const nestedEditor = z
-  .discriminatedUnion('workflow', [
-    caseEditor,
-    inspectionEditor,
-    onboardingEditor,
-    summaryEditor,
-    enforcementEditor,
-    seizureEditor,
-    recheckCaseEditor,
-  ])
-  .superRefine((form, ctx) => {
-    const total = form.rubric.reduce((sum, r) => sum + r.weight, 0);
-    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['rubric'], message: `评分项权重合计为${total}，应为100` });
-  });
+const nestedEditor = z.discriminatedUnion('workflow', [
+  caseEditor,
+  inspectionEditor,
+  onboardingEditor,
+  summaryEditor,
+  enforcementEditor,
+  seizureEditor,
+  recheckCaseEditor,
+]);
 
 /**
  * The editor form: flat field values in, the nested form out. Each refusal is keyed by the field's own

@@ -119,16 +119,32 @@ describe('scenario editor: draft ↔ form', () => {
     expect(editorIntent('save')).toEqual({ kind: 'save' });
   });
 
-  it('refuses weights that do not sum to 100 beside the rubric, writing nothing', async () => {
+  it('refuses weights that do not sum to 100 beside the rubric, with every other problem, writing nothing', async () => {
     const { db } = useTestDatabase();
     const actor = await trainer(db);
     const { id, spec } = await copied(db, actor, 'case-alarm-disabled');
     const before = await storedDraft(db, actor, id);
-    const values = { ...editorValuesOf(spec), 'rubric[0].weight': String(spec.rubric[0]!.weight + 5) };
+    const values: FlatValues = {
+      ...editorValuesOf(spec),
+      'rubric[0].weight': String(spec.rubric[0]!.weight + 5),
+      'enterprise.namePattern': '某某公司',
+    };
+    const saved = await saveEditorForm(db, actor, id, parse(values));
+    expect(saved).toMatchObject({ ok: false, status: 400 });
+    const mapped = errorsByField(
+      saved.ok ? [] : ((saved as { errors?: string[] }).errors ?? []),
+      editorFieldNames(values),
+    );
+    expect(mapped.fieldErrors.rubric).toEqual(['评分项权重合计为105，应为100']);
+    expect(mapped.fieldErrors['enterprise.namePattern']?.[0]).toMatch(/须含占位符\{字号\}/);
+    expect(await storedDraft(db, actor, id)).toEqual(before);
+  });
+
+  it('refuses a weight that is not an integer beside its field', () => {
+    const values = { ...editorValuesOf(inspectMetallurgySpec), 'rubric[2].weight': '十' };
     const result = parseForm(scenarioEditorSchema, formData(values));
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.fieldErrors.rubric?.[0]).toMatch(/评分项权重合计为105，应为100/);
-    expect(await storedDraft(db, actor, id)).toEqual(before);
+    if (!result.success) expect(result.fieldErrors['rubric[2].weight']).toEqual(['权重须为整数']);
   });
 
   it.each<{ name: string; from: string; change: FlatValues; field: string; message: RegExp }>([
