@@ -428,6 +428,11 @@ const siteTemplateSchema = z.object({
   nature: z.enum(['violation', 'hazard']),
 });
 
+/** Inspection rubric items judged only on 检查计划, 现场检查 and 检查结论: a `throughFindings` preset does them. */
+const FINDINGS_PRESET_ITEMS: readonly string[] = Object.entries(inspectionRubric)
+  .filter(([, make]) => make(1).feedbackAfter.every((step) => ['plan', 'start', 'findings'].includes(step)))
+  .map(([item]) => item);
+
 export const inspectionSpecSchema = z
   .object({
     ...commonShape,
@@ -481,6 +486,16 @@ export const inspectionSpecSchema = z
     if (spec.enterprise.employees[0] > spec.enterprise.employees[1])
       issues.push(issue(['enterprise', 'employees'], '从业人数下限不能大于上限'));
     if (spec.rectifyDays[0] > spec.rectifyDays[1]) issues.push(issue(['rectifyDays'], '整改期限下限不能大于上限'));
+    if (spec.preset === 'throughFindings')
+      spec.rubric.forEach((r, i) => {
+        if (FINDINGS_PRESET_ITEMS.includes(r.item))
+          issues.push(
+            issue(
+              ['rubric', i, 'item'],
+              `检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“${r.item}”上失分，请去掉该评分项`,
+            ),
+          );
+      });
     addIssues(ctx, issues);
   });
 export type InspectionSpec = z.infer<typeof inspectionSpecSchema>;
@@ -575,6 +590,16 @@ export const onboardingSpecSchema = z
     if (new Set(spec.flags).size !== spec.flags.length) issues.push(issue(['flags'], '专项重复'));
     if (spec.optionalFlag && spec.flags.includes(spec.optionalFlag.flag))
       issues.push(issue(['optionalFlag', 'flag'], '可能具有的专项不能同时列为确定具有的专项'));
+    // The 行业分类 item is lost by picking another industry of the same 监管行业 (the form refuses one of another).
+    const industryItem = spec.rubric.findIndex((r) => r.item === 'industry');
+    const sector = industryByCode(spec.enterprise.industryCode)?.sector;
+    if (industryItem >= 0 && sector && INDUSTRIES.filter((i) => i.sector === sector).length < 2)
+      issues.push(
+        issue(
+          ['rubric', industryItem, 'item'],
+          `评分项“industry”（行业分类）的错误答案须选同属“${sector}”监管行业的另一个行业，目录中该监管行业只有一个行业，请去掉该评分项或换一个行业`,
+        ),
+      );
     const kinds = spec.plants.map((p) => p.kind);
     const ids = new Set<string>(OTHER_REGISTRY_IDS);
     spec.plants.forEach((p, i) => {

@@ -364,10 +364,15 @@ export function formSchema<F extends Record<string, FieldSpec<unknown>>>(
   const shape: Record<string, z.ZodType<unknown>> = {};
   for (const [key, spec] of Object.entries(fields)) shape[key] = spec.schema;
   const object = z.object(shape);
+  // Cross-field rules see parsed values only: zod 4 would run them after a field's own check failed (a date
+  // field holding "2025-02-30" or junk), and rules doing date arithmetic on such a value throw.
   const schema = refine
-    ? object.superRefine((value, ctx) => {
-        refine(value as ParsedOf<F>, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
-      })
+    ? object.superRefine(
+        (value, ctx) => {
+          refine(value as ParsedOf<F>, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
+        },
+        { when: (payload) => payload.issues.length === 0 },
+      )
     : object;
   return schema as unknown as z.ZodType<ParsedOf<F>> & typeof object;
 }

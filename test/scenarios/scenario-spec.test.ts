@@ -14,7 +14,9 @@ import {
 import {
   BUILT_IN_SPECS,
   caseAlarmDisabledSpec,
+  docsAmmoniaOrdersSpec,
   inspectConfinedSpaceSpec,
+  onboardDustEnterpriseSpec,
   OFF_CATALOGUE_SPECS,
   onboardColdStorageRenamedSpec,
   summaryUnitOnSpotSpec,
@@ -266,6 +268,31 @@ describe('refusals name the field in Chinese', () => {
       'expectedNotes：缺少核验意见“联系电话有误”',
       'plants[3].id：名录编号“ent-101”已被占用',
       expect.stringMatching(/^siteNotes\[2\]：未知的占位符“\{有限空间\}”/),
+    ]);
+  });
+
+  // Found by spec-property.test.ts: each was accepted, and its rubric item's mistake threw in the publishing gate.
+  it('onboarding: the 行业分类 item for an industry alone in its 监管行业 (no other to pick by mistake)', () => {
+    const errors = refusals(
+      edit(onboardDustEnterpriseSpec, (s) => Object.assign(s.enterprise, { industryCode: 'C3120', sector: '冶金' })),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^rubric\[3\]\.item：评分项“industry”（行业分类）的错误答案须选同属“冶金”监管行业的另一个行业/,
+      ),
+    ]);
+  });
+
+  it('inspection: rubric items judged on the steps a throughFindings preset does', () => {
+    const errors = refusals(
+      edit(docsAmmoniaOrdersSpec, (s) => {
+        s.rubric[0] = { item: 'validTeam', weight: s.rubric[0]!.weight };
+        s.rubric[1] = { item: 'majorClause', weight: s.rubric[1]!.weight };
+      }),
+    );
+    expect(errors).toEqual([
+      'rubric[0].item：检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“validTeam”上失分，请去掉该评分项',
+      'rubric[1].item：检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“majorClause”上失分，请去掉该评分项',
     ]);
   });
 
