@@ -63,7 +63,7 @@ import { REFERRAL_REASONS } from '../../scenarios/workflows/summary/machine';
 import { STATEMENT_REVIEWS } from '../../scenarios/workflows/case/machine';
 import { workflowOf, type WorkflowId } from '../../scenarios/workflows';
 
-const RUNS = Number(process.env.SPEC_PROPERTY_RUNS ?? 250);
+const RUNS = Number(process.env.SPEC_PROPERTY_RUNS ?? 200);
 const SEED = Number(process.env.SPEC_PROPERTY_SEED ?? 16_2026);
 /** Random walks per published definition, and most actions per walk. */
 const WALKS = 3;
@@ -92,6 +92,8 @@ function edit<T>(what: string, values: fc.Arbitrary<T>, apply: (draft: Draft, va
   });
 }
 
+/** An edit drawn `weight` times as often as the others. */
+const often = (arbitrary: fc.Arbitrary<Edit>, weight = 3): fc.WeightedArbitrary<Edit> => ({ arbitrary, weight });
 const pickOf = <T>(items: readonly T[]) => fc.constantFrom(...items);
 const has = (value: unknown): value is Draft => typeof value === 'object' && value !== null;
 
@@ -153,6 +155,12 @@ function setAt(draft: Draft, path: (string | number)[], value: unknown, remove =
   else node[last] = value;
 }
 
+/** A [low, high] pair inside [min, max], mostly in order; sometimes reversed or below the minimum. */
+const pairOf = (min: number, max: number) =>
+  fc
+    .tuple(fc.integer({ min: min - 1, max }), fc.integer({ min: min - 1, max }), fc.nat(9))
+    .map(([a, b, spoil]) => (spoil === 0 ? [b, a] : [Math.min(a, b), Math.max(a, b)]));
+
 const tierOf = (draft: Draft, violationField: 'violation' | 'violationId') => {
   const id = violationField === 'violation' ? draft.violation?.id : draft.violationId;
   const violation = (VIOLATIONS as Record<string, (typeof VIOLATIONS)[ViolationId] | undefined>)[id];
@@ -178,7 +186,7 @@ const shares = fc.array(
 // ---------------------------------------------------------------------------------------------------------
 // Edits every workflow shares
 
-function commonEdits(workflow: SpecWorkflow): fc.Arbitrary<Edit>[] {
+function commonEdits(workflow: SpecWorkflow): fc.MaybeWeightedArbitrary<Edit>[] {
   const steps: readonly string[] = SPEC_STEP_IDS[workflow];
   const library = Object.keys(RUBRIC_LIBRARIES[workflow as keyof typeof RUBRIC_LIBRARIES] ?? {});
   const states = Object.keys(workflowOf(workflow as WorkflowId).machine.states);
@@ -199,7 +207,15 @@ function commonEdits(workflow: SpecWorkflow): fc.Arbitrary<Edit>[] {
       ),
     }),
   );
+  const rubricEdit = edit('rubric', rubric, (d, { items, weights, spoil }) => {
+    d.rubric = items.map((item, i) => ({ item, weight: weights[i]! }));
+    if (spoil === 'weight+1') d.rubric[0].weight += 1;
+    if (spoil === 'unknown') d.rubric[0].item = 'bribery';
+    if (spoil === 'duplicate' && d.rubric.length > 1) d.rubric[1].item = d.rubric[0].item;
+    if (spoil === 'zero') d.rubric.push({ item: items[0], weight: 0 });
+  });
   return [
+    often(rubricEdit, 2),
     edit('title', text, (d, v) => (d.title = v)),
     edit('brief', text, (d, v) => (d.brief = v)),
     edit('skill', mostly(skills, 'onboarding', 'inspection', 'documents', 'case', 'cooking'), (d, v) => (d.skill = v)),
@@ -216,13 +232,6 @@ function commonEdits(workflow: SpecWorkflow): fc.Arbitrary<Edit>[] {
     edit('taskLines', fc.array(text, { maxLength: 3 }), (d, v) => (d.taskLines = v)),
     edit('add hint', hint, (d, v) => (d.hints = [...(d.hints ?? []), v])),
     edit('drop hints', fc.nat(), (d, n) => (d.hints = (d.hints ?? []).filter((_: unknown, i: number) => i !== n % 3))),
-    edit('rubric', rubric, (d, { items, weights, spoil }) => {
-      d.rubric = items.map((item, i) => ({ item, weight: weights[i]! }));
-      if (spoil === 'weight+1') d.rubric[0].weight += 1;
-      if (spoil === 'unknown') d.rubric[0].item = 'bribery';
-      if (spoil === 'duplicate' && d.rubric.length > 1) d.rubric[1].item = d.rubric[0].item;
-      if (spoil === 'zero') d.rubric.push({ item: items[0], weight: 0 });
-    }),
     edit('rubric merge', fc.nat(), (d, n) => {
       // Drops one item and gives its weight to another: still 100.
       if (!Array.isArray(d.rubric) || d.rubric.length < 2) return;
@@ -268,7 +277,7 @@ function commonEdits(workflow: SpecWorkflow): fc.Arbitrary<Edit>[] {
 // ---------------------------------------------------------------------------------------------------------
 // Edits per workflow: one entry per workflow with a spec (a workflow without an entry gets the common edits)
 
-const CASE_EDITS: fc.Arbitrary<Edit>[] = [
+const CASE_EDITS: fc.MaybeWeightedArbitrary<Edit>[] = [
   edit(
     'violation',
     fc.record({
@@ -395,7 +404,7 @@ const siteTemplate = (verdict: 'major' | 'general') =>
     nature: pickOf(['violation', 'hazard']),
   });
 
-const INSPECTION_EDITS: fc.Arbitrary<Edit>[] = [
+const INSPECTION_EDITS: fc.MaybeWeightedArbitrary<Edit>[] = [
   edit('clauseGroups', fc.subarray(STANDARD_GROUPS, { minLength: 1, maxLength: 3 }), (d, v) => (d.clauseGroups = v)),
   edit('clause', fc.tuple(fc.nat(), pickOf(STANDARD_ITEMS)), (d, [n, item]) => {
     // A 判定标准 item of a checklist the draft has, mostly (the item's group is added when missing).
@@ -406,24 +415,28 @@ const INSPECTION_EDITS: fc.Arbitrary<Edit>[] = [
   }),
   edit('add major', siteTemplate('major'), (d, v) => Array.isArray(d.majors) && d.majors.push(v)),
   edit('add general', siteTemplate('general'), (d, v) => Array.isArray(d.generals) && d.generals.push(v)),
+  often(
+    edit('major measures', fc.subarray([...MEASURES]), (d, v) => {
+      if (Array.isArray(d.majors)) for (const major of d.majors) if (has(major)) major.measures = v;
+    }),
+    2,
+  ),
   edit('drop site items', fc.tuple(fc.nat(), fc.boolean()), (d, [n, majors]) => {
     const list = majors ? d.majors : d.generals;
     if (Array.isArray(list) && list.length > 0) list.splice(n % list.length, 1);
   }),
+  edit('maxPlanDelayDays', fc.integer({ min: -1, max: 11 }), (d, v) => (d.maxPlanDelayDays = v)),
+  edit('mayHaveExpiredOfficer', fc.boolean(), (d, v) => (d.mayHaveExpiredOfficer = v)),
   edit(
-    'site figures',
-    fc.record({
-      maxPlanDelayDays: fc.integer({ min: -1, max: 11 }),
-      mayHaveExpiredOfficer: fc.boolean(),
-      signatureRefusalRate: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(-0.1, 1.5)),
-      rectifyDays: fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })),
-      employees: fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 })),
-    }),
-    (d, { employees, ...figures }) => {
-      Object.assign(d, figures);
-      if (has(d.enterprise)) d.enterprise.employees = employees;
-    },
+    'signatureRefusalRate',
+    fc.oneof({ weight: 5, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, fc.constantFrom(-0.1, 1.5)),
+    (d, v) => (d.signatureRefusalRate = v),
   ),
+  often(
+    edit('rectifyDays', pairOf(1, 90), (d, v) => (d.rectifyDays = v)),
+    2,
+  ),
+  edit('employees', pairOf(1, 2000), (d, v) => has(d.enterprise) && (d.enterprise.employees = v)),
   edit(
     'divisionCodes',
     fc.array(
@@ -454,45 +467,69 @@ const PLANT_NOTES: Record<string, string> = {
   misnamed: 'nameMismatch',
   formerRecord: 'nameChanged',
 };
-const registryIdArb = mostly(['ent-300', 'ent-301', 'ent-302', 'ent-999'], 'ent-100', 'ent-1');
-const plant = fc.oneof(
-  pickOf(['usccTypo', 'wrongDivision', 'flagsOmitted', 'stalePhone'].map((kind) => ({ kind }))),
-  fc.record({ kind: fc.constant('misnamed'), namePattern: pickOf(['{字号}有限公司', '秦皇岛{字号}厂', '无字号']) }),
-  fc.record({ kind: fc.constant('formerRecord'), id: registryIdArb, namePattern: pickOf(['秦皇岛{字号}旧厂']) }),
-  fc.record({ kind: fc.constant('registered'), id: registryIdArb }),
-  fc.record({
-    kind: fc.constant('lookalike'),
-    id: registryIdArb,
-    namePattern: pickOf(['秦皇岛{字号}物流有限公司', '{字号}{未知}']),
-    division: pickOf(['any', 'other']),
-  }),
-);
-const ONBOARDING_EDITS: fc.Arbitrary<Edit>[] = [
+const PLANT_KINDS = [
+  'usccTypo',
+  'wrongDivision',
+  'flagsOmitted',
+  'stalePhone',
+  'misnamed',
+  'formerRecord',
+  'registered',
+];
+/** Plants of the given kinds (ids fresh, a lookalike mostly added); `spoil` sometimes breaks a rule of the schema. */
+function plantsOf(kinds: readonly string[], lookalike: boolean, spoil: number) {
+  const plants: Draft[] = kinds
+    .filter((k) => spoil % 6 === 0 || !(k === 'registered' && kinds.includes('formerRecord')))
+    .map((kind, i) => {
+      const id = spoil % 11 === 0 ? 'ent-100' : `ent-3${10 + i}`;
+      if (kind === 'misnamed') return { kind, namePattern: spoil % 13 === 0 ? '无字号' : '秦皇岛{字号}厂' };
+      if (kind === 'formerRecord') return { kind, id, namePattern: '秦皇岛{字号}旧厂' };
+      if (kind === 'registered') return { kind, id };
+      return { kind };
+    });
+  if (lookalike)
+    plants.push({
+      kind: 'lookalike',
+      id: 'ent-399',
+      namePattern: spoil % 17 === 0 ? '{字号}{未知}' : '秦皇岛{字号}贸易有限公司',
+      division: spoil % 2 === 0 ? 'any' : 'other',
+    });
+  if (spoil % 19 === 0) plants.push({ ...plants[0] });
+  return plants;
+}
+const ONBOARDING_EDITS: fc.MaybeWeightedArbitrary<Edit>[] = [
   edit('flags', fc.subarray(FLAGS), (d, v) => (d.flags = v)),
   edit(
     'optionalFlag',
     fc.option(
       fc.record({
         flag: pickOf(FLAGS),
-        probability: fc.oneof(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.constantFrom(0, 1)),
+        probability: fc.oneof(
+          { weight: 5, arbitrary: fc.double({ min: 0.01, max: 0.99, noNaN: true }) },
+          fc.constantFrom(0, 1),
+        ),
         text,
       }),
       { nil: undefined },
     ),
     (d, v) => (d.optionalFlag = v),
   ),
-  edit(
-    'plants',
-    fc.tuple(fc.array(plant, { maxLength: 5 }), fc.boolean(), fc.nat()),
-    (d, [plants, withLookalike, spoil]) => {
-      const unique = plants.filter((p, i) => plants.findIndex((q) => q.kind === p.kind) === i || spoil % 5 === 0);
-      if (withLookalike && !unique.some((p) => p.kind === 'lookalike'))
-        unique.push({ kind: 'lookalike', id: 'ent-310', namePattern: '秦皇岛{字号}贸易有限公司', division: 'any' });
-      d.plants = unique;
-      // The 核验意见 the plants call for, mostly exactly.
-      const notes = [...new Set(unique.map((p) => PLANT_NOTES[p.kind]).filter(Boolean))];
-      d.expectedNotes = spoil % 7 === 0 ? [...notes, 'phoneInvalid'] : notes;
-    },
+  often(
+    edit(
+      'plants',
+      fc.tuple(
+        fc.oneof(fc.subarray(PLANT_KINDS, { maxLength: 4 }), fc.constantFrom([], ['registered'], ['stalePhone'])),
+        mostly([true], false),
+        fc.nat(),
+      ),
+      (d, [kinds, lookalike, spoil]) => {
+        d.plants = plantsOf(kinds, lookalike, spoil);
+        // The 核验意见 the plants call for, mostly exactly.
+        const notes = [...new Set(d.plants.map((p: Draft) => PLANT_NOTES[p.kind]).filter(Boolean))];
+        d.expectedNotes = spoil % 7 === 0 ? [...notes, 'phoneInvalid'] : notes;
+      },
+    ),
+    3,
   ),
   edit(
     'siteNotes',
@@ -506,26 +543,25 @@ const ONBOARDING_EDITS: fc.Arbitrary<Edit>[] = [
     (d, v) => (d.siteNotes = v),
   ),
   edit('expectedNotes', fc.subarray(NOTE_OPTIONS.map((o) => o.value)), (d, v) => (d.expectedNotes = v)),
-  edit(
-    'employees',
-    fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 })),
-    (d, v) => has(d.enterprise) && (d.enterprise.employees = v),
-  ),
+  edit('employees', pairOf(1, 2000), (d, v) => has(d.enterprise) && (d.enterprise.employees = v)),
 ];
 
-const SUMMARY_EDITS: fc.Arbitrary<Edit>[] = [
+const SUMMARY_EDITS: fc.MaybeWeightedArbitrary<Edit>[] = [
   edit('partyType', mostly(['unit', 'person'], 'company'), (d, v) => (d.partyType = v)),
   edit('violationId', mostly(SUMMARY_VIOLATION_IDS, 'littering'), (d, v) => (d.violationId = v)),
-  edit(
-    'amounts',
-    fc.array(
-      fc.oneof(
-        fc.constantFrom(50, 100, 150, 200, 201, 1000, 2000, 3000, 3001, 50_000),
-        fc.integer({ min: -10, max: 5000 }),
+  often(
+    edit(
+      'amounts',
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(50, 100, 150, 200, 201, 1000, 2000, 3000, 3001, 50_000),
+          fc.integer({ min: -10, max: 5000 }),
+        ),
+        { minLength: 0, maxLength: 3 },
       ),
-      { minLength: 0, maxLength: 3 },
+      (d, v) => (d.amounts = v),
     ),
-    (d, v) => (d.amounts = v),
+    2,
   ),
   edit(
     'guideline',
@@ -537,13 +573,16 @@ const SUMMARY_EDITS: fc.Arbitrary<Edit>[] = [
     fc.array(fc.record({ text, disputesFacts: fc.boolean() }), { minLength: 0, maxLength: 3 }),
     (d, v) => (d.statements = v),
   ),
-  edit(
-    'referral',
-    fc.tuple(fc.option(mostly(REFERRAL_REASONS, 'tired')), fc.option(text, { nil: undefined })),
-    (d, [reason, summary]) => {
-      d.referralReason = reason;
-      d.referralSummary = summary;
-    },
+  often(
+    edit(
+      'referral',
+      fc.tuple(fc.option(mostly(REFERRAL_REASONS, 'tired')), fc.option(text, { nil: undefined })),
+      (d, [reason, summary]) => {
+        d.referralReason = reason;
+        d.referralSummary = summary;
+      },
+    ),
+    2,
   ),
   edit('alternatives', fc.array(mostly(['onSpot', 'general'], 'appeal'), { maxLength: 3 }), (d, v) => {
     d.alternatives = v;
@@ -552,15 +591,24 @@ const SUMMARY_EDITS: fc.Arbitrary<Edit>[] = [
 ];
 
 /** Workflow-specific edits; a workflow with a spec but no entry here is generated with the common edits. */
-const WORKFLOW_EDITS: Partial<Record<SpecWorkflow, fc.Arbitrary<Edit>[]>> = {
+const WORKFLOW_EDITS: Partial<Record<SpecWorkflow, fc.MaybeWeightedArbitrary<Edit>[]>> = {
   case: CASE_EDITS,
   inspection: INSPECTION_EDITS,
   onboarding: ONBOARDING_EDITS,
   summary: SUMMARY_EDITS,
 };
 
+const specific = (workflow: SpecWorkflow) => WORKFLOW_EDITS[workflow] ?? [];
 const ALL_SPECS: readonly ScenarioSpecInput[] = [...BUILT_IN_SPECS, ...OFF_CATALOGUE_SPECS];
 const basesOf = (workflow: SpecWorkflow) => ALL_SPECS.filter((s) => s.workflow === workflow);
+/** A built-in to start from; those the schema refuses (industry off the catalogue) less often. */
+const baseOf = (workflow: SpecWorkflow) =>
+  fc.oneof(
+    ...basesOf(workflow).map((spec) => ({
+      arbitrary: fc.constant(spec),
+      weight: OFF_CATALOGUE_SPECS.includes(spec) ? 1 : 3,
+    })),
+  );
 
 /** A definition: a built-in spec with a few edits, or (rarely) anything at all. */
 const definitionArb: fc.Arbitrary<{ workflow: string; input: unknown; edits: string[] }> = fc.oneof(
@@ -569,8 +617,11 @@ const definitionArb: fc.Arbitrary<{ workflow: string; input: unknown; edits: str
     arbitrary: pickOf(SPEC_WORKFLOWS.filter((w) => basesOf(w).length > 0)).chain((workflow) =>
       fc
         .record({
-          base: pickOf(basesOf(workflow)),
-          edits: fc.array(fc.oneof(...commonEdits(workflow), ...(WORKFLOW_EDITS[workflow] ?? [])), { maxLength: 4 }),
+          base: baseOf(workflow),
+          // The workflow's own edits count twice: they are what the catalogues check.
+          edits: fc.array(fc.oneof(...commonEdits(workflow), ...specific(workflow), ...specific(workflow)), {
+            maxLength: 5,
+          }),
         })
         .map(({ base, edits }) => {
           const draft: Draft = structuredClone(base);
