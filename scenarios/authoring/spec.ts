@@ -469,6 +469,16 @@ export const inspectionSpecSchema = z
         if (list === 'majors') {
           if (t.badVerdict !== 'major')
             issues.push(issue([list, i, 'badVerdict'], '重大事故隐患候选项的判定须为重大事故隐患'));
+          // The model answer takes the item's measures; the 措施恰当 item's mistake takes one it does not list.
+          if (t.measures.length === 0)
+            issues.push(issue([list, i, 'measures'], '重大事故隐患须至少有一项相适应的现场处理措施'));
+          else if (t.measures.length === MEASURES.length && spec.rubric.some((r) => r.item === 'measureFits'))
+            issues.push(
+              issue(
+                [list, i, 'measures'],
+                '列出了全部现场处理措施，评分项“measureFits”（现场处理措施恰当）便没有不相适应的措施可选错',
+              ),
+            );
           const item = t.clause === null ? undefined : findStandardItem(t.clause);
           if (!item)
             issues.push(

@@ -296,6 +296,20 @@ describe('refusals name the field in Chinese', () => {
     ]);
   });
 
+  it('inspection: a major hazard with no 现场处理措施, or with all of them while 措施恰当 is scored', () => {
+    // Accepted before, then refused by the gate with a reason about the form ("含有不在列表中的选项").
+    const errors = refusals(
+      edit(inspectConfinedSpaceSpec, (s) => {
+        s.majors[0]!.measures = [];
+        s.majors[1]!.measures = ['withdrawWorkers', 'suspendProduction', 'stopEquipment'];
+      }),
+    );
+    expect(errors).toEqual([
+      'majors[0].measures：重大事故隐患须至少有一项相适应的现场处理措施',
+      'majors[1].measures：列出了全部现场处理措施，评分项“measureFits”（现场处理措施恰当）便没有不相适应的措施可选错',
+    ]);
+  });
+
   it('summary: a 裁量基准 without the amount placeholder, a violation outside the catalogue', () => {
     const errors = refusals(
       edit(summaryUnitOnSpotSpec, (s) => {
