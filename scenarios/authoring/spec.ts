@@ -25,11 +25,13 @@ import { STANDARD_ITEMS, findStandardItem, type StandardGroup, standardOf } from
 import {
   CRIME_IDS,
   MITIGATION_IDS,
+  NO_PENALTY_GROUNDS,
   PENALTY_ARTICLES,
   VIOLATIONS,
   VIOLATION_IDS,
   SUMMARY_VIOLATION_IDS,
   fineRangeProblem,
+  noPenaltyGroundFor,
   type CrimeId,
   type MitigationId,
   type SummaryViolationId,
@@ -407,6 +409,23 @@ export const caseSpecSchema = z
       issues.push(issue(['crimeAssessment'], '涉嫌犯罪的案件须写明犯罪构成要件的核查情况'));
     if (spec.hearingRequested && !spec.hearingArguments)
       issues.push(issue(['hearingArguments'], '当事人要求听证的，须写明听证中的陈述和申辩'));
+    if (spec.preset === 'throughInvestigation') {
+      // The kit's answers start at the 告知书 only on the way to a penalty; a transfer or 不予处罚 starts at 立案.
+      const ground = spec.findings ? noPenaltyGroundFor(spec.findings) : null;
+      const other = spec.crime
+        ? '移送涉嫌犯罪案件'
+        : ground && NO_PENALTY_GROUNDS[ground].mandatory
+          ? '不予处罚'
+          : null;
+      if (other)
+        issues.push(
+          issue(['preset'], `预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求${other}`),
+        );
+      spec.alternatives.forEach((a, i) => {
+        if (a.outcome !== undefined && a.outcome !== 'penalty')
+          issues.push(issue(['alternatives', i, 'outcome'], '预置立案和调查取证的场景，其他答案也只能以处罚结案'));
+      });
+    }
     addIssues(ctx, issues);
   });
 export type CaseSpec = z.infer<typeof caseSpecSchema>;

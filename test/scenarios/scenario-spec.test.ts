@@ -15,6 +15,7 @@ import {
   BUILT_IN_SPECS,
   caseAlarmDisabledSpec,
   docsAmmoniaOrdersSpec,
+  docsPenaltyNoticeDecisionSpec,
   inspectConfinedSpaceSpec,
   onboardDustEnterpriseSpec,
   OFF_CATALOGUE_SPECS,
@@ -301,12 +302,30 @@ describe('refusals name the field in Chinese', () => {
     const errors = refusals(
       edit(inspectConfinedSpaceSpec, (s) => {
         s.majors[0]!.measures = [];
-        s.majors[1]!.measures = ['withdrawWorkers', 'suspendProduction', 'stopEquipment'];
+        Object.assign(s.majors[1]!, { measures: ['withdrawWorkers', 'suspendProduction', 'stopEquipment'] });
       }),
     );
     expect(errors).toEqual([
       'majors[0].measures：重大事故隐患须至少有一项相适应的现场处理措施',
       'majors[1].measures：列出了全部现场处理措施，评分项“measureFits”（现场处理措施恰当）便没有不相适应的措施可选错',
+    ]);
+  });
+
+  it('case: a preset through the investigation with facts or alternatives that do not end in a penalty', () => {
+    // Accepted before; the gate then refused it because the model answer began with a second 立案.
+    const errors = refusals(
+      edit(docsPenaltyNoticeDecisionSpec, (s) => {
+        Object.assign(s, { crime: 'dangerousOperation', crimeAssessment: '具有发生重大伤亡事故的现实危险。' });
+        Object.assign(s, { alternatives: [{ outcome: 'noPenalty' }] });
+      }),
+    );
+    expect(errors).toEqual([
+      'preset：预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求移送涉嫌犯罪案件',
+      'alternatives[0].outcome：预置立案和调查取证的场景，其他答案也只能以处罚结案',
+    ]);
+    const minor = { minor: true, firstOffence: true, correctedInTime: true, harm: 'none' } as const;
+    expect(refusals(edit(docsPenaltyNoticeDecisionSpec, (s) => Object.assign(s, { findings: minor })))).toEqual([
+      'preset：预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求不予处罚',
     ]);
   });
 
