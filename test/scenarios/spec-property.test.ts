@@ -10,13 +10,13 @@
  * the model answer, the mistakes and the alternatives, and random values), touching everything the
  * attempt page shows, and replayed.
  *
- * Reproduce a failure with the seed it prints: SPEC_PROPERTY_SEED=<seed> npx vitest run <this file>;
- * a long local run: SPEC_PROPERTY_RUNS=3000 npx vitest run <this file>.
+ * Reproduce a failure with what it prints: SPEC_PROPERTY_SEED=<seed> SPEC_PROPERTY_PATH=<path> npx vitest run
+ * <this file>; a long local run: SPEC_PROPERTY_RUNS=2000 (and another SPEC_PROPERTY_SEED) npx vitest run <this file>.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkPublishable, type GateCheck } from '../../scenarios/authoring/gate';
-import { explorationAnswers, minutesAfter, T0 } from '../../scenarios/authoring/explore';
+import { minutesAfter, T0 } from '../../scenarios/authoring/explore';
 import {
   RUBRIC_LIBRARIES,
   SPEC_SKILLS,
@@ -65,6 +65,8 @@ import { workflowOf, type WorkflowId } from '../../scenarios/workflows';
 
 const RUNS = Number(process.env.SPEC_PROPERTY_RUNS ?? 200);
 const SEED = Number(process.env.SPEC_PROPERTY_SEED ?? 16_2026);
+/** The counterexample path fast-check printed: replays that case first (with SPEC_PROPERTY_SEED). */
+const PATH = process.env.SPEC_PROPERTY_PATH;
 /** Random walks per published definition, and most actions per walk. */
 const WALKS = 3;
 const WALK_ACTIONS = 40;
@@ -78,7 +80,6 @@ const SPEC_WORKFLOWS = Object.keys(SPEC_STEP_IDS) as SpecWorkflow[];
 // Edits: a named change to a draft (a deep copy of a spec), printed by name when fast-check reports a case
 
 // The drafts are edited in place; their shape is the schema's business, not the generator's.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Draft = Record<string, any>;
 interface Edit {
   what: string;
@@ -161,17 +162,15 @@ const pairOf = (min: number, max: number) =>
     .tuple(fc.integer({ min: min - 1, max }), fc.integer({ min: min - 1, max }), fc.nat(9))
     .map(([a, b, spoil]) => (spoil === 0 ? [b, a] : [Math.min(a, b), Math.max(a, b)]));
 
-const tierOf = (draft: Draft, violationField: 'violation' | 'violationId') => {
-  const id = violationField === 'violation' ? draft.violation?.id : draft.violationId;
-  const violation = (VIOLATIONS as Record<string, (typeof VIOLATIONS)[ViolationId] | undefined>)[id];
-  if (!violation) return undefined;
-  const tierId = violationField === 'violation' ? draft.violation?.tier : 'first';
-  return PENALTY_ARTICLES[violation.articleId].tiers.find((t) => t.id === tierId);
-};
+/** The penalty tier a case draft names, if its violation and tier are in the catalogue. */
+function tierOf(draft: Draft) {
+  const violation = (VIOLATIONS as Record<string, (typeof VIOLATIONS)[ViolationId] | undefined>)[draft.violation?.id];
+  return violation && PENALTY_ARTICLES[violation.articleId].tiers.find((t) => t.id === draft.violation?.tier);
+}
 
 /** An amount at `share` of the tier's range: shares in [0, 1] fall inside, others outside. */
 function amountAt(draft: Draft, share: number): number {
-  const tier = tierOf(draft, 'violation');
+  const tier = tierOf(draft);
   const [min, max] = tier && tier.max !== null ? [tier.min, tier.max] : [0, 100_000];
   return Math.round((min + (max - min) * share) / 100) * 100;
 }
@@ -671,7 +670,11 @@ const shiftDate = (date: string, days: number) =>
 function randomValue(field: FieldDescriptor, answer: string | string[] | undefined, prng: Prng): string | string[] {
   const base = Array.isArray(answer) ? answer[0] : answer;
   const options = field.options?.map((o) => o.value) ?? [];
-  const junk = ['', ' ', 'x', '0', '-1', '2025-02-30', 'a'.repeat((field.maxLength ?? 100) + 1)];
+  const junk = [
+    ...['', ' ', 'x', '0', '-0', '-1', '0.5', '1,000', '999999999999999', '1e3'],
+    ...['2025-02-30', '2024-02-29', '1900-01-01', '9999-12-31', '2025-01-06T25:00', '2025-01-06T09:00:59'],
+    'a'.repeat((field.maxLength ?? 100) + 1),
+  ];
   if (prng.next() < 0.15) return prng.pick(junk);
   switch (field.kind) {
     case 'select':
@@ -821,13 +824,13 @@ describe('scenario definitions (property)', () => {
         for (let i = 0; i < WALKS; i++) walk(scenario, prng);
       });
     });
-    const report = fc.check(property, { seed: SEED, numRuns: RUNS });
+    const report = fc.check(property, { seed: SEED, numRuns: RUNS, ...(PATH ? { path: PATH } : {}) });
     if (report.failed)
       throw new Error(
-        `${fc.defaultReportMessage(report)}\nReproduce: SPEC_PROPERTY_SEED=${report.seed} (path ${report.counterexamplePath})`,
+        `${fc.defaultReportMessage(report)}\nReproduce: SPEC_PROPERTY_SEED=${report.seed} SPEC_PROPERTY_PATH=${report.counterexamplePath}`,
         { cause: report.errorInstance },
       );
-    console.info(JSON.stringify(tally));
+    if (process.env.SPEC_PROPERTY_RUNS) console.info(JSON.stringify(tally)); // a long run shows what it covered
     // Both kinds come out in quantity, for every workflow with generated edits.
     for (const workflow of SPEC_WORKFLOWS.filter((w) => WORKFLOW_EDITS[w])) {
       const t = tally[workflow];
