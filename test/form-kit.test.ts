@@ -166,4 +166,13 @@ describe('cross-field rules', () => {
     expect(early.error?.issues.map((i) => [i.path, i.message])).toEqual([[['until'], '措施期限须晚于决定日期']]);
     expect(schema.safeParse({ date: '2025-01-06', until: '2025-01-07' }).success).toBe(true);
   });
+
+  it('refuse a date no period can be counted from (the law’s date arithmetic stays in four-digit years)', () => {
+    // Found by spec-property.test.ts: a 听证会通知 dated 9999-12-31 passed the form, and counting the
+    // seven working days' notice from it threw (a 500) instead of refusing the form.
+    const schema = dateField('noticeDate', '通知日期').schema;
+    expect(schema.safeParse('9999-12-31').error?.issues[0]?.message).toBe('通知日期须为有效日期（年-月-日）');
+    expect(schema.safeParse('2999-12-31').success).toBe(true);
+    expect(schema.safeParse('2025-02-30').success).toBe(false);
+  });
 });

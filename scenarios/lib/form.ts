@@ -194,11 +194,18 @@ export function numberField(name: string, label: string, opts: NumberOptions = {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/**
+ * Latest year a date may be in: the law's date arithmetic (periods, deadlines, working days) works on
+ * YYYY-MM-DD strings, and a period running past year 9999 would leave them (a 500 instead of a refusal).
+ */
+const LAST_YEAR = 2999;
+
+/** True for a real calendar date written YYYY-MM-DD, no later than LAST_YEAR. */
 export function isIsoDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y > LAST_YEAR) return false;
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
