@@ -5,6 +5,7 @@ import {
   checkboxField,
   dateField,
   datetimeField,
+  formSchema,
   multiselectField,
   numberField,
   selectField,
@@ -143,5 +144,35 @@ describe('the shared schema key covers the whole configuration', () => {
     const check = (v: string) => (v ? null : '空');
     expect(textField('t', '代码', { check }).schema).not.toBe(textField('t', '代码', { check }).schema);
     expect(textField('t', '代码', { check }).schema).not.toBe(textField('t', '代码').schema);
+  });
+});
+
+describe('cross-field rules', () => {
+  it('run only once every field parsed, so a rule never sees a value its field refused', () => {
+    // Found by test/scenarios/spec-property.test.ts: the 现场处理措施 form's rule did date arithmetic on a
+    // 措施期限 of eleven letters and threw (a 500) instead of refusing the form.
+    const schema = formSchema(
+      { date: dateField('date', '决定日期'), until: dateField('until', '措施期限至') },
+      (v, issue) => {
+        if (new Date(`${v.until}T00:00:00Z`).toISOString() <= v.date) issue('until', '措施期限须晚于决定日期');
+      },
+    );
+    const junk = schema.safeParse({ date: '2025-01-06', until: 'a'.repeat(11) });
+    expect(junk.success).toBe(false);
+    expect(new Set(junk.error?.issues.map((i) => `${i.path.join('.')}：${i.message}`))).toEqual(
+      new Set(['until：措施期限至须为有效日期（年-月-日）']),
+    );
+    const early = schema.safeParse({ date: '2025-01-06', until: '2025-01-05' });
+    expect(early.error?.issues.map((i) => [i.path, i.message])).toEqual([[['until'], '措施期限须晚于决定日期']]);
+    expect(schema.safeParse({ date: '2025-01-06', until: '2025-01-07' }).success).toBe(true);
+  });
+
+  it('refuse a date no period can be counted from (the law’s date arithmetic stays in four-digit years)', () => {
+    // Found by spec-property.test.ts: a 听证会通知 dated 9999-12-31 passed the form, and counting the
+    // seven working days' notice from it threw (a 500) instead of refusing the form.
+    const schema = dateField('noticeDate', '通知日期').schema;
+    expect(schema.safeParse('9999-12-31').error?.issues[0]?.message).toBe('通知日期须为有效日期（年-月-日）');
+    expect(schema.safeParse('2999-12-31').success).toBe(true);
+    expect(schema.safeParse('2025-02-30').success).toBe(false);
   });
 });

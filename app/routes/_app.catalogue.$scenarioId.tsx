@@ -201,6 +201,14 @@ function LibraryPanel({ library }: { library: Library }) {
               </Form>
             </div>
           ) : null}
+          {!library.draft && !retired ? (
+            <p data-testid="edit-published">
+              <Link to={`/catalogue/${library.id}/edit`} className="button">
+                修改（形成第 {(library.publishedVersion ?? 0) + 1} 版草稿）
+              </Link>{' '}
+              <span className="muted small">修改发布前，练兵和任务继续使用当前版本。</span>
+            </p>
+          ) : null}
 
           {!retired ? (
             answer?.askRetire ? (

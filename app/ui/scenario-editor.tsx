@@ -516,6 +516,10 @@ export function ScenarioEditorForm(props: Parameters<typeof ScenarioEditorFields
   const { action, ...fields } = props;
   return (
     <Form method="post" action={action} noValidate className="scenario-editor" id="scenario-editor">
+      {/* Enter in a text field submits with the form's first submit button: make that one 保存, not a row button. */}
+      <button type="submit" name="intent" value="save" className="implicit-submit" tabIndex={-1} aria-hidden="true">
+        保存
+      </button>
       <ScenarioEditorFields {...fields} />
       <div className="editor-actions">
         <button type="submit" name="intent" value="save" className="button button--primary">

@@ -28,12 +28,14 @@ import { STANDARD_ITEMS, findStandardItem, type StandardGroup, standardOf } from
 import {
   CRIME_IDS,
   MITIGATION_IDS,
+  NO_PENALTY_GROUNDS,
   PENALTY_ARTICLES,
   VIOLATIONS,
   VIOLATION_IDS,
   SUMMARY_VIOLATION_IDS,
   fineRangeProblem,
   yuan,
+  noPenaltyGroundFor,
   type CrimeId,
   type MitigationId,
   type SummaryViolationId,
@@ -468,6 +470,23 @@ export const caseSpecSchema = z
       issues.push(issue(['crimeAssessment'], '涉嫌犯罪的案件须写明犯罪构成要件的核查情况'));
     if (spec.hearingRequested && !spec.hearingArguments)
       issues.push(issue(['hearingArguments'], '当事人要求听证的，须写明听证中的陈述和申辩'));
+    if (spec.preset === 'throughInvestigation') {
+      // The kit's answers start at the 告知书 only on the way to a penalty; a transfer or 不予处罚 starts at 立案.
+      const ground = spec.findings ? noPenaltyGroundFor(spec.findings) : null;
+      const other = spec.crime
+        ? '移送涉嫌犯罪案件'
+        : ground && NO_PENALTY_GROUNDS[ground].mandatory
+          ? '不予处罚'
+          : null;
+      if (other)
+        issues.push(
+          issue(['preset'], `预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求${other}`),
+        );
+      spec.alternatives.forEach((a, i) => {
+        if (a.outcome !== undefined && a.outcome !== 'penalty')
+          issues.push(issue(['alternatives', i, 'outcome'], '预置立案和调查取证的场景，其他答案也只能以处罚结案'));
+      });
+    }
     addIssues(ctx, issues);
   });
 export type CaseSpec = z.infer<typeof caseSpecSchema>;
@@ -488,6 +507,11 @@ const siteTemplateSchema = z.object({
   basis: text('basis', 200),
   nature: z.enum(['violation', 'hazard']),
 });
+
+/** Inspection rubric items judged only on 检查计划, 现场检查 and 检查结论: a `throughFindings` preset does them. */
+const FINDINGS_PRESET_ITEMS: readonly string[] = Object.entries(inspectionRubric)
+  .filter(([, make]) => make(1).feedbackAfter.every((step) => ['plan', 'start', 'findings'].includes(step)))
+  .map(([item]) => item);
 
 export const inspectionSpecSchema = z
   .object({
@@ -525,6 +549,16 @@ export const inspectionSpecSchema = z
         if (list === 'majors') {
           if (t.badVerdict !== 'major')
             issues.push(issue([list, i, 'badVerdict'], '重大事故隐患候选项的判定须为重大事故隐患'));
+          // The model answer takes the item's measures; the 措施恰当 item's mistake takes one it does not list.
+          if (t.measures.length === 0)
+            issues.push(issue([list, i, 'measures'], '重大事故隐患须至少有一项相适应的现场处理措施'));
+          else if (t.measures.length === MEASURES.length && spec.rubric.some((r) => r.item === 'measureFits'))
+            issues.push(
+              issue(
+                [list, i, 'measures'],
+                '列出了全部现场处理措施，评分项“measureFits”（现场处理措施恰当）便没有不相适应的措施可选错',
+              ),
+            );
           const item = t.clause === null ? undefined : findStandardItem(t.clause);
           if (!item)
             issues.push(
@@ -542,6 +576,16 @@ export const inspectionSpecSchema = z
     if (spec.enterprise.employees[0] > spec.enterprise.employees[1])
       issues.push(issue(['enterprise', 'employees'], '从业人数下限不能大于上限'));
     if (spec.rectifyDays[0] > spec.rectifyDays[1]) issues.push(issue(['rectifyDays'], '整改期限下限不能大于上限'));
+    if (spec.preset === 'throughFindings')
+      spec.rubric.forEach((r, i) => {
+        if (FINDINGS_PRESET_ITEMS.includes(r.item))
+          issues.push(
+            issue(
+              ['rubric', i, 'item'],
+              `检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“${r.item}”上失分，请去掉该评分项`,
+            ),
+          );
+      });
     addIssues(ctx, issues);
   });
 export type InspectionSpec = z.infer<typeof inspectionSpecSchema>;
@@ -636,6 +680,16 @@ export const onboardingSpecSchema = z
     if (new Set(spec.flags).size !== spec.flags.length) issues.push(issue(['flags'], '专项重复'));
     if (spec.optionalFlag && spec.flags.includes(spec.optionalFlag.flag))
       issues.push(issue(['optionalFlag', 'flag'], '可能具有的专项不能同时列为确定具有的专项'));
+    // The 行业分类 item is lost by picking another industry of the same 监管行业 (the form refuses one of another).
+    const industryItem = spec.rubric.findIndex((r) => r.item === 'industry');
+    const sector = industryByCode(spec.enterprise.industryCode)?.sector;
+    if (industryItem >= 0 && sector && INDUSTRIES.filter((i) => i.sector === sector).length < 2)
+      issues.push(
+        issue(
+          ['rubric', industryItem, 'item'],
+          `评分项“industry”（行业分类）的错误答案须选同属“${sector}”监管行业的另一个行业，目录中该监管行业只有一个行业，请去掉该评分项或换一个行业`,
+        ),
+      );
     const kinds = spec.plants.map((p) => p.kind);
     const ids = new Set<string>(OTHER_REGISTRY_IDS);
     spec.plants.forEach((p, i) => {

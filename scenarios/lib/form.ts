@@ -194,11 +194,18 @@ export function numberField(name: string, label: string, opts: NumberOptions = {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/**
+ * Latest year a date may be in: the law's date arithmetic (periods, deadlines, working days) works on
+ * YYYY-MM-DD strings, and a period running past year 9999 would leave them (a 500 instead of a refusal).
+ */
+const LAST_YEAR = 2999;
+
+/** True for a real calendar date written YYYY-MM-DD, no later than LAST_YEAR. */
 export function isIsoDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y > LAST_YEAR) return false;
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
@@ -364,10 +371,15 @@ export function formSchema<F extends Record<string, FieldSpec<unknown>>>(
   const shape: Record<string, z.ZodType<unknown>> = {};
   for (const [key, spec] of Object.entries(fields)) shape[key] = spec.schema;
   const object = z.object(shape);
+  // Cross-field rules see parsed values only: zod 4 would run them after a field's own check failed (a date
+  // field holding "2025-02-30" or junk), and rules doing date arithmetic on such a value throw.
   const schema = refine
-    ? object.superRefine((value, ctx) => {
-        refine(value as ParsedOf<F>, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
-      })
+    ? object.superRefine(
+        (value, ctx) => {
+          refine(value as ParsedOf<F>, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
+        },
+        { when: (payload) => payload.issues.length === 0 },
+      )
     : object;
   return schema as unknown as z.ZodType<ParsedOf<F>> & typeof object;
 }

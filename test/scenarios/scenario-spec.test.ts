@@ -18,7 +18,10 @@ import {
   chainRectifiedPartlySpec,
   enforceCourtApplicationSpec,
   enforceInstallmentsSpec,
+  docsAmmoniaOrdersSpec,
+  docsPenaltyNoticeDecisionSpec,
   inspectConfinedSpaceSpec,
+  onboardDustEnterpriseSpec,
   onboardColdStorageRenamedSpec,
   seizeIllegalChemicalsSpec,
   seizeSubstandardEquipmentSpec,
@@ -200,6 +203,63 @@ describe('refusals name the field in Chinese', () => {
       'expectedNotes：缺少核验意见“联系电话有误”',
       'plants[3].id：名录编号“ent-101”已被占用',
       expect.stringMatching(/^siteNotes\[2\]：未知的占位符“\{有限空间\}”/),
+    ]);
+  });
+
+  // Found by spec-property.test.ts: each was accepted, and its rubric item's mistake threw in the publishing gate.
+  it('onboarding: the 行业分类 item for an industry alone in its 监管行业 (no other to pick by mistake)', () => {
+    const errors = refusals(
+      edit(onboardDustEnterpriseSpec, (s) => Object.assign(s.enterprise, { industryCode: 'C3120', sector: '冶金' })),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^rubric\[3\]\.item：评分项“industry”（行业分类）的错误答案须选同属“冶金”监管行业的另一个行业/,
+      ),
+    ]);
+  });
+
+  it('inspection: rubric items judged on the steps a throughFindings preset does', () => {
+    const errors = refusals(
+      edit(docsAmmoniaOrdersSpec, (s) => {
+        s.rubric[0] = { item: 'validTeam', weight: s.rubric[0]!.weight };
+        s.rubric[1] = { item: 'majorClause', weight: s.rubric[1]!.weight };
+      }),
+    );
+    expect(errors).toEqual([
+      'rubric[0].item：检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“validTeam”上失分，请去掉该评分项',
+      'rubric[1].item：检查计划、现场检查和检查结论已预置（throughFindings），学员无法在评分项“majorClause”上失分，请去掉该评分项',
+    ]);
+  });
+
+  it('inspection: a major hazard with no 现场处理措施, or with all of them while 措施恰当 is scored', () => {
+    // Accepted before, then refused by the gate with a reason about the form ("含有不在列表中的选项").
+    const errors = refusals(
+      edit(inspectConfinedSpaceSpec, (s) => {
+        s.majors[0]!.measures = [];
+        Object.assign(s.majors[1]!, { measures: ['withdrawWorkers', 'suspendProduction', 'stopEquipment'] });
+      }),
+    );
+    expect(errors).toEqual([
+      'majors[0].measures：重大事故隐患须至少有一项相适应的现场处理措施',
+      'majors[1].measures：列出了全部现场处理措施，评分项“measureFits”（现场处理措施恰当）便没有不相适应的措施可选错',
+    ]);
+  });
+
+  it('case: a preset through the investigation with facts or alternatives that do not end in a penalty', () => {
+    // Accepted before; the gate then refused it because the model answer began with a second 立案.
+    const errors = refusals(
+      edit(docsPenaltyNoticeDecisionSpec, (s) => {
+        Object.assign(s, { crime: 'dangerousOperation', crimeAssessment: '具有发生重大伤亡事故的现实危险。' });
+        Object.assign(s, { alternatives: [{ outcome: 'noPenalty' }] });
+      }),
+    );
+    expect(errors).toEqual([
+      'preset：预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求移送涉嫌犯罪案件',
+      'alternatives[0].outcome：预置立案和调查取证的场景，其他答案也只能以处罚结案',
+    ]);
+    const minor = { minor: true, firstOffence: true, correctedInTime: true, harm: 'none' } as const;
+    expect(refusals(edit(docsPenaltyNoticeDecisionSpec, (s) => Object.assign(s, { findings: minor })))).toEqual([
+      'preset：预置立案和调查取证的场景从告知开始办理，只能以处罚结案；本案的事实要求不予处罚',
     ]);
   });
 
