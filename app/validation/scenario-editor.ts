@@ -177,14 +177,15 @@ const siteRow = z.object({
   nature: choice,
 });
 
+/** The enterprise fields of the workflows whose enterprise has a 概况 (all but onboarding). */
+const enterpriseSummary = { ...enterpriseCommon, summary: text('企业概况', { multiline: true }) };
+/** …and, where the site is visited, the districts it may lie in and its headcount. */
+const enterpriseOnSite = { ...enterpriseSummary, divisionCodes: checkedList, employees: rangeField('从业人数') };
+
 const caseEditor = z.object({
   workflow: z.literal('case'),
   ...common,
-  enterprise: z.object({
-    ...enterpriseCommon,
-    summary: text('企业概况', { multiline: true }),
-    divisionCodes: checkedList,
-  }),
+  enterprise: z.object({ ...enterpriseSummary, divisionCodes: checkedList }),
   violation: z.object({ id: choice, tier: choice }),
   facts: text('违法事实', { multiline: true }),
   amounts: amountList,
@@ -196,12 +197,7 @@ const caseEditor = z.object({
 const inspectionEditor = z.object({
   workflow: z.literal('inspection'),
   ...common,
-  enterprise: z.object({
-    ...enterpriseCommon,
-    summary: text('企业概况', { multiline: true }),
-    divisionCodes: checkedList,
-    employees: rangeField('从业人数'),
-  }),
+  enterprise: z.object(enterpriseOnSite),
   clauseGroups: checkedList,
   majors: rows(siteRow),
   generals: rows(siteRow),
@@ -217,34 +213,25 @@ const onboardingEditor = z.object({
 const summaryEditor = z.object({
   workflow: z.literal('summary'),
   ...common,
-  enterprise: z.object({ ...enterpriseCommon, summary: text('企业概况', { multiline: true }) }),
+  enterprise: z.object(enterpriseSummary),
 });
 
 const enforcementEditor = z.object({
   workflow: z.literal('enforcement'),
   ...common,
-  enterprise: z.object({ ...enterpriseCommon, summary: text('企业概况', { multiline: true }) }),
+  enterprise: z.object(enterpriseSummary),
 });
 
 const seizureEditor = z.object({
   workflow: z.literal('seizure'),
   ...common,
-  enterprise: z.object({
-    ...enterpriseCommon,
-    summary: text('企业概况', { multiline: true }),
-    divisionCodes: checkedList,
-    employees: rangeField('从业人数'),
-  }),
+  enterprise: z.object(enterpriseOnSite),
 });
 
 const recheckCaseEditor = z.object({
   workflow: z.literal('recheckCase'),
   ...common,
-  enterprise: z.object({
-    ...enterpriseCommon,
-    summary: text('企业概况', { multiline: true }),
-    divisionCodes: checkedList,
-  }),
+  enterprise: z.object({ ...enterpriseSummary, divisionCodes: checkedList }),
 });
 
 const nestedEditor = z.discriminatedUnion('workflow', [
