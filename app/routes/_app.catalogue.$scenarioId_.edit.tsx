@@ -10,7 +10,7 @@ import {
   saveEditorForm,
 } from '../models/scenario-editor.server';
 import { DemoPlayback } from '../ui/demo-playback';
-import { EditorErrorSummary, ScenarioEditorForm } from '../ui/scenario-editor';
+import { EditorErrorSummary, FORM_COMPLETE, ScenarioEditorForm } from '../ui/scenario-editor';
 import { getDb } from '../utils/db.server';
 import { parseForm } from '../utils/forms';
 import { invariantResponse } from '../utils/http.server';
@@ -56,8 +56,20 @@ const stamp = () => Math.random().toString(36).slice(2);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.scenarioId ?? '';
-  const { user } = await opened(request, id);
+  const { user, editor } = await opened(request, id);
   const formData = await request.formData();
+  // A form sent before the page finished loading holds only the fields parsed so far: acting on it
+  // would drop the rest (rows re-rendered without them, or saved without them). Nothing is done.
+  if (formData.get(FORM_COMPLETE) !== '1')
+    return data(
+      {
+        values: editorValuesOf(editor.spec),
+        fieldErrors: {},
+        formErrors: ['表单没有完整提交（页面尚未加载完就点了按钮），未作任何修改。下面是已保存的草稿，请再操作一次。'],
+        stamp: stamp(),
+      },
+      { status: 400 },
+    );
   const intent = editorIntent(formData.get('intent'));
   const values = formValues(formData);
   // Row buttons and 更新可选项 re-render the form as typed (rows added or removed); nothing is saved.

@@ -511,6 +511,9 @@ export function ScenarioEditorFields({
   );
 }
 
+/** The name of the editor form's last field (see the edit route's action). */
+export const FORM_COMPLETE = 'formComplete';
+
 /** The whole editor form with its save and preview buttons. */
 export function ScenarioEditorForm(props: Parameters<typeof ScenarioEditorFields>[0] & { action?: string }) {
   const { action, ...fields } = props;
@@ -529,6 +532,8 @@ export function ScenarioEditorForm(props: Parameters<typeof ScenarioEditorFields
           预览（先保存）
         </button>
       </div>
+      {/* Last in the form: present only when the browser had parsed the whole form when it was sent. */}
+      <input type="hidden" name={FORM_COMPLETE} value="1" />
     </Form>
   );
 }
