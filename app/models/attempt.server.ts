@@ -22,7 +22,7 @@ import type { FieldDescriptor } from '../../scenarios/lib/form';
 import type { AnyScenario, ApplyResult, AttemptState, FinishReason } from '../../scenarios/types';
 import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
-import { practiceHomeOfUser, storedPracticeHome } from './practice-home.server';
+import { practiceHomeOfUnit, storedPracticeHome, unitOfUser } from './practice-home.server';
 import { regradeOf } from './regrade.server';
 
 export const DEFAULT_PASS_MARK = 80;
@@ -168,9 +168,9 @@ export async function startDrill(
     ownName?: boolean;
   },
 ): Promise<{ ok: true; attemptId: number } | DrillRefusal> {
-  const viewer = await unitOfUser(db, userId);
+  const unit = await unitOfUser(db, userId);
   // A trainer's scenario only while published, not retired and visible from the officer's unit.
-  const scenario = viewer ? await usableScenario(db, viewer, input.scenarioId) : undefined;
+  const scenario = unit ? await usableScenario(db, { unit }, input.scenarioId) : undefined;
   if (!scenario) return { ok: false, status: 404, reason: '练兵场景不存在或已停用' };
   if (input.mode === 'practice') {
     const closed = await openAssessmentOf(db, userId, scenario.id, input.now ?? new Date(), '开始练习');
@@ -178,7 +178,7 @@ export async function startDrill(
   }
   const at = (input.now ?? new Date()).toISOString();
   const seed = input.seed ?? randomBytes(6).toString('hex');
-  const practiceHome = input.ownName ? await practiceHomeOfUser(db, userId) : null;
+  const practiceHome = input.ownName && unit ? await practiceHomeOfUnit(db, unit) : null;
   const state = startAttempt({
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
@@ -787,17 +787,6 @@ export async function listOwnAttempts(db: Kysely<Database>, userId: number, limi
     rows.map((r) => r.scenario_id),
   );
   return rows.map((r) => ({ ...r, title: titles.get(r.scenario_id) ?? r.scenario_id }));
-}
-
-/** The unit (id and path) of a user, or undefined. */
-function unitOfUser(db: Kysely<Database>, userId: number) {
-  return db
-    .selectFrom('users')
-    .innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['units.id', 'units.path'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst()
-    .then((unit) => (unit ? { unit } : undefined));
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { applyStep, attemptFixture, attemptMaterials, attemptSteps, startAttempt } from '../../scenarios/engine';
-import { getScenario } from '../../scenarios/index';
 import type { AnyScenario, PracticeHome } from '../../scenarios/types';
 import { usableScenario } from './scenario-library.server';
 import { openAssessmentOf, type DrillRefusal } from './attempt.server';
@@ -13,15 +12,7 @@ const DEMO_START = '2026-01-05T01:00:00.000Z';
  * Demo mode: the scenario's model answer (generated from the scenario, not recorded) played up to
  * step `index`: the form of that step filled in, the stage before and after, and the feedback it
  * earns. Nothing is stored. In the viewer's own name when `home` is given (their unit's authority).
- */
-export function getDemoView(scenarioId: string, index: number, home?: PracticeHome | null) {
-  const scenario = getScenario(scenarioId);
-  return scenario ? demoViewOf(scenario, index, home) : null;
-}
-
-/**
- * The demo of a scenario object: a registered one, or a trainer's draft when run inside
- * `withScenario` (the editor's preview).
+ * For a registered scenario, or a trainer's draft when run inside `withScenario` (the editor's preview).
  */
 export function demoViewOf(scenario: AnyScenario, index: number, home?: PracticeHome | null) {
   const scenarioId = scenario.id;

@@ -20,14 +20,19 @@ export async function practiceHomeOfUnit(
   return practiceHomeOf(unit, city, province);
 }
 
-/** The home of a user by id (their unit's); null for an unknown user. */
-export async function practiceHomeOfUser(db: Kysely<Database>, userId: number): Promise<PracticeHome | null> {
-  const unit = await db
+/** A user's unit (what scoping and the practice home need), or undefined for an unknown user. */
+export function unitOfUser(db: Kysely<Database>, userId: number) {
+  return db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
     .select(['units.id', 'units.code', 'units.name', 'units.level', 'units.path'])
     .where('users.id', '=', userId)
     .executeTakeFirst();
+}
+
+/** The home of a user by id (their unit's); null for an unknown user. */
+export async function practiceHomeOfUser(db: Kysely<Database>, userId: number): Promise<PracticeHome | null> {
+  const unit = await unitOfUser(db, userId);
   return unit ? practiceHomeOfUnit(db, unit) : null;
 }
 

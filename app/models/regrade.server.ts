@@ -14,7 +14,7 @@ import type { AttemptState } from '../../scenarios/types';
 import { storedPracticeHome } from './practice-home.server';
 import { chinaDay } from './mastery.server';
 import { rebuildRollupsOf } from './rollups.server';
-import { canManage, scenarioOf, type LibraryActor } from './scenario-library.server';
+import { auditScenario, canManage, scenarioOf, type LibraryActor } from './scenario-library.server';
 import { isWithinSubtree, listUnitsInSubtree } from './unit.server';
 
 type Db = Kysely<Database>;
@@ -481,24 +481,15 @@ async function moveAttempts(
       )
       .execute();
   }
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: actor.id,
-      action: 'scenario.regrade',
-      target_type: 'scenario',
-      target_id: computed.scenario.id,
-      detail: JSON.stringify({
-        regradeId,
-        toVersion: params.toVersion,
-        unit: computed.unit.code,
-        from: params.from,
-        to: params.to,
-        moved: regradable.length,
-        ...summary.totals,
-      }),
-    })
-    .execute();
+  await auditScenario(trx, actor.id, 'scenario.regrade', computed.scenario.id, {
+    regradeId,
+    toVersion: params.toVersion,
+    unit: computed.unit.code,
+    from: params.from,
+    to: params.to,
+    moved: regradable.length,
+    ...summary.totals,
+  });
   await rebuildRollupsOf(
     trx,
     regradable.map((o) => o.attempt.user_id),

@@ -108,23 +108,28 @@ export async function scenarioTitles(db: Db, ids: readonly string[]): Promise<Ma
 // ---------------------------------------------------------------------------------------------------
 // Visibility and management
 
+/** Published trainers' scenarios (latest version) with their owner unit's path; narrowed by the caller. */
+const publishedAuthored = (db: Db) =>
+  db
+    .selectFrom('authored_scenarios')
+    .innerJoin('units', 'units.id', 'authored_scenarios.unit_id')
+    .select(['authored_scenarios.id', 'authored_scenarios.published_version', 'units.path'])
+    .where('authored_scenarios.status', '=', 'published')
+    .where('authored_scenarios.published_version', 'is not', null);
+
+/** Usable from the viewer's unit: owned by that unit or one above it (a province's is everyone's in the province). */
+const usableFrom = (viewer: { unit: UnitPath }) => (row: { path: string }) => isAncestorOrSelf(row, viewer.unit);
+
 /**
  * A trainer's scenario the user may use (drill, demo, assign): published, not retired, and owned by
- * the user's unit or one above it (a province's is everyone's in the province).
+ * the user's unit or one above it.
  */
 export async function usableAuthoredIds(
   db: Db,
   viewer: { unit: UnitPath },
 ): Promise<{ id: string; version: number }[]> {
-  const rows = await db
-    .selectFrom('authored_scenarios')
-    .innerJoin('units', 'units.id', 'authored_scenarios.unit_id')
-    .select(['authored_scenarios.id', 'authored_scenarios.published_version', 'units.path'])
-    .where('authored_scenarios.status', '=', 'published')
-    .execute();
-  return rows
-    .filter((r) => r.published_version !== null && isAncestorOrSelf({ path: r.path }, viewer.unit))
-    .map((r) => ({ id: r.id, version: r.published_version! }));
+  const rows = await publishedAuthored(db).execute();
+  return rows.filter(usableFrom(viewer)).map((r) => ({ id: r.id, version: r.published_version! }));
 }
 
 /**
@@ -133,8 +138,8 @@ export async function usableAuthoredIds(
  */
 export async function usableScenario(db: Db, viewer: { unit: UnitPath }, id: string): Promise<AnyScenario | undefined> {
   if (isBuiltInScenario(id)) return getScenario(id);
-  const usable = (await usableAuthoredIds(db, viewer)).find((s) => s.id === id);
-  return usable ? scenarioOf(db, usable.id, usable.version) : undefined;
+  const row = await publishedAuthored(db).where('authored_scenarios.id', '=', id).executeTakeFirst();
+  return row && usableFrom(viewer)(row) ? scenarioOf(db, row.id, row.published_version!) : undefined;
 }
 
 /** Every scenario the user may start, built-ins first (catalogue order), then trainers' by title. */
@@ -257,7 +262,8 @@ export function copyableBuiltIns() {
   return BUILT_IN_SPECS.map((s) => ({ id: s.id, title: s.title, workflow: s.workflow, skill: s.skill }));
 }
 
-function audit(db: Db, actorId: number, action: string, scenarioId: string, detail: object) {
+/** An audit-log row about a trainer's scenario (create, publish, retire, regrade). */
+export function auditScenario(db: Db, actorId: number, action: string, scenarioId: string, detail: object) {
   return db
     .insertInto('audit_log')
     .values({
@@ -326,7 +332,7 @@ async function insertDraft(
         retired_at: null,
       })
       .execute();
-    await audit(trx, actor.id, 'scenario.create', draft.id, { basedOn });
+    await auditScenario(trx, actor.id, 'scenario.create', draft.id, { basedOn });
   });
   return { ok: true, id: draft.id };
 }
@@ -467,7 +473,7 @@ export async function publishDraft(
         published_by: actor.id,
       })
       .execute();
-    await audit(trx, actor.id, 'scenario.publish', id, { version, title: built.spec.title });
+    await auditScenario(trx, actor.id, 'scenario.publish', id, { version, title: built.spec.title });
     return true;
   });
   if (!published) return refuse(409, '该场景刚被其他人发布或停用，请刷新后再试');
@@ -492,7 +498,7 @@ export async function retireScenario(
       .set({ status: 'retired', retired_at: at, updated_at: at })
       .where('id', '=', id)
       .execute();
-    await audit(trx, actor.id, 'scenario.retire', id, { version: managed.row.published_version });
+    await auditScenario(trx, actor.id, 'scenario.retire', id, { version: managed.row.published_version });
   });
   return { ok: true };
 }

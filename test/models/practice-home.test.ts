@@ -11,7 +11,7 @@ import {
   startDrill,
   submitDrillStep,
 } from '../../app/models/attempt.server';
-import { getDemoView } from '../../app/models/demo.server';
+import { demoViewOf } from '../../app/models/demo.server';
 import { practiceHomeOfUnit, practiceHomeOfUser } from '../../app/models/practice-home.server';
 import { useTestDatabase } from '../support/db';
 
@@ -134,8 +134,8 @@ describe('practice home', () => {
       city: '唐山市',
       division: { code: '130224', name: '滦南县', fullName: '河北省唐山市滦南县' },
     };
-    const view = getDemoView(SCENARIO, 0, home)!;
+    const view = demoViewOf(getScenario(SCENARIO)!, 0, home);
     expect(JSON.stringify(view.materials)).toContain('滦南县应急管理局');
-    expect(JSON.stringify(getDemoView(SCENARIO, 0)!.materials)).not.toContain('滦南县');
+    expect(JSON.stringify(demoViewOf(getScenario(SCENARIO)!, 0).materials)).not.toContain('滦南县');
   });
 });

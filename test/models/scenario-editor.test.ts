@@ -23,7 +23,8 @@ import {
   scenarioEditorSchema,
   type FlatValues,
 } from '../../app/validation/scenario-editor';
-import { BUILT_IN_SPECS, inspectMetallurgySpec } from '../../scenarios/authoring/spec-examples';
+import { BUILT_IN_SPECS } from '../../scenarios/authoring/spec-examples';
+import { spec as inspectMetallurgySpec } from '../../scenarios/inspect-metallurgy/spec';
 import { useTestDatabase } from '../support/db';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];

@@ -3,7 +3,7 @@
  * side by side, each attempt runs and replays under its own, and the caches never mix them.
  */
 import { describe, expect, it } from 'vitest';
-import { inspectDustExplosionSpec } from '../../scenarios/authoring/spec-examples';
+import { spec as inspectDustExplosionSpec } from '../../scenarios/inspect-dust-explosion/spec';
 import { parseScenarioSpec, scenarioFromSpec, type ScenarioSpecInput } from '../../scenarios/authoring/spec';
 import { applyStep, attemptFixture, replayAttempt, scoreAttempt, startAttempt } from '../../scenarios/engine';
 import { getScenario, isAuthoredVersionRegistered, registerAuthoredVersion } from '../../scenarios/index';

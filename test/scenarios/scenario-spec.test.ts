@@ -10,23 +10,21 @@ import {
   scenarioSpecSchema,
   type ScenarioSpecInput,
 } from '../../scenarios/authoring/spec';
-import {
-  BUILT_IN_SPECS,
-  caseAlarmDisabledSpec,
-  caseTransferCrimeSpec,
-  chainHazardNotEliminatedSpec,
-  chainRectifiedPartlySpec,
-  enforceCourtApplicationSpec,
-  enforceInstallmentsSpec,
-  docsAmmoniaOrdersSpec,
-  docsPenaltyNoticeDecisionSpec,
-  inspectConfinedSpaceSpec,
-  onboardDustEnterpriseSpec,
-  onboardColdStorageRenamedSpec,
-  seizeIllegalChemicalsSpec,
-  seizeSubstandardEquipmentSpec,
-  summaryUnitOnSpotSpec,
-} from '../../scenarios/authoring/spec-examples';
+import { BUILT_IN_SPECS } from '../../scenarios/authoring/spec-examples';
+import { spec as caseAlarmDisabledSpec } from '../../scenarios/case-alarm-disabled/spec';
+import { spec as caseTransferCrimeSpec } from '../../scenarios/case-transfer-crime/spec';
+import { spec as chainHazardNotEliminatedSpec } from '../../scenarios/chain-hazard-not-eliminated/spec';
+import { spec as chainRectifiedPartlySpec } from '../../scenarios/chain-rectified-partly/spec';
+import { spec as enforceCourtApplicationSpec } from '../../scenarios/enforce-court-application/spec';
+import { spec as enforceInstallmentsSpec } from '../../scenarios/enforce-installments/spec';
+import { spec as docsAmmoniaOrdersSpec } from '../../scenarios/docs-ammonia-orders/spec';
+import { spec as docsPenaltyNoticeDecisionSpec } from '../../scenarios/docs-penalty-notice-decision/spec';
+import { spec as inspectConfinedSpaceSpec } from '../../scenarios/inspect-confined-space/spec';
+import { spec as onboardDustEnterpriseSpec } from '../../scenarios/onboard-dust-enterprise/spec';
+import { spec as onboardColdStorageRenamedSpec } from '../../scenarios/onboard-cold-storage-renamed/spec';
+import { spec as seizeIllegalChemicalsSpec } from '../../scenarios/seize-illegal-chemicals/spec';
+import { spec as seizeSubstandardEquipmentSpec } from '../../scenarios/seize-substandard-equipment/spec';
+import { spec as summaryUnitOnSpotSpec } from '../../scenarios/summary-unit-on-spot/spec';
 import { industryByCode } from '../../scenarios/lib/industries';
 
 function parsed(input: unknown) {
