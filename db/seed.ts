@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { hashPassword } from '../app/utils/password.server';
 import { createPrng } from '../scenarios/prng';
-import { openDatabase } from './connection';
+import { connectDatabase, DEFAULT_DATABASE_PATH } from './connection';
 import { HEBEI_CITIES, HEBEI_PROVINCE } from './demo/hebei-units';
 import { generatePersonName } from './demo/names';
 import { distributeOfficers, HEBEI_OFFICERS_ON_RECORD, QINHUANGDAO_OFFICERS } from './demo/officers';
@@ -255,7 +255,7 @@ export async function prepareDatabase(db: Kysely<Database>): Promise<{ seeded: b
 // `npm run db:seed [-- --reset]`
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const reset = process.argv.includes('--reset');
-  const { db } = openDatabase(process.env.DATABASE_PATH);
+  const db = connectDatabase(process.env.DATABASE_URL || process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
   // --reset: every table down and up again, so no list of tables has to be kept here.
   if (reset) await migrateAllDown(db);
   await migrateToLatest(db);

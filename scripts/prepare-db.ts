@@ -2,18 +2,18 @@
 // it is empty, and say where the app will be and how to log in.
 import { closeOutdatedAttempts } from '../app/models/attempt.server';
 import { purgeExpiredSessions } from '../app/models/auth.server';
-import { getEnv } from '../app/utils/env.server';
+import { databaseLocation, getEnv } from '../app/utils/env.server';
 import { sessionSecret } from '../app/utils/session-secret.server';
-import { openDatabase } from '../db/connection';
+import { connectDatabase, describeLocation } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
 import { seedDemoDrills } from './seed-demo-drills';
 
 // Validates the environment now rather than at the first request, and creates the session secret
 // file beside the database when SESSION_SECRET is unset (the server then reads the same file).
-const path = getEnv().DATABASE_PATH;
+const path = databaseLocation(getEnv());
 sessionSecret();
 const started = performance.now();
-const { db } = openDatabase(path);
+const db = connectDatabase(path);
 try {
   const { seeded } = await prepareDatabase(db);
   if (seeded) {
@@ -34,7 +34,7 @@ try {
   if (closed > 0) console.log(`场景已更新：关闭了 ${closed} 次按旧版本开始、尚未完成的练兵（不计成绩，可重新开始）。`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    seeded ? `数据库 ${path}：已创建并导入演示数据（${seconds} 秒）。` : `数据库 ${path}：已是最新结构，保留现有数据。`,
+    seeded ? `数据库 ${describeLocation(path)}：已创建并导入演示数据（${seconds} 秒）。` : `数据库 ${describeLocation(path)}：已是最新结构，保留现有数据。`,
   );
 } finally {
   await db.destroy();

@@ -1,9 +1,9 @@
 // `npx tsx scripts/rebuild-rollups.ts`: recomputes the report rollups (activity days, assessment
-// passes, mistake counts, mastery) of the database at DATABASE_PATH (default data/drill.db) from its
+// passes, mistake counts, mastery) of the database at DATABASE_URL, or else DATABASE_PATH (default data/drill.db), from its
 // attempts, in one transaction — after a data repair or a change of the mastery rule. Safe to run
 // while the server is up (WAL: readers keep the old rollups until the commit).
 import { existsSync } from 'node:fs';
-import { DEFAULT_DATABASE_PATH, openDatabase } from '../db/connection';
+import { connectDatabase, describeLocation, DEFAULT_DATABASE_PATH } from '../db/connection';
 import { rebuildRollups } from '../app/models/rollups.server';
 
 const TABLE_LABELS = {
@@ -13,18 +13,19 @@ const TABLE_LABELS = {
   skill_mastery: '技能掌握情况',
 } as const;
 
-const path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-if (!existsSync(path)) {
+// DATABASE_URL (PostgreSQL) when set, else the SQLite file.
+const path = process.env.DATABASE_URL || process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+if (!process.env.DATABASE_URL && !existsSync(path)) {
   console.error(`数据库文件不存在：${path}（可用 DATABASE_PATH 指定）`);
   process.exit(1);
 }
-const { db } = openDatabase(path);
+const db = connectDatabase(path);
 try {
   const { n } = await db
     .selectFrom('attempts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  console.log(`数据库 ${path}：根据 ${Number(n).toLocaleString('zh-CN')} 条练兵记录重建汇总表…`);
+  console.log(`数据库 ${describeLocation(path)}：根据 ${Number(n).toLocaleString('zh-CN')} 条练兵记录重建汇总表…`);
   const result = await rebuildRollups(db, {
     onProgress: ({ step, total, table, rows, ms }) => {
       const line = `[${step}/${total}] ${TABLE_LABELS[table]}（${table}）：${rows.toLocaleString('zh-CN')} 行，${(ms / 1000).toFixed(1)} 秒`;

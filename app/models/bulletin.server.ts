@@ -23,6 +23,7 @@ import {
 import { chinaDay } from './mastery.server';
 import { getReadinessReport, SKILLS, type Period, type ReadinessRow } from './readiness.server';
 import { isWithinSubtree } from './unit.server';
+import { isUniqueViolation } from '../../db/dialect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WINDOW_MS = MASTERY_WINDOW_DAYS * DAY_MS;
@@ -332,7 +333,6 @@ export async function buildBulletinContent(
 
 export type BulletinRefusal = { ok: false; field: 'week'; message: string };
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 function findIssued(db: Kysely<Database>, scopeUnitId: number, from: string) {
   return db

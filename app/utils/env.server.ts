@@ -1,5 +1,5 @@
 import { z } from '../validation/zod';
-import { DEFAULT_DATABASE_PATH } from '../../db/connection';
+import { DEFAULT_DATABASE_PATH, isPostgresUrl } from '../../db/connection';
 
 const flag = (name: string, byDefault: '0' | '1' = '0') =>
   z
@@ -13,6 +13,18 @@ export const XAPI_PLATFORM_BASE = 'https://drill.example';
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** Set: the app runs on this PostgreSQL database instead of the SQLite file (docs/deployment.md). */
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'DATABASE_URL 须为 PostgreSQL 连接串（postgres://用户:密码@主机:端口/库名）')
+    .optional(),
+  /** PostgreSQL connections each app process keeps at most. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'DATABASE_POOL_SIZE 须为整数' })
+    .int('DATABASE_POOL_SIZE 须为整数')
+    .min(1, 'DATABASE_POOL_SIZE 不能少于 1')
+    .max(200, 'DATABASE_POOL_SIZE 不能超过 200')
+    .default(10),
   /** Unset: a random secret kept beside the database (app/utils/session-secret.server.ts). */
   SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').optional(),
   /** A session unused this long ends, whatever its absolute expiry. */
@@ -45,11 +57,16 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Where the app's data lives: DATABASE_URL when set (PostgreSQL), else the SQLite file. */
+export const databaseLocation = (env: Env) => env.DATABASE_URL ?? env.DATABASE_PATH;
+
 /** Validates an environment (unset and empty values take the defaults); throws in Chinese. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse({
     NODE_ENV: source.NODE_ENV || undefined,
     DATABASE_PATH: source.DATABASE_PATH || undefined,
+    DATABASE_URL: source.DATABASE_URL?.trim() || undefined,
+    DATABASE_POOL_SIZE: source.DATABASE_POOL_SIZE?.trim() || undefined,
     SESSION_SECRET: source.SESSION_SECRET || undefined,
     SESSION_IDLE_MINUTES: source.SESSION_IDLE_MINUTES?.trim() || undefined,
     TRUST_PROXY: source.TRUST_PROXY?.trim().toLowerCase() || undefined,

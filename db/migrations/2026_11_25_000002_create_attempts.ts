@@ -1,15 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { autoIdColumn, nowIsoDefault } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   // One drill attempt. The record is the event log plus scenario id/version and seed; `state_json`
   // is only a cache of the engine's state after `event_count` events.
   await db.schema
     .createTable('attempts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('scenario_id', 'text', (c) => c.notNull())
     .addColumn('scenario_version', 'integer', (c) => c.notNull())
@@ -32,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('passed', 'integer', (c) => c.check(sql`passed in (0, 1)`))
     .addColumn('hints_used', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('error_codes', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIsoDefault(db)))
     .execute();
   await db.schema
     .createIndex('attempts_user_status')
@@ -48,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('event_json', 'text', (c) => c.notNull())
     // The form as the officer filled it (shown beside the model answer); not needed for replay.
     .addColumn('form_values_json', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIsoDefault(db)))
     .addPrimaryKeyConstraint('attempt_events_pk', ['attempt_id', 'seq'])
     .execute();
 

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { autoIdColumn, nowIsoDefault } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   // A trainer's assignment: one or more scenarios, one mode and pass mark, a window, attempts allowed.
@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // so an officer who joins a targeted unit later receives it too.
   await db.schema
     .createTable('assignments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     // The creator's unit: who may follow the assignment up (that unit's subtree).
@@ -30,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The one seed every competitor gets; never shown before `opens_at`.
     .addColumn('competition_seed', 'text')
     .addColumn('closed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIsoDefault(db)))
     .addCheckConstraint('assignments_window', sql`due_at > opens_at`)
     .addCheckConstraint(
       'assignments_competition',
@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Exactly one of unit_id (the unit and its whole subtree) or user_id (one officer).
   await db.schema
     .createTable('assignment_targets')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('assignment_id', 'integer', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
     .addColumn('unit_id', 'integer', (c) => c.references('units.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
@@ -78,14 +78,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // `assignments.due_at` itself. Reasons are also kept in audit_log.
   await db.schema
     .createTable('assignment_extensions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('assignment_id', 'integer', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
     .addColumn('unit_id', 'integer', (c) => c.references('units.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
     .addColumn('due_at', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIsoDefault(db)))
     .addCheckConstraint('assignment_extensions_one', sql`(unit_id is null) <> (user_id is null)`)
     .execute();
   await db.schema
@@ -97,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // In-app reminders, one row per recipient (officers see theirs on the home page).
   await db.schema
     .createTable('assignment_reminders')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('assignment_id', 'integer', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('message', 'text', (c) => c.notNull())

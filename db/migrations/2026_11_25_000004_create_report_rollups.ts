@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { autoIdColumn, nowIsoDefault, floatType } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Rollup: the days on which an officer drilled (an attempt started or finished). Participation in
@@ -44,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // rows until every row is matched to a unit; only a committed import is reported.
   await db.schema
     .createTable('statistics_imports')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('scope_unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('file_name', 'text', (c) => c.notNull())
@@ -56,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`status in ('pending', 'committed', 'discarded')`),
     )
     .addColumn('rows_json', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIsoDefault(db)))
     .addColumn('committed_at', 'text')
     .execute();
 
@@ -72,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hazards', 'integer', (c) => c.notNull())
     .addColumn('major_hazards', 'integer', (c) => c.notNull())
     .addColumn('cases', 'integer', (c) => c.notNull())
-    .addColumn('penalties_wan', 'real', (c) => c.notNull())
+    .addColumn('penalties_wan', floatType(db), (c) => c.notNull())
     .addColumn('documents', 'integer', (c) => c.notNull())
     .addColumn('participating_officers', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('real_statistics_pk', ['import_id', 'unit_id'])

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoIdColumn } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
@@ -8,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // `username` is the name as typed, known or not, so unknown names are throttled the same way.
   await db.schema
     .createTable('login_failures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('address', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

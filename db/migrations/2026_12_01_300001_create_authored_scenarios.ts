@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoIdColumn } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // An applied regrade: the attempts of a period and subtree re-scored under a newer version.
   await db.schema
     .createTable('scenario_regrades')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoIdColumn(db))
     .addColumn('scenario_id', 'text', (c) => c.notNull().references('authored_scenarios.id'))
     .addColumn('to_version', 'integer', (c) => c.notNull())
     .addColumn('scope_unit_id', 'integer', (c) => c.notNull().references('units.id'))

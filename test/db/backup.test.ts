@@ -1,3 +1,4 @@
+// SQLite only: db:backup and db:restore copy the SQLite file (PostgreSQL has pg_dump; docs/deployment.md).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { backupDatabase, checkBackupFile, isDatabaseInUse, restoreDatabase } fro
 import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { useTestDatabase } from '../support/db';
+import { onPostgres, useSqliteTestDatabase } from '../support/db';
 
 function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'drill-backup-'));
@@ -19,9 +20,9 @@ function tempDir() {
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('db:backup', () => {
+describe.skipIf(onPostgres)('db:backup', () => {
   it('copies a database being written to: every step acknowledged before it began is in the copy, and only whole steps', async () => {
-    const { db, path } = useTestDatabase();
+    const { db, path } = useSqliteTestDatabase();
     const scenario = getScenario(listScenarios({ skill: 'inspection' })[0]!.id)!;
     const officers = await db
       .selectFrom('users')
@@ -115,9 +116,9 @@ describe('db:backup', () => {
   });
 });
 
-describe('db:restore', () => {
+describe.skipIf(onPostgres)('db:restore', () => {
   it('refuses while a server has the database open; then restores, keeping the old database aside', async () => {
-    const { db, path } = useTestDatabase();
+    const { db, path } = useSqliteTestDatabase();
     const dir = tempDir();
     const { file } = await backupDatabase(path, { dir });
     await db
@@ -180,7 +181,7 @@ describe('db:restore', () => {
       problem: '不是本系统的数据库（没有迁移记录表 kysely_migration）',
     });
 
-    const { path } = useTestDatabase();
+    const { path } = useSqliteTestDatabase();
     const { file } = await backupDatabase(path, { dir });
     expect(checkBackupFile(file)).toMatchObject({ ok: true, pending: [] });
     expect(restoreDatabase(path, path)).toEqual({ ok: false, problem: '备份文件就是当前数据库本身' });
@@ -215,7 +216,7 @@ describe('db:restore', () => {
   });
 
   it('the npm scripts: backup shows progress and checks the copy; restore asks for --yes before replacing', async () => {
-    const { path, sqlite } = useTestDatabase('migrated');
+    const { path, sqlite } = useSqliteTestDatabase('migrated');
     sqlite.close(); // the server is stopped
     const dir = tempDir();
     const env = { ...process.env, DATABASE_PATH: path };

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { migrateAllDown, migrateToLatest } from '../../db/migrate';
 import { migrations } from '../../db/migrations/index';
-import { useTestDatabase } from '../support/db';
+import { isPostgres, isUniqueViolation } from '../../db/dialect';
+import { onPostgres, useTestDatabase } from '../support/db';
 
 function freshFile() {
   const dir = mkdtempSync(join(tmpdir(), 'drill-migrate-'));
@@ -46,16 +47,18 @@ const ALL_TABLES = [
   'users',
 ];
 
-const tableNames = async (db: ReturnType<typeof freshFile>['db']) =>
+const tableNames = async (db: Kysely<any>) =>
   (
-    await sql<{
-      name: string;
-    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
-      db,
-    )
+    await (isPostgres(db)
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = 'public' and table_name not like 'kysely_%' order by name`
+      : sql<{ name: string }>`select name from sqlite_master
+          where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`
+    ).execute(db)
   ).rows.map((r) => r.name);
 
-describe('migrations', () => {
+// On a SQLite file of its own (its folder, its pragmas); the same steps on PostgreSQL follow.
+describe.skipIf(onPostgres)('migrations', () => {
   it('create every table on an empty file (creating its folder) and set the pragmas', async () => {
     const { db, sqlite } = freshFile();
     const result = await migrateToLatest(db);
@@ -94,6 +97,29 @@ describe('migrations', () => {
   });
 });
 
+describe.runIf(onPostgres)('migrations on PostgreSQL (PostgreSQL only)', () => {
+  it('create every table, migrate down to nothing and up again, and enforce the foreign keys', async () => {
+    const { db } = useTestDatabase('migrated');
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
+    expect((await migrateToLatest(db)).results).toEqual([]);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
+    expect(await tableNames(db)).toEqual([]);
+    await migrateToLatest(db);
+    expect(await tableNames(db)).toEqual(ALL_TABLES);
+    await expect(
+      db.insertInto('users').values({ username: 'x', display_name: 'x', role: 'officer', unit_id: 999 }).execute(),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('order unit paths bytewise, whatever the server’s collation, so a subtree is one range', async () => {
+    const { db } = useTestDatabase('migrated');
+    const { rows } = await sql<{ collation: string | null }>`select collation_name as collation
+      from information_schema.columns where table_name = 'units' and column_name = 'path'`.execute(db);
+    expect(rows).toEqual([{ collation: 'C' }]);
+  });
+});
+
 describe('reset (npm run db:seed -- --reset)', () => {
   it('drops every table of a database full of data and migrates it again', async () => {
     const { db } = useTestDatabase('seeded');
@@ -124,12 +150,12 @@ describe('2026_11_30_400001_unique_daily_reminders', () => {
       .limit(2)
       .execute();
     const [a, b] = officers.map((o) => o.id) as [number, number];
-    const { insertId } =
-      await sql`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
-      values ('旧任务', ${trainer.id}, ${trainer.unit_id}, 'assessment', 80, '2026-03-01T00:00:00.000Z', '2026-03-09T10:00:00.000Z', 3)`.execute(
-        db,
-      );
-    const assignment = Number(insertId);
+    const {
+      rows: [inserted],
+    } = await sql<{ id: number }>`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
+      values ('旧任务', ${trainer.id}, ${trainer.unit_id}, 'assessment', 80, '2026-03-01T00:00:00.000Z', '2026-03-09T10:00:00.000Z', 3)
+      returning id`.execute(db);
+    const assignment = inserted!.id;
     const remind = (userId: number, createdAt: string, message: string) =>
       sql`insert into assignment_reminders (assignment_id, user_id, message, sent_by, created_at)
           values (${assignment}, ${userId}, ${message}, ${trainer.id}, ${createdAt})`.execute(db);
@@ -156,8 +182,6 @@ describe('2026_11_30_400001_unique_daily_reminders', () => {
       { user_id: b, message: 'b 3月1日 23:30' },
       { user_id: b, message: 'b 较早' },
     ]);
-    await expect(remind(b, '2026-03-02T12:00:00.000Z', 'b 又一次')).rejects.toMatchObject({
-      code: 'SQLITE_CONSTRAINT_UNIQUE',
-    });
+    await expect(remind(b, '2026-03-02T12:00:00.000Z', 'b 又一次')).rejects.toSatisfy(isUniqueViolation);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../../app/models/assignment/officer-tasks.server';
 import { parseForm } from '../../app/utils/forms';
 import { createAssignmentSchema, type CreateAssignmentInput } from '../../app/validation/assignment';
+import { isUniqueViolation } from '../../db/dialect';
 import { useTestDatabase } from '../support/db';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
@@ -747,7 +748,7 @@ describe('abuse of legitimate actions', () => {
     await db.insertInto('assignment_reminders').values(row('2026-03-02T01:00:00.000Z')).execute();
     await expect(
       db.insertInto('assignment_reminders').values(row('2026-03-02T15:59:59.999Z')).execute(),
-    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    ).rejects.toSatisfy(isUniqueViolation);
     await db.insertInto('assignment_reminders').values(row('2026-03-02T16:00:00.000Z')).execute();
   });
 

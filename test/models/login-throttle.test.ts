@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { openDatabase } from '../../db/connection';
+import { sql } from 'kysely';
+import { connectDatabase } from '../../db/connection';
 import {
   addressRule,
   attemptLogin,
@@ -105,15 +106,15 @@ describe('login throttle: one account from one address', () => {
   });
 
   it('keeps the lock across a restart: the failures are in the database', async () => {
-    const { db, path } = useTestDatabase();
+    const { db, location } = useTestDatabase();
     const clock = fakeClock();
     for (let i = 0; i < 5; i++) {
       clock.advance(10_000);
       await login(db, clock.now, 'trainer', WRONG);
     }
-    const reopened = openDatabase(path);
-    onTestFinished(() => reopened.db.destroy());
-    expect(await login(reopened.db, clock.now, 'trainer', RIGHT)).toMatchObject({ ok: false, held: true });
+    const reopened = connectDatabase(location);
+    onTestFinished(() => reopened.destroy());
+    expect(await login(reopened, clock.now, 'trainer', RIGHT)).toMatchObject({ ok: false, held: true });
   });
 
   it('locks one address out of the account, not the account’s owner at another address', async () => {
@@ -298,7 +299,7 @@ describe('login throttle: audit, unlock and purge', () => {
   });
 
   it('purges failures older than a day, and keeps at most maxRows', async () => {
-    const { db, sqlite } = useTestDatabase();
+    const { db } = useTestDatabase();
     const clock = fakeClock();
     await login(db, clock.now, 'old.one', WRONG);
     clock.advance(24 * 60 * 60 * 1000 + 1);
@@ -306,19 +307,20 @@ describe('login throttle: audit, unlock and purge', () => {
     expect((await failureRows(db)).map((r) => r.username)).toEqual(['new.one']);
 
     // A flood within the day: the table stays bounded, the oldest rows go first.
-    sqlite
-      .prepare(
-        `with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
-         insert into login_failures (username, address, created_at) select 'flood' || i, '192.0.2.' || (i % 250), ? from n`,
-      )
-      .run(LOGIN_THROTTLE.maxRows + 10, clock.now().toISOString());
+    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${LOGIN_THROTTLE.maxRows + 10})
+      insert into login_failures (username, address, created_at)
+      select 'flood' || i, '192.0.2.' || (i % 250), ${clock.now().toISOString()} from n`.execute(db);
     await login(db, clock.now, 'last.one', WRONG, '198.51.100.3');
-    const { n } = sqlite.prepare('select count(*) as n from login_failures').get() as { n: number };
-    expect(n).toBe(LOGIN_THROTTLE.maxRows);
-    const kept = sqlite
-      .prepare(`select count(*) as n from login_failures where username in ('new.one', 'last.one')`)
-      .get() as { n: number };
-    expect(kept.n).toBe(1);
+    const count = async (usernames?: string[]) =>
+      (
+        await db
+          .selectFrom('login_failures')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .$if(!!usernames, (q) => q.where('username', 'in', usernames!))
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect(await count()).toBe(LOGIN_THROTTLE.maxRows);
+    expect(await count(['new.one', 'last.one'])).toBe(1);
   });
 
   it('keeps the numbers consistent: each rule’s wait doubles from 1 s and never exceeds the lock', () => {

@@ -21,6 +21,7 @@ import {
   totalsOf,
   type Db,
 } from './standing.server';
+import { isUniqueViolation } from '../../../db/dialect';
 
 type Actor = { id: number; unit: Pick<Unit, 'id' | 'path'> };
 
@@ -59,7 +60,6 @@ export async function formTokenUsed(db: Kysely<Database>, actorId: number, formT
   return (await findByFormToken(db, actorId, formToken)) !== undefined;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /**
  * Creates an assignment for units of the actor's subtree and/or chosen officers of it; nothing is

@@ -1,0 +1,93 @@
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDataType,
+  type ColumnDefinitionBuilder,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+} from 'kysely';
+
+/**
+ * The few constructs SQLite and PostgreSQL spell differently, each written once here (issue 17).
+ * Everything else in the app is SQL both engines read the same way. A helper takes the database
+ * (or transaction) it builds for, because one process only ever talks to one engine, but tests and
+ * `db:copy` hold both at once.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Anything with Kysely's executor: a database or a transaction. */
+type HasExecutor = Pick<Kysely<any>, 'getExecutor'>;
+
+export function dialectOf(db: HasExecutor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export const isPostgres = (db: HasExecutor) => dialectOf(db) === 'postgres';
+
+/**
+ * An integer primary key the database numbers: SQLite's AUTOINCREMENT (never reuses an id), an
+ * identity column on PostgreSQL (`db:copy` moves its sequence past the copied ids).
+ */
+export const autoIdColumn =
+  (db: HasExecutor) =>
+  (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+
+/** The stored form of an instant (ISO 8601 in UTC, milliseconds, 'Z'), as a column default. */
+export const nowIsoDefault = (db: HasExecutor): RawBuilder<string> =>
+  isPostgres(db)
+    ? sql`(to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+    : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** A float column: SQLite's REAL is 8 bytes; PostgreSQL's `real` is 4, so it gets `double precision`. */
+export const floatType = (db: HasExecutor): ColumnDataType => (isPostgres(db) ? 'double precision' : 'real');
+
+/**
+ * The Beijing calendar day ('YYYY-MM-DD') of a stored UTC instant. On PostgreSQL it is the
+ * `china_day` function (created by the reminders migration), declared immutable so that a unique
+ * index may use it: stored instants always carry their 'Z', so the result depends on nothing else.
+ */
+export const chinaDaySql = (db: HasExecutor, instant: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> =>
+  isPostgres(db) ? sql<string>`china_day(${instant})` : sql<string>`date(${instant}, '+8 hours')`;
+
+/** PostgreSQL's `china_day(text)`; see chinaDaySql. */
+export const CREATE_CHINA_DAY_FUNCTION = sql`
+  create or replace function china_day(instant text) returns text
+    language sql immutable strict parallel safe
+    as $$ select to_char((instant::timestamptz at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD') $$`;
+
+/** A stored instant moved by whole days, in the stored form (for day-window comparisons). */
+export const shiftDays = (db: HasExecutor, instant: Expression<unknown> | RawBuilder<unknown>, days: number) => {
+  const n = Math.trunc(days);
+  return isPostgres(db)
+    ? sql<string>`to_char((${instant}::timestamptz at time zone 'UTC') + make_interval(days => ${sql.lit(n)}), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${instant}, ${sql.lit(`${n >= 0 ? '+' : ''}${n} days`)})`;
+};
+
+/** Seconds between two stored instants (b − a), as a float. */
+export const secondsBetween = (
+  db: HasExecutor,
+  a: Expression<unknown> | RawBuilder<unknown>,
+  b: Expression<unknown> | RawBuilder<unknown>,
+) =>
+  isPostgres(db)
+    ? sql<number>`extract(epoch from (${b}::timestamptz - ${a}::timestamptz))::double precision`
+    : sql<number>`((julianday(${b}) - julianday(${a})) * 86400.0)`;
+
+/**
+ * The elements of a JSON array of strings stored as text, as a table with one column `value`, to
+ * join (`from attempts a, ${jsonTextElements(db, sql`a.error_codes`)} e`).
+ */
+export const jsonTextElements = (db: HasExecutor, jsonText: Expression<unknown> | RawBuilder<unknown>) =>
+  isPostgres(db) ? sql`json_array_elements_text(${jsonText}::json)` : sql`json_each(${jsonText})`;
+
+/** The length of a JSON array stored as text. */
+export const jsonArrayLength = (db: HasExecutor, jsonText: Expression<unknown> | RawBuilder<unknown>) =>
+  isPostgres(db) ? sql<number>`json_array_length(${jsonText}::json)` : sql<number>`json_array_length(${jsonText})`;
+
+/** A unique constraint refused the write (SQLite's code, or PostgreSQL's SQLSTATE 23505). */
+export const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+};
