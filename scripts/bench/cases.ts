@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { isPostgresUrl } from '../../db/connection';
 import { listScenarios } from '../../scenarios/index';
 import { hash } from '@node-rs/argon2';
 import { ARGON2_OPTIONS, MAX_CONCURRENT_HASHES } from '../../app/utils/password.server';
@@ -49,14 +50,32 @@ export interface Settings {
 
 const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
 
-export function startApp(dbPath: string, opts: { full?: boolean; profile?: string } = {}): Promise<RunningServer> {
+/**
+ * The built app on a database location (a SQLite file, or a PostgreSQL URL given as DATABASE_URL).
+ * `processes` > 1 runs that many app processes on one port (scripts/bench/cluster-serve.cjs, node:cluster);
+ * the one place to switch to the app's own multi-process start once it has one.
+ */
+export function startApp(
+  location: string,
+  opts: { full?: boolean; profile?: string; processes?: number } = {},
+): Promise<RunningServer> {
+  const processes = opts.processes ?? 1;
   return startServer({
     nodeArgs: [
       ...(opts.full ? ['--require', join(ROOT, 'scripts/bench/sync-full.cjs')] : []),
       ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []),
     ],
-    args: [SERVE, join(ROOT, 'build/index.js')],
-    env: { DATABASE_PATH: dbPath, SESSION_SECRET, NODE_ENV: 'production', SCHEDULED_JOBS: '0' },
+    args:
+      processes > 1
+        ? [join(ROOT, 'scripts/bench/cluster-serve.cjs'), SERVE, join(ROOT, 'build/index.js')]
+        : [SERVE, join(ROOT, 'build/index.js')],
+    env: {
+      ...(isPostgresUrl(location) ? { DATABASE_URL: location } : { DATABASE_PATH: location }),
+      SESSION_SECRET,
+      NODE_ENV: 'production',
+      SCHEDULED_JOBS: '0',
+      WORKERS: String(processes),
+    },
     readyPath: '/login',
   });
 }
@@ -70,7 +89,7 @@ function startBaseline(dbPath: string, pageFile: string, synchronous: 'NORMAL' |
   });
 }
 
-function startBareRemix() {
+export function startBareRemix() {
   return startServer({ args: [SERVE, BARE_BUILD], env: { NODE_ENV: 'production' }, readyPath: '/', cwd: BARE_DIR });
 }
 
@@ -194,47 +213,10 @@ export async function throughput(template: string, s: Settings): Promise<Through
     servers.push(bWriteFull);
 
     // Each app server has its own database file (two processes writing one file would measure
-    // their lock contention); step posters draw on a pool of attempts per officer and database,
-    // topped up (with startDrill, the server idle) before each run.
-    type Pools = { dbPath: string; byOfficer: Map<number, BenchAttempt[]> };
-    const newPools = (dbPath: string): Pools => ({ dbPath, byOfficer: new Map(ids.map((id) => [id, []])) });
-    const appPools = newPools(appDb);
-    const appFullPools = newPools(appFullDb);
-    const minSteps = Math.min(...listScenarios().map((sc) => sc.modelAnswer(sc.fixture('x')).length));
-    let lastRate = 400;
-    const topUp = async (pools: Pools, seconds: number) => {
-      const need = Math.ceil((lastRate * 2 * seconds) / s.connections / minSteps) + 2;
-      const extra = need - Math.min(...ids.map((id) => pools.byOfficer.get(id)!.length));
-      if (extra > 0) {
-        const made = await createAttempts(pools.dbPath, ids, extra);
-        for (const id of ids) pools.byOfficer.get(id)!.push(...made.get(id)!);
-      }
-    };
-    const appPosters = async (base: string, pools: Pools, seconds: number): Promise<LoadResult> => {
-      await topUp(pools, seconds);
-      const posters: StepPoster[] = [];
-      const result = await closedLoad({
-        base,
-        connections: s.connections,
-        seconds,
-        method: 'POST',
-        makeConnection: (i) => {
-          const id = ids[i % ids.length]!;
-          const poster = new StepPoster(cookies.get(id)!, pools.byOfficer.get(id)!);
-          posters.push(poster);
-          return {
-            next: () => poster.next(),
-            onResponse: (status, headers) => poster.onResponse(status, locationOf(headers)),
-          };
-        },
-      });
-      // Drop the attempts used (the one in progress included: its version is not known to the next run).
-      for (const poster of posters) poster.attempts.splice(0, poster.position.attempt + 1);
-      const exhausted = posters.reduce((n, p) => n + p.exhausted, 0);
-      if (exhausted > 0) log(`warning: ${exhausted} step posts found no attempt left`);
-      lastRate = Math.max(lastRate, result.rps);
-      return result;
-    };
+    // their lock contention).
+    const rate = { last: 400 };
+    const appPost = stepSubmitter(app.base, appDb, ids, cookies, s, rate);
+    const appFullPost = stepSubmitter(appFull.base, appFullDb, ids, cookies, s, rate);
     const getters = (base: string, withPath: (a: BenchAttempt) => string) => ({
       method: 'GET' as const,
       makeConnection: (i: number): ConnectionScript => {
@@ -252,10 +234,9 @@ export async function throughput(template: string, s: Settings): Promise<Through
       name: keyof Omit<ThroughputFigures, 'drillPageBytes' | 'bareRows' | 'barePageBytes' | 'pageWeight'>;
       run: (seconds: number) => Promise<LoadResult>;
     };
-    const drillPathOf = (a: BenchAttempt) => `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`;
     const targets: Target[] = [
-      { name: 'appPost', run: (sec) => appPosters(app.base, appPools, sec) },
-      { name: 'appPostFull', run: (sec) => appPosters(appFull.base, appFullPools, sec) },
+      { name: 'appPost', run: appPost },
+      { name: 'appPostFull', run: appFullPost },
       {
         name: 'bWrite',
         run: (sec) =>
@@ -351,6 +332,84 @@ export async function throughput(template: string, s: Settings): Promise<Through
   }
 }
 
+/**
+ * The step-submit case against one app server: each of the `s.connections` connections is an officer
+ * posting the model answer of its attempts; the attempts come from a pool per officer on the server's
+ * database, topped up (with startDrill, the server idle) before each run. `rate` (the fastest run
+ * seen, shared between servers) sizes the top-up.
+ */
+export function stepSubmitter(
+  base: string,
+  location: string,
+  ids: number[],
+  cookies: Map<number, string>,
+  s: Settings,
+  rate = { last: 400 },
+): (seconds: number) => Promise<LoadResult> {
+  const byOfficer = new Map<number, BenchAttempt[]>(ids.map((id) => [id, []]));
+  const minSteps = Math.min(...listScenarios().map((sc) => sc.modelAnswer(sc.fixture('x')).length));
+  const topUp = async (seconds: number) => {
+    const need = Math.ceil((rate.last * 2 * seconds) / s.connections / minSteps) + 2;
+    const extra = need - Math.min(...ids.map((id) => byOfficer.get(id)!.length));
+    if (extra > 0) {
+      const made = await createAttempts(location, ids, extra);
+      for (const id of ids) byOfficer.get(id)!.push(...made.get(id)!);
+    }
+  };
+  return async (seconds) => {
+    await topUp(seconds);
+    const posters: StepPoster[] = [];
+    const result = await closedLoad({
+      base,
+      connections: s.connections,
+      seconds,
+      method: 'POST',
+      makeConnection: (i) => {
+        const id = ids[i % ids.length]!;
+        const poster = new StepPoster(cookies.get(id)!, byOfficer.get(id)!);
+        posters.push(poster);
+        return {
+          next: () => poster.next(),
+          onResponse: (status, headers) => poster.onResponse(status, locationOf(headers)),
+        };
+      },
+    });
+    // Drop the attempts used (the one in progress included: its version is not known to the next run).
+    for (const poster of posters) poster.attempts.splice(0, poster.position.attempt + 1);
+    const exhausted = posters.reduce((n, p) => n + p.exhausted, 0);
+    if (exhausted > 0) log(`warning: ${exhausted} step posts found no attempt left`);
+    rate.last = Math.max(rate.last, result.rps);
+    return result;
+  };
+}
+
+/** The drill page GET case: each connection an officer reloading its own attempt's page, first form open. */
+export function pageGetter(
+  base: string,
+  ids: number[],
+  cookies: Map<number, string>,
+  attempts: Map<number, BenchAttempt[]>,
+  s: Settings,
+): (seconds: number) => Promise<LoadResult> {
+  return (seconds) =>
+    closedLoad({
+      base,
+      connections: s.connections,
+      seconds,
+      method: 'GET',
+      makeConnection: (i) => {
+        const id = ids[i % ids.length]!;
+        const a = attempts.get(id)![0]!;
+        return {
+          next: () => ({ path: drillPathOf(a), headers: { cookie: cookies.get(id)! } }),
+          onResponse: (status) => status === 200,
+        };
+      },
+    });
+}
+
+export const drillPathOf = (a: BenchAttempt) => `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`;
+
 async function managerCookie(dbPath: string): Promise<string> {
   const db = new SQLite(dbPath, { readonly: true });
   const row = db.prepare<[], { id: number }>("SELECT id FROM users WHERE username = 'qhd.manager'").get();
@@ -359,7 +418,7 @@ async function managerCookie(dbPath: string): Promise<string> {
 }
 
 /** Rows of the bare page so that it weighs what the drill page weighs. */
-async function calibrateBareRows(base: string, targetBytes: number): Promise<number> {
+export async function calibrateBareRows(base: string, targetBytes: number): Promise<number> {
   const size = async (rows: number) => (await (await fetch(`${base}/?rows=${rows}`)).arrayBuffer()).byteLength;
   const a = await size(10);
   const b = await size(110);
@@ -440,21 +499,24 @@ export interface ProvincialFigures {
 }
 
 /**
- * Provincial load on one server: 4,800 officers with their own sessions and attempts; steps arrive
+ * Provincial load on one server (`processes` app processes on one database): 4,800 officers with their own sessions and attempts; steps arrive
  * as a Poisson process at ≈80/s (think time ≈60 s per officer), each followed by the page GET a
  * browser makes after the redirect. Then the synchronized start (4,800 POST /drills/start spread
  * evenly over 10 s), then the login burst.
  */
-export async function provincial(template: string, s: Settings): Promise<ProvincialFigures> {
+export async function provincial(
+  dbPath: string,
+  s: Settings,
+  opts: { processes?: number } = {},
+): Promise<ProvincialFigures> {
   const OFFICERS = 4800;
   const RATE = 80;
-  const dbPath = copyDb(template, 'provincial');
   const officers = await listOfficers(dbPath, OFFICERS);
   const ids = officers.map((o) => o.id);
   log(`provincial: ${OFFICERS} sessions and attempts…`);
   const cookies = await mintSessions(dbPath, ids);
   const attempts = await createAttempts(dbPath, ids, s.quick ? 1 : 2);
-  const app = await startApp(dbPath);
+  const app = await startApp(dbPath, { processes: opts.processes });
   try {
     const client = makeClient(app.base, 512);
     const posters = ids.map((id) => new StepPoster(cookies.get(id)!, attempts.get(id)!));

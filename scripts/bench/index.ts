@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --no-docs]`: builds the app and the bare baselines, runs
-// every case of issue 7 (warm-up, three runs, medians), prints the targets table and writes the
-// figures into docs/benchmarks.md. Loopback only; every case is bounded in count and time.
+// `npm run bench [-- --quick] [-- --profile] [-- --no-docs] [-- --postgres]`: builds the app and the bare
+// baselines, runs every case of issue 7 (warm-up, three runs, medians), prints the targets table and
+// writes the figures into docs/benchmarks.md. With --postgres, then the PostgreSQL cases of issue 17
+// (scripts/bench/postgres.ts) and their own section. Loopback only; every case is bounded in count and time.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { MAX_CONCURRENT_HASHES } from '../../app/utils/password.server';
 import { durability, provincial, throughput, type Settings } from './cases';
 import { log, type LoadResult } from './lib';
-import { ROOT, buildAll, createTemplate, resetRunDir } from './setup';
+import { benchPostgres } from './postgres';
+import { formatPostgresSection } from './postgres-report';
+import { ROOT, buildAll, copyDb, createTemplate, resetRunDir } from './setup';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const postgres = args.has('--postgres');
 const settings: Settings = quick
   ? {
       quick,
@@ -123,7 +127,7 @@ async function main() {
   const template = await createTemplate();
 
   const tp = await throughput(template, settings);
-  const prov = await provincial(template, settings);
+  const prov = await provincial(copyDb(template, 'provincial'), settings);
   const dur = await durability(template, 20);
   const extra = await runExtraModules();
 
@@ -251,10 +255,32 @@ async function main() {
   const report = [header, '', ...targetTable, '', ...details, '', ...others, '', ...weights].join('\n');
   console.log('\n' + report + '\n');
   if (!args.has('--no-docs')) writeDocs(quick ? 'quick' : 'full', report);
+  if (postgres) {
+    // After the SQLite figures are printed and written: a failure here leaves them in place.
+    const pgFigures = await benchPostgres(template, settings);
+    const section = formatPostgresSection(
+      pgFigures,
+      { provincial: prov, national: extra.rows },
+      {
+        quick,
+        cores: availableParallelism(),
+        cpu: cpus()[0]?.model ?? 'unknown CPU',
+        node: process.version,
+        startedAt: started,
+        minutes: (performance.now() - t0) / 60000,
+        seconds: settings.seconds,
+        runs: settings.runs,
+        connections: settings.connections,
+        provincialSeconds: settings.provincialSeconds,
+      },
+    );
+    console.log('\n' + section + '\n');
+    if (!args.has('--no-docs')) writeDocs(quick ? 'postgres-quick' : 'postgres-full', section);
+  }
 }
 
 /** Replaces the section of docs/benchmarks.md between the markers of this kind of run. */
-function writeDocs(kind: 'quick' | 'full', report: string) {
+function writeDocs(kind: 'quick' | 'full' | 'postgres-quick' | 'postgres-full', report: string) {
   const path = join(ROOT, 'docs/benchmarks.md');
   const start = `<!-- bench:${kind}:start -->`;
   const end = `<!-- bench:${kind}:end -->`;

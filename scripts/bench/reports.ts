@@ -22,7 +22,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../../db/connection';
+import type SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { describeLocation, openDatabase, openPostgres } from '../../db/connection';
+import type { Database } from '../../db/schema';
 import { migrateToLatest } from '../../db/migrate';
 import { createPrng } from '../../scenarios/prng';
 import { listScenarios } from '../../scenarios/index';
@@ -42,8 +45,12 @@ export interface ReportsBenchOptions {
   attempts?: number;
   /** Timed runs after the warm-up (the median is reported). */
   runs?: number;
+  /** Timed runs of the rollup rebuild after its warm-up; 0: one run, timed (it also fills the rollups). */
+  rebuildRuns?: number;
   /** Keep the database file (its path is logged). */
   keep?: boolean;
+  /** Generate into this (empty) PostgreSQL database instead of a temporary SQLite file. */
+  postgresUrl?: string;
   now?: Date;
 }
 
@@ -103,6 +110,11 @@ function spread(total: number, parts: number, random: () => number): number[] {
 }
 
 async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; all: number[] }> {
+  if (runs === 0) {
+    const t = performance.now();
+    await fn();
+    return { median: performance.now() - t, all: [performance.now() - t] };
+  }
   await fn(); // warm-up
   const all: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -119,13 +131,15 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
   const countyUnits = options.units ?? 3_000;
   const attemptCount = options.attempts ?? (quick ? 200_000 : 2_000_000);
   const runs = options.runs ?? 3;
+  const rebuildRuns = options.rebuildRuns ?? runs;
   const keep = options.keep ?? process.argv.includes('--keep');
   const now = options.now ?? new Date();
+  const onPostgres = options.postgresUrl !== undefined;
   const scale = `${fmt(officers)} officers, ${fmt(countyUnits)} county units, ${fmt(attemptCount)} attempts${quick ? ', QUICK (scaled down from 100,000 / 2,000,000)' : ''}`;
 
-  const dir = mkdtempSync(join(tmpdir(), 'drill-bench-reports-'));
-  const file = join(dir, 'national.db');
-  const { db, sqlite } = openDatabase(file);
+  const dir = onPostgres ? undefined : mkdtempSync(join(tmpdir(), 'drill-bench-reports-'));
+  const file = dir ? join(dir, 'national.db') : options.postgresUrl!;
+  const { db, writer } = dir ? sqliteWriter(file) : postgresWriter(options.postgresUrl!);
   try {
     await migrateToLatest(db);
     const prng = createPrng('national-bench');
@@ -133,63 +147,59 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     const tGenerate = performance.now();
 
     // ── Units: 31 provinces → ~330 cities → 3,000 county-level units (ids in tree order) ──
-    const insertUnit = sqlite.prepare(
-      'INSERT INTO units (id, code, name, level, parent_id, path, is_division, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
-    );
     const citiesPerProvince = spread(CITIES, PROVINCES, random);
     const countiesPerCity = spread(countyUnits, CITIES, random);
     const counties: { id: number; path: string }[] = [];
     const provinces: { id: number; path: string; name: string }[] = [];
+    const unitRows: UnitRow[] = [];
     let nextId = 1;
-    sqlite.transaction(() => {
-      let city = 0;
-      for (let p = 0; p < PROVINCES; p++) {
-        const pid = nextId++;
-        const pcode = String(11 + p).padStart(2, '0');
-        const ppath = `/${pid}/`;
-        const pname = `省份${pcode}`;
-        insertUnit.run(pid, `${pcode}0000`, pname, 'province', null, ppath, p);
-        provinces.push({ id: pid, path: ppath, name: pname });
-        for (let c = 0; c < citiesPerProvince[p]!; c++, city++) {
-          const cid = nextId++;
-          const ccode = `${pcode}${String(c + 1).padStart(2, '0')}`;
-          const cpath = `${ppath}${cid}/`;
-          insertUnit.run(cid, `${ccode}00`, `${pname}第${c + 1}市`, 'city', pid, cpath, c);
-          for (let k = 0; k < countiesPerCity[city]!; k++) {
-            const kid = nextId++;
-            const kpath = `${cpath}${kid}/`;
-            insertUnit.run(
-              kid,
-              `${ccode}${String(k + 1).padStart(2, '0')}`,
-              `${pname}第${c + 1}市第${k + 1}区县`,
-              'county',
-              cid,
-              kpath,
-              k,
-            );
-            counties.push({ id: kid, path: kpath });
-          }
+    let city = 0;
+    for (let p = 0; p < PROVINCES; p++) {
+      const pid = nextId++;
+      const pcode = String(11 + p).padStart(2, '0');
+      const ppath = `/${pid}/`;
+      const pname = `省份${pcode}`;
+      unitRows.push([pid, `${pcode}0000`, pname, 'province', null, ppath, p]);
+      provinces.push({ id: pid, path: ppath, name: pname });
+      for (let c = 0; c < citiesPerProvince[p]!; c++, city++) {
+        const cid = nextId++;
+        const ccode = `${pcode}${String(c + 1).padStart(2, '0')}`;
+        const cpath = `${ppath}${cid}/`;
+        unitRows.push([cid, `${ccode}00`, `${pname}第${c + 1}市`, 'city', pid, cpath, c]);
+        for (let k = 0; k < countiesPerCity[city]!; k++) {
+          const kid = nextId++;
+          const kpath = `${cpath}${kid}/`;
+          unitRows.push([
+            kid,
+            `${ccode}${String(k + 1).padStart(2, '0')}`,
+            `${pname}第${c + 1}市第${k + 1}区县`,
+            'county',
+            cid,
+            kpath,
+            k,
+          ]);
+          counties.push({ id: kid, path: kpath });
         }
       }
-    })();
+    }
+    await writer.units(unitRows);
 
     // ── Officers: spread over the counties; 1% disabled; each with an ability that drives their scores ──
-    const insertUser = sqlite.prepare(
-      "INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)",
-    );
     const perCounty = spread(officers, counties.length, random);
     const ability = new Float64Array(officers + 1);
     const activity = new Float64Array(officers + 1); // relative drill frequency (some never drill)
-    sqlite.transaction(() => {
+    const userRows: UserRow[] = [];
+    {
       let id = 1;
       counties.forEach((county, i) => {
         for (let n = 0; n < perCounty[i]!; n++, id++) {
-          insertUser.run(id, `bench.o${id}`, `执法员${id}`, county.id, random() < 0.01 ? 1 : 0);
+          userRows.push([id, `bench.o${id}`, `执法员${id}`, county.id, random() < 0.01 ? 1 : 0]);
           ability[id] = 0.55 + 0.43 * random();
           activity[id] = random() < 0.12 ? 0 : 0.2 + random() ** 2 * 3;
         }
       });
-    })();
+    }
+    await writer.users(userRows);
     // Cumulative activity, to draw an attempt's officer in proportion to it.
     const cumulative = new Float64Array(officers + 1);
     for (let i = 1; i <= officers; i++) cumulative[i] = cumulative[i - 1]! + activity[i]!;
@@ -224,74 +234,60 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
       starts[i] = chinaMidnight + (8 + random() * 12) * 3_600_000;
     }
     starts.sort();
-    const insertAttempt = sqlite.prepare(
-      `INSERT INTO attempts (user_id, scenario_id, scenario_version, skill, seed, mode, status, pass_mark, event_count, state_json,
-                             started_at, deadline, finished_at, score, passed, hints_used, error_codes)
-       VALUES (?, ?, ?, ?, ?, ?, 'finished', 80, ?, '{}', ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const bar = progressBar('generating attempts', attemptCount);
+    const bar = progressBar(`generating attempts${onPostgres ? ' (PostgreSQL)' : ''}`, attemptCount);
     const BATCH = 50_000;
     for (let from = 0; from < attemptCount; from += BATCH) {
-      sqlite.transaction(() => {
-        for (let i = from; i < Math.min(from + BATCH, attemptCount); i++) {
-          const user = pickOfficer();
-          const scenario = scenarios[Math.floor(random() * scenarios.length)]!;
-          const assessment = random() < 0.4;
-          const lost: string[] = [];
-          let total = 0;
-          for (const item of scenario.rubric) {
-            if (random() < (1 - ability[user]!) * 0.9) lost.push(item.code);
-            else total += item.weight;
-          }
-          const hints = assessment ? 0 : random() < 0.25 ? 1 + Math.floor(random() * 2) : 0;
-          const score = Math.max(0, Math.min(100, total - hints * scenario.hintCost));
-          const startedAt = starts[i]!;
-          const minutes = Math.min(scenario.limit, scenario.steps * (1 + random() * 3));
-          const finishedAt = startedAt + minutes * 60_000 + Math.floor(random() * 1000);
-          insertAttempt.run(
-            user,
-            scenario.id,
-            scenario.version,
-            scenario.skill,
-            // Seeds as the app draws them (6 random bytes, hex); a few officers retry the same seed.
-            random() < 0.05
-              ? `retry${user % 7}`
-              : Math.floor(random() * 2 ** 48)
-                  .toString(16)
-                  .padStart(12, '0'),
-            assessment ? 'assessment' : 'practice',
-            scenario.steps,
-            new Date(startedAt).toISOString(),
-            assessment ? new Date(startedAt + scenario.limit * 60_000).toISOString() : null,
-            new Date(finishedAt).toISOString(),
-            score,
-            score >= 80 ? 1 : 0,
-            hints,
-            JSON.stringify(lost),
-          );
+      const batch: AttemptRow[] = [];
+      for (let i = from; i < Math.min(from + BATCH, attemptCount); i++) {
+        const user = pickOfficer();
+        const scenario = scenarios[Math.floor(random() * scenarios.length)]!;
+        const assessment = random() < 0.4;
+        const lost: string[] = [];
+        let total = 0;
+        for (const item of scenario.rubric) {
+          if (random() < (1 - ability[user]!) * 0.9) lost.push(item.code);
+          else total += item.weight;
         }
-      })();
+        const hints = assessment ? 0 : random() < 0.25 ? 1 + Math.floor(random() * 2) : 0;
+        const score = Math.max(0, Math.min(100, total - hints * scenario.hintCost));
+        const startedAt = starts[i]!;
+        const minutes = Math.min(scenario.limit, scenario.steps * (1 + random() * 3));
+        const finishedAt = startedAt + minutes * 60_000 + Math.floor(random() * 1000);
+        batch.push([
+          user,
+          scenario.id,
+          scenario.version,
+          scenario.skill,
+          // Seeds as the app draws them (6 random bytes, hex); a few officers retry the same seed.
+          random() < 0.05
+            ? `retry${user % 7}`
+            : Math.floor(random() * 2 ** 48)
+                .toString(16)
+                .padStart(12, '0'),
+          assessment ? 'assessment' : 'practice',
+          scenario.steps,
+          new Date(startedAt).toISOString(),
+          assessment ? new Date(startedAt + scenario.limit * 60_000).toISOString() : null,
+          new Date(finishedAt).toISOString(),
+          score,
+          score >= 80 ? 1 : 0,
+          hints,
+          JSON.stringify(lost),
+        ]);
+      }
+      await writer.attempts(batch);
       bar.tick(Math.min(from + BATCH, attemptCount));
     }
     bar.done();
 
     // Real-system statistics for last year, one committed import for every county (the report shows them beside).
     const year = Number(namedPeriod('year', now).from.slice(0, 4));
-    sqlite.transaction(() => {
-      const importId = sqlite
-        .prepare(
-          "INSERT INTO statistics_imports (user_id, scope_unit_id, file_name, period_year, status, rows_json, committed_at) VALUES (1, 1, 'bench.tsv', ?, 'committed', '[]', ?)",
-        )
-        .run(year, now.toISOString()).lastInsertRowid;
-      const insertReal = sqlite.prepare(
-        `INSERT INTO real_statistics (import_id, unit_id, period_year, source_name, officers_on_record, enterprises_onboarded, inspections,
-                                      hazards, major_hazards, cases, penalties_wan, documents, participating_officers)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      counties.forEach((county, i) => {
+    await writer.statistics(
+      year,
+      now.toISOString(),
+      counties.map((county, i) => {
         const staff = perCounty[i]!;
-        insertReal.run(
-          importId,
+        return [
           county.id,
           year,
           `区县${county.id}`,
@@ -304,17 +300,20 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
           0,
           0,
           Math.floor(random() * staff),
-        );
-      });
-    })();
+        ];
+      }),
+    );
     const generateSeconds = (performance.now() - tGenerate) / 1000;
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    sqlite.exec('ANALYZE');
+    const tAnalyze = performance.now();
+    await writer.finish();
+    const analyzeSeconds = (performance.now() - tAnalyze) / 1000;
 
     // ── Timings ──
-    process.stderr.write(`rebuilding the rollups (warm-up + ${runs} runs)…\n`);
+    process.stderr.write(
+      `rebuilding the rollups (${rebuildRuns > 0 ? `warm-up + ${rebuildRuns} runs` : 'once, timed'})…\n`,
+    );
     let rollupRows = '';
-    const rebuild = await timeRuns(runs, async () => {
+    const rebuild = await timeRuns(rebuildRuns, async () => {
       const steps: string[] = [];
       await rebuildRollups(db, {
         onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`),
@@ -339,12 +338,21 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     const oneCounty = await timeRuns(runs, () => report(county.path));
     const rows: BenchRow[] = [
       {
-        name: `national data generated (${scale}; state_json is a stub — reports never read it)`,
+        name: `national data generated${onPostgres ? ' on PostgreSQL (multi-row INSERTs of 2,000 rows)' : ''} (${scale}; state_json is a stub — reports never read it)`,
         value: round(generateSeconds),
         unit: 's',
       },
+      ...(onPostgres
+        ? [
+            {
+              name: 'national data: VACUUM ANALYZE after generating (PostgreSQL)',
+              value: round(analyzeSeconds),
+              unit: 's',
+            },
+          ]
+        : []),
       {
-        name: `full rebuild of the rollups, median of ${runs} (${rollupRows})`,
+        name: `full rebuild of the rollups, ${rebuildRuns > 0 ? `median of ${rebuildRuns}` : 'one run'} (${rollupRows})`,
         value: Math.round(rebuild.median),
         unit: 'ms',
       },
@@ -364,12 +372,184 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
         unit: 'ms',
       },
     ];
-    if (keep) process.stderr.write(`database kept: ${file}\n`);
+    if (keep) process.stderr.write(`database kept: ${describeLocation(file)}\n`);
     return rows;
   } finally {
     await db.destroy();
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (dir && !keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type UnitRow = [
+  id: number,
+  code: string,
+  name: string,
+  level: string,
+  parentId: number | null,
+  path: string,
+  sort: number,
+];
+type UserRow = [id: number, username: string, displayName: string, unitId: number, disabled: number];
+type AttemptRow = [
+  userId: number,
+  scenarioId: string,
+  scenarioVersion: number,
+  skill: string,
+  seed: string,
+  mode: string,
+  eventCount: number,
+  startedAt: string,
+  deadline: string | null,
+  finishedAt: string,
+  score: number,
+  passed: number,
+  hintsUsed: number,
+  errorCodes: string,
+];
+type RealRow = [unitId: number, year: number, source: string, ...counts: number[]];
+
+/** Where the generated national data goes: rows as the app's tables hold them, in the order generated. */
+interface NationalWriter {
+  units(rows: UnitRow[]): Promise<void>;
+  users(rows: UserRow[]): Promise<void>;
+  attempts(rows: AttemptRow[]): Promise<void>;
+  statistics(year: number, committedAt: string, rows: RealRow[]): Promise<void>;
+  /** After the data: statistics for the planner. */
+  finish(): Promise<void>;
+}
+
+const ATTEMPT_COLUMNS = [
+  'user_id',
+  'scenario_id',
+  'scenario_version',
+  'skill',
+  'seed',
+  'mode',
+  'event_count',
+  'started_at',
+  'deadline',
+  'finished_at',
+  'score',
+  'passed',
+  'hints_used',
+  'error_codes',
+] as const;
+const REAL_COLUMNS = [
+  'unit_id',
+  'period_year',
+  'source_name',
+  'officers_on_record',
+  'enterprises_onboarded',
+  'inspections',
+  'hazards',
+  'major_hazards',
+  'cases',
+  'penalties_wan',
+  'documents',
+  'participating_officers',
+] as const;
+
+/** SQLite: raw prepared statements, one transaction per batch. */
+function sqliteWriter(file: string): { db: Kysely<Database>; writer: NationalWriter } {
+  const { db, sqlite } = openDatabase(file);
+  const insertUnit = sqlite.prepare(
+    'INSERT INTO units (id, code, name, level, parent_id, path, is_division, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
+  );
+  const insertUser = sqlite.prepare(
+    "INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)",
+  );
+  const insertAttempt = sqlite.prepare(
+    `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}, status, pass_mark, state_json)
+     VALUES (${ATTEMPT_COLUMNS.map(() => '?').join(', ')}, 'finished', 80, '{}')`,
+  );
+  const all = <T extends unknown[]>(statement: SQLite.Statement) =>
+    sqlite.transaction((rows: T[]) => {
+      for (const row of rows) statement.run(...row);
+    });
+  const writer: NationalWriter = {
+    units: async (rows) => all<UnitRow>(insertUnit)(rows),
+    users: async (rows) => all<UserRow>(insertUser)(rows),
+    attempts: async (rows) => all<AttemptRow>(insertAttempt)(rows),
+    async statistics(year, committedAt, rows) {
+      sqlite.transaction(() => {
+        const importId = sqlite
+          .prepare(
+            "INSERT INTO statistics_imports (user_id, scope_unit_id, file_name, period_year, status, rows_json, committed_at) VALUES (1, 1, 'bench.tsv', ?, 'committed', '[]', ?)",
+          )
+          .run(year, committedAt).lastInsertRowid;
+        const insertReal = sqlite.prepare(
+          `INSERT INTO real_statistics (import_id, ${REAL_COLUMNS.join(', ')}) VALUES (?, ${REAL_COLUMNS.map(() => '?').join(', ')})`,
+        );
+        for (const row of rows) insertReal.run(importId, ...row);
+      })();
+    },
+    async finish() {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.exec('ANALYZE');
+    },
+  };
+  return { db, writer };
+}
+
+/**
+ * PostgreSQL: multi-row INSERTs of 2,000 rows (one statement, ≤ 28,000 parameters, under the
+ * protocol's 65,535), each batch of 50,000 in one transaction; the ids of units and users are given,
+ * so their identity sequences are moved past them afterwards; then VACUUM ANALYZE (statistics for
+ * the planner and the visibility map that index-only scans need).
+ */
+function postgresWriter(url: string): { db: Kysely<Database>; writer: NationalWriter } {
+  const db = openPostgres(url, { poolSize: 2 });
+  const CHUNK = 2_000;
+  const insert = async (table: string, columns: readonly string[], rows: unknown[][], constants = '') => {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const values = sql.join(chunk.map((row) => sql`(${sql.join(row)}${sql.raw(constants)})`));
+        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${values}`.execute(
+          trx,
+        );
+      }
+    });
+  };
+  const moveSequence = (table: string) =>
+    sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
+  const writer: NationalWriter = {
+    async units(rows) {
+      const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'sort_order', 'is_division'];
+      await insert('units', columns, rows, ', 1');
+      await moveSequence('units');
+    },
+    async users(rows) {
+      await insert('users', ['id', 'username', 'display_name', 'unit_id', 'disabled', 'role'], rows, ", 'officer'");
+      await moveSequence('users');
+    },
+    attempts: (rows) =>
+      insert('attempts', [...ATTEMPT_COLUMNS, 'status', 'pass_mark', 'state_json'], rows, ", 'finished', 80, '{}'"),
+    async statistics(year, committedAt, rows) {
+      const { id } = await db
+        .insertInto('statistics_imports')
+        .values({
+          user_id: 1,
+          scope_unit_id: 1,
+          file_name: 'bench.tsv',
+          period_year: year,
+          status: 'committed',
+          rows_json: '[]',
+          committed_at: committedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insert(
+        'real_statistics',
+        ['import_id', ...REAL_COLUMNS],
+        rows.map((row) => [id, ...row]),
+      );
+    },
+    async finish() {
+      await sql`vacuum analyze`.execute(db);
+    },
+  };
+  return { db, writer };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,13 +1,16 @@
 // Preparing what the benchmark runs against: the builds and the bench databases (demo data,
 // sessions and attempts created with the app's own code, never hand-written rows).
 import { createCookieSessionStorage } from '@remix-run/node';
+import type SQLite from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { startDrill } from '../../app/models/attempt.server';
 import { hashPassword } from '../../app/utils/password.server';
-import { openDatabase } from '../../db/connection';
+import { isPostgresUrl, openDatabase, openPostgres } from '../../db/connection';
+import type { Database } from '../../db/schema';
+import type { Kysely } from 'kysely';
 import { prepareDatabase } from '../../db/seed';
 import { listScenarios, getScenario } from '../../scenarios/index';
 import { log, withoutKnownNoise } from './lib';
@@ -59,14 +62,21 @@ export function resetRunDir() {
  * The demo database (migrations + seed, exactly what `npm start` creates) with a login for every
  * officer: one argon2id hash of the bench password, computed once by the app's hashPassword.
  */
-export async function createTemplate(): Promise<string> {
-  const path = join(RUN_DIR, 'template.db');
-  const { db } = openDatabase(path);
+export async function createTemplate(location = join(RUN_DIR, 'template.db')): Promise<string> {
+  const { db } = openLocation(location);
   await prepareDatabase(db);
   const hash = await hashPassword(BENCH_PASSWORD);
   await db.updateTable('users').set({ password_hash: hash }).where('role', '=', 'officer').execute();
   await db.destroy();
-  return path;
+  return location;
+}
+
+/**
+ * The bench's database at a location (a SQLite file path or a PostgreSQL URL), with the raw SQLite
+ * handle when it is a file.
+ */
+export function openLocation(location: string): { db: Kysely<Database>; sqlite?: SQLite.Database } {
+  return isPostgresUrl(location) ? { db: openPostgres(location, { poolSize: 4 }) } : openDatabase(location);
 }
 
 export function copyDb(template: string, name: string): string {
@@ -82,8 +92,8 @@ export interface Officer {
   username: string;
 }
 
-export async function listOfficers(dbPath: string, count: number): Promise<Officer[]> {
-  const { db } = openDatabase(dbPath);
+export async function listOfficers(location: string, count: number): Promise<Officer[]> {
+  const { db } = openLocation(location);
   try {
     const rows = await db
       .selectFrom('users')
@@ -105,7 +115,7 @@ export async function listOfficers(dbPath: string, count: number): Promise<Offic
  * Signed-in sessions without going through the password check (the login burst measures that
  * separately): a `sessions` row per user and the cookie the app's session storage would set.
  */
-export async function mintSessions(dbPath: string, userIds: number[]): Promise<Map<number, string>> {
+export async function mintSessions(location: string, userIds: number[]): Promise<Map<number, string>> {
   const storage = createCookieSessionStorage<{ sessionId: string }>({
     cookie: {
       name: '__drill_session',
@@ -118,7 +128,7 @@ export async function mintSessions(dbPath: string, userIds: number[]): Promise<M
   });
   const expiresAt = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString();
   const ids = userIds.map((userId) => ({ userId, id: randomBytes(32).toString('base64url') }));
-  const { db } = openDatabase(dbPath);
+  const { db } = openLocation(location);
   try {
     for (let i = 0; i < ids.length; i += 500) {
       await db
@@ -164,12 +174,12 @@ let seedCounter = 0;
 
 /** Starts `perUser` practice attempts for each user with the app's startDrill (scenarios round-robin). */
 export async function createAttempts(
-  dbPath: string,
+  location: string,
   userIds: number[],
   perUser: number,
 ): Promise<Map<number, BenchAttempt[]>> {
   const scenarios = listScenarios();
-  const { db, sqlite } = openDatabase(dbPath);
+  const { db, sqlite } = openLocation(location);
   const byUser = new Map<number, BenchAttempt[]>();
   try {
     await db.transaction().execute(async (trx) => {
@@ -187,7 +197,7 @@ export async function createAttempts(
     });
     // Setup writes are not the measured load: checkpoint them now, or the server's first commit of
     // the next run copies this whole transaction into the database file (a one-off stall of up to 1 s).
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     await db.destroy();
   }
