@@ -452,24 +452,28 @@ const REAL_COLUMNS = [
 /** SQLite: raw prepared statements, one transaction per batch. */
 function sqliteWriter(file: string): { db: Kysely<Database>; writer: NationalWriter } {
   const { db, sqlite } = openDatabase(file);
-  const insertUnit = sqlite.prepare(
-    'INSERT INTO units (id, code, name, level, parent_id, path, is_division, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
-  );
-  const insertUser = sqlite.prepare(
-    "INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)",
-  );
-  const insertAttempt = sqlite.prepare(
-    `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}, status, pass_mark, state_json)
-     VALUES (${ATTEMPT_COLUMNS.map(() => '?').join(', ')}, 'finished', 80, '{}')`,
-  );
-  const all = <T extends unknown[]>(statement: SQLite.Statement) =>
-    sqlite.transaction((rows: T[]) => {
-      for (const row of rows) statement.run(...row);
-    });
+  // Statements are prepared on first use: the tables exist once benchReports has migrated the file.
+  const statements = new Map<string, SQLite.Statement>();
+  const all =
+    <T extends unknown[]>(text: string) =>
+    async (rows: T[]) => {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
+      sqlite.transaction(() => {
+        for (const row of rows) statement.run(...row);
+      })();
+    };
   const writer: NationalWriter = {
-    units: async (rows) => all<UnitRow>(insertUnit)(rows),
-    users: async (rows) => all<UserRow>(insertUser)(rows),
-    attempts: async (rows) => all<AttemptRow>(insertAttempt)(rows),
+    units: all<UnitRow>(
+      'INSERT INTO units (id, code, name, level, parent_id, path, is_division, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
+    ),
+    users: all<UserRow>(
+      "INSERT INTO users (id, username, display_name, role, unit_id, disabled) VALUES (?, ?, ?, 'officer', ?, ?)",
+    ),
+    attempts: all<AttemptRow>(
+      `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}, status, pass_mark, state_json)
+       VALUES (${ATTEMPT_COLUMNS.map(() => '?').join(', ')}, 'finished', 80, '{}')`,
+    ),
     async statistics(year, committedAt, rows) {
       sqlite.transaction(() => {
         const importId = sqlite
