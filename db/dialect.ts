@@ -132,3 +132,12 @@ export const jsonArrayAgg = (
  * PostgreSQL's are booleans (which it will neither sum nor max). Portable as written.
  */
 export const asFlag = (condition: RawBuilder<unknown>) => sql<0 | 1>`(case when ${condition} then 1 else 0 end)`;
+
+/**
+ * A read of rows the transaction is about to rewrite from what it read, locked until commit on
+ * PostgreSQL (`for update`), where transactions run side by side. SQLite has no row locks and needs
+ * none: one connection per process runs one transaction at a time, and a second process's writer
+ * waits for the database lock.
+ */
+export const lockedForUpdate = <Q extends { forUpdate(): Q }>(db: HasExecutor, query: Q): Q =>
+  isPostgres(db) ? query.forUpdate() : query;

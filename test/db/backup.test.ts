@@ -20,7 +20,7 @@ function tempDir() {
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe.skipIf(onPostgres)('db:backup', () => {
+describe.skipIf(onPostgres)('db:backup (SQLite only)', () => {
   it('copies a database being written to: every step acknowledged before it began is in the copy, and only whole steps', async () => {
     const { db, path } = useSqliteTestDatabase();
     const scenario = getScenario(listScenarios({ skill: 'inspection' })[0]!.id)!;
@@ -116,7 +116,7 @@ describe.skipIf(onPostgres)('db:backup', () => {
   });
 });
 
-describe.skipIf(onPostgres)('db:restore', () => {
+describe.skipIf(onPostgres)('db:restore (SQLite only)', () => {
   it('refuses while a server has the database open; then restores, keeping the old database aside', async () => {
     const { db, path } = useSqliteTestDatabase();
     const dir = tempDir();

@@ -7,7 +7,11 @@ describe('an empty list after in / not in', () => {
   it('matches nothing with in, everything with not in, also nested in or/and', async () => {
     const { db } = useTestDatabase();
     const count = async (build: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
-      (await build(base()).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      (
+        await build(base())
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const base = () => db.selectFrom('units');
     const all = await count((q) => q);
     expect(all).toBeGreaterThan(100);

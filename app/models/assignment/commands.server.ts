@@ -60,7 +60,6 @@ export async function formTokenUsed(db: Kysely<Database>, actorId: number, formT
   return (await findByFormToken(db, actorId, formToken)) !== undefined;
 }
 
-
 /**
  * Creates an assignment for units of the actor's subtree and/or chosen officers of it; nothing is
  * stored on a refusal. Idempotent per form: a form token already used by the actor returns the

@@ -15,7 +15,7 @@ import {
   type Db,
   type OfficerAssignmentStatus,
 } from './standing.server';
-import { asFlag } from '../../../db/dialect';
+import { asFlag, lockedForUpdate } from '../../../db/dialect';
 
 /** Ids of the assignments that reach an officer: targets on any unit of their path, or on them. */
 function assignmentIdsForOfficer(db: Db, user: { id: number; unit: { path: string } }) {
@@ -153,6 +153,9 @@ export async function startAssignedDrill(
 ): Promise<StartAssignedResult> {
   if (user.role !== 'officer') return { ok: false, status: 409, reason: '练兵任务只能由执法人员本人完成。' };
   return db.transaction().execute(async (trx) => {
+    // One officer's starts take turns (a double click on 开始, two app processes): the count of
+    // attempts used below then includes the other start's attempt.
+    await lockedForUpdate(trx, trx.selectFrom('users').select('id').where('id', '=', user.id)).execute();
     const assignment = await trx
       .selectFrom('assignments')
       .selectAll()
