@@ -194,7 +194,11 @@ export async function copyDatabase(fromPath: string, toUrl: string, options: Cop
         }
         const targetColumns = await columnsOf(trx);
         for (const { table, orderBy } of COPY_ORDER) {
-          await copyTable(sqlite, trx, table, orderBy, sourceCounts[table], targetColumns.get(table) ?? [], options);
+          try {
+            await copyTable(sqlite, trx, table, orderBy, sourceCounts[table], targetColumns.get(table) ?? [], options);
+          } catch (error) {
+            throw new Error(`复制表 ${table} 时出错：${(error as Error).message}`, { cause: error });
+          }
         }
         const identities = await sql<{ table_name: string; column_name: string }>`
           select table_name, column_name from information_schema.columns

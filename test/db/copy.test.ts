@@ -280,4 +280,49 @@ describe.runIf(onPostgres)('db:copy round trip (PostgreSQL only)', () => {
     });
     expect(next).toEqual({ ok: true, attemptId: maxAttempt + 1 });
   }, 120_000);
+
+  it('leaves nothing copied when a row fails on the way (one transaction)', async () => {
+    const path = await sqliteFile(tempDir());
+    const { db } = openDatabase(path);
+    await db
+      .insertInto('units')
+      .values({
+        code: '130000',
+        name: '河北省',
+        level: 'province',
+        parent_id: null,
+        path: '/1/',
+        is_division: 1,
+        sort_order: 0,
+      })
+      .execute();
+    // PostgreSQL's text cannot hold a NUL character; SQLite's can: the audit log's row is refused
+    // after the units were inserted.
+    await db
+      .insertInto('audit_log')
+      .values({ actor_user_id: null, action: 'test', target_type: 'unit', target_id: '1', detail: 'a\u0000b' })
+      .execute();
+    await db.destroy();
+    const server = testServerUrl()!;
+    const admin = postgresAdmin(server);
+    const name = `${TEST_DATABASE_PREFIX}copy_fail_${process.pid}`;
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const to = databaseUrl(server, name);
+    const target = openPostgres(to, { poolSize: 1 });
+    onTestFinished(async () => {
+      await target.destroy();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+
+    const out = captured();
+    expect(await runDbCopy(['--from', path, '--to', to], out, NOW)).toBe(1);
+    expect(out.errors.join('\n')).toMatch(
+      /^复制失败，事务已回滚，目标数据库中没有复制的数据：复制表 audit_log 时出错：/,
+    );
+    expect(out.lines).toContain('  units：1 / 1');
+    const counts = await countRows(target);
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+  });
 });
