@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
+import { asFlag } from '../../db/dialect';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Pass {
@@ -41,9 +42,9 @@ export function masteredAtSql(
     return sql<number>`max(case when sm.skill = ${skill} and sm.mastered_until > ${at} then 1 else 0 end)`;
   }
   const since = new Date(Date.parse(at) - MASTERY_WINDOW_DAYS * DAY_MS).toISOString();
-  return sql<number>`((select count(distinct p.seed) from skill_passes p
+  return asFlag(sql`(select count(distinct p.seed) from skill_passes p
      where p.user_id = ${sql.ref(userIdColumn)} and p.skill = ${skill}
-       and p.passed_at <= ${at} and p.passed_at > ${since}) >= ${MASTERY_DISTINCT_SEEDS})`;
+       and p.passed_at <= ${at} and p.passed_at > ${since}) >= ${MASTERY_DISTINCT_SEEDS}`);
 }
 
 /** Whether a mastery row counts as mastered at `now`. */
