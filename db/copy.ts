@@ -1,8 +1,9 @@
 // `npm run db:copy`: a province's SQLite database copied into PostgreSQL (issue 17). The command and its
 // verification against the readiness report are scripts/db-copy.ts; this module copies and counts.
 import { existsSync, statSync } from 'node:fs';
-import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { openDatabase, openPostgres, type OpenedDatabase } from './connection';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, sql } from 'kysely';
+import { openPostgres, type OpenedDatabase } from './connection';
 import { isPostgres } from './dialect';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations/index';
@@ -89,7 +90,11 @@ export function openSource(path: string): OpenedDatabase {
   if (!existsSync(path) || !statSync(path).isFile()) throw new CopyRefused(`--from：找不到 SQLite 数据库文件 ${path}`);
   let opened: OpenedDatabase;
   try {
-    opened = openDatabase(path);
+    // Read-only: the copy never changes its source (not even its journal mode, as opening it the
+    // app's way would for a backup file).
+    const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    opened = { sqlite, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) };
   } catch (error) {
     throw new CopyRefused(`--from：${path} 不是可读的 SQLite 数据库（${(error as Error).message}）`);
   }

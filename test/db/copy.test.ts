@@ -9,7 +9,7 @@ import { recordLoginFailure } from '../../app/models/login-throttle.server';
 import { getReadinessReport } from '../../app/models/readiness.server';
 import { copyToDraft, publishDraft } from '../../app/models/scenario-library.server';
 import { openDatabase, openPostgres } from '../../db/connection';
-import { COPY_ORDER, COPY_TABLES, countRows } from '../../db/copy';
+import { COPY_ORDER, COPY_TABLES, copyDatabase, countRows } from '../../db/copy';
 import { migrateToLatest } from '../../db/migrate';
 import { migrations } from '../../db/migrations/index';
 import type { Database } from '../../db/schema';
@@ -328,5 +328,50 @@ describe.runIf(onPostgres)('db:copy round trip (PostgreSQL only)', () => {
     expect(out.lines).toContain('  units：1 / 1');
     const counts = await countRows(target);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+  });
+
+  it('reads one snapshot of the source: a row written there during the copy is neither copied nor counted', async () => {
+    const path = await sqliteFile(tempDir());
+    const writer = openDatabase(path).db;
+    onTestFinished(() => writer.destroy());
+    await writer
+      .insertInto('units')
+      .values({
+        code: '130000',
+        name: '河北省',
+        level: 'province',
+        parent_id: null,
+        path: '/1/',
+        is_division: 1,
+        sort_order: 0,
+      })
+      .execute();
+    const server = testServerUrl()!;
+    const admin = postgresAdmin(server);
+    const name = `${TEST_DATABASE_PREFIX}copy_snapshot_${process.pid}`;
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    onTestFinished(async () => {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    });
+
+    let written: Promise<unknown> | null = null;
+    const result = await copyDatabase(path, databaseUrl(server, name), {
+      onProgress: ({ table }) => {
+        // The app still running: a failed login recorded while the copy is under way.
+        if (table === 'users' && !written)
+          written = writer
+            .insertInto('login_failures')
+            .values({ username: 'late', address: null, created_at: NOW.toISOString() })
+            .execute();
+      },
+    });
+    await written;
+    expect(written).not.toBeNull();
+    expect(result.source.login_failures).toBe(0);
+    expect(result.target).toEqual(result.source);
+    expect(result.target.units).toBe(1);
+    expect(await countRows(writer, ['login_failures'])).toEqual({ login_failures: 1 });
   });
 });
