@@ -15,11 +15,14 @@ import { migrations } from '../../db/migrations/index';
 import type { Database } from '../../db/schema';
 import { prepareDatabase } from '../../db/seed';
 import { getScenario, listScenarios } from '../../scenarios/index';
-import { parseCopyArgs, runDbCopy, type Output } from '../../scripts/db-copy';
+import { compareReadinessReports, firstDifference, parseCopyArgs, runDbCopy, type Output } from '../../scripts/db-copy';
 import { seedDemoDrills } from '../../scripts/seed-demo-drills';
-import { onPostgres } from '../support/db';
+import { onPostgres, useTestDatabase } from '../support/db';
 import { databaseUrl, postgresAdmin, TEST_DATABASE_PREFIX, testServerUrl } from '../support/postgres';
 import type { Kysely } from 'kysely';
+
+// 2026-11-25 12:00 China time: the demo history is the twelve weeks before.
+const NOW = new Date('2026-11-25T04:00:00.000Z');
 
 function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'drill-copy-'));
@@ -44,6 +47,37 @@ async function sqliteFile(dir: string, upTo?: number) {
   await db.destroy();
   return path;
 }
+
+describe('db:copy verification', () => {
+  it('finds the first place two reports differ, and only in the scopes that hold the difference', async () => {
+    expect(firstDifference({ rows: [{ pct: 50 }], n: 2 }, { rows: [{ pct: 50 }], n: 2 }, 'report')).toBeNull();
+    expect(firstDifference({ rows: [{ pct: 50 }] }, { rows: [{ pct: 50.000001 }] }, 'report')).toBe(
+      'report.rows.0.pct：SQLite 50 ≠ PostgreSQL 50.000001',
+    );
+    expect(firstDifference({ rows: [1, 2] }, { rows: [1] }, 'report')).toBe(
+      'report.rows.length：SQLite 2 ≠ PostgreSQL 1',
+    );
+
+    // Two copies of the demo database, one with a drill day more for an officer of 昌黎县 (秦皇岛市).
+    const a = useTestDatabase().db;
+    const b = useTestDatabase().db;
+    const officer = await b
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'changli.officer')
+      .executeTakeFirstOrThrow();
+    await b.insertInto('officer_activity').values({ user_id: officer.id, day: '2026-11-24' }).execute();
+    const comparisons = await compareReadinessReports(a, b, NOW);
+    expect(comparisons).toHaveLength(28); // 河北省 and its 13 cities, this month and this year
+    expect(comparisons.filter((c) => !c.identical).map((c) => `${c.unit} ${c.period}`)).toEqual([
+      '河北省（130000） 本月',
+      '河北省（130000） 本年',
+      '秦皇岛市（130300） 本月',
+      '秦皇岛市（130300） 本年',
+    ]);
+    expect(comparisons.find((c) => !c.identical)!.difference).toMatch(/^report\./);
+  });
+});
 
 describe('db:copy options and refusals (no server needed)', () => {
   it('parses --from, --to and --replace, and names the option that is wrong or missing', () => {
@@ -132,9 +166,6 @@ describe('db:copy options and refusals (no server needed)', () => {
     }
   });
 });
-
-// 2026-11-25 12:00 China time: the demo history is the twelve weeks before.
-const NOW = new Date('2026-11-25T04:00:00.000Z');
 
 async function actorOf(db: Kysely<Database>, username: string) {
   const row = await db
