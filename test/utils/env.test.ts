@@ -31,7 +31,9 @@ describe('parseEnv', () => {
 
   it('reads DATABASE_URL only as a PostgreSQL connection string, and the pool size as a whole number', () => {
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
-    expect(parseEnv({ DATABASE_URL: 'postgres://drill@db:5432/drill' }).DATABASE_URL).toBe('postgres://drill@db:5432/drill');
+    expect(parseEnv({ DATABASE_URL: 'postgres://drill@db:5432/drill' }).DATABASE_URL).toBe(
+      'postgres://drill@db:5432/drill',
+    );
     expect(() => parseEnv({ DATABASE_URL: 'mysql://db/drill' })).toThrow(/DATABASE_URL 须为 PostgreSQL 连接串/);
     expect(parseEnv({ DATABASE_POOL_SIZE: '20' }).DATABASE_POOL_SIZE).toBe(20);
     expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE 不能少于 1/);
