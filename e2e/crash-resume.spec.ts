@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { listScenarios } from '../scenarios/index';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
@@ -19,12 +20,42 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, databasePath: string): Promise<ChildProcess> {
+/**
+ * The test's own database: a SQLite file in a temporary folder, or under `npm run test:postgres` a
+ * database of its own on the run's PostgreSQL server. The server is started with `location` in env.
+ */
+async function ownDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
+  const removeDir = async () => rmSync(dir, { recursive: true, force: true });
+  if (!process.env.E2E_DATABASE_URL) return { env: { DATABASE_PATH: join(dir, 'crash.db') }, drop: removeDir };
+  const server = new URL(process.env.E2E_DATABASE_URL);
+  const name = `drill_e2e_crash_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: new URL('/postgres', server).toString() });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+  return {
+    env: { DATABASE_URL: new URL(`/${name}`, server).toString() },
+    drop: async () => {
+      await admin(`drop database if exists ${name} with (force)`);
+      await removeDir();
+    },
+  };
+}
+
+async function startServer(port: number, database: Record<string, string>): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/index.js'], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_PATH: databasePath,
+      ...database,
       SESSION_SECRET: 'crash-test-secret-0123456789',
       SCHEDULED_JOBS: '0',
       NODE_ENV: 'production',
@@ -50,21 +81,20 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
   throw new Error(`服务器未能启动：${stderr} ${last}`);
 }
 
-test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({
+test('kill -9 mid-drill: after a restart on the same database the attempt resumes with the acknowledged step kept', async ({
   browser,
 }) => {
   // Its own budget: it seeds a database, starts a server twice and plays a whole case (two helpers'
   // runs on a loaded 2-core machine timed out at the default 30 s).
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
-  const databasePath = join(dir, 'crash.db');
+  const database = await ownDatabase();
   execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], {
-    env: { ...process.env, DATABASE_PATH: databasePath },
+    env: { ...process.env, ...database.env },
     stdio: 'ignore',
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let server = await startServer(port, databasePath);
+  let server = await startServer(port, database.env);
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   try {
@@ -79,7 +109,7 @@ test('kill -9 mid-drill: after a restart on the same file the attempt resumes wi
 
     server.kill('SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));
-    server = await startServer(port, databasePath);
+    server = await startServer(port, database.env);
 
     await page.goto(drillUrl);
     await expect(page.getByTestId('drill')).toHaveAttribute('data-version', '2');
@@ -89,6 +119,7 @@ test('kill -9 mid-drill: after a restart on the same file the attempt resumes wi
   } finally {
     await context.close();
     server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
+    await database.drop();
   }
 });
