@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { CACHE_SIZES, Lru } from '../scenarios/lib/lru';
+import { EmptyInListPlugin } from './empty-in-list';
 import type { Database } from './schema';
 
 export const DEFAULT_DATABASE_PATH = 'data/drill.db';
@@ -44,6 +45,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   const { prepare } = options;
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool: prepare ? async () => (await prepare(), makePool()) : makePool() }),
+    plugins: [new EmptyInListPlugin()],
   });
 }
 
@@ -84,7 +86,10 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): OpenedDataba
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new EmptyInListPlugin()],
+  });
   return { db, sqlite };
 }
 

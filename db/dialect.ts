@@ -91,3 +91,53 @@ export const isUniqueViolation = (error: unknown) => {
   const code = (error as { code?: string } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 };
+
+type SqlValue = Expression<unknown> | RawBuilder<unknown>;
+
+/** The smallest of several values (SQLite's scalar min(), PostgreSQL's least()); ISO instants compare as text. */
+export const least = <T>(db: HasExecutor, ...values: SqlValue[]) =>
+  isPostgres(db) ? sql<T>`least(${sql.join(values)})` : sql<T>`min(${sql.join(values)})`;
+
+/** The largest of several values (SQLite's scalar max(), PostgreSQL's greatest()). */
+export const greatest = <T>(db: HasExecutor, ...values: SqlValue[]) =>
+  isPostgres(db) ? sql<T>`greatest(${sql.join(values)})` : sql<T>`max(${sql.join(values)})`;
+
+/** Whole seconds from one stored instant to another, truncated toward zero, as an integer. */
+export const elapsedWholeSeconds = (db: HasExecutor, from: SqlValue, to: SqlValue) =>
+  isPostgres(db)
+    ? sql<number>`trunc(extract(epoch from (${to}::timestamptz - ${from}::timestamptz)))::integer`
+    : sql<number>`cast((julianday(${to}) - julianday(${from})) * 86400 as integer)`;
+
+/**
+ * A JSON array of objects aggregated over rows, as text, written exactly as JSON.stringify writes it
+ * (no spaces, keys in the given order), so that a rebuilt rollup equals the incrementally kept one.
+ */
+export const jsonArrayAgg = (
+  db: HasExecutor,
+  fields: [key: string, value: SqlValue][],
+  orderBy: RawBuilder<unknown>,
+) => {
+  if (!isPostgres(db)) {
+    const pairs = fields.flatMap(([key, value]) => [sql.lit(key), value]);
+    return sql<string>`json_group_array(json_object(${sql.join(pairs)}) order by ${orderBy})`;
+  }
+  const members = fields.map(
+    ([key, value], i) => sql`${sql.lit(`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`)} || to_json(${value})::text`,
+  );
+  return sql<string>`'[' || string_agg(${sql.join(members, sql` || `)} || '}', ',' order by ${orderBy}) || ']'`;
+};
+
+/**
+ * A condition as 0 or 1, the way the schema stores flags: SQLite's comparisons are already integers,
+ * PostgreSQL's are booleans (which it will neither sum nor max). Portable as written.
+ */
+export const asFlag = (condition: RawBuilder<unknown>) => sql<0 | 1>`(case when ${condition} then 1 else 0 end)`;
+
+/**
+ * A read of rows the transaction is about to rewrite from what it read, locked until commit on
+ * PostgreSQL (`for update`), where transactions run side by side. SQLite has no row locks and needs
+ * none: one connection per process runs one transaction at a time, and a second process's writer
+ * waits for the database lock.
+ */
+export const lockedForUpdate = <Q extends { forUpdate(): Q }>(db: HasExecutor, query: Q): Q =>
+  isPostgres(db) ? query.forUpdate() : query;

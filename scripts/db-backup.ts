@@ -4,6 +4,13 @@ import { relative } from 'node:path';
 import { backupDatabase } from '../db/backup';
 import { DEFAULT_DATABASE_PATH } from '../db/connection';
 
+// The SQLite file's tool: on PostgreSQL, pg_dump / pg_restore do this (docs/deployment.md).
+if (process.env.DATABASE_URL?.trim()) {
+  console.error(
+    '已设置 DATABASE_URL（PostgreSQL）：本命令只备份 SQLite 数据库文件。PostgreSQL 请用 pg_dump / pg_restore，见 docs/deployment.md。',
+  );
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--dir');
 const dir = dirAt >= 0 ? args[dirAt + 1] : process.env.BACKUP_DIR || 'backups';

@@ -5,6 +5,13 @@ import { resolve } from 'node:path';
 import { checkBackupFile, isDatabaseInUse, restoreDatabase } from '../db/backup';
 import { DEFAULT_DATABASE_PATH } from '../db/connection';
 
+// The SQLite file's tool: on PostgreSQL, pg_dump / pg_restore do this (docs/deployment.md).
+if (process.env.DATABASE_URL?.trim()) {
+  console.error(
+    '已设置 DATABASE_URL（PostgreSQL）：本命令只恢复 SQLite 数据库文件。PostgreSQL 请用 pg_dump / pg_restore，见 docs/deployment.md。',
+  );
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 const confirmed = args.includes('--yes');
 const file = args.find((a) => !a.startsWith('--'));

@@ -28,8 +28,10 @@ describe('demo drill history', () => {
     expect(report.totals.drilled).toBeGreaterThan(report.totals.proficient);
     // Every officer with attempts has rollup rows that agree with them.
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select distinct a.user_id, a.skill from attempts a)
-       where not exists (select 1 from skill_mastery m where m.user_id = user_id and m.skill = skill)`.execute(db);
+      select count(*) as n from (select distinct a.user_id, a.skill from attempts a) as drilled
+       where not exists (select 1 from skill_mastery m where m.user_id = drilled.user_id and m.skill = drilled.skill)`.execute(
+      db,
+    );
     expect(rows[0]!.n).toBe(0);
   }, 60_000);
 });

@@ -24,6 +24,7 @@ import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
 import { practiceHomeOfUnit, storedPracticeHome, unitOfUser } from './practice-home.server';
 import { regradeOf } from './regrade.server';
+import { lockedForUpdate } from '../../db/dialect';
 
 export const DEFAULT_PASS_MARK = 80;
 
@@ -238,14 +239,18 @@ export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): 
   });
 }
 
-/** An officer's own attempt, or undefined (another officer's attempt is as good as missing). */
-export function findOwnAttempt(db: Kysely<Database>, userId: number, attemptId: number) {
-  return db
-    .selectFrom('attempts')
-    .selectAll()
-    .where('id', '=', attemptId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+/**
+ * An officer's own attempt, or undefined (another officer's attempt is as good as missing).
+ * `forChange`: held until the transaction ends, so that concurrent submits on one attempt take turns.
+ */
+export function findOwnAttempt(
+  db: Kysely<Database>,
+  userId: number,
+  attemptId: number,
+  options: { forChange?: boolean } = {},
+) {
+  const query = db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', userId);
+  return (options.forChange ? lockedForUpdate(db, query) : query).executeTakeFirst();
 }
 
 /** Stores what an engine call added — new events and the new state — and, when finished, the score. */
@@ -255,21 +260,6 @@ async function commit(
   next: AttemptState,
   formValues?: Record<string, unknown>,
 ): Promise<void> {
-  const added = next.events.slice(attempt.event_count);
-  if (added.length > 0) {
-    await trx
-      .insertInto('attempt_events')
-      .values(
-        added.map((e) => ({
-          attempt_id: attempt.id,
-          seq: e.seq,
-          at: e.at,
-          event_json: JSON.stringify(e),
-          form_values_json: formValues && e.kind === 'workflow' ? JSON.stringify(formValues) : null,
-        })),
-      )
-      .execute();
-  }
   const finished = next.status === 'finished';
   const score = finished ? scoreAttempt(next) : null;
   const result = await trx
@@ -292,7 +282,24 @@ async function commit(
     // The version check that makes a double click, a stale tab or a replayed POST apply at most once.
     .where('event_count', '=', attempt.event_count)
     .executeTakeFirst();
+  // Checked before the events go in: a concurrent writer of the same version (another process) has
+  // either committed — the row no longer matches — or holds the row until it does.
   if (result.numUpdatedRows !== 1n) throw new StaleAttemptError();
+  const added = next.events.slice(attempt.event_count);
+  if (added.length > 0) {
+    await trx
+      .insertInto('attempt_events')
+      .values(
+        added.map((e) => ({
+          attempt_id: attempt.id,
+          seq: e.seq,
+          at: e.at,
+          event_json: JSON.stringify(e),
+          form_values_json: formValues && e.kind === 'workflow' ? JSON.stringify(formValues) : null,
+        })),
+      )
+      .execute();
+  }
   if (score) {
     await recordFinishedAttempt(trx, {
       attemptId: attempt.id,
@@ -326,7 +333,7 @@ async function change(
 ): Promise<DrillResult> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const attempt = await findOwnAttempt(trx, userId, attemptId);
+      const attempt = await findOwnAttempt(trx, userId, attemptId, { forChange: true });
       if (!attempt) return { ok: false, status: 404, reason: '练兵记录不存在' } as const;
       const outdated = versionChangeOf(attempt);
       if (outdated) return outdatedRefusal(outdated);
@@ -406,7 +413,7 @@ export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now
   if (versionChangeOf(attempt)) return false;
   try {
     return await db.transaction().execute(async (trx) => {
-      const fresh = await findOwnAttempt(trx, attempt.user_id, attempt.id);
+      const fresh = await findOwnAttempt(trx, attempt.user_id, attempt.id, { forChange: true });
       if (!fresh || fresh.status !== 'active') return false;
       return handInIfTimeUp(trx, fresh, await loadAttemptState(trx, fresh), now);
     });

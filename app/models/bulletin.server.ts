@@ -23,7 +23,7 @@ import {
 import { chinaDay } from './mastery.server';
 import { getReadinessReport, SKILLS, type Period, type ReadinessRow } from './readiness.server';
 import { isWithinSubtree } from './unit.server';
-import { isUniqueViolation } from '../../db/dialect';
+import { isUniqueViolation, lockedForUpdate } from '../../db/dialect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WINDOW_MS = MASTERY_WINDOW_DAYS * DAY_MS;
@@ -333,7 +333,6 @@ export async function buildBulletinContent(
 
 export type BulletinRefusal = { ok: false; field: 'week'; message: string };
 
-
 function findIssued(db: Kysely<Database>, scopeUnitId: number, from: string) {
   return db
     .selectFrom('bulletins')
@@ -375,6 +374,9 @@ export async function issueBulletin(
   const built = await buildBulletinContent(db, scope, period, { number: '', issuedAt, scheduled: actor.id === null });
   try {
     return await db.transaction().execute(async (trx) => {
+      // Numbers are per unit and year: two 通报 of one unit issued at once (the schedule and a
+      // manager, two app processes) take turns for the next number.
+      await lockedForUpdate(trx, trx.selectFrom('units').select('id').where('id', '=', scope.id)).execute();
       const last = await trx
         .selectFrom('bulletins')
         .select(sql<number | null>`max(seq)`.as('seq'))

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
+import { asFlag, lockedForUpdate } from '../../db/dialect';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Pass {
@@ -41,9 +42,9 @@ export function masteredAtSql(
     return sql<number>`max(case when sm.skill = ${skill} and sm.mastered_until > ${at} then 1 else 0 end)`;
   }
   const since = new Date(Date.parse(at) - MASTERY_WINDOW_DAYS * DAY_MS).toISOString();
-  return sql<number>`((select count(distinct p.seed) from skill_passes p
+  return asFlag(sql`(select count(distinct p.seed) from skill_passes p
      where p.user_id = ${sql.ref(userIdColumn)} and p.skill = ${skill}
-       and p.passed_at <= ${at} and p.passed_at > ${since}) >= ${MASTERY_DISTINCT_SEEDS})`;
+       and p.passed_at <= ${at} and p.passed_at > ${since}) >= ${MASTERY_DISTINCT_SEEDS}`);
 }
 
 /** Whether a mastery row counts as mastered at `now`. */
@@ -82,14 +83,19 @@ export async function recordFinishedAttempt(
       )
       .execute();
   }
-  const row = await db
-    .selectFrom('skill_mastery')
-    .selectAll()
-    .where('user_id', '=', attempt.userId)
-    .where('skill', '=', attempt.skill)
-    .executeTakeFirst();
+  // The officer's row for the skill is read, folded and written back: created if missing, then held
+  // until commit, so that two attempts finishing at once (two tabs, two app processes) both count.
+  await db
+    .insertInto('skill_mastery')
+    .values({ user_id: attempt.userId, skill: attempt.skill })
+    .onConflict((oc) => oc.columns(['user_id', 'skill']).doNothing())
+    .execute();
+  const row = await lockedForUpdate(
+    db,
+    db.selectFrom('skill_mastery').selectAll().where('user_id', '=', attempt.userId).where('skill', '=', attempt.skill),
+  ).executeTakeFirstOrThrow();
   const windowStart = Date.parse(attempt.finishedAt) - MASTERY_WINDOW_DAYS * DAY_MS;
-  const previous: Pass[] = row ? (JSON.parse(row.passes_json) as Pass[]) : [];
+  const previous = JSON.parse(row.passes_json) as Pass[];
   const countsForMastery = attempt.mode === 'assessment' && attempt.passed;
   if (countsForMastery) {
     await db
@@ -108,26 +114,19 @@ export async function recordFinishedAttempt(
     (p) => Date.parse(p.at) > windowStart,
   );
   const values = {
-    attempts: (row?.attempts ?? 0) + 1,
-    best_score: Math.max(row?.best_score ?? 0, attempt.score),
+    attempts: row.attempts + 1,
+    best_score: Math.max(row.best_score ?? 0, attempt.score),
     last_attempt_at: attempt.finishedAt,
-    last_pass_at: countsForMastery ? attempt.finishedAt : (row?.last_pass_at ?? null),
+    last_pass_at: countsForMastery ? attempt.finishedAt : row.last_pass_at,
     passes_json: JSON.stringify(passes),
     mastered_until: masteredUntil(passes),
   };
-  if (row) {
-    await db
-      .updateTable('skill_mastery')
-      .set(values)
-      .where('user_id', '=', attempt.userId)
-      .where('skill', '=', attempt.skill)
-      .execute();
-  } else {
-    await db
-      .insertInto('skill_mastery')
-      .values({ user_id: attempt.userId, skill: attempt.skill, ...values })
-      .execute();
-  }
+  await db
+    .updateTable('skill_mastery')
+    .set(values)
+    .where('user_id', '=', attempt.userId)
+    .where('skill', '=', attempt.skill)
+    .execute();
 }
 
 /** The calendar day (China time, UTC+8) of an instant: reports count days as officers live them. */

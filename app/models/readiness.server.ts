@@ -14,6 +14,7 @@ import {
 } from '../utils/readiness-rules';
 import { listOverdueByUnit } from './assignment/follow-up.server';
 import { chinaDay, masteredAtSql } from './mastery.server';
+import { asFlag } from '../../db/dialect';
 
 const MASTERY_WINDOW_MS = MASTERY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
@@ -94,10 +95,10 @@ async function drillFigures(
   const { rows } = await sql<DrillRow>`
     with per_officer as (
       select u.unit_id,
-             exists (
+             ${asFlag(sql`exists (
                select 1 from officer_activity oa
                 where oa.user_id = u.id and oa.day >= ${period.from} and oa.day <= ${period.to}
-             ) as drilled,
+             )`)} as drilled,
              ${masteredAt('onboarding')} as m_onboarding,
              ${masteredAt('inspection')} as m_inspection,
              ${masteredAt('documents')} as m_documents,
@@ -112,7 +113,7 @@ async function drillFigures(
     select unit_id,
            count(*) as officers,
            sum(drilled) as drilled,
-           coalesce(sum(m_onboarding > 0 and m_inspection > 0 and m_documents > 0 and m_case > 0), 0) as proficient,
+           count(case when m_onboarding > 0 and m_inspection > 0 and m_documents > 0 and m_case > 0 then 1 end) as proficient,
            avg(best) as avg_best,
            coalesce(sum(m_onboarding), 0) as m_onboarding,
            coalesce(sum(m_inspection), 0) as m_inspection,
@@ -567,7 +568,7 @@ export async function getProficiencyTrend(
   const weeksSql = sql.join(
     ends.map(
       (e, i) =>
-        sql`select ${i} as w, ${e.at} as at, ${new Date(Date.parse(e.at) - MASTERY_WINDOW_MS).toISOString()} as since`,
+        sql`select cast(${i} as integer) as w, ${e.at} as at, ${new Date(Date.parse(e.at) - MASTERY_WINDOW_MS).toISOString()} as since`,
     ),
     sql` union all `,
   );

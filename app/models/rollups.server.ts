@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { chinaDaySql, greatest, jsonArrayAgg, jsonTextElements, shiftDays } from '../../db/dialect';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 
 /** The four rollup tables, in the order a rebuild fills them. */
@@ -21,9 +22,6 @@ export interface RebuildResult {
   rows: Record<RollupTable, number>;
   ms: number;
 }
-
-/** The ISO 8601 instant format of `Date#toISOString()`, as SQLite's strftime writes it. */
-const ISO = '%Y-%m-%dT%H:%M:%fZ';
 
 /**
  * Recomputes every report rollup (officer_activity, skill_passes, mistake_counts, skill_mastery)
@@ -76,15 +74,15 @@ async function fillRollups(
 ): Promise<Record<RollupTable, number>> {
   // Every statement reads attempts (or skill_passes) through this filter on the officer.
   const only = (column: string) =>
-    userIds === null ? sql<boolean>`1` : sql<boolean>`${sql.ref(column)} in (${sql.join(userIds)})`;
+    userIds === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in (${sql.join(userIds)})`;
   const rows = {} as Record<RollupTable, number>;
   const steps: Record<RollupTable, () => Promise<{ numAffectedRows?: bigint }>> = {
     officer_activity: () =>
       sql`
           insert into officer_activity (user_id, day)
-          select user_id, strftime('%Y-%m-%d', started_at, '+8 hours') from attempts where ${only('user_id')}
+          select user_id, ${chinaDaySql(trx, sql`started_at`)} from attempts where ${only('user_id')}
           union
-          select user_id, strftime('%Y-%m-%d', finished_at, '+8 hours') from attempts
+          select user_id, ${chinaDaySql(trx, sql`finished_at`)} from attempts
            where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}`.execute(
         trx,
       ),
@@ -99,7 +97,7 @@ async function fillRollups(
       sql`
           insert into mistake_counts (user_id, code, count, last_at)
           select a.user_id, e.value, count(*), max(a.finished_at)
-            from attempts a, json_each(a.error_codes) e
+            from attempts a, ${jsonTextElements(trx, sql`a.error_codes`)} e
            where a.status = 'finished' and a.closed_reason is null and ${only('a.user_id')}
            group by a.user_id, e.value`.execute(trx),
     // Reads skill_passes, rebuilt just before.
@@ -108,7 +106,7 @@ async function fillRollups(
           with finished as (
             select user_id, skill,
                    count(*) as attempts,
-                   max(max(score), 0) as best_score,
+                   ${greatest(trx, sql`max(score)`, sql`0`)} as best_score,
                    max(finished_at) as last_attempt_at,
                    max(case when mode = 'assessment' and passed = 1 then finished_at end) as last_pass_at
               from attempts
@@ -119,7 +117,7 @@ async function fillRollups(
             select p.user_id, p.skill, p.seed, p.passed_at, p.attempt_id
               from skill_passes p
               join finished f on f.user_id = p.user_id and f.skill = p.skill
-             where p.passed_at > strftime(${ISO}, f.last_attempt_at, ${`-${MASTERY_WINDOW_DAYS} days`})
+             where p.passed_at > ${shiftDays(trx, sql`f.last_attempt_at`, -MASTERY_WINDOW_DAYS)}
           ),
           per_seed as (
             select user_id, skill, max(passed_at) as at from kept group by user_id, skill, seed
@@ -129,12 +127,19 @@ async function fillRollups(
               from per_seed
           ),
           mastery as (
-            select user_id, skill, strftime(${ISO}, at, ${`+${MASTERY_WINDOW_DAYS} days`}) as mastered_until
+            select user_id, skill, ${shiftDays(trx, sql`at`, MASTERY_WINDOW_DAYS)} as mastered_until
               from ranked where n = ${MASTERY_DISTINCT_SEEDS}
           ),
           lists as (
             select user_id, skill,
-                   json_group_array(json_object('seed', seed, 'at', passed_at) order by passed_at, attempt_id) as passes_json
+                   ${jsonArrayAgg(
+                     trx,
+                     [
+                       ['seed', sql`seed`],
+                       ['at', sql`passed_at`],
+                     ],
+                     sql`passed_at, attempt_id`,
+                   )} as passes_json
               from kept group by user_id, skill
           )
           insert into skill_mastery (user_id, skill, attempts, best_score, last_attempt_at, last_pass_at, passes_json, mastered_until)

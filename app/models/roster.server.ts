@@ -9,6 +9,7 @@ import type { Skill } from '../../scenarios/types';
 import { officerStatusCtes, pastDueAssignmentsReaching } from './assignment/standing.server';
 import { masteredAtSql } from './mastery.server';
 import { masteryInstant, SKILLS, type Period } from './readiness.server';
+import { asFlag } from '../../db/dialect';
 
 export interface RosterRow {
   userId: number;
@@ -37,7 +38,7 @@ export async function overdueByOfficer(db: Kysely<Database>, scope: Scope, now =
   const overdue = new Map<number, number>();
   for (const { id, scenarioCount } of await pastDueAssignmentsReaching(db, scope, now)) {
     const { rows } = await sql<{ user_id: number }>`
-      with ${officerStatusCtes(id, scenarioCount, now)}
+      with ${officerStatusCtes(db, id, scenarioCount, now)}
       select s.user_id from officer_state s join units un on un.id = s.unit_id
        where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}`.execute(db);
     for (const { user_id } of rows) overdue.set(user_id, (overdue.get(user_id) ?? 0) + 1);
@@ -75,7 +76,7 @@ export async function getRoster(
       .where('un.path', '<', `${scope.path}~`)
       .where('u.role', '=', 'officer')
       .where('u.disabled', '=', 0)
-      .groupBy('u.id')
+      .groupBy(['u.id', 'un.id'])
       .select([
         'u.id',
         'u.display_name',
@@ -83,7 +84,7 @@ export async function getRoster(
         'un.id as unit_id',
         'un.code as unit_code',
         'un.name as unit_name',
-        sql<0 | 1>`u.password_hash is not null`.as('can_log_in'),
+        asFlag(sql`u.password_hash is not null`).as('can_log_in'),
         masteredAt('onboarding').as('m_onboarding'),
         masteredAt('inspection').as('m_inspection'),
         masteredAt('documents').as('m_documents'),

@@ -17,6 +17,7 @@ import {
 } from '../validation/statistics';
 import { realFigures } from './readiness.server';
 import { findUnitByCode, isWithinSubtree, listUnitsInSubtree } from './unit.server';
+import { jsonArrayLength } from '../../db/dialect';
 
 export { MAX_STATISTICS_FILE_BYTES, MAX_STATISTICS_ROWS };
 
@@ -381,7 +382,7 @@ const choicesOf = (json: string): Record<string, string> => {
 
 /**
  * An import with every row matched, unless it holds more rows than an import may (one stored before
- * the limit): then only its size is read (SQLite counts the JSON array), never the rows themselves.
+ * the limit): then only its size is read (the database counts the JSON array), never the rows themselves.
  */
 async function loadImport(db: Kysely<Database>, manager: Manager, importId: number) {
   const row = await db
@@ -392,7 +393,7 @@ async function loadImport(db: Kysely<Database>, manager: Manager, importId: numb
       'period_year',
       'status',
       'choices_json',
-      sql<number>`json_array_length(rows_json)`.as('row_count'),
+      jsonArrayLength(db, sql`rows_json`).as('row_count'),
     ])
     .where('id', '=', importId)
     .where('scope_unit_id', '=', manager.unit.id)

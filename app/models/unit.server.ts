@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Unit } from '../../db/schema';
 import { invariantResponse } from '../utils/http.server';
+import { asFlag } from '../../db/dialect';
 
 /** The part of a unit that scoping needs. */
 export type UnitRef = Pick<Unit, 'id' | 'code' | 'name' | 'level' | 'path'>;
@@ -105,7 +106,7 @@ export function listOfficersOfUnit(db: Kysely<Database>, unitId: number) {
     .selectFrom('users')
     .where('unit_id', '=', unitId)
     .where('role', '=', 'officer')
-    .select(['id', 'username', 'display_name', 'disabled', sql<0 | 1>`password_hash is not null`.as('can_log_in')])
+    .select(['id', 'username', 'display_name', 'disabled', asFlag(sql`password_hash is not null`).as('can_log_in')])
     .orderBy('id')
     .execute();
 }

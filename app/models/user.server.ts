@@ -31,7 +31,7 @@ export async function listUsers(
     query =
       unit && isWithinSubtree(scope, unit)
         ? query.where('units.path', '>=', unit.path).where('units.path', '<', `${unit.path}~`)
-        : query.where(sql<boolean>`0`);
+        : query.where(sql<boolean>`false`);
   }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

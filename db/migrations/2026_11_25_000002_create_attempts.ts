@@ -3,7 +3,6 @@ import { autoIdColumn, nowIsoDefault } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   // One drill attempt. The record is the event log plus scenario id/version and seed; `state_json`
   // is only a cache of the engine's state after `event_count` events.

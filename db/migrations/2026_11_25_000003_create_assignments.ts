@@ -3,7 +3,6 @@ import { autoIdColumn, nowIsoDefault } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   // A trainer's assignment: one or more scenarios, one mode and pass mark, a window, attempts allowed.
   // Who it covers is resolved at read time from its targets (units by subtree, or chosen officers),

@@ -3,7 +3,6 @@ import { autoIdColumn, nowIsoDefault, floatType } from '../dialect';
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   // Rollup: the days on which an officer drilled (an attempt started or finished). Participation in
   // any period counts distinct officers here, never rescanning attempts.

@@ -20,7 +20,7 @@ function tempDir() {
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe.skipIf(onPostgres)('db:backup', () => {
+describe.skipIf(onPostgres)('db:backup (SQLite only)', () => {
   it('copies a database being written to: every step acknowledged before it began is in the copy, and only whole steps', async () => {
     const { db, path } = useSqliteTestDatabase();
     const scenario = getScenario(listScenarios({ skill: 'inspection' })[0]!.id)!;
@@ -116,7 +116,7 @@ describe.skipIf(onPostgres)('db:backup', () => {
   });
 });
 
-describe.skipIf(onPostgres)('db:restore', () => {
+describe.skipIf(onPostgres)('db:restore (SQLite only)', () => {
   it('refuses while a server has the database open; then restores, keeping the old database aside', async () => {
     const { db, path } = useSqliteTestDatabase();
     const dir = tempDir();
@@ -238,5 +238,24 @@ describe.skipIf(onPostgres)('db:restore', () => {
     expect(confirmed.stderr).toBe('');
     expect(confirmed.status).toBe(0);
     expect(confirmed.stdout).toContain(`已恢复到 ${path}。原数据库已保存为 ${path}.before-restore-`);
+  });
+});
+
+describe('db:backup and db:restore with DATABASE_URL set', () => {
+  it('refuse and point to pg_dump / pg_restore, touching nothing', () => {
+    const dir = tempDir();
+    const env = { ...process.env, DATABASE_URL: 'postgres://drill@127.0.0.1:1/drill', BACKUP_DIR: dir };
+    for (const [script, verb] of [
+      ['scripts/db-backup.ts', '备份'],
+      ['scripts/db-restore.ts', '恢复'],
+    ] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script, join(dir, 'x.db'), '--yes'], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`本命令只${verb} SQLite 数据库文件。PostgreSQL 请用 pg_dump / pg_restore`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

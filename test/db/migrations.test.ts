@@ -49,16 +49,17 @@ const ALL_TABLES = [
 
 const tableNames = async (db: Kysely<any>) =>
   (
-    await (isPostgres(db)
-      ? sql<{ name: string }>`select table_name as name from information_schema.tables
+    await (
+      isPostgres(db)
+        ? sql<{ name: string }>`select table_name as name from information_schema.tables
           where table_schema = 'public' and table_name not like 'kysely_%' order by name`
-      : sql<{ name: string }>`select name from sqlite_master
+        : sql<{ name: string }>`select name from sqlite_master
           where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`
     ).execute(db)
   ).rows.map((r) => r.name);
 
 // On a SQLite file of its own (its folder, its pragmas); the same steps on PostgreSQL follow.
-describe.skipIf(onPostgres)('migrations', () => {
+describe.skipIf(onPostgres)('migrations on a SQLite file (SQLite only)', () => {
   it('create every table on an empty file (creating its folder) and set the pragmas', async () => {
     const { db, sqlite } = freshFile();
     const result = await migrateToLatest(db);
@@ -152,7 +153,9 @@ describe('2026_11_30_400001_unique_daily_reminders', () => {
     const [a, b] = officers.map((o) => o.id) as [number, number];
     const {
       rows: [inserted],
-    } = await sql<{ id: number }>`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
+    } = await sql<{
+      id: number;
+    }>`insert into assignments (title, created_by, owner_unit_id, mode, pass_mark, opens_at, due_at, attempts_allowed)
       values ('旧任务', ${trainer.id}, ${trainer.unit_id}, 'assessment', 80, '2026-03-01T00:00:00.000Z', '2026-03-09T10:00:00.000Z', 3)
       returning id`.execute(db);
     const assignment = inserted!.id;

@@ -14,6 +14,7 @@ import {
   takeHint,
 } from '../../app/models/attempt.server';
 import { getDemoFor } from '../../app/models/demo.server';
+import { rebuildRollups } from '../../app/models/rollups.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
 
@@ -134,6 +135,56 @@ describe('attempts', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, status: 409 });
     expect((await findOwnAttempt(db, userId, attemptId))!.event_count).toBe(1);
+  });
+
+  // On PostgreSQL the pool runs these side by side (real concurrency); on SQLite they take turns.
+  it('eight submits of one version at once: one is applied, seven are refused as stale, none fails', async () => {
+    const { db } = useTestDatabase();
+    const userId = await officer(db);
+    const { attemptId, seed } = await play(db, userId, { upTo: 1 });
+    const second = scenario.modelAnswer(scenario.fixture(seed))[1]!;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        submitDrillStep(db, userId, attemptId, {
+          stepId: second.stepId,
+          values: second.values,
+          version: 1,
+          now: minutes(3),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(7);
+    const events = await db.selectFrom('attempt_events').select('seq').where('attempt_id', '=', attemptId).execute();
+    expect(events.map((e) => e.seq).sort((a, b) => a - b)).toEqual([1, 2]);
+  });
+
+  it('two attempts of one officer and skill finishing at once both count in the rollups, as a rebuild counts them', async () => {
+    const { db } = useTestDatabase();
+    const userId = await officer(db);
+    const answer = scenario.modelAnswer(scenario.fixture('seed-a'));
+    const a = await play(db, userId, { upTo: answer.length - 1, seed: 'seed-a' });
+    const b = await play(db, userId, { upTo: answer.length - 1, seed: 'seed-b' });
+    const finish = async (run: typeof a) => {
+      const last = run.answer.length;
+      const step = scenario.modelAnswer(scenario.fixture(run.seed))[last]!;
+      const submitted = await submitDrillStep(db, userId, run.attemptId, {
+        stepId: step.stepId,
+        values: step.values,
+        version: last,
+        now: minutes(60),
+      });
+      if (!submitted.ok) throw new Error(submitted.reason);
+      if (!submitted.finished) {
+        const handedIn = await handIn(db, userId, run.attemptId, { version: last + 1, now: minutes(61) });
+        if (!handedIn.ok) throw new Error(handedIn.reason);
+      }
+    };
+    await Promise.all([finish(a), finish(b)]);
+    const incremental = await listMastery(db, userId);
+    expect(incremental.find((m) => m.skill === scenario.skill)?.attempts).toBe(2);
+    await rebuildRollups(db);
+    expect(await listMastery(db, userId)).toEqual(incremental);
   });
 
   it('invalid values are refused with field errors and nothing is stored', async () => {

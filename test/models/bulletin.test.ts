@@ -24,6 +24,7 @@ import { bulletinIssueSchema } from '../../app/validation/bulletin';
 import { inflateEntry, readZipDirectory } from '../../app/utils/zip.server';
 import { getScenario } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
+import { isUniqueViolation } from '../../db/dialect';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
@@ -319,7 +320,7 @@ describe('the weekly 通报', () => {
           content_json: '{}',
         })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toSatisfy(isUniqueViolation);
   }, 120_000);
 
   it('enforces scope: a unit sees its subtree’s 通报 only (403 outside, 404 unknown)', async () => {

@@ -78,33 +78,36 @@ describe('the idle timeout (SESSION_IDLE_MINUTES, 120 by default)', () => {
   });
 
   // SQLite only: counted by SQLite's total_changes(); the stamp itself is checked on both below.
-  it.skipIf(onPostgres)('moves the last-seen stamp at most once every five minutes, so most requests write nothing', async () => {
-    const { db, sqlite } = useSqliteTestDatabase();
-    (globalThis as { __drillDb?: unknown }).__drillDb = db;
-    vi.useFakeTimers({ toFake: ['Date'] });
-    onTestFinished(() => void vi.useRealTimers());
-    vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
-    const officer = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'changli.officer')
-      .executeTakeFirstOrThrow();
-    const cookie = await signedInCookie(officer.id);
-    const changes = () => (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
+  it.skipIf(onPostgres)(
+    'moves the last-seen stamp at most once every five minutes, so most requests write nothing (SQLite only)',
+    async () => {
+      const { db, sqlite } = useSqliteTestDatabase();
+      (globalThis as { __drillDb?: unknown }).__drillDb = db;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      onTestFinished(() => void vi.useRealTimers());
+      vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
+      const officer = await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'changli.officer')
+        .executeTakeFirstOrThrow();
+      const cookie = await signedInCookie(officer.id);
+      const changes = () => (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
 
-    const before = changes();
-    for (const at of ['08:01:00', '08:02:30', '08:04:59']) {
-      vi.setSystemTime(new Date(`2026-12-01T${at}Z`));
+      const before = changes();
+      for (const at of ['08:01:00', '08:02:30', '08:04:59']) {
+        vi.setSystemTime(new Date(`2026-12-01T${at}Z`));
+        expect(await getCurrentUser(pageRequest(cookie))).not.toBeNull();
+      }
+      expect(changes()).toBe(before);
+      expect((await rowOf(db, officer.id)).last_seen_at).toBe('2026-12-01T08:00:00.000Z');
+
+      vi.setSystemTime(new Date('2026-12-01T08:05:00Z'));
       expect(await getCurrentUser(pageRequest(cookie))).not.toBeNull();
-    }
-    expect(changes()).toBe(before);
-    expect((await rowOf(db, officer.id)).last_seen_at).toBe('2026-12-01T08:00:00.000Z');
-
-    vi.setSystemTime(new Date('2026-12-01T08:05:00Z'));
-    expect(await getCurrentUser(pageRequest(cookie))).not.toBeNull();
-    expect(changes()).toBe(before + 1);
-    expect((await rowOf(db, officer.id)).last_seen_at).toBe('2026-12-01T08:05:00.000Z');
-  });
+      expect(changes()).toBe(before + 1);
+      expect((await rowOf(db, officer.id)).last_seen_at).toBe('2026-12-01T08:05:00.000Z');
+    },
+  );
 
   it('counts a session without a stamp (older rows) from its creation', async () => {
     const { db } = useTestDatabase();

@@ -16,7 +16,8 @@ export const onPostgres = testServerUrl() !== null;
 export const TEST_DATABASE_PREFIX = 'drill_test_';
 
 /** A small pool on the server's maintenance database, for CREATE and DROP DATABASE. */
-export const postgresAdmin = (server: URL) => new pg.Pool({ connectionString: server.toString(), max: 2, allowExitOnIdle: true });
+export const postgresAdmin = (server: URL) =>
+  new pg.Pool({ connectionString: server.toString(), max: 2, allowExitOnIdle: true });
 
 /** The URL of one database on the test server. */
 export function databaseUrl(server: URL, name: string): string {
@@ -26,9 +27,8 @@ export function databaseUrl(server: URL, name: string): string {
 }
 
 export async function dropTestDatabases(admin: pg.Pool): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like $1`,
-    [`${TEST_DATABASE_PREFIX}%`],
-  );
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+    `${TEST_DATABASE_PREFIX}%`,
+  ]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
 }

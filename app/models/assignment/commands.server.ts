@@ -60,7 +60,6 @@ export async function formTokenUsed(db: Kysely<Database>, actorId: number, formT
   return (await findByFormToken(db, actorId, formToken)) !== undefined;
 }
 
-
 /**
  * Creates an assignment for units of the actor's subtree and/or chosen officers of it; nothing is
  * stored on a refusal. Idempotent per form: a form token already used by the actor returns the
@@ -203,7 +202,7 @@ export async function changeAssignment(
       // assignment_reminders_daily skips those already reminded today.
       const count = await db.transaction().execute(async (trx) => {
         const result = await sql`
-          with ${officerStatusCtes(assignment.id, n, now)}
+          with ${officerStatusCtes(db, assignment.id, n, now)}
           insert into assignment_reminders (assignment_id, user_id, message, sent_by, created_at)
           select ${assignment.id}, user_id, ${message}, ${actor.id}, ${now.toISOString()}
             from officer_state where status not in ('passed', 'failed')
@@ -263,7 +262,7 @@ async function extend(
       return { ok: false, field: 'unitCode', message: '单位不存在或不在您的管辖范围内' };
     const n = (await scenarioIdsOf(db, [assignment.id])).length;
     const { rows } = await sql<{ n: number }>`
-      with ${officerStatusCtes(assignment.id, n, now)} select count(*) as n from officer_state s join units un on un.id = s.unit_id
+      with ${officerStatusCtes(db, assignment.id, n, now)} select count(*) as n from officer_state s join units un on un.id = s.unit_id
        where un.path >= ${unit.path} and un.path < ${`${unit.path}~`}`.execute(db);
     if (rows[0]!.n === 0) return { ok: false, field: 'unitCode', message: '该单位没有本任务的执法人员' };
     target = { kind: 'unit', unit };
@@ -271,7 +270,7 @@ async function extend(
     if (!input.username) return { ok: false, field: 'username', message: '请填写要延期的执法人员用户名' };
     const n = (await scenarioIdsOf(db, [assignment.id])).length;
     const { rows } = await sql<{ user_id: number; display_name: string; path: string }>`
-      with ${officerStatusCtes(assignment.id, n, now)} select s.user_id, u.display_name, un.path from officer_state s
+      with ${officerStatusCtes(db, assignment.id, n, now)} select s.user_id, u.display_name, un.path from officer_state s
         join users u on u.id = s.user_id join units un on un.id = s.unit_id
        where u.username = ${input.username}`.execute(db);
     const officer = rows[0];

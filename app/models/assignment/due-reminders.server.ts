@@ -54,7 +54,7 @@ export async function sendDueReminders(db: Kysely<Database>, now = new Date()) {
     if (n === 0) continue;
     const horizon = new Date(now.getTime() + a.remind_days_before * DAY_MS).toISOString();
     const { rows } = await sql<{ user_id: number; due_at: string }>`
-      with ${officerStatusCtes(a.id, n, now)}
+      with ${officerStatusCtes(db, a.id, n, now)}
       select s.user_id, s.due_at from officer_state s
        where s.due_at > ${nowIso} and s.due_at <= ${horizon} and s.status <> 'passed'
          and exists (

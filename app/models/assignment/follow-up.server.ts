@@ -20,6 +20,7 @@ import {
   type OfficerAssignmentStatus,
   type Scope,
 } from './standing.server';
+import { asFlag } from '../../../db/dialect';
 
 export const FOLLOW_UP_PAGE_SIZE = 50;
 const OVERDUE_LIST_LIMIT = 200;
@@ -110,7 +111,7 @@ export async function getAssignmentFollowUp(
   const scenarioIds = (await scenarioIdsOf(db, [assignment.id])).map((s) => s.scenario_id);
   const titles = await scenarioTitles(db, scenarioIds);
   const n = scenarioIds.length;
-  const ctes = officerStatusCtes(assignment.id, n, now, within);
+  const ctes = officerStatusCtes(db, assignment.id, n, now, within);
   // Targets, extensions and reminders outside a covered viewer's subtree are not theirs to see;
   // a unit above them (the province, their city) is shown: it is why the assignment reaches them.
   const ancestorIds = scope.path.split('/').filter(Boolean).map(Number);
@@ -167,7 +168,7 @@ export async function getAssignmentFollowUp(
       .select([
         'r.created_at',
         sql<number>`count(*)`.as('recipients'),
-        sql<0 | 1>`max(r.automatic_for_due is not null)`.as('automatic'),
+        sql<0 | 1>`max(${asFlag(sql`r.automatic_for_due is not null`)})`.as('automatic'),
       ])
       .where('r.assignment_id', '=', assignment.id)
       .$if(!!within, (q) => q.where('run.path', '>=', scope.path).where('run.path', '<', `${scope.path}~`))
@@ -193,27 +194,27 @@ export async function getAssignmentFollowUp(
       with ${ctes}
       select un.id as unit_id, un.code, un.name, parent.name as parent_name,
              count(*) as covered,
-             sum(s.status in ('passed', 'failed')) as completed,
-             sum(s.status = 'passed') as passed,
-             sum(s.status = 'overdue') as overdue,
-             sum(s.started > 0) as started,
+             count(case when s.status in ('passed', 'failed') then 1 end) as completed,
+             count(case when s.status = 'passed' then 1 end) as passed,
+             count(case when s.status = 'overdue' then 1 end) as overdue,
+             count(case when s.started > 0 then 1 end) as started,
              sum(case when s.status in ('passed', 'failed') then s.score end) as score_sum,
              round(avg(case when s.status in ('passed', 'failed') then s.score end), 1) as avg_score
         from officer_state s
         join units un on un.id = s.unit_id
         left join units parent on parent.id = un.parent_id
-       group by un.id
-       order by parent.sort_order, parent.id, un.sort_order, un.id`.execute(db)
+       group by un.id, parent.id
+       order by parent.sort_order nulls first, parent.id nulls first, un.sort_order, un.id`.execute(db)
   ).rows.map((u) => ({ ...u, completionRate: pct(u.completed, u.covered), passRate: pct(u.passed, u.covered) }));
 
   const filterUnit = query.unit ? units.find((u) => u.code === query.unit) : undefined;
   const statusFilter = {
-    all: sql`1`,
+    all: sql`true`,
     notDone: sql`s.status not in ('passed', 'failed')`,
     overdue: sql`s.status = 'overdue'`,
     passed: sql`s.status = 'passed'`,
   }[query.status];
-  const unitFilter = filterUnit ? sql`s.unit_id = ${filterUnit.unit_id}` : sql`1`;
+  const unitFilter = filterUnit ? sql`s.unit_id = ${filterUnit.unit_id}` : sql`true`;
   type OfficerRow = {
     user_id: number;
     username: string;
@@ -398,7 +399,7 @@ export async function listOverdueByUnit(db: Kysely<Database>, scope: Scope, now 
   >();
   for (const { id, scenarioCount } of await pastDueAssignmentsReaching(db, scope, now)) {
     const { rows } = await sql<{ unit_id: number; code: string; name: string; overdue: number }>`
-      with ${officerStatusCtes(id, scenarioCount, now)}
+      with ${officerStatusCtes(db, id, scenarioCount, now)}
       select un.id as unit_id, un.code, un.name, count(*) as overdue
         from officer_state s join units un on un.id = s.unit_id
        where s.status = 'overdue' and un.path >= ${scope.path} and un.path < ${`${scope.path}~`}
@@ -448,7 +449,7 @@ export async function getFollowUpForExport(
   if (!followUp) return null;
   const within = reach === 'covered' ? scope : undefined;
   const { rows } = await sql<FollowUpOfficerRow>`
-    with ${officerStatusCtes(assignmentId, followUp.scenarios.length, now, within)}
+    with ${officerStatusCtes(db, assignmentId, followUp.scenarios.length, now, within)}
     select s.user_id, u.username, u.display_name, un.name as unit_name, s.status, s.score, s.seconds, s.started,
            (select max(x.started_at) from attempts x
              where x.assignment_id = ${assignmentId} and x.user_id = s.user_id and x.closed_reason is null) as last_attempt_at,

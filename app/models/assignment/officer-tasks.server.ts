@@ -15,6 +15,7 @@ import {
   type Db,
   type OfficerAssignmentStatus,
 } from './standing.server';
+import { asFlag, lockedForUpdate } from '../../../db/dialect';
 
 /** Ids of the assignments that reach an officer: targets on any unit of their path, or on them. */
 function assignmentIdsForOfficer(db: Db, user: { id: number; unit: { path: string } }) {
@@ -126,7 +127,7 @@ export function listOfficerReminders(db: Kysely<Database>, userId: number, now =
       'a.id as assignment_id',
       'a.title',
       'by.display_name as sent_by_name',
-      sql<0 | 1>`r.automatic_for_due is not null`.as('automatic'),
+      asFlag(sql`r.automatic_for_due is not null`).as('automatic'),
     ])
     .where('r.user_id', '=', userId)
     .where('r.created_at', '>', since)
@@ -152,6 +153,9 @@ export async function startAssignedDrill(
 ): Promise<StartAssignedResult> {
   if (user.role !== 'officer') return { ok: false, status: 409, reason: '练兵任务只能由执法人员本人完成。' };
   return db.transaction().execute(async (trx) => {
+    // One officer's starts take turns (a double click on 开始, two app processes): the count of
+    // attempts used below then includes the other start's attempt.
+    await lockedForUpdate(trx, trx.selectFrom('users').select('id').where('id', '=', user.id)).execute();
     const assignment = await trx
       .selectFrom('assignments')
       .selectAll()

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Assignment, Database, Unit } from '../../../db/schema';
 import { isWithinSubtree } from '../unit.server';
+import { elapsedWholeSeconds, greatest, least } from '../../../db/dialect';
 
 export type Scope = Pick<Unit, 'path'>;
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -118,6 +119,7 @@ const TIME_SPAN = 10_000_000;
  * `within`: only the officers of that subtree are covered (a manager's view of a wider assignment).
  */
 export function officerStatusCtes(
+  db: Db,
   assignmentId: number,
   scenarioCount: number,
   now: Date,
@@ -155,7 +157,7 @@ export function officerStatusCtes(
     per_scenario as (
       select user_id, scenario_id, count(*) as started,
              max(case when status = 'finished'
-                      then score * ${span} + (${last} - min(${last}, cast((min(julianday(finished_at), coalesce(julianday(deadline), julianday(finished_at))) - julianday(started_at)) * 86400 as integer)))
+                      then score * ${span} + (${last} - ${least(db, last, elapsedWholeSeconds(db, sql`started_at`, least(db, sql`finished_at`, sql`coalesce(deadline, finished_at)`)))})
                  end) as best_key,
              max(case when status = 'finished' then passed end) as passed
         from attempts
@@ -187,7 +189,7 @@ export function officerStatusCtes(
              coalesce(best.passed_n, 0) as passed_n,
              case when best.done > 0 then round(1.0 * best.score_sum / ${scenarioCount}, 1) end as score,
              case when best.done > 0 then best.seconds end as seconds,
-             max(a.due_at, coalesce(unit_due.due_at, a.due_at), coalesce(user_due.due_at, a.due_at)) as due_at
+             ${greatest(db, sql`a.due_at`, sql`coalesce(unit_due.due_at, a.due_at)`, sql`coalesce(user_due.due_at, a.due_at)`)} as due_at
         from covered c
         join assignments a on a.id = ${assignmentId}
         left join best on best.user_id = c.user_id
@@ -224,13 +226,13 @@ export async function totalsOf(
   within?: Scope,
 ): Promise<Totals> {
   const { rows } = await sql<Totals>`
-    with ${officerStatusCtes(assignmentId, scenarioCount, now, within)}
+    with ${officerStatusCtes(db, assignmentId, scenarioCount, now, within)}
     select count(*) as covered,
-           coalesce(sum(status in ('passed', 'failed')), 0) as completed,
-           coalesce(sum(status = 'passed'), 0) as passed,
-           coalesce(sum(status = 'overdue'), 0) as overdue,
-           coalesce(sum(started > 0), 0) as started,
-           round(avg(case when status in ('passed', 'failed') then score end), 1) as avgScore
+           count(case when status in ('passed', 'failed') then 1 end) as completed,
+           count(case when status = 'passed' then 1 end) as passed,
+           count(case when status = 'overdue' then 1 end) as overdue,
+           count(case when started > 0 then 1 end) as started,
+           round(avg(case when status in ('passed', 'failed') then score end), 1) as "avgScore"
       from officer_state`.execute(db);
   return rows[0]!;
 }
@@ -247,14 +249,14 @@ export async function competitionRanking(
   now = new Date(),
   within?: Scope,
 ) {
-  const ctes = officerStatusCtes(assignmentId, scenarioCount, now, within);
+  const ctes = officerStatusCtes(db, assignmentId, scenarioCount, now, within);
   const [officers, units] = await Promise.all([
     sql<{ user_id: number; display_name: string; unit_name: string; score: number; seconds: number; done: number }>`
       with ${ctes}
       select s.user_id, u.display_name, un.name as unit_name, s.score, round(s.seconds) as seconds, s.done
         from officer_state s join users u on u.id = s.user_id join units un on un.id = s.unit_id
        where s.done > 0
-       order by s.score desc, s.seconds asc, s.user_id
+       order by s.score desc nulls last, s.seconds asc nulls first, s.user_id
        limit 100`.execute(db),
     sql<{
       unit_id: number;
@@ -265,11 +267,11 @@ export async function competitionRanking(
       seconds: number | null;
     }>`
       with ${ctes}
-      select un.id as unit_id, un.name, count(*) as covered, sum(s.done > 0) as participants,
+      select un.id as unit_id, un.name, count(*) as covered, count(case when s.done > 0 then 1 end) as participants,
              round(avg(coalesce(s.score, 0)), 1) as score, round(avg(s.seconds)) as seconds
         from officer_state s join units un on un.id = s.unit_id
        group by un.id
-       order by score desc, seconds is null, seconds asc, un.id`.execute(db),
+       order by score desc nulls last, seconds asc nulls last, un.id`.execute(db),
   ]);
   return {
     officers: officers.rows.map((r, i) => ({ rank: i + 1, ...r })),
