@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { listScenarios } from '../scenarios/index';
+import { ownDatabase } from './database';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
@@ -18,36 +15,6 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/**
- * The test's own database: a SQLite file in a temporary folder, or under `npm run test:postgres` a
- * database of its own on the run's PostgreSQL server. The server is started with `location` in env.
- */
-async function ownDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
-  const removeDir = async () => rmSync(dir, { recursive: true, force: true });
-  if (!process.env.E2E_DATABASE_URL) return { env: { DATABASE_PATH: join(dir, 'crash.db') }, drop: removeDir };
-  const server = new URL(process.env.E2E_DATABASE_URL);
-  const name = `drill_e2e_crash_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: new URL('/postgres', server).toString() });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  return {
-    env: { DATABASE_URL: new URL(`/${name}`, server).toString() },
-    drop: async () => {
-      await admin(`drop database if exists ${name} with (force)`);
-      await removeDir();
-    },
-  };
 }
 
 async function startServer(port: number, database: Record<string, string>): Promise<ChildProcess> {
@@ -87,7 +54,7 @@ test('kill -9 mid-drill: after a restart on the same database the attempt resume
   // Its own budget: it seeds a database, starts a server twice and plays a whole case (two helpers'
   // runs on a loaded 2-core machine timed out at the default 30 s).
   test.setTimeout(180_000);
-  const database = await ownDatabase();
+  const database = await ownDatabase('crash');
   execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], {
     env: { ...process.env, ...database.env },
     stdio: 'ignore',

@@ -28,7 +28,10 @@ function runPrimary(workers: number) {
   const fork = (id: number) => {
     const worker = cluster.fork({ [WORKER_ID_VARIABLE]: String(id) });
     ids.set(worker, id);
-    worker.once('listening', () => listening.add(id));
+    worker.once('listening', () => {
+      listening.add(id);
+      console.log(`工作进程 ${id}（pid ${worker.process.pid}）已启动。`);
+    });
   };
 
   cluster.on('exit', (worker, code, signal) => {
