@@ -40,7 +40,8 @@ function runPrimary(workers: number) {
     if (stopping) {
       if (ids.size === 0) {
         console.log('所有工作进程已停止。');
-        process.exit(0);
+        // 0 after a signal; 1 when a worker could not start (set by stopAll).
+        process.exit();
       }
       return;
     }
