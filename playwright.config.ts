@@ -22,6 +22,13 @@ function chromiumPath(): string | undefined {
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
+// `npm run test:postgres` sets E2E_DATABASE_URL (an empty database on its throwaway server): the app
+// then runs on PostgreSQL with two processes on its port. Unset: the SQLite file, one process.
+const postgresUrl = process.env.E2E_DATABASE_URL;
+const database: Record<string, string> = postgresUrl
+  ? { DATABASE_URL: postgresUrl, WORKERS: '2' }
+  : { DATABASE_PATH: join(process.env.E2E_DATA_DIR, 'e2e.db') };
+
 export default defineConfig({
   testDir: './e2e',
   forbidOnly: Boolean(process.env.CI),
@@ -55,7 +62,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // The built app on its own port and its own temporary database, exactly as `npm start` runs it.
-    command: 'npx remix build && npx tsx scripts/prepare-db.ts && npx remix-serve ./build/index.js',
+    command: 'npx remix build && npx tsx scripts/prepare-db.ts && npx tsx scripts/serve.ts ./build/index.js',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -63,7 +70,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: process.env.E2E_PORT,
-      DATABASE_PATH: join(process.env.E2E_DATA_DIR, 'e2e.db'),
+      ...database,
       SESSION_SECRET: 'e2e-session-secret-0123456789',
       NODE_ENV: 'production',
       // Every browser of the suite logs in from 127.0.0.1, like an office behind one NAT address; the

@@ -14,7 +14,7 @@ import stylesHref from './styles/app.css';
 import { getDb } from './utils/db.server';
 import { getEnv } from './utils/env.server';
 import { documentPolicy, installFrontDoor } from './utils/front-door.server';
-import { registerJob, startScheduler } from './utils/scheduler.server';
+import { registerJob, schedulesJobsHere, startScheduler } from './utils/scheduler.server';
 import { NonceContext } from './utils/nonce';
 
 const ABORT_DELAY = 5_000;
@@ -23,8 +23,9 @@ const ABORT_DELAY = 5_000;
 installFrontDoor(stylesHref);
 
 // Periodic jobs (app/utils/scheduler.server.ts): shortly after start, then every few minutes.
-// Both are idempotent; SCHEDULED_JOBS=0 turns them off (the e2e suite does).
-if (getEnv().SCHEDULED_JOBS) {
+// Both are idempotent; SCHEDULED_JOBS=0 turns them off (the e2e suite does). Of several worker
+// processes (WORKERS=n) only the first runs them.
+if (getEnv().SCHEDULED_JOBS && schedulesJobsHere()) {
   registerJob('assignment-due-reminders', 5 * 60_000, (now) => sendDueReminders(getDb(), now));
   registerJob('weekly-bulletins', 15 * 60_000, (now) => issueScheduledBulletins(getDb(), now));
   startScheduler();

@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { listScenarios } from '../scenarios/index';
+import { ownDatabase } from './database';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
@@ -19,12 +17,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, databasePath: string): Promise<ChildProcess> {
+async function startServer(port: number, database: Record<string, string>): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/index.js'], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_PATH: databasePath,
+      ...database,
       SESSION_SECRET: 'crash-test-secret-0123456789',
       SCHEDULED_JOBS: '0',
       NODE_ENV: 'production',
@@ -50,21 +48,20 @@ async function startServer(port: number, databasePath: string): Promise<ChildPro
   throw new Error(`服务器未能启动：${stderr} ${last}`);
 }
 
-test('kill -9 mid-drill: after a restart on the same file the attempt resumes with the acknowledged step kept', async ({
+test('kill -9 mid-drill: after a restart on the same database the attempt resumes with the acknowledged step kept', async ({
   browser,
 }) => {
   // Its own budget: it seeds a database, starts a server twice and plays a whole case (two helpers'
   // runs on a loaded 2-core machine timed out at the default 30 s).
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'drill-crash-'));
-  const databasePath = join(dir, 'crash.db');
+  const database = await ownDatabase('crash');
   execFileSync('npx', ['tsx', 'scripts/prepare-db.ts'], {
-    env: { ...process.env, DATABASE_PATH: databasePath },
+    env: { ...process.env, ...database.env },
     stdio: 'ignore',
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let server = await startServer(port, databasePath);
+  let server = await startServer(port, database.env);
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   try {
@@ -79,7 +76,7 @@ test('kill -9 mid-drill: after a restart on the same file the attempt resumes wi
 
     server.kill('SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));
-    server = await startServer(port, databasePath);
+    server = await startServer(port, database.env);
 
     await page.goto(drillUrl);
     await expect(page.getByTestId('drill')).toHaveAttribute('data-version', '2');
@@ -89,6 +86,7 @@ test('kill -9 mid-drill: after a restart on the same file the attempt resumes wi
   } finally {
     await context.close();
     server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
+    await database.drop();
   }
 });

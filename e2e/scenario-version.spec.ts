@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
 import { listScenarios } from '../scenarios/index';
+import { openE2eDatabase } from './database';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { logIn } from './support';
 
@@ -13,7 +12,7 @@ const previous = scenario.version - 1;
 
 /** Rewrites the attempts in the shared e2e database as if recorded before the upgrade (the server keeps running). */
 async function recordUnderPreviousVersion(attemptIds: number[]) {
-  const { db } = openDatabase(join(process.env.E2E_DATA_DIR!, 'e2e.db'));
+  const db = openE2eDatabase();
   try {
     await db.updateTable('attempts').set({ scenario_version: previous }).where('id', 'in', attemptIds).execute();
   } finally {

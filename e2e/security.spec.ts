@@ -2,9 +2,8 @@
 // kind of response, methods and cross-site posts answered in Chinese, and pages that still hydrate
 // and submit under the Content-Security-Policy.
 import { expect, test, type Page } from '@playwright/test';
-import SQLite from 'better-sqlite3';
-import { join } from 'node:path';
 import { listScenarios } from '../scenarios/index';
+import { openE2eDatabase } from './database';
 import { modelAnswerFor, startDrill, submitStep } from './drill-support';
 import { DEMO_PASSWORD, enableLogin, logIn, runIndex } from './support';
 
@@ -54,17 +53,20 @@ test.describe('the login redirect', () => {
     const username = `zf130303${String(5 + runIndex()).padStart(3, '0')}`;
     const password = 'Crlf-test-2026';
     await enableLogin(browser, username, password);
-    const db = new SQLite(join(process.env.E2E_DATA_DIR!, 'e2e.db'), { readonly: true, fileMustExist: true });
-    const sessions = () =>
-      (
-        db
-          .prepare(
-            'select count(*) as n from sessions join users on users.id = sessions.user_id where users.username = ?',
-          )
-          .get(username) as { n: number }
-      ).n;
+    const db = openE2eDatabase();
+    const sessions = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('sessions')
+            .innerJoin('users', 'users.id', 'sessions.user_id')
+            .where('users.username', '=', username)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     try {
-      const before = sessions();
+      const before = await sessions();
       const response = await request.post('/login', {
         form: { username, password, redirectTo: '/officer\r\nSet-Cookie: __drill_session=attacker' },
         maxRedirects: 0,
@@ -72,7 +74,7 @@ test.describe('the login redirect', () => {
       expect(response.status()).toBe(400);
       expect(response.headers()['set-cookie']).toBeUndefined();
       expect(await response.text()).toContain('登录后要打开的地址无效');
-      expect(sessions()).toBe(before);
+      expect(await sessions()).toBe(before);
 
       // The same account with a plain target does sign in: the 400 was about the target only.
       const ok = await request.post('/login', {
@@ -81,9 +83,9 @@ test.describe('the login redirect', () => {
       });
       expect(ok.status()).toBe(302);
       expect(ok.headers()['location']).toBe('/officer');
-      expect(sessions()).toBe(before + 1);
+      expect(await sessions()).toBe(before + 1);
     } finally {
-      db.close();
+      await db.destroy();
     }
   });
 });

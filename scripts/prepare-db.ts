@@ -34,7 +34,9 @@ try {
   if (closed > 0) console.log(`场景已更新：关闭了 ${closed} 次按旧版本开始、尚未完成的练兵（不计成绩，可重新开始）。`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    seeded ? `数据库 ${describeLocation(path)}：已创建并导入演示数据（${seconds} 秒）。` : `数据库 ${describeLocation(path)}：已是最新结构，保留现有数据。`,
+    seeded
+      ? `数据库 ${describeLocation(path)}：已创建并导入演示数据（${seconds} 秒）。`
+      : `数据库 ${describeLocation(path)}：已是最新结构，保留现有数据。`,
   );
 } finally {
   await db.destroy();

@@ -53,7 +53,28 @@ const envSchema = z.object({
    * default; the e2e suite turns them off so that no job issues a 通报 or a reminder under a test.
    */
   SCHEDULED_JOBS: flag('SCHEDULED_JOBS', '1'),
+  /** App processes `npm start` runs on one port (scripts/serve.ts; docs/decisions/200-several-processes.md). */
+  WORKERS: z.coerce
+    .number({ error: 'WORKERS 须为整数（进程数）' })
+    .int('WORKERS 须为整数（进程数）')
+    .min(1, 'WORKERS 不能少于 1')
+    .max(64, 'WORKERS 不能超过 64')
+    .default(1),
+  /** Only scripts/bench/processes.ts sets it: several processes on one SQLite file, to measure why not. */
+  WORKERS_ON_SQLITE_FOR_BENCHMARK: flag('WORKERS_ON_SQLITE_FOR_BENCHMARK'),
 });
+
+// Measured (docs/decisions/200-several-processes.md): on one SQLite file a second process makes the app
+// slower and its writes fail with SQLITE_BUSY_SNAPSHOT; several processes need PostgreSQL.
+const checkedEnvSchema = envSchema.refine(
+  (env) => env.WORKERS === 1 || env.DATABASE_URL !== undefined || env.WORKERS_ON_SQLITE_FOR_BENCHMARK,
+  {
+    path: ['WORKERS'],
+    message:
+      'WORKERS 大于 1（多个进程）须使用 PostgreSQL（设置 DATABASE_URL）：SQLite 数据库文件只支持一个应用进程，' +
+      '多进程写同一文件会相互冲突且更慢（见 docs/decisions/200-several-processes.md）',
+  },
+);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -62,7 +83,7 @@ export const databaseLocation = (env: Env) => env.DATABASE_URL ?? env.DATABASE_P
 
 /** Validates an environment (unset and empty values take the defaults); throws in Chinese. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse({
+  const parsed = checkedEnvSchema.safeParse({
     NODE_ENV: source.NODE_ENV || undefined,
     DATABASE_PATH: source.DATABASE_PATH || undefined,
     DATABASE_URL: source.DATABASE_URL?.trim() || undefined,
@@ -73,6 +94,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     LOGIN_ADDRESS_FREE_FAILURES: source.LOGIN_ADDRESS_FREE_FAILURES?.trim() || undefined,
     XAPI_BASE_URL: source.XAPI_BASE_URL?.replace(/\/+$/, '') || undefined,
     SCHEDULED_JOBS: source.SCHEDULED_JOBS?.trim().toLowerCase() || undefined,
+    WORKERS: source.WORKERS?.trim() || undefined,
+    WORKERS_ON_SQLITE_FOR_BENCHMARK: source.WORKERS_ON_SQLITE_FOR_BENCHMARK?.trim().toLowerCase() || undefined,
   });
   if (!parsed.success) {
     throw new Error(`环境变量无效：\n${z.prettifyError(parsed.error)}`);

@@ -3,8 +3,11 @@
  * job runs once shortly after the server starts and then every `everyMs`. Timers are `unref()`ed,
  * so they never keep a process alive; a job that throws (or rejects) is logged and runs again at
  * its next turn; a job still running when its turn comes is skipped, never run twice at once.
- * Jobs must be idempotent: a restart runs them again, and several server processes would each run
- * them. Not started under Vitest (tests call the job functions themselves).
+ * Jobs must be idempotent: a restart runs them again. With several app processes on one machine
+ * (`WORKERS=n`, scripts/serve.ts) only the first worker schedules them (`schedulesJobsHere`); several
+ * machines each have a first worker, so the jobs guard themselves in the database too (unique indexes:
+ * one reminder per recipient and day, one 通报 per unit and week). Not started under Vitest (tests
+ * call the job functions themselves).
  */
 
 export type JobFn = (now: Date) => unknown;
@@ -27,6 +30,20 @@ interface SchedulerState {
 // instead of doubling their timers.
 const globalForScheduler = globalThis as typeof globalThis & { __drillScheduler?: SchedulerState };
 const state: SchedulerState = (globalForScheduler.__drillScheduler ??= { jobs: new Map(), started: false });
+
+/** The variable through which scripts/serve.ts tells each cluster worker its number (1…n). */
+export const WORKER_ID_VARIABLE = 'DRILL_WORKER_ID';
+/** The one worker of a machine that runs the periodic jobs. */
+export const SCHEDULING_WORKER = 1;
+
+/**
+ * Whether this process runs the periodic jobs: a single process (no worker number) does; of
+ * several workers on one machine only worker 1 (restarted under the same number if it dies).
+ */
+export function schedulesJobsHere(environment: Record<string, string | undefined> = process.env): boolean {
+  const id = environment[WORKER_ID_VARIABLE];
+  return id === undefined || id === '' || Number(id) === SCHEDULING_WORKER;
+}
 
 /** How soon after start a job first runs, unless registered with its own delay. */
 export const FIRST_RUN_DELAY_MS = 15_000;

@@ -38,4 +38,18 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_POOL_SIZE: '20' }).DATABASE_POOL_SIZE).toBe(20);
     expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE 不能少于 1/);
   });
+
+  it('reads WORKERS as a whole number of processes; more than one only on PostgreSQL', () => {
+    expect(parseEnv({}).WORKERS).toBe(1);
+    expect(parseEnv({ WORKERS: ' 1 ' }).WORKERS).toBe(1);
+    expect(parseEnv({ WORKERS: '4', DATABASE_URL: 'postgres://drill@db:5432/drill' }).WORKERS).toBe(4);
+    expect(() => parseEnv({ WORKERS: '2' })).toThrow(
+      /WORKERS 大于 1（多个进程）须使用 PostgreSQL（设置 DATABASE_URL）/,
+    );
+    expect(() => parseEnv({ WORKERS: '0' })).toThrow(/WORKERS 不能少于 1/);
+    expect(() => parseEnv({ WORKERS: 'two' })).toThrow(/WORKERS 须为整数/);
+    expect(() => parseEnv({ WORKERS: '1.5', DATABASE_URL: 'postgres://db/drill' })).toThrow(/WORKERS 须为整数/);
+    // The benchmark that measured why (scripts/bench/processes.ts) may still run two on SQLite.
+    expect(parseEnv({ WORKERS: '2', WORKERS_ON_SQLITE_FOR_BENCHMARK: '1' }).WORKERS).toBe(2);
+  });
 });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerJob, registeredJobs, startScheduler, stopScheduler } from '../../app/utils/scheduler.server';
+import {
+  registerJob,
+  registeredJobs,
+  schedulesJobsHere,
+  startScheduler,
+  stopScheduler,
+  WORKER_ID_VARIABLE,
+} from '../../app/utils/scheduler.server';
 
 afterEach(() => {
   stopScheduler();
@@ -49,5 +56,14 @@ describe('the in-process scheduler', () => {
     expect(runs.slice(2)).toEqual(['again 2026-03-02T01:01:01.000Z', 'again 2026-03-02T01:02:01.000Z']);
     expect(registeredJobs().filter((n) => n === 'test-ok')).toHaveLength(1);
     vi.spyOn(console, 'error').mockRestore();
+  });
+});
+
+describe('schedulesJobsHere', () => {
+  it('a single process schedules; of several workers (scripts/serve.ts) only worker 1', () => {
+    expect(schedulesJobsHere({})).toBe(true);
+    expect(schedulesJobsHere({ [WORKER_ID_VARIABLE]: '1' })).toBe(true);
+    expect(schedulesJobsHere({ [WORKER_ID_VARIABLE]: '2' })).toBe(false);
+    expect(schedulesJobsHere({ [WORKER_ID_VARIABLE]: '12' })).toBe(false);
   });
 });
