@@ -52,8 +52,8 @@ const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
 
 /**
  * The built app on a database location (a SQLite file, or a PostgreSQL URL given as DATABASE_URL).
- * `processes` > 1 runs that many app processes on one port (scripts/bench/cluster-serve.cjs, node:cluster);
- * the one place to switch to the app's own multi-process start once it has one.
+ * One process: `remix-serve build/index.js`; `processes` > 1: the app's own `WORKERS=n` start
+ * (scripts/serve.ts, n node:cluster workers on one port), as `npm start` runs it.
  */
 export function startApp(
   location: string,
@@ -62,12 +62,13 @@ export function startApp(
   const processes = opts.processes ?? 1;
   return startServer({
     nodeArgs: [
+      ...(processes > 1 ? ['--import', 'tsx'] : []),
       ...(opts.full ? ['--require', join(ROOT, 'scripts/bench/sync-full.cjs')] : []),
       ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []),
     ],
     args:
       processes > 1
-        ? [join(ROOT, 'scripts/bench/cluster-serve.cjs'), SERVE, join(ROOT, 'build/index.js')]
+        ? [join(ROOT, 'scripts/serve.ts'), join(ROOT, 'build/index.js')]
         : [SERVE, join(ROOT, 'build/index.js')],
     env: {
       ...(isPostgresUrl(location) ? { DATABASE_URL: location } : { DATABASE_PATH: location }),
