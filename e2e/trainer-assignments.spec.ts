@@ -258,6 +258,9 @@ test('a double-submitted 布置任务 form creates one assignment; a second 提�
   const covered = (await page.getByTestId('total-covered').textContent())!.trim();
   await page.getByRole('button', { name: /发送提醒/ }).click();
   await expect(page.getByRole('status')).toHaveText(`已向 ${covered} 名尚未完成的执法人员发送提醒`);
+  // The page's data is reloaded after the action; a second click before that ends would cancel the
+  // reload (and a refused action reloads nothing), leaving the history as it was before the first.
+  await expect(page.getByTestId('assignment-history').getByText(/发送提醒/)).toHaveCount(1);
   await page.getByRole('button', { name: /发送提醒/ }).click();
   await expect(page.getByRole('alert')).toContainText(
     `已经提醒过全部 ${covered} 名尚未完成的执法人员，每人每天只提醒一次，请明天再发送。`,
