@@ -2,7 +2,7 @@
 // it is empty, and say where the app will be and how to log in.
 import { closeOutdatedAttempts } from '../app/models/attempt.server';
 import { purgeExpiredSessions } from '../app/models/auth.server';
-import { databaseLocation, getEnv } from '../app/utils/env.server';
+import { databaseLocation, getEnvOrExit } from '../app/utils/env.server';
 import { sessionSecret } from '../app/utils/session-secret.server';
 import { connectDatabase, describeLocation } from '../db/connection';
 import { DEMO_ACCOUNTS, prepareDatabase } from '../db/seed';
@@ -10,7 +10,7 @@ import { seedDemoDrills } from './seed-demo-drills';
 
 // Validates the environment now rather than at the first request, and creates the session secret
 // file beside the database when SESSION_SECRET is unset (the server then reads the same file).
-const path = databaseLocation(getEnv());
+const path = databaseLocation(getEnvOrExit());
 sessionSecret();
 const started = performance.now();
 const db = connectDatabase(path);

@@ -5,7 +5,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { getEnv } from '../app/utils/env.server';
+import { getEnvOrExit } from '../app/utils/env.server';
 import { SCHEDULING_WORKER, WORKER_ID_VARIABLE } from '../app/utils/scheduler.server';
 
 const require = createRequire(import.meta.url);
@@ -80,7 +80,7 @@ function runPrimary(workers: number) {
 
 if (cluster.isPrimary) {
   // Validates the environment (WORKERS among it) before anything starts; throws in Chinese.
-  const { WORKERS } = getEnv();
+  const { WORKERS } = getEnvOrExit();
   if (WORKERS === 1) serveHere();
   else runPrimary(WORKERS);
 } else {

@@ -105,6 +105,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
+/**
+ * The configuration for a command-line entry point (`npm start`'s scripts): an invalid environment
+ * prints its Chinese message alone — no stack trace — and exits with code 1.
+ */
+export function getEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
 /** The server's configuration, validated once at first use. */
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
