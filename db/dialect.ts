@@ -14,16 +14,10 @@ import {
  * (or transaction) it builds for, because one process only ever talks to one engine, but tests and
  * `db:copy` hold both at once.
  */
-export type Dialect = 'sqlite' | 'postgres';
-
 /** Anything with Kysely's executor: a database or a transaction. */
 type HasExecutor = Pick<Kysely<any>, 'getExecutor'>;
 
-export function dialectOf(db: HasExecutor): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
-
-export const isPostgres = (db: HasExecutor) => dialectOf(db) === 'postgres';
+export const isPostgres = (db: HasExecutor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * An integer primary key the database numbers: SQLite's AUTOINCREMENT (never reuses an id), an
@@ -64,16 +58,6 @@ export const shiftDays = (db: HasExecutor, instant: Expression<unknown> | RawBui
     ? sql<string>`to_char((${instant}::timestamptz at time zone 'UTC') + make_interval(days => ${sql.lit(n)}), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${instant}, ${sql.lit(`${n >= 0 ? '+' : ''}${n} days`)})`;
 };
-
-/** Seconds between two stored instants (b − a), as a float. */
-export const secondsBetween = (
-  db: HasExecutor,
-  a: Expression<unknown> | RawBuilder<unknown>,
-  b: Expression<unknown> | RawBuilder<unknown>,
-) =>
-  isPostgres(db)
-    ? sql<number>`extract(epoch from (${b}::timestamptz - ${a}::timestamptz))::double precision`
-    : sql<number>`((julianday(${b}) - julianday(${a})) * 86400.0)`;
 
 /**
  * The elements of a JSON array of strings stored as text, as a table with one column `value`, to
