@@ -3,6 +3,7 @@
 // writes the figures into docs/benchmarks.md. With --postgres, then the PostgreSQL cases of issue 17
 // (scripts/bench/postgres.ts) and their own section. Loopback only; every case is bounded in count and time.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -254,7 +255,7 @@ async function main() {
     `(errors summed over the runs); provincial: ${settings.runs} runs of ${settings.provincialSeconds} s.`;
   const report = [header, '', ...targetTable, '', ...details, '', ...others, '', ...weights].join('\n');
   console.log('\n' + report + '\n');
-  if (!args.has('--no-docs')) writeDocs(quick ? 'quick' : 'full', report);
+  if (!args.has('--no-docs')) await writeDocs(quick ? 'quick' : 'full', report);
   if (postgres) {
     // After the SQLite figures are printed and written: a failure here leaves them in place.
     const pgFigures = await benchPostgres(template, settings);
@@ -275,12 +276,12 @@ async function main() {
       },
     );
     console.log('\n' + section + '\n');
-    if (!args.has('--no-docs')) writeDocs(quick ? 'postgres-quick' : 'postgres-full', section);
+    if (!args.has('--no-docs')) await writeDocs(quick ? 'postgres-quick' : 'postgres-full', section);
   }
 }
 
 /** Replaces the section of docs/benchmarks.md between the markers of this kind of run. */
-function writeDocs(kind: 'quick' | 'full' | 'postgres-quick' | 'postgres-full', report: string) {
+async function writeDocs(kind: 'quick' | 'full' | 'postgres-quick' | 'postgres-full', report: string) {
   const path = join(ROOT, 'docs/benchmarks.md');
   const start = `<!-- bench:${kind}:start -->`;
   const end = `<!-- bench:${kind}:end -->`;
@@ -291,7 +292,10 @@ function writeDocs(kind: 'quick' | 'full' | 'postgres-quick' | 'postgres-full', 
     log(`docs/benchmarks.md has no ${start} … ${end} section; not written`);
     return;
   }
-  writeFileSync(path, text.slice(0, i + start.length) + '\n' + report + '\n' + text.slice(j));
+  // Formatted as the repository's check (`prettier --check .`, part of npm test) wants it.
+  const written = text.slice(0, i + start.length) + '\n' + report + '\n' + text.slice(j);
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(written, { ...options, filepath: path }));
   log(`docs/benchmarks.md: ${kind} figures updated`);
 }
 
