@@ -21,6 +21,21 @@ import { onPostgres, useTestDatabase } from '../support/db';
 import { databaseUrl, postgresAdmin, TEST_DATABASE_PREFIX, testServerUrl } from '../support/postgres';
 import type { Kysely } from 'kysely';
 
+/** The one unit the small hand-made sources start from. */
+const insertProvince = (db: Kysely<Database>) =>
+  db
+    .insertInto('units')
+    .values({
+      code: '130000',
+      name: '河北省',
+      level: 'province',
+      parent_id: null,
+      path: '/1/',
+      is_division: 1,
+      sort_order: 0,
+    })
+    .execute();
+
 // 2026-11-25 12:00 China time: the demo history is the twelve weeks before.
 const NOW = new Date('2026-11-25T04:00:00.000Z');
 
@@ -317,18 +332,7 @@ describe.runIf(onPostgres)('db:copy round trip (PostgreSQL only)', () => {
   it('leaves nothing copied when a row fails on the way (one transaction)', async () => {
     const path = await sqliteFile(tempDir());
     const { db } = openDatabase(path);
-    await db
-      .insertInto('units')
-      .values({
-        code: '130000',
-        name: '河北省',
-        level: 'province',
-        parent_id: null,
-        path: '/1/',
-        is_division: 1,
-        sort_order: 0,
-      })
-      .execute();
+    await insertProvince(db);
     // PostgreSQL's text cannot hold a NUL character; SQLite's can: the audit log's row is refused
     // after the units were inserted.
     await db
@@ -365,18 +369,7 @@ describe.runIf(onPostgres)('db:copy round trip (PostgreSQL only)', () => {
     const path = await sqliteFile(tempDir());
     const writer = openDatabase(path).db;
     onTestFinished(() => writer.destroy());
-    await writer
-      .insertInto('units')
-      .values({
-        code: '130000',
-        name: '河北省',
-        level: 'province',
-        parent_id: null,
-        path: '/1/',
-        is_division: 1,
-        sort_order: 0,
-      })
-      .execute();
+    await insertProvince(writer);
     const server = testServerUrl()!;
     const admin = postgresAdmin(server);
     const name = `${TEST_DATABASE_PREFIX}copy_snapshot_${process.pid}`;
