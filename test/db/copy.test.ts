@@ -1,7 +1,7 @@
 import { writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, sql } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startDrill, submitDrillStep } from '../../app/models/attempt.server';
 import { issueBulletin } from '../../app/models/bulletin.server';
@@ -19,7 +19,6 @@ import { compareReadinessReports, firstDifference, parseCopyArgs, runDbCopy, typ
 import { seedDemoDrills } from '../../scripts/seed-demo-drills';
 import { onPostgres, useTestDatabase } from '../support/db';
 import { databaseUrl, postgresAdmin, TEST_DATABASE_PREFIX, testServerUrl } from '../support/postgres';
-import type { Kysely } from 'kysely';
 
 /** The one unit the small hand-made sources start from. */
 const insertProvince = (db: Kysely<Database>) =>
