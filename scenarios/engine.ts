@@ -500,18 +500,30 @@ export function replayAttempt({
   const scenario = scenarioOrThrow(scenarioId, scenarioVersion);
   if (scenarioVersion !== undefined && scenarioVersion !== scenario.version)
     throw new Error(`场景${scenarioId}已从第${scenarioVersion}版更新到第${scenario.version}版，记录无法按原版本重放`);
-  let state = startAttempt({ scenarioId, seed, mode, at: startedAt, home, scenarioVersion: scenario.version });
+  const start = startAttempt({ scenarioId, seed, mode, at: startedAt, home, scenarioVersion: scenario.version });
+  return replayFrom(start, events);
+}
+
+/**
+ * Carries a state rebuilt from the first entries of its log on through the entries that follow
+ * (`events` must begin with entry number `state.events.length + 1`): the stored snapshot of an
+ * attempt brought up to its latest step. Throws, like `replayAttempt`, when an entry does not apply.
+ */
+export function replayFrom(state: AttemptState, events: readonly AttemptEvent[]): AttemptState {
+  let current = state;
   for (const entry of events) {
+    if (entry.seq !== current.events.length + 1)
+      throw new Error(`第${entry.seq}条记录不接续（应为第${current.events.length + 1}条）`);
     const result =
       entry.kind === 'workflow'
-        ? applyWorkflow(state, entry.event, entry.stepId)
+        ? applyWorkflow(current, entry.event, entry.stepId)
         : entry.kind === 'hint'
-          ? useHint(state, { hintId: entry.hintId, at: entry.at })
-          : finishAttempt(state, { at: entry.at, reason: entry.reason as Exclude<FinishReason, 'completed'> });
+          ? useHint(current, { hintId: entry.hintId, at: entry.at })
+          : finishAttempt(current, { at: entry.at, reason: entry.reason as Exclude<FinishReason, 'completed'> });
     if (!result.ok) throw new Error(`第${entry.seq}条记录无法重放：${result.reason}`);
-    state = result.state;
+    current = result.state;
   }
-  return state;
+  return current;
 }
 
 /** Scores an attempt: every rubric item with what was expected and what was done; hints deducted. */

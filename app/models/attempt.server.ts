@@ -12,6 +12,7 @@ import {
   finishAttempt,
   practiceFeedback,
   replayAttempt,
+  replayFrom,
   scoreAttempt,
   startAttempt,
   stepOutline,
@@ -19,7 +20,8 @@ import {
 } from '../../scenarios/engine';
 import { renderDocuments } from '../../scenarios/documents';
 import type { FieldDescriptor } from '../../scenarios/lib/form';
-import type { AnyScenario, ApplyResult, AttemptState, FinishReason } from '../../scenarios/types';
+import type { AnyScenario, ApplyResult, AttemptEvent, AttemptState, FinishReason } from '../../scenarios/types';
+import { CACHE_SIZES, Lru } from '../../scenarios/lib/lru';
 import { beijingTime } from '../utils/format';
 import { recordActivity, recordFinishedAttempt } from './mastery.server';
 import { practiceHomeOfUnit, storedPracticeHome, unitOfUser } from './practice-home.server';
@@ -212,31 +214,102 @@ export async function startDrill(
 }
 
 /**
- * The attempt's state: the cached snapshot when it belongs to the scenario version in the code,
- * otherwise rebuilt from the stored events (the record) — which throws if the scenario changed.
+ * How often the stored snapshot (attempts.state_json) is rewritten: after this many events since
+ * the one stored, and always when the attempt finishes. The event log, written with every step in
+ * the same transaction, is the record; the snapshot only saves a reader most of the replay.
  */
-export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): Promise<AttemptState> {
-  const cached = JSON.parse(attempt.state_json) as AttemptState;
+export const SNAPSHOT_EVERY_EVENTS = 8;
+
+/** An attempt's state after its latest event, and how many events its stored snapshot holds. */
+interface HotAttempt {
+  state: AttemptState;
+  /** Events in attempts.state_json; -1 when that snapshot must be rewritten at the next commit. */
+  snapshotEvents: number;
+}
+
+// Hot attempts (officers drilling now): the state after their latest event, per database, checked
+// against the row's version (event_count) and identity before use, so that a step or a page view
+// neither parses the stored snapshot nor replays. Filled from what was read or committed, never from
+// a transaction that may still roll back; another process's commit changes the version: a miss.
+const hotAttemptsByDb = new WeakMap<object, Lru<number, HotAttempt>>();
+function hotAttemptsOf(db: Kysely<Database>): Lru<number, HotAttempt> {
+  let cache = hotAttemptsByDb.get(db);
+  if (!cache) hotAttemptsByDb.set(db, (cache = new Lru(CACHE_SIZES.hotAttempts)));
+  return cache;
+}
+
+/** Whether a state is this row's, at its version: same attempt start, seed, scenario version and event count. */
+const isStateOf = (state: AttemptState, attempt: Attempt) =>
+  state.events.length === attempt.event_count &&
+  state.startedAt === attempt.started_at &&
+  state.seed === attempt.seed &&
+  state.scenarioId === attempt.scenario_id &&
+  state.scenarioVersion === attempt.scenario_version;
+
+/**
+ * The attempt's state: from the hot attempts when its version is there; otherwise the stored snapshot
+ * brought up to date with the events after it, when it belongs to the scenario version in the code;
+ * otherwise rebuilt from all stored events (the record) — which throws if the scenario changed.
+ * `db` may be a transaction of `cacheOwner` (the app's database, whose hot attempts are used).
+ */
+async function loadHotAttempt(db: Kysely<Database>, attempt: Attempt, cacheOwner: Kysely<Database>) {
   // Also registers a trainer's scenario version with the engine before anything runs on it.
   const scenario = await scenarioOf(db, attempt.scenario_id, attempt.scenario_version);
-  if (cached.events.length === attempt.event_count && scenario?.version === attempt.scenario_version) {
-    return cached;
+  const current = scenario?.version === attempt.scenario_version;
+  const hot = hotAttemptsOf(cacheOwner);
+  const known = hot.get(attempt.id);
+  if (current && known && isStateOf(known.state, attempt)) return known;
+  let found: HotAttempt | undefined;
+  const stored = current ? (JSON.parse(attempt.state_json) as AttemptState) : undefined;
+  if (stored && isStateOf(stored, attempt)) found = { state: stored, snapshotEvents: stored.events.length };
+  if (!found) {
+    const rows = await db
+      .selectFrom('attempt_events')
+      .select('event_json')
+      .where('attempt_id', '=', attempt.id)
+      // A concurrent step may have committed more since the row was read: only up to its version.
+      .where('seq', '<=', attempt.event_count)
+      .orderBy('seq')
+      .execute();
+    // The snapshot goes on from where it is only if its events are the log's first ones.
+    const continues =
+      stored !== undefined &&
+      stored.events.length > 0 &&
+      stored.events.length < rows.length &&
+      stored.scenarioVersion === attempt.scenario_version &&
+      stored.events.every((e, i) => JSON.stringify(e) === rows[i]!.event_json);
+    const log = rows.map((r) => JSON.parse(r.event_json) as AttemptEvent);
+    if (continues) {
+      try {
+        found = { state: replayFrom(stored, log.slice(stored.events.length)), snapshotEvents: stored.events.length };
+      } catch {
+        // It does not carry on into the log: the log alone decides (below).
+      }
+    }
+    found ??= {
+      state: replayAttempt({
+        scenarioId: attempt.scenario_id,
+        seed: attempt.seed,
+        mode: attempt.mode,
+        startedAt: attempt.started_at,
+        scenarioVersion: attempt.scenario_version,
+        events: log,
+        home: storedPracticeHome(attempt.practice_home_json),
+      }),
+      snapshotEvents: -1,
+    };
   }
-  const rows = await db
-    .selectFrom('attempt_events')
-    .select('event_json')
-    .where('attempt_id', '=', attempt.id)
-    .orderBy('seq')
-    .execute();
-  return replayAttempt({
-    scenarioId: attempt.scenario_id,
-    seed: attempt.seed,
-    mode: attempt.mode,
-    startedAt: attempt.started_at,
-    scenarioVersion: attempt.scenario_version,
-    events: rows.map((r) => JSON.parse(r.event_json)),
-    home: storedPracticeHome(attempt.practice_home_json),
-  });
+  if (current && isStateOf(found.state, attempt)) hot.set(attempt.id, found);
+  return found;
+}
+
+/** The attempt's state at its stored version (see `loadHotAttempt`). */
+export async function loadAttemptState(
+  db: Kysely<Database>,
+  attempt: Attempt,
+  cacheOwner: Kysely<Database> = db,
+): Promise<AttemptState> {
+  return (await loadHotAttempt(db, attempt, cacheOwner)).state;
 }
 
 /**
@@ -253,20 +326,27 @@ export function findOwnAttempt(
   return (options.forChange ? lockedForUpdate(db, query) : query).executeTakeFirst();
 }
 
-/** Stores what an engine call added — new events and the new state — and, when finished, the score. */
+/**
+ * Stores what an engine call added — new events, the snapshot when it is due (`SNAPSHOT_EVERY_EVENTS`)
+ * — and, when finished, the score. Returns the attempt as now stored, to be remembered once the
+ * transaction has committed.
+ */
 async function commit(
   trx: Transaction<Database>,
   attempt: Attempt,
+  from: HotAttempt,
   next: AttemptState,
   formValues?: Record<string, unknown>,
-): Promise<void> {
+): Promise<HotAttempt> {
   const finished = next.status === 'finished';
   const score = finished ? scoreAttempt(next) : null;
+  const writeSnapshot =
+    finished || from.snapshotEvents < 0 || next.events.length - from.snapshotEvents >= SNAPSHOT_EVERY_EVENTS;
   const result = await trx
     .updateTable('attempts')
     .set({
       event_count: next.events.length,
-      state_json: JSON.stringify(next),
+      ...(writeSnapshot ? { state_json: JSON.stringify(next) } : {}),
       status: next.status,
       hints_used: next.hintsUsed.length,
       ...(score
@@ -313,6 +393,7 @@ async function commit(
       errorCodes: score.items.filter((i) => i.earned < i.weight).map((i) => i.code),
     });
   }
+  return { state: next, snapshotEvents: writeSnapshot ? next.events.length : from.snapshotEvents };
 }
 
 class StaleAttemptError extends Error {}
@@ -331,8 +412,9 @@ async function change(
   apply: (state: AttemptState, at: string) => ApplyResult,
   formValues?: Record<string, unknown>,
 ): Promise<DrillResult> {
+  let committed: HotAttempt | undefined;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx): Promise<DrillResult> => {
       const attempt = await findOwnAttempt(trx, userId, attemptId, { forChange: true });
       if (!attempt) return { ok: false, status: 404, reason: '练兵记录不存在' } as const;
       const outdated = versionChangeOf(attempt);
@@ -340,11 +422,13 @@ async function change(
       if (attempt.status === 'finished')
         return { ok: false, status: 409, reason: '本次练兵已经结束，不能再提交。' } as const;
       if (attempt.event_count !== version) return STALE;
-      const state = await loadAttemptState(trx, attempt);
-      if (await handInIfTimeUp(trx, attempt, state, now)) {
+      const loaded = await loadHotAttempt(trx, attempt, db);
+      const timedOut = await handInIfTimeUp(trx, attempt, loaded, now);
+      if (timedOut) {
+        committed = timedOut;
         return { ok: false, status: 409, reason: '考核时间已到，本次提交未被接受，练兵已自动交卷。' } as const;
       }
-      const result = apply(state, now.toISOString());
+      const result = apply(loaded.state, now.toISOString());
       if (!result.ok) {
         return {
           ok: false,
@@ -353,9 +437,12 @@ async function change(
           ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
         } as const;
       }
-      await commit(trx, attempt, result.state, formValues);
+      committed = await commit(trx, attempt, loaded, result.state, formValues);
       return { ok: true, feedback: result.feedback, finished: result.state.status === 'finished' } as const;
     });
+    // Only now is it stored: the next step on this attempt starts from here.
+    if (committed) hotAttemptsOf(db).set(attemptId, committed);
+    return outcome;
   } catch (error) {
     if (error instanceof StaleAttemptError) return STALE;
     throw error;
@@ -412,11 +499,13 @@ export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now
   // Not scored under rules it was not played by: such an attempt is closed instead (getDrillView).
   if (versionChangeOf(attempt)) return false;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const timedOut = await db.transaction().execute(async (trx) => {
       const fresh = await findOwnAttempt(trx, attempt.user_id, attempt.id, { forChange: true });
-      if (!fresh || fresh.status !== 'active') return false;
-      return handInIfTimeUp(trx, fresh, await loadAttemptState(trx, fresh), now);
+      if (!fresh || fresh.status !== 'active') return undefined;
+      return handInIfTimeUp(trx, fresh, await loadHotAttempt(trx, fresh, db), now);
     });
+    if (timedOut) hotAttemptsOf(db).set(attempt.id, timedOut);
+    return timedOut !== undefined;
   } catch (error) {
     // Someone else's submission finished it first: nothing left to expire.
     if (error instanceof StaleAttemptError) return false;
@@ -424,18 +513,18 @@ export async function expireIfTimeUp(db: Kysely<Database>, attempt: Attempt, now
   }
 }
 
-/** Hands in an assessment whose server-side deadline has passed (scored as it stands); true if it did. */
+/** Hands in an assessment whose server-side deadline has passed (scored as it stands); what it stored if it did. */
 async function handInIfTimeUp(
   trx: Transaction<Database>,
   attempt: Attempt,
-  state: AttemptState,
+  loaded: HotAttempt,
   now: Date,
-): Promise<boolean> {
-  if (!state.deadline || now.getTime() <= Date.parse(state.deadline)) return false;
+): Promise<HotAttempt | undefined> {
+  const { state } = loaded;
+  if (!state.deadline || now.getTime() <= Date.parse(state.deadline)) return undefined;
   const timedOut = finishAttempt(state, { at: now.toISOString(), reason: 'timeUp' });
-  if (!timedOut.ok) return false;
-  await commit(trx, attempt, timedOut.state);
-  return true;
+  if (!timedOut.ok) return undefined;
+  return commit(trx, attempt, loaded, timedOut.state);
 }
 
 const MODULE_ORDER = ['企业管理', '执法检查', '隐患', '文书', '案件'] as const;

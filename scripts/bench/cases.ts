@@ -17,6 +17,7 @@ import {
   sleep,
   startServer,
   summarize,
+  withLoopWindow,
   type ConnectionScript,
   type LoadResult,
   type RunningServer,
@@ -57,13 +58,15 @@ const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
  */
 export function startApp(
   location: string,
-  opts: { full?: boolean; profile?: string; processes?: number } = {},
+  opts: { full?: boolean; profile?: string; processes?: number; preload?: string } = {},
 ): Promise<RunningServer> {
   const processes = opts.processes ?? 1;
   return startServer({
+    loopDelay: processes === 1,
     nodeArgs: [
       ...(processes > 1 ? ['--import', 'tsx'] : []),
       ...(opts.full ? ['--require', join(ROOT, 'scripts/bench/sync-full.cjs')] : []),
+      ...(opts.preload ? ['--require', opts.preload] : []),
       ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []),
     ],
     args:
@@ -87,11 +90,18 @@ function startBaseline(dbPath: string, pageFile: string, synchronous: 'NORMAL' |
     args: [join(ROOT, 'scripts/bench/baseline-server.ts')],
     env: { DATABASE_PATH: dbPath, PAGE_FILE: pageFile, SYNCHRONOUS: synchronous },
     readyPath: '/health',
+    loopDelay: true,
   });
 }
 
 export function startBareRemix() {
-  return startServer({ args: [SERVE, BARE_BUILD], env: { NODE_ENV: 'production' }, readyPath: '/', cwd: BARE_DIR });
+  return startServer({
+    args: [SERVE, BARE_BUILD],
+    env: { NODE_ENV: 'production' },
+    readyPath: '/',
+    cwd: BARE_DIR,
+    loopDelay: true,
+  });
 }
 
 /** An officer posting the model answer's steps of their attempts, one attempt after another. */
@@ -234,12 +244,15 @@ export async function throughput(template: string, s: Settings): Promise<Through
     type Target = {
       name: keyof Omit<ThroughputFigures, 'drillPageBytes' | 'bareRows' | 'barePageBytes' | 'pageWeight'>;
       run: (seconds: number) => Promise<LoadResult>;
+      /** the server measured, for its event-loop figures */
+      server: RunningServer;
     };
     const targets: Target[] = [
-      { name: 'appPost', run: appPost },
-      { name: 'appPostFull', run: appFullPost },
+      { name: 'appPost', server: app, run: appPost },
+      { name: 'appPostFull', server: appFull, run: appFullPost },
       {
         name: 'bWrite',
+        server: bWrite,
         run: (sec) =>
           closedLoad({
             base: bWrite.base,
@@ -251,6 +264,7 @@ export async function throughput(template: string, s: Settings): Promise<Through
       },
       {
         name: 'bWriteFull',
+        server: bWriteFull,
         run: (sec) =>
           closedLoad({
             base: bWriteFull.base,
@@ -262,6 +276,7 @@ export async function throughput(template: string, s: Settings): Promise<Through
       },
       {
         name: 'bRemixPost',
+        server: bare,
         run: (sec) =>
           closedLoad({
             base: bare.base,
@@ -280,14 +295,17 @@ export async function throughput(template: string, s: Settings): Promise<Through
       },
       {
         name: 'appGet',
+        server: app,
         run: (sec) => closedLoad({ ...getters(app.base, drillPathOf), connections: s.connections, seconds: sec }),
       },
       {
         name: 'bRead',
+        server: bWrite,
         run: (sec) => closedLoad({ ...getters(bWrite.base, drillPathOf), connections: s.connections, seconds: sec }),
       },
       {
         name: 'bRemixGet',
+        server: bare,
         run: (sec) =>
           closedLoad({ ...getters(bare.base, () => `/?rows=${bareRows}`), connections: s.connections, seconds: sec }),
       },
@@ -299,9 +317,12 @@ export async function throughput(template: string, s: Settings): Promise<Through
     }
     for (let r = 0; r < s.runs; r++) {
       for (const t of targets) {
-        const res = await t.run(s.seconds);
+        const res = await withLoopWindow(t.server, () => t.run(s.seconds));
         log(
-          `run ${r + 1}/${s.runs} ${t.name}: ${res.rps.toFixed(0)}/s p99 ${res.p99.toFixed(1)} ms, errors ${res.errors}`,
+          `run ${r + 1}/${s.runs} ${t.name}: ${res.rps.toFixed(0)}/s p50 ${res.p50.toFixed(1)} ms p99 ${res.p99.toFixed(1)} ms, errors ${res.errors}` +
+            (res.loop
+              ? `; CPU ${res.loop.cpuPerRequestMs.toFixed(3)} ms/request; event-loop delay p99 ${res.loop.p99} ms, max ${res.loop.max} ms, GC ${(res.loop.gcShare * 100).toFixed(1)} % (longest ${res.loop.gcMaxMs} ms)`
+              : ''),
         );
         results.set(t.name, [...(results.get(t.name) ?? []), res]);
       }

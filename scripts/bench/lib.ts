@@ -1,6 +1,9 @@
 // Shared helpers of the benchmark: child servers, a free port, load generation, statistics.
 import autocannon, { type Result as AutocannonResult } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 
@@ -28,7 +31,26 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** SIGKILL and wait. */
   kill(): Promise<void>;
+  /**
+   * Event-loop delay and GC pauses since the previous call (scripts/bench/loop-delay.cjs), for a
+   * server started with `loopDelay: true`; undefined otherwise.
+   */
+  loopWindow?: () => Promise<LoopFigures>;
 }
+
+/** What scripts/bench/loop-delay.cjs writes for one window of a server's life. */
+export interface LoopFigures {
+  seq: number;
+  seconds: number;
+  /** CPU time (user + system) the server used in the window, ms */
+  cpuMs: number;
+  /** event-loop delay, ms */
+  loop: { p50: number; p99: number; max: number; mean: number };
+  /** GC pauses: count, total and longest (ms), share of wall time */
+  gc: { count: number; totalMs: number; maxMs: number; share: number };
+}
+
+const LOOP_DELAY_PRELOAD = join(import.meta.dirname, 'loop-delay.cjs');
 
 /** Spawns `node <args>` with `env` and waits until GET `readyPath` answers (any status below 500). */
 export async function startServer(opts: {
@@ -37,13 +59,27 @@ export async function startServer(opts: {
   readyPath: string;
   nodeArgs?: string[];
   cwd?: string;
+  /** Preload scripts/bench/loop-delay.cjs (one process only: SIGUSR2 reaches the process started). */
+  loopDelay?: boolean;
 }): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...opts.args], {
-    cwd: opts.cwd,
-    env: { ...process.env, ...opts.env, PORT: String(port), HOST },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const loopFile = opts.loopDelay ? join(tmpdir(), `bench-loop-${process.pid}-${port}.json`) : undefined;
+  if (loopFile) rmSync(loopFile, { force: true });
+  const child = spawn(
+    process.execPath,
+    [...(loopFile ? ['--require', LOOP_DELAY_PRELOAD] : []), ...(opts.nodeArgs ?? []), ...opts.args],
+    {
+      cwd: opts.cwd,
+      env: {
+        ...process.env,
+        ...opts.env,
+        PORT: String(port),
+        HOST,
+        ...(loopFile ? { LOOP_DELAY_FILE: loopFile } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => {
     stderr += chunk;
@@ -67,6 +103,28 @@ export async function startServer(opts: {
       await exited;
     },
   };
+  if (loopFile) {
+    let seq = 0;
+    server.loopWindow = async () => {
+      child.kill('SIGUSR2');
+      // The handler runs when the server's loop next turns; a busy server may take a moment.
+      for (let i = 0; i < 400; i++) {
+        if (existsSync(loopFile)) {
+          try {
+            const figures = JSON.parse(readFileSync(loopFile, 'utf8')) as LoopFigures;
+            if (figures.seq > seq) {
+              seq = figures.seq;
+              return figures;
+            }
+          } catch {
+            // caught mid-write: read again
+          }
+        }
+        await sleep(25);
+      }
+      throw new Error('the server did not report its event-loop delay (SIGUSR2) within 10 s');
+    };
+  }
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) break;
     try {
@@ -104,6 +162,26 @@ export interface LoadResult {
   requests: number;
   errors: number;
   seconds: number;
+  /** The server's event-loop delay and GC pauses during the run (servers started with `loopDelay`). */
+  loop?: { p99: number; max: number; gcShare: number; gcMaxMs: number; cpuPerRequestMs: number };
+}
+
+/** Runs one measured load against `server`, with the server's event-loop figures of that window. */
+export async function withLoopWindow(server: RunningServer, run: () => Promise<LoadResult>): Promise<LoadResult> {
+  if (!server.loopWindow) return run();
+  await server.loopWindow();
+  const result = await run();
+  const w = await server.loopWindow();
+  return {
+    ...result,
+    loop: {
+      p99: w.loop.p99,
+      max: w.loop.max,
+      gcShare: w.gc.share,
+      gcMaxMs: w.gc.maxMs,
+      cpuPerRequestMs: result.requests > 0 ? w.cpuMs / result.requests : NaN,
+    },
+  };
 }
 
 export interface ClosedLoadOptions {
@@ -311,6 +389,17 @@ export function medianOf(runs: LoadResult[]): LoadResult & { runs: number } {
     errors: runs.reduce((s, r) => s + r.errors, 0),
     seconds: median(runs.map((r) => r.seconds)),
     runs: runs.length,
+    ...(runs.every((r) => r.loop)
+      ? {
+          loop: {
+            p99: median(runs.map((r) => r.loop!.p99)),
+            max: Math.max(...runs.map((r) => r.loop!.max)),
+            gcShare: median(runs.map((r) => r.loop!.gcShare)),
+            gcMaxMs: Math.max(...runs.map((r) => r.loop!.gcMaxMs)),
+            cpuPerRequestMs: median(runs.map((r) => r.loop!.cpuPerRequestMs)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,11 +1,14 @@
-// `npx tsx scripts/bench/profile.ts <post|get> [seconds]`: one throughput case of the bench against
-// the built app under `node --cpu-prof`, nothing else running, then where the server's CPU went
-// (self and inclusive time per function, idle left out). For finding what dominates a request;
-// the figures to record come from `npm run bench`. Needs `npm run build` first.
+// `npx tsx scripts/bench/profile.ts <post|get> [seconds] [top] [--runs n] [--no-profile] [--preload file.cjs]`:
+// one throughput case of the bench against the built app under `node --cpu-prof`, nothing else
+// running, then where the server's CPU went (self and inclusive time per function, idle left out),
+// and per run the server's event-loop delay and GC pauses (scripts/bench/loop-delay.cjs). `--preload`
+// loads a script into the server first (an experiment: e.g. a pragma changed). For finding what
+// dominates a request; the figures to record come from `npm run bench`. Needs `npm run build` first.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { StepPoster, startApp } from './cases';
-import { closedLoad, log } from './lib';
+import { closedLoad, log, withLoopWindow } from './lib';
 import { RUN_DIR, copyDb, createAttempts, createTemplate, listOfficers, mintSessions, resetRunDir } from './setup';
 
 interface ProfileNode {
@@ -80,50 +83,72 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
 }
 
 async function main() {
-  const which = process.argv[2];
-  const seconds = Number(process.argv[3] ?? 10);
-  if (which !== 'post' && which !== 'get') throw new Error('usage: profile.ts <post|get> [seconds]');
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string', default: '1' },
+      'no-profile': { type: 'boolean', default: false },
+      preload: { type: 'string' },
+    },
+  });
+  const [which, secondsArg, topArg] = positionals;
+  const seconds = Number(secondsArg ?? 10);
+  const runs = Number(values.runs);
+  if (which !== 'post' && which !== 'get') throw new Error('usage: profile.ts <post|get> [seconds] [top] [--runs n]');
   resetRunDir();
   const db = copyDb(await createTemplate(), 'profile');
   const ids = (await listOfficers(db, 50)).map((o) => o.id);
   const cookies = await mintSessions(db, ids);
-  const attempts = await createAttempts(db, ids, which === 'post' ? Math.ceil((600 * seconds) / 50 / 5) + 2 : 1);
+  const perOfficer = which === 'post' ? Math.ceil((1500 * seconds * runs) / 50 / 5) + 2 : 1;
+  const attempts = await createAttempts(db, ids, perOfficer);
   const dir = join(RUN_DIR, 'profiles');
-  const app = await startApp(db, { profile: dir });
-  try {
-    log(`profiling ${which} for ${seconds} s…`);
-    const result = await closedLoad({
-      base: app.base,
-      connections: 50,
-      seconds,
-      method: which === 'post' ? 'POST' : 'GET',
-      makeConnection: (i) => {
-        const id = ids[i % ids.length]!;
-        if (which === 'post') {
-          const poster = new StepPoster(cookies.get(id)!, attempts.get(id)!);
+  const app = await startApp(db, {
+    profile: values['no-profile'] ? undefined : dir,
+    preload: values.preload ? resolve(values.preload) : undefined,
+  });
+  const posters = new Map(ids.map((id) => [id, new StepPoster(cookies.get(id)!, attempts.get(id)!)]));
+  for (let run = 1; run <= runs; run++) {
+    log(`${values['no-profile'] ? 'measuring' : 'profiling'} ${which} for ${seconds} s (run ${run}/${runs})…`);
+    const result = await withLoopWindow(app, () =>
+      closedLoad({
+        base: app.base,
+        connections: 50,
+        seconds,
+        method: which === 'post' ? 'POST' : 'GET',
+        makeConnection: (i) => {
+          const id = ids[i % ids.length]!;
+          if (which === 'post') {
+            const poster = posters.get(id)!;
+            return {
+              next: () => poster.next(),
+              onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]),
+            };
+          }
+          const a = attempts.get(id)![0]!;
           return {
-            next: () => poster.next(),
-            onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]),
+            next: () => ({
+              path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`,
+              headers: { cookie: cookies.get(id)! },
+            }),
+            onResponse: (s) => s === 200,
           };
-        }
-        const a = attempts.get(id)![0]!;
-        return {
-          next: () => ({
-            path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`,
-            headers: { cookie: cookies.get(id)! },
-          }),
-          onResponse: (s) => s === 200,
-        };
-      },
-    });
-    log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
-  } finally {
-    await app.stop();
+        },
+      }),
+    );
+    // The attempts used go (the one in progress too: the version of its last post is not known).
+    for (const poster of posters.values()) {
+      poster.attempts.splice(0, poster.position.attempt + 1);
+      poster.resync(0, 0);
+    }
+    const loop = result.loop
+      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms`
+      : '';
+    log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}${loop}`);
   }
+  await app.stop();
+  if (values['no-profile']) return;
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-  console.log(
-    summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, Number(process.argv[4] ?? 40)),
-  );
+  console.log(summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, Number(topArg ?? 40)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

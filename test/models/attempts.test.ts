@@ -9,6 +9,7 @@ import {
   handIn,
   loadAttemptState,
   openAssessmentOf,
+  SNAPSHOT_EVERY_EVENTS,
   startDrill,
   submitDrillStep,
   takeHint,
@@ -17,6 +18,7 @@ import { getDemoFor } from '../../app/models/demo.server';
 import { rebuildRollups } from '../../app/models/rollups.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
+import { connectDatabase } from '../../db/connection';
 
 const T0 = new Date('2026-03-02T01:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -91,8 +93,8 @@ describe('attempts', () => {
     expect(JSON.parse(events[0]!.form_values_json!)).toEqual(answer[0]!.values);
   });
 
-  it('the stored events, replayed, rebuild the cached state exactly', async () => {
-    const { db } = useTestDatabase();
+  it('the stored events, replayed, rebuild the state exactly; the stored snapshot is a cache the log corrects', async () => {
+    const { db, location } = useTestDatabase();
     const userId = await officer(db);
     const { attemptId } = await play(db, userId, { upTo: 3 });
     const attempt = (await findOwnAttempt(db, userId, attemptId))!;
@@ -109,14 +111,107 @@ describe('attempts', () => {
       startedAt: attempt.started_at,
       events: events.map((e) => JSON.parse(e.event_json)),
     });
-    expect(replayed).toEqual(JSON.parse(attempt.state_json) as AttemptState);
-    // A cache that does not match the log is ignored: the log is the record.
-    await db
-      .updateTable('attempts')
-      .set({ state_json: JSON.stringify({ ...replayed, events: [] }) })
-      .where('id', '=', attemptId)
-      .execute();
-    expect(await loadAttemptState(db, (await findOwnAttempt(db, userId, attemptId))!)).toEqual(replayed);
+    // This process's hot state, and a second connection that has none (another process, or this one
+    // after a restart): the stored snapshot (behind: it is rewritten every SNAPSHOT_EVERY_EVENTS) plus the log.
+    expect(JSON.parse(attempt.state_json).events.length).toBeLessThan(3);
+    expect(await loadAttemptState(db, attempt)).toEqual(replayed);
+    const other = connectDatabase(location);
+    try {
+      expect(await loadAttemptState(other, attempt)).toEqual(replayed);
+      const fresh = async () => loadAttemptState(other, (await findOwnAttempt(other, userId, attemptId))!, {} as never);
+      // A snapshot that does not match the log is ignored: the log is the record.
+      await db
+        .updateTable('attempts')
+        .set({ state_json: JSON.stringify({ ...replayed, events: [] }) })
+        .where('id', '=', attemptId)
+        .execute();
+      expect(await fresh()).toEqual(replayed);
+      const wrongFirst = { ...replayed.events[0]!, at: minutes(30).toISOString() };
+      await db
+        .updateTable('attempts')
+        .set({ state_json: JSON.stringify({ ...replayed, events: [wrongFirst] }) })
+        .where('id', '=', attemptId)
+        .execute();
+      expect(await fresh()).toEqual(replayed);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it(`the stored snapshot is rewritten every ${SNAPSHOT_EVERY_EVENTS} events and at the finish, and always replays to the log`, async () => {
+    const { db, location } = useTestDatabase();
+    const userId = await officer(db);
+    const long = listScenarios().find((s) => s.modelAnswer(s.fixture('seed-a')).length > SNAPSHOT_EVERY_EVENTS)!;
+    const answer = long.modelAnswer(long.fixture('seed-a'));
+    const { attemptId } = await play(db, userId, { scenarioId: long.id, upTo: 0 });
+    const other = connectDatabase(location);
+    try {
+      for (const [version, step] of answer.entries()) {
+        const result = await submitDrillStep(db, userId, attemptId, {
+          stepId: step.stepId,
+          values: step.values,
+          version,
+          now: minutes(version + 1),
+        });
+        expect(result.ok).toBe(true);
+        const row = (await findOwnAttempt(db, userId, attemptId))!;
+        const snapshotEvents = (JSON.parse(row.state_json) as AttemptState).events.length;
+        const finished = row.status === 'finished';
+        expect(snapshotEvents).toBe(
+          finished ? version + 1 : Math.floor((version + 1) / SNAPSHOT_EVERY_EVENTS) * SNAPSHOT_EVERY_EVENTS,
+        );
+        // Whatever the snapshot holds, a reader without the hot state rebuilds the same state.
+        const log = await db
+          .selectFrom('attempt_events')
+          .select('event_json')
+          .where('attempt_id', '=', attemptId)
+          .orderBy('seq')
+          .execute();
+        const replayed = replayAttempt({
+          scenarioId: row.scenario_id,
+          seed: row.seed,
+          mode: row.mode,
+          startedAt: row.started_at,
+          events: log.map((e) => JSON.parse(e.event_json)),
+        });
+        expect(await loadAttemptState(other, row)).toEqual(replayed);
+        if (finished) expect(JSON.parse(row.state_json)).toEqual(replayed);
+      }
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('a step taken through another connection (another process) is seen: the hot state is checked against the version', async () => {
+    const { db, location } = useTestDatabase();
+    const userId = await officer(db);
+    const { attemptId, seed } = await play(db, userId, { upTo: 1 });
+    const answer = scenario.modelAnswer(scenario.fixture(seed));
+    // This connection now holds the attempt at version 1; the other takes step 2.
+    expect((await getDrillView(db, userId, attemptId, null))!.kind).toBe('drill');
+    const other = connectDatabase(location);
+    try {
+      const second = await submitDrillStep(other, userId, attemptId, {
+        stepId: answer[1]!.stepId,
+        values: answer[1]!.values,
+        version: 1,
+        now: minutes(2),
+      });
+      expect(second.ok).toBe(true);
+    } finally {
+      await other.destroy();
+    }
+    const third = await submitDrillStep(db, userId, attemptId, {
+      stepId: answer[2]!.stepId,
+      values: answer[2]!.values,
+      version: 2,
+      now: minutes(3),
+    });
+    expect(third.ok).toBe(true);
+    const view = (await getDrillView(db, userId, attemptId, null))!;
+    expect(view.kind === 'drill' && view.attempt.version).toBe(3);
+    const seqs = await db.selectFrom('attempt_events').select('seq').where('attempt_id', '=', attemptId).execute();
+    expect(seqs.map((r) => r.seq).sort()).toEqual([1, 2, 3]);
   });
 
   it('a stale version (double click, old tab, replayed POST) is refused and applied at most once', async () => {
