@@ -363,14 +363,16 @@ function applyWorkflow(state: AttemptState, rawEvent: unknown, stepId: string | 
   const event: WorkflowEvent = parsed.data;
   const machine = machineOf(scenario);
   const snapshot = restore(machine, state.snapshot);
-  if (!snapshot.can(event)) {
+  // An event no transition takes leaves the snapshot as it was (the very object): XState's own
+  // `can` would select the transitions — guards and all — a second time (issue 18's profile).
+  const next = nextWorkflowSnapshot(machine, snapshot, event);
+  if (next === snapshot) {
     return {
       ok: false,
       code: 'NOT_ALLOWED_NOW',
       reason: notNowReason(state, workflow.eventLabels[event.type] ?? event.type, event.type),
     };
   }
-  const next = nextWorkflowSnapshot(machine, snapshot, event);
   const refusal = (next.context as { refusal: { reason: string } | null }).refusal;
   if (refusal) return { ok: false, code: 'REFUSED', reason: refusal.reason };
   const resolvedStepId =

@@ -27,6 +27,7 @@ import { recordActivity, recordFinishedAttempt } from './mastery.server';
 import { practiceHomeOfUnit, storedPracticeHome, unitOfUser } from './practice-home.server';
 import { regradeOf } from './regrade.server';
 import { lockedForUpdate } from '../../db/dialect';
+import { arg, precompiled } from '../../db/precompiled';
 
 export const DEFAULT_PASS_MARK = 80;
 
@@ -316,15 +317,44 @@ export async function loadAttemptState(
  * An officer's own attempt, or undefined (another officer's attempt is as good as missing).
  * `forChange`: held until the transaction ends, so that concurrent submits on one attempt take turns.
  */
-export function findOwnAttempt(
+export async function findOwnAttempt(
   db: Kysely<Database>,
   userId: number,
   attemptId: number,
   options: { forChange?: boolean } = {},
-) {
-  const query = db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', userId);
-  return (options.forChange ? lockedForUpdate(db, query) : query).executeTakeFirst();
+): Promise<Attempt | undefined> {
+  const { rows } = await (options.forChange ? selectOwnAttemptForChange : selectOwnAttempt)(db, attemptId, userId);
+  return rows[0];
 }
+
+// The step's statements, compiled once (db/precompiled.ts): every step and drill page runs them.
+const ownAttempt = (db: Kysely<Database>) =>
+  db.selectFrom('attempts').selectAll().where('id', '=', arg<number>(0)).where('user_id', '=', arg<number>(1));
+const selectOwnAttempt = precompiled<[attemptId: number, userId: number]>()(ownAttempt);
+const selectOwnAttemptForChange = precompiled<[attemptId: number, userId: number]>()((db: Kysely<Database>) =>
+  lockedForUpdate(db, ownAttempt(db)),
+);
+/** A step's write of the attempt row, the snapshot left as stored (it is due every SNAPSHOT_EVERY_EVENTS). */
+const updateAttemptProgress = precompiled<
+  [eventCount: number, status: Attempt['status'], hintsUsed: number, id: number, version: number]
+>()((db: Kysely<Database>) =>
+  db
+    .updateTable('attempts')
+    .set({ event_count: arg<number>(0), status: arg<Attempt['status']>(1), hints_used: arg<number>(2) })
+    .where('id', '=', arg<number>(3))
+    .where('event_count', '=', arg<number>(4)),
+);
+const insertAttemptEvent = precompiled<
+  [attemptId: number, seq: number, at: string, eventJson: string, formValuesJson: string | null]
+>()((db: Kysely<Database>) =>
+  db.insertInto('attempt_events').values({
+    attempt_id: arg<number>(0),
+    seq: arg<number>(1),
+    at: arg<string>(2),
+    event_json: arg<string>(3),
+    form_values_json: arg<string | null>(4),
+  }),
+);
 
 /**
  * Stores what an engine call added — new events, the snapshot when it is due (`SNAPSHOT_EVERY_EVENTS`)
@@ -342,31 +372,50 @@ async function commit(
   const score = finished ? scoreAttempt(next) : null;
   const writeSnapshot =
     finished || from.snapshotEvents < 0 || next.events.length - from.snapshotEvents >= SNAPSHOT_EVERY_EVENTS;
-  const result = await trx
-    .updateTable('attempts')
-    .set({
-      event_count: next.events.length,
-      ...(writeSnapshot ? { state_json: JSON.stringify(next) } : {}),
-      status: next.status,
-      hints_used: next.hintsUsed.length,
-      ...(score
-        ? {
-            finished_at: next.finishedAt,
-            score: score.total,
-            passed: score.total >= attempt.pass_mark ? 1 : 0,
-            error_codes: JSON.stringify(score.items.filter((i) => i.earned < i.weight).map((i) => i.code)),
-          }
-        : {}),
-    })
-    .where('id', '=', attempt.id)
-    // The version check that makes a double click, a stale tab or a replayed POST apply at most once.
-    .where('event_count', '=', attempt.event_count)
-    .executeTakeFirst();
+  // The version check (event_count = the version the page was built on) makes a double click, a stale
+  // tab or a replayed POST apply at most once.
+  const updated =
+    writeSnapshot || score
+      ? (
+          await trx
+            .updateTable('attempts')
+            .set({
+              event_count: next.events.length,
+              ...(writeSnapshot ? { state_json: JSON.stringify(next) } : {}),
+              status: next.status,
+              hints_used: next.hintsUsed.length,
+              ...(score
+                ? {
+                    finished_at: next.finishedAt,
+                    score: score.total,
+                    passed: score.total >= attempt.pass_mark ? 1 : 0,
+                    error_codes: JSON.stringify(score.items.filter((i) => i.earned < i.weight).map((i) => i.code)),
+                  }
+                : {}),
+            })
+            .where('id', '=', attempt.id)
+            .where('event_count', '=', attempt.event_count)
+            .executeTakeFirst()
+        ).numUpdatedRows
+      : (
+          await updateAttemptProgress(
+            trx,
+            next.events.length,
+            next.status,
+            next.hintsUsed.length,
+            attempt.id,
+            attempt.event_count,
+          )
+        ).numAffectedRows;
   // Checked before the events go in: a concurrent writer of the same version (another process) has
   // either committed — the row no longer matches — or holds the row until it does.
-  if (result.numUpdatedRows !== 1n) throw new StaleAttemptError();
+  if (updated !== 1n) throw new StaleAttemptError();
   const added = next.events.slice(attempt.event_count);
-  if (added.length > 0) {
+  const valuesJson = (e: AttemptEvent) => (formValues && e.kind === 'workflow' ? JSON.stringify(formValues) : null);
+  if (added.length === 1) {
+    const [e] = added as [AttemptEvent];
+    await insertAttemptEvent(trx, attempt.id, e.seq, e.at, JSON.stringify(e), valuesJson(e));
+  } else if (added.length > 1) {
     await trx
       .insertInto('attempt_events')
       .values(
@@ -375,7 +424,7 @@ async function commit(
           seq: e.seq,
           at: e.at,
           event_json: JSON.stringify(e),
-          form_values_json: formValues && e.kind === 'workflow' ? JSON.stringify(formValues) : null,
+          form_values_json: valuesJson(e),
         })),
       )
       .execute();

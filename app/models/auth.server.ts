@@ -1,6 +1,7 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { arg, precompiled } from '../../db/precompiled';
 import type { Database, Role } from '../../db/schema';
 import { CACHE_SIZES, Lru } from '../../scenarios/lib/lru';
 import { getDb } from '../utils/db.server';
@@ -148,32 +149,40 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   return lookup;
 }
 
+// The one session read of every request (compiled once: db/precompiled.ts): the live session, its
+// officer (not disabled) and the officer's unit.
+const selectSessionUser = precompiled<[sessionId: string, nowIso: string, idleCutoffIso: string]>()(
+  (db: Kysely<Database>) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .where('sessions.id', '=', arg<string>(0))
+      .where('sessions.expires_at', '>', arg<string>(1))
+      .where(sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`, '>', arg<string>(2))
+      .where('users.disabled', '=', 0)
+      .select([
+        sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`.as('last_seen_at'),
+        'users.id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'units.id as unit_id',
+        'units.code as unit_code',
+        'units.name as unit_name',
+        'units.level as unit_level',
+        'units.path as unit_path',
+      ]),
+);
+
 async function lookUpUser(cookieHeader: string): Promise<CurrentUser | null> {
   const sessionId = await sessionIdOf(cookieHeader);
   if (!sessionId) return null;
   const db = getDb();
   const now = new Date();
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('units', 'units.id', 'users.unit_id')
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', now.toISOString())
-    .where(sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`, '>', idleCutoff(now))
-    .where('users.disabled', '=', 0)
-    .select([
-      sql<string>`coalesce(sessions.last_seen_at, sessions.created_at)`.as('last_seen_at'),
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'units.id as unit_id',
-      'units.code as unit_code',
-      'units.name as unit_name',
-      'units.level as unit_level',
-      'units.path as unit_path',
-    ])
-    .executeTakeFirst();
+  const {
+    rows: [row],
+  } = await selectSessionUser(db, sessionId, now.toISOString(), idleCutoff(now));
   if (!row) return null;
   if (Date.parse(row.last_seen_at) <= now.getTime() - LAST_SEEN_RESOLUTION_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();

@@ -48,6 +48,8 @@ export interface LoopFigures {
   loop: { p50: number; p99: number; max: number; mean: number };
   /** GC pauses: count, total and longest (ms), share of wall time */
   gc: { count: number; totalMs: number; maxMs: number; share: number };
+  /** timer ticks more than 50 ms late: how many, how many with the process busy, the longest and its CPU */
+  stalls: { count: number; busy: number; longestMs: number; longestCpuMs: number };
 }
 
 const LOOP_DELAY_PRELOAD = join(import.meta.dirname, 'loop-delay.cjs');
@@ -163,7 +165,14 @@ export interface LoadResult {
   errors: number;
   seconds: number;
   /** The server's event-loop delay and GC pauses during the run (servers started with `loopDelay`). */
-  loop?: { p99: number; max: number; gcShare: number; gcMaxMs: number; cpuPerRequestMs: number };
+  loop?: {
+    p99: number;
+    max: number;
+    gcShare: number;
+    gcMaxMs: number;
+    cpuPerRequestMs: number;
+    stalls: LoopFigures['stalls'];
+  };
 }
 
 /** Runs one measured load against `server`, with the server's event-loop figures of that window. */
@@ -180,6 +189,7 @@ export async function withLoopWindow(server: RunningServer, run: () => Promise<L
       gcShare: w.gc.share,
       gcMaxMs: w.gc.maxMs,
       cpuPerRequestMs: result.requests > 0 ? w.cpuMs / result.requests : NaN,
+      stalls: w.stalls,
     },
   };
 }
@@ -397,6 +407,15 @@ export function medianOf(runs: LoadResult[]): LoadResult & { runs: number } {
             gcShare: median(runs.map((r) => r.loop!.gcShare)),
             gcMaxMs: Math.max(...runs.map((r) => r.loop!.gcMaxMs)),
             cpuPerRequestMs: median(runs.map((r) => r.loop!.cpuPerRequestMs)),
+            stalls: {
+              count: runs.reduce((n, r) => n + r.loop!.stalls.count, 0),
+              busy: runs.reduce((n, r) => n + r.loop!.stalls.busy, 0),
+              longestMs: Math.max(...runs.map((r) => r.loop!.stalls.longestMs)),
+              longestCpuMs: runs.reduce((m, r) => (r.loop!.stalls.longestMs > m.longestMs ? r.loop!.stalls : m), {
+                longestMs: 0,
+                longestCpuMs: 0,
+              }).longestCpuMs,
+            },
           },
         }
       : {}),

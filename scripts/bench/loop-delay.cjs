@@ -17,6 +17,24 @@ if (file) {
     for (const entry of list.getEntries()) gcPauses.push(entry.duration);
   });
   gc.observe({ entryTypes: ['gc'] });
+  // Stalls: a 5 ms timer that fired more than 50 ms late. CPU the process used meanwhile tells what
+  // the stall was: about as much CPU as wall time — a long task of the process itself (JavaScript, a
+  // synchronous SQLite call, GC); much less — the process was waiting to be scheduled (other processes
+  // had the cores).
+  let stalls = [];
+  let lastTick = performance.now();
+  let lastCpu = process.cpuUsage();
+  setInterval(() => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const wall = now - lastTick;
+    if (wall > 50) {
+      const used = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000;
+      stalls.push({ wall, cpu: used });
+    }
+    lastTick = now;
+    lastCpu = cpu;
+  }, 5).unref();
   let seq = 0;
   let windowStart = performance.now();
   let cpuStart = process.cpuUsage();
@@ -44,10 +62,18 @@ if (file) {
         // Share of wall time the main thread spent paused for GC.
         share: seconds > 0 ? sorted.reduce((s, d) => s + d, 0) / 1000 / seconds : 0,
       },
+      stalls: {
+        count: stalls.length,
+        // busy: the process used at least 70 % of the stall's wall time in CPU (all its threads).
+        busy: stalls.filter((x) => x.cpu >= 0.7 * x.wall).length,
+        longestMs: Math.round(Math.max(0, ...stalls.map((x) => x.wall))),
+        longestCpuMs: Math.round(stalls.reduce((m, x) => (x.wall > m.wall ? x : m), { wall: 0, cpu: 0 }).cpu),
+      },
     };
     writeFileSync(file, JSON.stringify(figures) + '\n');
     loop.reset();
     gcPauses = [];
+    stalls = [];
     windowStart = performance.now();
     cpuStart = process.cpuUsage();
   });

@@ -136,12 +136,13 @@ async function main() {
       }),
     );
     // The attempts used go (the one in progress too: the version of its last post is not known).
-    for (const poster of posters.values()) {
-      poster.attempts.splice(0, poster.position.attempt + 1);
-      poster.resync(0, 0);
-    }
+    if (which === 'post')
+      for (const poster of posters.values()) {
+        poster.attempts.splice(0, poster.position.attempt + 1);
+        poster.resync(0, 0);
+      }
     const loop = result.loop
-      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms`
+      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms; stalls over 50 ms: ${result.loop.stalls.count} (${result.loop.stalls.busy} busy), longest ${result.loop.stalls.longestMs} ms with ${result.loop.stalls.longestCpuMs} ms CPU`
       : '';
     log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}${loop}`);
   }
