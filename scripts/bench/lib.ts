@@ -44,6 +44,8 @@ export interface LoopFigures {
   seconds: number;
   /** CPU time (user + system) the server used in the window, ms */
   cpuMs: number;
+  /** V8 heap in use at the window's end, MB */
+  heapMb: number;
   /** event-loop delay, ms */
   loop: { p50: number; p99: number; max: number; mean: number };
   /** GC pauses: count, total and longest (ms), share of wall time */
@@ -172,6 +174,7 @@ export interface LoadResult {
     gcMaxMs: number;
     cpuPerRequestMs: number;
     stalls: LoopFigures['stalls'];
+    heapMb: number;
   };
 }
 
@@ -190,6 +193,7 @@ export async function withLoopWindow(server: RunningServer, run: () => Promise<L
       gcMaxMs: w.gc.maxMs,
       cpuPerRequestMs: result.requests > 0 ? w.cpuMs / result.requests : NaN,
       stalls: w.stalls,
+      heapMb: w.heapMb,
     },
   };
 }
@@ -407,6 +411,7 @@ export function medianOf(runs: LoadResult[]): LoadResult & { runs: number } {
             gcShare: median(runs.map((r) => r.loop!.gcShare)),
             gcMaxMs: Math.max(...runs.map((r) => r.loop!.gcMaxMs)),
             cpuPerRequestMs: median(runs.map((r) => r.loop!.cpuPerRequestMs)),
+            heapMb: Math.max(...runs.map((r) => r.loop!.heapMb)),
             stalls: {
               count: runs.reduce((n, r) => n + r.loop!.stalls.count, 0),
               busy: runs.reduce((n, r) => n + r.loop!.stalls.busy, 0),

@@ -49,6 +49,7 @@ if (file) {
       // CPU time the process used in the window (user + system, ms): per request, it does not depend on
       // what else the machine runs, as throughput and latency do.
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
       loop: {
         p50: ms(loop.percentile(50)),
         p99: ms(loop.percentile(99)),

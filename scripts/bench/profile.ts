@@ -142,7 +142,7 @@ async function main() {
         poster.resync(0, 0);
       }
     const loop = result.loop
-      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms; stalls over 50 ms: ${result.loop.stalls.count} (${result.loop.stalls.busy} busy), longest ${result.loop.stalls.longestMs} ms with ${result.loop.stalls.longestCpuMs} ms CPU`
+      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms; stalls over 50 ms: ${result.loop.stalls.count} (${result.loop.stalls.busy} busy), longest ${result.loop.stalls.longestMs} ms with ${result.loop.stalls.longestCpuMs} ms CPU; heap ${result.loop.heapMb} MB`
       : '';
     log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}${loop}`);
   }
