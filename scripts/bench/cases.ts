@@ -58,12 +58,13 @@ const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
  */
 export function startApp(
   location: string,
-  opts: { full?: boolean; profile?: string; processes?: number; preload?: string } = {},
+  opts: { full?: boolean; profile?: string; processes?: number; preload?: string; nodeFlags?: string[] } = {},
 ): Promise<RunningServer> {
   const processes = opts.processes ?? 1;
   return startServer({
     loopDelay: processes === 1,
     nodeArgs: [
+      ...(opts.nodeFlags ?? []),
       ...(processes > 1 ? ['--import', 'tsx'] : []),
       ...(opts.full ? ['--require', join(ROOT, 'scripts/bench/sync-full.cjs')] : []),
       ...(opts.preload ? ['--require', opts.preload] : []),
