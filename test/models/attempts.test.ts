@@ -19,6 +19,7 @@ import { rebuildRollups } from '../../app/models/rollups.server';
 import { isMastered, listMastery, masteredUntil } from '../../app/models/mastery.server';
 import { useTestDatabase } from '../support/db';
 import { connectDatabase } from '../../db/connection';
+import type { Attempt } from '../../db/schema';
 
 const T0 = new Date('2026-03-02T01:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -26,6 +27,23 @@ const scenario = listScenarios({ skill: 'inspection' })[0]!;
 
 async function officer(db: ReturnType<typeof useTestDatabase>['db'], username = 'changli.officer') {
   return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+/** The attempt rebuilt from its stored event log alone (the record), as the engine replays it. */
+async function replayStoredLog(db: ReturnType<typeof useTestDatabase>['db'], attempt: Attempt) {
+  const events = await db
+    .selectFrom('attempt_events')
+    .select('event_json')
+    .where('attempt_id', '=', attempt.id)
+    .orderBy('seq')
+    .execute();
+  return replayAttempt({
+    scenarioId: attempt.scenario_id,
+    seed: attempt.seed,
+    mode: attempt.mode,
+    startedAt: attempt.started_at,
+    events: events.map((e) => JSON.parse(e.event_json)),
+  });
 }
 
 /** The officer as the demo's scope check needs them: id and unit. */
@@ -98,19 +116,7 @@ describe('attempts', () => {
     const userId = await officer(db);
     const { attemptId } = await play(db, userId, { upTo: 3 });
     const attempt = (await findOwnAttempt(db, userId, attemptId))!;
-    const events = await db
-      .selectFrom('attempt_events')
-      .select('event_json')
-      .where('attempt_id', '=', attemptId)
-      .orderBy('seq')
-      .execute();
-    const replayed = replayAttempt({
-      scenarioId: attempt.scenario_id,
-      seed: attempt.seed,
-      mode: attempt.mode,
-      startedAt: attempt.started_at,
-      events: events.map((e) => JSON.parse(e.event_json)),
-    });
+    const replayed = await replayStoredLog(db, attempt);
     // This process's hot state, and a second connection that has none (another process, or this one
     // after a restart): the stored snapshot (behind: it is rewritten every SNAPSHOT_EVERY_EVENTS) plus the log.
     expect(JSON.parse(attempt.state_json).events.length).toBeLessThan(3);
@@ -161,19 +167,7 @@ describe('attempts', () => {
           finished ? version + 1 : Math.floor((version + 1) / SNAPSHOT_EVERY_EVENTS) * SNAPSHOT_EVERY_EVENTS,
         );
         // Whatever the snapshot holds, a reader without the hot state rebuilds the same state.
-        const log = await db
-          .selectFrom('attempt_events')
-          .select('event_json')
-          .where('attempt_id', '=', attemptId)
-          .orderBy('seq')
-          .execute();
-        const replayed = replayAttempt({
-          scenarioId: row.scenario_id,
-          seed: row.seed,
-          mode: row.mode,
-          startedAt: row.started_at,
-          events: log.map((e) => JSON.parse(e.event_json)),
-        });
+        const replayed = await replayStoredLog(db, row);
         expect(await loadAttemptState(other, row)).toEqual(replayed);
         if (finished) expect(JSON.parse(row.state_json)).toEqual(replayed);
       }
