@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { isPostgresUrl } from '../../db/connection';
 import { listScenarios } from '../../scenarios/index';
+import { replayAttempt } from '../../scenarios/engine';
+import type { AttemptEvent, AttemptState, PracticeHome } from '../../scenarios/types';
 import { hash } from '@node-rs/argon2';
 import { ARGON2_OPTIONS, MAX_CONCURRENT_HASHES } from '../../app/utils/password.server';
 import {
@@ -755,6 +757,9 @@ export interface DurabilityFigures {
   acknowledged: number;
   lost: number;
   afterRestartOk: boolean;
+  /** attempts with stored steps at the end, and how many of those did not replay to their stored version */
+  replayed: number;
+  notReplayed: number;
 }
 
 /**
@@ -825,5 +830,49 @@ export async function durability(template: string, kills: number): Promise<Durab
     db.close();
     log(`kill ${k + 1}/${kills}: ${acknowledged} steps acknowledged so far, ${lost} lost`);
   }
-  return { kills, acknowledged, lost, afterRestartOk };
+  // Recovery is by replay: every attempt's stored log must rebuild a state at its stored version, and
+  // the stored snapshot (a cache, rewritten every few events) must be a beginning of that log.
+  const db = new SQLite(dbPath, { readonly: true });
+  const rows = db
+    .prepare<
+      [],
+      {
+        id: number;
+        scenario_id: string;
+        seed: string;
+        mode: string;
+        started_at: string;
+        event_count: number;
+        state_json: string;
+        practice_home_json: string | null;
+      }
+    >(
+      'SELECT id, scenario_id, seed, mode, started_at, event_count, state_json, practice_home_json FROM attempts WHERE event_count > 0',
+    )
+    .all();
+  const eventsOf = db.prepare<[number], { event_json: string }>(
+    'SELECT event_json FROM attempt_events WHERE attempt_id = ? ORDER BY seq',
+  );
+  let notReplayed = 0;
+  for (const row of rows) {
+    const log = eventsOf.all(row.id).map((e) => e.event_json);
+    try {
+      const state = replayAttempt({
+        scenarioId: row.scenario_id,
+        seed: row.seed,
+        mode: row.mode as 'practice' | 'assessment',
+        startedAt: row.started_at,
+        events: log.map((e) => JSON.parse(e) as AttemptEvent),
+        home: row.practice_home_json ? (JSON.parse(row.practice_home_json) as PracticeHome) : null,
+      });
+      const snapshot = (JSON.parse(row.state_json) as AttemptState).events;
+      const prefix = snapshot.every((e, i) => JSON.stringify(e) === log[i]);
+      if (state.events.length !== row.event_count || snapshot.length > log.length || !prefix) notReplayed++;
+    } catch {
+      notReplayed++;
+    }
+  }
+  db.close();
+  log(`replay after the kills: ${rows.length} attempts, ${notReplayed} not rebuilt at their stored version`);
+  return { kills, acknowledged, lost, afterRestartOk, replayed: rows.length, notReplayed };
 }
