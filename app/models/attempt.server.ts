@@ -104,23 +104,35 @@ export async function closeOutdatedAttempts(
   return Number(result.numUpdatedRows);
 }
 
+const openAssessmentsQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('attempts')
+    .leftJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+    .select(['attempts.id', 'attempts.scenario_id', 'attempts.scenario_version', 'attempts.deadline'])
+    .select('assignments.is_competition')
+    .where('attempts.user_id', '=', arg<number>(0))
+    .where('attempts.status', '=', 'active')
+    .where((eb) => eb.or([eb('attempts.mode', '=', 'assessment'), eb('assignments.is_competition', '=', 1)]))
+    .where((eb) => eb.or([eb('attempts.deadline', 'is', null), eb('attempts.deadline', '>', arg<string>(1))]));
+const selectOpenAssessments = precompiled<[userId: number, nowIso: string]>()((db: Kysely<Database>) =>
+  openAssessmentsQuery(db).orderBy('attempts.id', 'desc'),
+);
+// Asked on every practice page (are its hints closed?): compiled once.
+const selectOpenAssessmentsOf = precompiled<[userId: number, nowIso: string, scenarioId: string]>()(
+  (db: Kysely<Database>) =>
+    openAssessmentsQuery(db).where('attempts.scenario_id', '=', arg<string>(2)).orderBy('attempts.id', 'desc'),
+);
+
 /**
  * The officer's open assessments: attempts in assessment mode or of a 比武 assignment that are still
  * active, of the scenario version in the code (an outdated one is closed when opened) and not past
  * their server-side deadline. Newest first; only those of `scenarioId` when given.
  */
 export async function openAssessments(db: Kysely<Database>, userId: number, now: Date, scenarioId?: string) {
-  let query = db
-    .selectFrom('attempts')
-    .leftJoin('assignments', 'assignments.id', 'attempts.assignment_id')
-    .select(['attempts.id', 'attempts.scenario_id', 'attempts.scenario_version', 'attempts.deadline'])
-    .select('assignments.is_competition')
-    .where('attempts.user_id', '=', userId)
-    .where('attempts.status', '=', 'active')
-    .where((eb) => eb.or([eb('attempts.mode', '=', 'assessment'), eb('assignments.is_competition', '=', 1)]))
-    .where((eb) => eb.or([eb('attempts.deadline', 'is', null), eb('attempts.deadline', '>', now.toISOString())]));
-  if (scenarioId !== undefined) query = query.where('attempts.scenario_id', '=', scenarioId);
-  const rows = await query.orderBy('attempts.id', 'desc').execute();
+  const { rows } =
+    scenarioId === undefined
+      ? await selectOpenAssessments(db, userId, now.toISOString())
+      : await selectOpenAssessmentsOf(db, userId, now.toISOString(), scenarioId);
   return rows
     .filter((r) => !versionChangeOf(r))
     .map((r) => ({
@@ -131,11 +143,6 @@ export async function openAssessments(db: Kysely<Database>, userId: number, now:
     }));
 }
 
-/**
- * Assessment integrity: while the officer has an open assessment or 比武 attempt of the scenario, its
- * demo, practice and hints are closed to them (a second tab must not be an open book). The refusal
- * to show, or null when nothing is open. `what` names what is refused ("查看演示").
- */
 export async function openAssessmentOf(
   db: Kysely<Database>,
   userId: number,
