@@ -143,6 +143,11 @@ export async function openAssessments(db: Kysely<Database>, userId: number, now:
     }));
 }
 
+/**
+ * Assessment integrity: while the officer has an open assessment or 比武 attempt of the scenario, its
+ * demo, practice and hints are closed to them (a second tab must not be an open book). The refusal
+ * to show, or null when nothing is open. `what` names what is refused ("查看演示").
+ */
 export async function openAssessmentOf(
   db: Kysely<Database>,
   userId: number,
