@@ -314,11 +314,10 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     );
     let rollupRows = '';
     const rebuild = await timeRuns(rebuildRuns, async () => {
-      const steps: string[] = [];
-      await rebuildRollups(db, {
-        onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`),
-      });
-      rollupRows = steps.join(', ');
+      const result = await rebuildRollups(db);
+      rollupRows = `${Object.entries(result.rows)
+        .map(([table, n]) => `${table} ${fmt(n)} rows`)
+        .join(', ')}; ${fmt(result.chunks)} chunks, longest ${Math.round(result.longestChunkMs)} ms`;
     });
     const period = namedPeriod('year', now);
     const report = (path: string) => getReadinessReport(db, { path }, { period, now });
