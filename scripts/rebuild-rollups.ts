@@ -3,7 +3,8 @@
 // data/drill.db), from its attempts — after a data repair or a change of the mastery rule. Safe to run
 // while the server is up: a chunk of officers at a time, each chunk one short write transaction
 // (docs/decisions/210-rollup-rebuild-online.md); the server's steps wait at most one chunk.
-// `--chunk N`: officers per chunk (default 1000).
+// `--chunk N`: users per chunk (default 500); `--pause MS`: pause between chunks (default 200 ms), in
+// which the app's steps waiting for the write lock get it (its busy handler retries every 100 ms).
 import { existsSync } from 'node:fs';
 import { connectDatabase, describeLocation, DEFAULT_DATABASE_PATH } from '../db/connection';
 import { rebuildRollups, REBUILD_CHUNK_USERS, ROLLUP_TABLES } from '../app/models/rollups.server';
@@ -15,24 +16,33 @@ const TABLE_LABELS = {
   skill_mastery: '技能掌握情况',
 } as const;
 
-function chunkOption(args: string[]): number {
-  const at = args.indexOf('--chunk');
-  if (at === -1) return REBUILD_CHUNK_USERS;
+const OPTIONS = {
+  '--chunk': { fallback: REBUILD_CHUNK_USERS, min: 1, max: 100_000, what: '每批重建的人数' },
+  '--pause': { fallback: 200, min: 0, max: 60_000, what: '两批之间的停顿毫秒数' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+/** The integer value of an option, or the default; a bad value ends the script (nothing written). */
+function option(args: string[], name: OptionName): number {
+  const { fallback, min, max, what } = OPTIONS[name];
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
   const value = args[at + 1];
-  if (!value || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
-    console.error(`参数 --chunk 须为 1 到 100000 之间的整数（每批重建的人数），收到：${value ?? '（空）'}`);
+  if (!value || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    console.error(`参数 ${name} 须为 ${min} 到 ${max} 之间的整数（${what}），收到：${value ?? '（空）'}`);
     process.exit(1);
   }
   return Number(value);
 }
 
 const args = process.argv.slice(2);
-const unknown = args.filter((a, i) => a !== '--chunk' && args[i - 1] !== '--chunk');
+const unknown = args.filter((a, i) => !(a in OPTIONS) && !((args[i - 1] ?? '') in OPTIONS));
 if (unknown.length > 0) {
-  console.error(`未知参数：${unknown.join(' ')}（可用：--chunk 人数）`);
+  console.error(`未知参数：${unknown.join(' ')}（可用：--chunk 人数，--pause 毫秒）`);
   process.exit(1);
 }
-const chunkUsers = chunkOption(args);
+const chunkUsers = option(args, '--chunk');
+const pauseMs = option(args, '--pause');
 // DATABASE_URL (PostgreSQL) when set, else the SQLite file.
 const path = process.env.DATABASE_URL || process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 if (!process.env.DATABASE_URL && !existsSync(path)) {
@@ -47,10 +57,11 @@ try {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   console.log(
-    `数据库 ${describeLocation(path)}：根据 ${zh(Number(n))} 条练兵记录重建汇总表，每批 ${zh(chunkUsers)} 人，每批一个短事务…`,
+    `数据库 ${describeLocation(path)}：根据 ${zh(Number(n))} 条练兵记录重建汇总表，每批 ${zh(chunkUsers)} 人，每批一个短事务，批间停顿 ${zh(pauseMs)} 毫秒…`,
   );
   const result = await rebuildRollups(db, {
     chunkUsers,
+    pauseMs,
     onProgress: ({ chunk, chunks, users, totalUsers, ms }) => {
       const percent = String(Math.round((chunk / chunks) * 100)).padStart(3);
       console.log(
