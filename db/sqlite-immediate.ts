@@ -2,10 +2,10 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
 
 /**
  * Kysely's SQLite dialect with its transactions begun IMMEDIATE: the write lock is taken (or waited
- * for, up to the busy timeout) at BEGIN. A DEFERRED transaction — Kysely's — reads first and fails with
- * SQLITE_BUSY_SNAPSHOT, without waiting, when another process (the rollup rebuild CLI,
- * scripts/rebuild-rollups.ts) committed between its first read and its first write: measured, 252 of
- * 585 steps failed with a 500 during a rebuild (docs/benchmarks.md, issue 18). In one process it costs
+ * for, up to the busy timeout) at BEGIN. A DEFERRED transaction — Kysely's — reads first, and its first
+ * write fails at once, without the busy timeout, when another process (the rollup rebuild CLI,
+ * scripts/rebuild-rollups.ts) holds the write lock (SQLITE_BUSY) or has committed since that read
+ * (SQLITE_BUSY_SNAPSHOT): 252 of 585 steps failed with a 500 during a rebuild (docs/benchmarks.md, issue 18). In one process it costs
  * nothing: the one connection runs one transaction at a time anyway.
  */
 export class ImmediateSqliteDialect extends SqliteDialect {

@@ -117,7 +117,8 @@ export async function rebuildRollups(
 /**
  * Runs `fn` in a write transaction: on SQLite begun IMMEDIATE (the write lock taken at once, waiting up
  * to the busy timeout for the app's current write), never DEFERRED — a deferred transaction that reads,
- * then writes after another process committed, fails with SQLITE_BUSY_SNAPSHOT instead of waiting.
+ * then writes fails at once instead of waiting (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT after another
+ * process's commit).
  */
 async function inWriteTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (isPostgres(db)) return db.transaction().execute(fn);

@@ -480,7 +480,7 @@ async function stepsDuringRebuild(file: string, quick: boolean): Promise<BenchRo
     const failed = during.filter((r) => !r.ok).length;
     const failures = failureTally();
     for (const r of during) if (!r.ok) failures.add(r.why);
-    // What the server logged for its 500s (SQLITE_BUSY_SNAPSHOT when its transactions begin deferred).
+    // What the server logged for its 500s (SQLITE_BUSY[_SNAPSHOT] when its transactions begin deferred).
     const causes = failureTally();
     for (const code of app.stderr().match(/SQLITE_[A-Z_]+/g) ?? []) causes.add(code);
     const latencies = during.map((r) => r.ms).sort((a, b) => a - b);
