@@ -162,15 +162,15 @@ async function fillRollups(
       : sql<boolean>`${sql.ref(column)} in (${sql.join(users)})`;
   const rows = {} as Record<RollupTable, number>;
   const steps: Record<RollupTable, () => Promise<{ numAffectedRows?: bigint }>> = {
+    // `on conflict`: on PostgreSQL a drill starting beside the chunk may insert the same day first.
     officer_activity: () =>
       sql`
           insert into officer_activity (user_id, day)
           select user_id, ${chinaDaySql(trx, sql`started_at`)} from attempts where ${only('user_id')}
           union
           select user_id, ${chinaDaySql(trx, sql`finished_at`)} from attempts
-           where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}`.execute(
-        trx,
-      ),
+           where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}
+          on conflict do nothing`.execute(trx),
     skill_passes: () =>
       sql`
           insert into skill_passes (user_id, skill, seed, passed_at, attempt_id)

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it, vi } from 'vitest';
 import { findOwnAttempt, startDrill, submitDrillStep } from '../../app/models/attempt.server';
 import { rebuildRollups, type RebuildProgress } from '../../app/models/rollups.server';
 import { listScenarios } from '../../scenarios/index';
-import { useTestDatabase } from '../support/db';
+import { onPostgres, useTestDatabase } from '../support/db';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 const MINUTE = 60 * 1000;
@@ -103,6 +104,52 @@ describe('rebuildRollups while officers drill', () => {
       // Nothing was lost or counted twice: a fresh rebuild from the attempts changes nothing.
       await rebuildRollups(db);
       expect(await snapshot(db)).toEqual(after);
+    },
+  );
+
+  it.skipIf(!onPostgres)(
+    'a drill started beside a chunk (its activity day not yet committed) does not break the rebuild',
+    { timeout: 60_000 },
+    async () => {
+      const { db } = useTestDatabase();
+      const officer = await db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'officer')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const scenario = listScenarios()[0]!;
+      const start = new Date('2026-03-02T01:00:00.000Z');
+      const started = await startDrill(db, officer.id, {
+        scenarioId: scenario.id,
+        mode: 'practice',
+        seed: 's',
+        now: start,
+      });
+      if (!started.ok) throw new Error(started.reason);
+      const before = await snapshot(db);
+      await db.deleteFrom('officer_activity').execute();
+
+      // What startDrill writes first, in a transaction left open: the chunk's insert of the same
+      // (officer, day) waits for it, and finds it there once it commits.
+      const rebuilt = db.connection().execute(async (start) => {
+        await sql`begin`.execute(start);
+        await start.insertInto('officer_activity').values({ user_id: officer.id, day: '2026-03-02' }).execute();
+        const rebuild = rebuildRollups(db);
+        await vi.waitFor(
+          async () => {
+            const { rows } = await sql<{ n: number }>`
+              select count(*) as n from pg_stat_activity
+               where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+            expect(rows[0]!.n).toBeGreaterThan(0);
+          },
+          { timeout: 30_000, interval: 20 },
+        );
+        await sql`commit`.execute(start);
+        return rebuild;
+      });
+      await expect(rebuilt).resolves.toMatchObject({ rows: { officer_activity: 0 } });
+      expect(await snapshot(db)).toEqual(before);
     },
   );
 });
