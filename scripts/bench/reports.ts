@@ -9,6 +9,10 @@
  *   npx tsx scripts/bench/reports.ts [--quick] [--keep]     # prints the rows
  *   import { benchReports } from './reports'                # rows for `npm run bench`
  *
+ * Then, on SQLite (issue 18), the case "steps submitted during a full rollup rebuild": the built app
+ * (`npm run build` first) on that database, steps posted at 60/s while scripts/rebuild-rollups.ts runs
+ * in another process (`stepsDuringRebuild`; `--no-online` skips it).
+ *
  * `--quick` scales down to 10,000 officers / 200,000 attempts (the rows say so). `--keep` leaves the
  * database file in place and prints its path (for profiling: `node --cpu-prof --import tsx …`).
  *
