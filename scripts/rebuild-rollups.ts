@@ -3,9 +3,9 @@
 // data/drill.db), from its attempts — after a data repair or a change of the mastery rule. Safe to run
 // while the server is up: a chunk of officers at a time, each chunk one short write transaction
 // (docs/decisions/210-rollup-rebuild-online.md); the server's steps wait at most one chunk.
-// `--chunk N`: users per chunk (default 500); `--pause MS`: pause between chunks (default 200 ms on
-// SQLite, in which the app's steps waiting for the write lock get it — its busy handler retries every
-// 100 ms; 0 on PostgreSQL).
+// `--chunk N`: users per chunk (default 500); `--pause MS`: pause between chunks, at least as long as
+// the chunk before (default 200 ms on SQLite, in which the app's steps waiting for the write lock get
+// it — its busy handler retries every 100 ms; 0 on PostgreSQL).
 import { existsSync } from 'node:fs';
 import { connectDatabase, describeLocation, DEFAULT_DATABASE_PATH } from '../db/connection';
 import { rebuildRollups, REBUILD_CHUNK_USERS, ROLLUP_TABLES } from '../app/models/rollups.server';
@@ -20,7 +20,7 @@ const TABLE_LABELS = {
 const OPTIONS = {
   '--chunk': { fallback: REBUILD_CHUNK_USERS, min: 1, max: 100_000, what: '每批重建的人数' },
   // On PostgreSQL a chunk locks only its officers' rows: nobody waits for the lock of the whole database.
-  '--pause': { fallback: process.env.DATABASE_URL ? 0 : 200, min: 0, max: 60_000, what: '两批之间的停顿毫秒数' },
+  '--pause': { fallback: process.env.DATABASE_URL ? 0 : 200, min: 0, max: 60_000, what: '两批之间的最短停顿毫秒数' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -59,7 +59,7 @@ try {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   console.log(
-    `数据库 ${describeLocation(path)}：根据 ${zh(Number(n))} 条练兵记录重建汇总表，每批 ${zh(chunkUsers)} 人，每批一个短事务，批间停顿 ${zh(pauseMs)} 毫秒…`,
+    `数据库 ${describeLocation(path)}：根据 ${zh(Number(n))} 条练兵记录重建汇总表，每批 ${zh(chunkUsers)} 人，每批一个短事务，${pauseMs === 0 ? '批间不停顿' : `批间停顿至少 ${zh(pauseMs)} 毫秒（且不短于上一批）`}…`,
   );
   const result = await rebuildRollups(db, {
     chunkUsers,

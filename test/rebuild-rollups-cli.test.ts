@@ -27,7 +27,7 @@ describe('scripts/rebuild-rollups.ts', () => {
     const run = rebuildCli(location, '--chunk', '2000', '--pause', '0');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('每批 2,000 人，每批一个短事务，批间停顿 0 毫秒');
+    expect(run.stdout).toContain('每批 2,000 人，每批一个短事务，批间不停顿');
     expect(run.stdout).toContain(`100% 第 ${chunks}/${chunks} 批：${users.toLocaleString('zh-CN')}/`);
     expect(run.stdout).toMatch(new RegExp(`已完成，共 [\\d.]+ 秒，${chunks} 批，最长一批 [\\d.]+ 秒`));
     expect(await db.selectFrom('officer_activity').selectAll().execute()).toEqual([]);
@@ -39,7 +39,7 @@ describe('scripts/rebuild-rollups.ts', () => {
     await db.insertInto('officer_activity').values({ user_id: user.id, day: '2026-01-01' }).execute();
     for (const [args, message] of [
       [['--chunk', '0'], '参数 --chunk 须为 1 到 100000 之间的整数（每批重建的人数），收到：0'],
-      [['--pause', 'soon'], '参数 --pause 须为 0 到 60000 之间的整数（两批之间的停顿毫秒数），收到：soon'],
+      [['--pause', 'soon'], '参数 --pause 须为 0 到 60000 之间的整数（两批之间的最短停顿毫秒数），收到：soon'],
       [['--chunk'], '参数 --chunk 须为 1 到 100000 之间的整数（每批重建的人数），收到：（空）'],
       [['--fast'], '未知参数：--fast（可用：--chunk 人数，--pause 毫秒）'],
     ] as const) {

@@ -67,8 +67,10 @@ export async function rebuildRollups(
     onProgress?: (progress: RebuildProgress) => void;
     chunkUsers?: number;
     /**
-     * Milliseconds between chunks. From another process, leave the app's waiting writer a window: its
-     * SQLite busy handler retries only every 100 ms once it has waited a while (scripts/rebuild-rollups.ts).
+     * Milliseconds between chunks (0: none), and never less than the chunk before took: from another
+     * process, the app's waiting writer needs a window — its SQLite busy handler retries only every
+     * 100 ms once it has waited a while — and at least as much time with the lock as the rebuild, even
+     * when a busy machine slows the chunks down (scripts/rebuild-rollups.ts).
      */
     pauseMs?: number;
   } = {},
@@ -79,8 +81,12 @@ export async function rebuildRollups(
   const chunks = Math.max(1, Math.ceil(ids.length / size));
   const rows = Object.fromEntries(ROLLUP_TABLES.map((t) => [t, 0])) as Record<RollupTable, number>;
   let longestChunkMs = 0;
+  let lastChunkMs = 0;
   for (let chunk = 0; chunk < chunks; chunk++) {
-    if (chunk > 0 && options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    if (chunk > 0 && options.pauseMs) {
+      const pause = Math.max(options.pauseMs, lastChunkMs);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
     const slice = ids.slice(chunk * size, (chunk + 1) * size);
     // Rollup rows belong to users (foreign keys), and ids are never reused: the chunks' ranges of ids
     // cover every row; a user created meanwhile has only rows kept by incremental maintenance.
@@ -100,6 +106,7 @@ export async function rebuildRollups(
       return fillRollups(trx, range);
     });
     const ms = performance.now() - t;
+    lastChunkMs = ms;
     longestChunkMs = Math.max(longestChunkMs, ms);
     for (const table of ROLLUP_TABLES) rows[table] += written[table];
     options.onProgress?.({
