@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { chinaDaySql, greatest, jsonArrayAgg, jsonTextElements, shiftDays } from '../../db/dialect';
+import { chinaDaySql, greatest, isPostgres, jsonArrayAgg, jsonTextElements, shiftDays } from '../../db/dialect';
 import { MASTERY_DISTINCT_SEEDS, MASTERY_WINDOW_DAYS } from '../utils/readiness-rules';
 
 /** The four rollup tables, in the order a rebuild fills them. */
@@ -8,25 +8,35 @@ export const ROLLUP_TABLES = ['officer_activity', 'skill_passes', 'mistake_count
 export type RollupTable = (typeof ROLLUP_TABLES)[number];
 
 export interface RebuildProgress {
-  /** 1-based index of the table just rebuilt. */
-  step: number;
-  total: number;
-  table: RollupTable;
-  /** Rows now in that table. */
-  rows: number;
-  /** Milliseconds the table took. */
+  /** 1-based index of the chunk just committed. */
+  chunk: number;
+  chunks: number;
+  /** Officers (user ids) whose rollups are rebuilt so far, of `totalUsers`. */
+  users: number;
+  totalUsers: number;
+  /** Rows written so far, per table. */
+  rows: Record<RollupTable, number>;
+  /** Milliseconds the chunk's transaction took (the longest a concurrent write waits for it). */
   ms: number;
 }
 
 export interface RebuildResult {
   rows: Record<RollupTable, number>;
+  chunks: number;
+  /** The longest chunk transaction, in milliseconds. */
+  longestChunkMs: number;
   ms: number;
 }
 
+/** Users per chunk of a full rebuild: at national scale (20 attempts an officer) ≈0.2 s of writing each. */
+export const REBUILD_CHUNK_USERS = 500;
+
 /**
  * Recomputes every report rollup (officer_activity, skill_passes, mistake_counts, skill_mastery)
- * from the attempts table alone, in one transaction and in set-based SQL. The result is row for row
- * what incremental maintenance (`recordActivity` at start, `recordFinishedAttempt` at finish, in
+ * from the attempts table alone, in set-based SQL, a chunk of users at a time: each chunk is one short
+ * write transaction that empties and refills those users' rows, so the server's steps wait at most one
+ * chunk (docs/decisions/210-rollup-rebuild-online.md). The result is row for row what incremental
+ * maintenance (`recordActivity` at start, `recordFinishedAttempt` at finish, in
  * app/models/mastery.server.ts) leaves behind when attempts finish in the order of their finished_at
  * — which is the order the server clock gives them:
  *
@@ -43,17 +53,98 @@ export interface RebuildResult {
  * Attempts the system closed without a score (closed_reason, see `closeOutdatedAttempts`) count as
  * started, never as finished: incremental maintenance records nothing when it closes them.
  *
- * Use after a data repair, an import of attempts, or a change of the mastery rule.
+ * A chunk is serialized with the drills of its users: on SQLite it holds the write lock from its first
+ * statement (BEGIN IMMEDIATE), so a finish commits wholly before or wholly after it; on PostgreSQL it
+ * first locks its users' active attempts, which a step locks before it writes anything. A failure
+ * rolls back the failing chunk only (the chunks before it are committed, and correct).
+ *
+ * Use after a data repair, an import of attempts, or a change of the mastery rule; safe while the
+ * server runs.
  */
 export async function rebuildRollups(
   db: Kysely<Database>,
-  options: { onProgress?: (progress: RebuildProgress) => void } = {},
+  options: {
+    onProgress?: (progress: RebuildProgress) => void;
+    chunkUsers?: number;
+    /**
+     * Milliseconds between chunks (0: none), and never less than the chunk before took: from another
+     * process, the app's waiting writer needs a window — its SQLite busy handler retries only every
+     * 100 ms once it has waited a while — and at least as much time with the lock as the rebuild, even
+     * when a busy machine slows the chunks down (scripts/rebuild-rollups.ts).
+     */
+    pauseMs?: number;
+  } = {},
 ): Promise<RebuildResult> {
   const started = performance.now();
-  return db.transaction().execute(async (trx) => ({
-    rows: await fillRollups(trx, null, options.onProgress),
-    ms: performance.now() - started,
-  }));
+  const size = options.chunkUsers ?? REBUILD_CHUNK_USERS;
+  const ids = (await db.selectFrom('users').select('id').orderBy('id').execute()).map((u) => u.id);
+  const chunks = Math.max(1, Math.ceil(ids.length / size));
+  const rows = Object.fromEntries(ROLLUP_TABLES.map((t) => [t, 0])) as Record<RollupTable, number>;
+  let longestChunkMs = 0;
+  let lastChunkMs = 0;
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    if (chunk > 0 && options.pauseMs) {
+      const pause = Math.max(options.pauseMs, lastChunkMs);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    const slice = ids.slice(chunk * size, (chunk + 1) * size);
+    // Rollup rows belong to users (foreign keys), and ids are never reused: the chunks' ranges of ids
+    // cover every row; a user created meanwhile has only rows kept by incremental maintenance.
+    const range = { from: slice[0] ?? 0, to: slice[slice.length - 1] ?? 0 };
+    const t = performance.now();
+    const written = await inWriteTransaction(db, async (trx) => {
+      if (isPostgres(trx)) {
+        await trx
+          .selectFrom('attempts')
+          .select('id')
+          .where('user_id', '>=', range.from)
+          .where('user_id', '<=', range.to)
+          .where('status', '=', 'active')
+          .forUpdate()
+          .execute();
+      }
+      return fillRollups(trx, range);
+    });
+    const ms = performance.now() - t;
+    lastChunkMs = ms;
+    longestChunkMs = Math.max(longestChunkMs, ms);
+    for (const table of ROLLUP_TABLES) rows[table] += written[table];
+    options.onProgress?.({
+      chunk: chunk + 1,
+      chunks,
+      users: Math.min(ids.length, (chunk + 1) * size),
+      totalUsers: ids.length,
+      rows: { ...rows },
+      ms,
+    });
+  }
+  // Every row was rewritten: on PostgreSQL the planner's statistics of the rollups are refreshed now,
+  // not when autovacuum gets to them. With the statistics of before (say, empty tables), it answered a
+  // province's report by hashing every activity day of the period instead of probing per officer
+  // (37 ms against 4 ms, quick national data; docs/benchmarks.md, issue 18).
+  if (isPostgres(db)) await sql`analyze ${sql.join(ROLLUP_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  return { rows, chunks, longestChunkMs, ms: performance.now() - started };
+}
+
+/**
+ * Runs `fn` in a write transaction: on SQLite begun IMMEDIATE (the write lock taken at once, waiting up
+ * to the busy timeout for the app's current write), never DEFERRED — a deferred transaction that reads,
+ * then writes fails at once instead of waiting (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT after another
+ * process's commit).
+ */
+async function inWriteTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return db.transaction().execute(fn);
+  return db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await fn(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
 }
 
 /**
@@ -66,26 +157,27 @@ export async function rebuildRollupsOf(trx: Transaction<Database>, userIds: read
   for (let i = 0; i < unique.length; i += 5000) await fillRollups(trx, unique.slice(i, i + 5000));
 }
 
-/** Empties and refills the four rollups: every officer's (`userIds` null) or only these officers'. */
+/** Empties and refills the four rollups of these users (a list, or a range of ids). */
 async function fillRollups(
-  trx: Transaction<Database>,
-  userIds: readonly number[] | null,
-  onProgress?: (progress: RebuildProgress) => void,
+  trx: Kysely<Database>,
+  users: readonly number[] | { from: number; to: number },
 ): Promise<Record<RollupTable, number>> {
   // Every statement reads attempts (or skill_passes) through this filter on the officer.
   const only = (column: string) =>
-    userIds === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in (${sql.join(userIds)})`;
+    'from' in users
+      ? sql<boolean>`${sql.ref(column)} between ${users.from} and ${users.to}`
+      : sql<boolean>`${sql.ref(column)} in (${sql.join(users)})`;
   const rows = {} as Record<RollupTable, number>;
   const steps: Record<RollupTable, () => Promise<{ numAffectedRows?: bigint }>> = {
+    // `on conflict`: on PostgreSQL a drill starting beside the chunk may insert the same day first.
     officer_activity: () =>
       sql`
           insert into officer_activity (user_id, day)
           select user_id, ${chinaDaySql(trx, sql`started_at`)} from attempts where ${only('user_id')}
           union
           select user_id, ${chinaDaySql(trx, sql`finished_at`)} from attempts
-           where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}`.execute(
-        trx,
-      ),
+           where status = 'finished' and finished_at is not null and closed_reason is null and ${only('user_id')}
+          on conflict do nothing`.execute(trx),
     skill_passes: () =>
       sql`
           insert into skill_passes (user_id, skill, seed, passed_at, attempt_id)
@@ -153,17 +245,9 @@ async function fillRollups(
   for (const table of ROLLUP_TABLES) {
     await trx.deleteFrom(table).where(only('user_id')).execute();
   }
-  for (const [index, table] of ROLLUP_TABLES.entries()) {
-    const t = performance.now();
+  for (const table of ROLLUP_TABLES) {
     const { numAffectedRows } = await steps[table]();
     rows[table] = Number(numAffectedRows ?? 0n);
-    onProgress?.({
-      step: index + 1,
-      total: ROLLUP_TABLES.length,
-      table,
-      rows: rows[table],
-      ms: performance.now() - t,
-    });
   }
   return rows;
 }

@@ -9,6 +9,10 @@
  *   npx tsx scripts/bench/reports.ts [--quick] [--keep]     # prints the rows
  *   import { benchReports } from './reports'                # rows for `npm run bench`
  *
+ * Then, on SQLite (issue 18), the case "steps submitted during a full rollup rebuild": the built app
+ * (`npm run build` first) on that database, steps posted at 60/s while scripts/rebuild-rollups.ts runs
+ * in another process (`stepsDuringRebuild`; `--no-online` skips it).
+ *
  * `--quick` scales down to 10,000 officers / 200,000 attempts (the rows say so). `--keep` leaves the
  * database file in place and prints its path (for profiling: `node --cpu-prof --import tsx …`).
  *
@@ -18,6 +22,7 @@
  * attempt_events: reports never read either (they read the rollups only), and the rebuild reads
  * only the attempts' columns.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +36,9 @@ import { createPrng } from '../../scenarios/prng';
 import { listScenarios } from '../../scenarios/index';
 import { getReadinessReport, namedPeriod } from '../../app/models/readiness.server';
 import { rebuildRollups } from '../../app/models/rollups.server';
+import { startApp, StepPoster } from './cases';
+import { expDelay, failureTally, log, makeClient, percentile, sleep } from './lib';
+import { createAttempts, mintSessions, ROOT } from './setup';
 
 export interface BenchRow {
   name: string;
@@ -51,6 +59,8 @@ export interface ReportsBenchOptions {
   keep?: boolean;
   /** Generate into this (empty) PostgreSQL database instead of a temporary SQLite file. */
   postgresUrl?: string;
+  /** Skip the case "steps submitted during a full rollup rebuild" (it needs `npm run build`). */
+  skipOnline?: boolean;
   now?: Date;
 }
 
@@ -314,11 +324,10 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
     );
     let rollupRows = '';
     const rebuild = await timeRuns(rebuildRuns, async () => {
-      const steps: string[] = [];
-      await rebuildRollups(db, {
-        onProgress: (p) => steps.push(`${p.table} ${fmt(p.rows)} rows ${(p.ms / 1000).toFixed(1)} s`),
-      });
-      rollupRows = steps.join(', ');
+      const result = await rebuildRollups(db);
+      rollupRows = `${Object.entries(result.rows)
+        .map(([table, n]) => `${table} ${fmt(n)} rows`)
+        .join(', ')}; ${fmt(result.chunks)} chunks, longest ${Math.round(result.longestChunkMs)} ms`;
     });
     const period = namedPeriod('year', now);
     const report = (path: string) => getReadinessReport(db, { path }, { period, now });
@@ -372,11 +381,141 @@ export async function benchReports(options: ReportsBenchOptions = {}): Promise<B
         unit: 'ms',
       },
     ];
+    if (!(options.skipOnline ?? process.argv.includes('--no-online'))) {
+      if (onPostgres) {
+        rows.push({ name: 'steps submitted during a full rollup rebuild', value: 'not run on PostgreSQL', unit: '' });
+      } else {
+        rows.push(...(await stepsDuringRebuild(file, quick)));
+      }
+    }
     if (keep) process.stderr.write(`database kept: ${describeLocation(file)}\n`);
     return rows;
   } finally {
     await db.destroy();
     if (dir && !keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 18: steps submitted while the rollups are rebuilt from another process, as an operator would
+ * (`npx tsx scripts/rebuild-rollups.ts` on the national database while the built app serves it).
+ * 200 officers with sessions and practice attempts post model-answer steps, an open model at 60
+ * steps/s (Poisson arrivals, each to an officer with no step in flight); after 3 s the CLI starts; the
+ * steps sent between its start and its exit are the case. Bar: all succeed, p99 ≤ 1 s.
+ */
+async function stepsDuringRebuild(file: string, quick: boolean): Promise<BenchRow[]> {
+  const OFFICERS = 200;
+  const RATE = 60;
+  const { db } = openDatabase(file);
+  const ids = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'officer')
+      .where('disabled', '=', 0)
+      .orderBy('id')
+      .limit(OFFICERS)
+      .execute()
+  ).map((u) => u.id);
+  await db.destroy();
+  log(`steps during a rebuild: ${OFFICERS} sessions and attempts…`);
+  const cookies = await mintSessions(file, ids);
+  const attempts = await createAttempts(file, ids, quick ? 2 : 6);
+  const app = await startApp(file);
+  const client = makeClient(app.base, 512);
+  const posters = ids.map((id) => new StepPoster(cookies.get(id)!, attempts.get(id)!));
+  const idle = posters.map((_, i) => i);
+  const sent: { at: number; ms: number; ok: boolean; why?: string }[] = [];
+  let stop = false;
+  let unserved = 0;
+  const inflight = new Set<Promise<void>>();
+  const load = (async () => {
+    const started = performance.now();
+    let due = 0;
+    while (!stop) {
+      due += expDelay(1000 / RATE);
+      const wait = started + due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const index = idle.shift();
+      const poster = index === undefined ? undefined : posters[index]!;
+      if (index === undefined || !poster || poster.remaining() <= 0) {
+        unserved++;
+        continue;
+      }
+      const at = performance.now();
+      const request = (async () => {
+        try {
+          const req = poster.next();
+          const res = await client.request('POST', req.path, { body: req.body, headers: req.headers });
+          const location = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location;
+          const ok = poster.onResponse(res.status, location);
+          sent.push({ at, ms: res.ms, ok, why: ok ? undefined : String(res.status) });
+        } catch (error) {
+          const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          sent.push({ at, ms: performance.now() - at, ok: false, why });
+        } finally {
+          idle.push(index);
+        }
+      })();
+      inflight.add(request);
+      void request.finally(() => inflight.delete(request));
+    }
+  })();
+  try {
+    await sleep(3000);
+    log('steps during a rebuild: starting scripts/rebuild-rollups.ts in another process…');
+    const cliStart = performance.now();
+    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/rebuild-rollups.ts')], {
+      env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout!.on('data', (chunk) => (output += chunk));
+    cli.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    const cliEnd = performance.now();
+    stop = true;
+    await load;
+    await Promise.all(inflight);
+    if (code !== 0) throw new Error(`rebuild-rollups.ts exited with ${code}:\n${output.slice(-2000)}`);
+    const summary = output.trim().split('\n').at(-1) ?? '';
+    const longest = /最长一批 ([\d.]+) 秒/.exec(summary)?.[1];
+    const during = sent.filter((r) => r.at >= cliStart && r.at < cliEnd);
+    const failed = during.filter((r) => !r.ok).length;
+    const failures = failureTally();
+    for (const r of during) if (!r.ok) failures.add(r.why);
+    // What the server logged for its 500s (SQLITE_BUSY[_SNAPSHOT] when its transactions begin deferred).
+    const causes = failureTally();
+    for (const code of app.stderr().match(/SQLITE_[A-Z_]+/g) ?? []) causes.add(code);
+    const latencies = during.map((r) => r.ms).sort((a, b) => a - b);
+    const before = sent
+      .filter((r) => r.at < cliStart)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
+    const name = `steps submitted during a full rollup rebuild (open model ${RATE}/s, ${OFFICERS} officers; CLI in another process${quick ? '; QUICK' : ''})`;
+    return [
+      {
+        name: `${name}: steps sent / failed`,
+        value: `${during.length} / ${failed}${failed > 0 ? ` (${failures}; server log: ${causes})` : ''}`,
+        unit: '',
+      },
+      { name: `${name}: p50`, value: round(percentile(latencies, 50)), unit: 'ms' },
+      { name: `${name}: p99`, value: round(percentile(latencies, 99)), unit: 'ms' },
+      { name: `${name}: max`, value: round(latencies.at(-1) ?? NaN), unit: 'ms' },
+      {
+        name: `${name}: the rebuild's duration (longest chunk ${longest ?? '?'} s)`,
+        value: round((cliEnd - cliStart) / 1000),
+        unit: 's',
+      },
+      { name: `${name}: p99 of the steps in the 3 s before it`, value: round(percentile(before, 99)), unit: 'ms' },
+      ...(unserved > 0
+        ? [{ name: `${name}: arrivals with no idle officer (not sent)`, value: unserved, unit: '' }]
+        : []),
+    ];
+  } finally {
+    stop = true;
+    client.close();
+    await app.stop();
   }
 }
 

@@ -204,12 +204,21 @@ describe('rebuildRollups', () => {
       })
       .execute();
     const progress: RebuildProgress[] = [];
-    const result = await rebuildRollups(db, { onProgress: (p) => progress.push(p) });
+    const result = await rebuildRollups(db, { chunkUsers: 700, onProgress: (p) => progress.push(p) });
     const rebuilt = await snapshot(db);
     expect(rebuilt).toEqual(incremental);
-    expect(progress.map((p) => [p.step, p.table, p.rows])).toEqual(
-      ROLLUP_TABLES.map((table, i) => [i + 1, table, incremental[table].length]),
+    // One progress line per chunk of 700 users, the last one with every row.
+    const users = (await db.selectFrom('users').select('id').execute()).length;
+    expect(progress.map((p) => [p.chunk, p.chunks, p.users, p.totalUsers])).toEqual(
+      Array.from({ length: Math.ceil(users / 700) }, (_, i) => [
+        i + 1,
+        Math.ceil(users / 700),
+        Math.min(users, (i + 1) * 700),
+        users,
+      ]),
     );
+    expect(result.chunks).toBe(progress.length);
+    expect(progress.at(-1)!.rows).toEqual(result.rows);
     expect(result.rows).toEqual(Object.fromEntries(ROLLUP_TABLES.map((t) => [t, incremental[t].length])));
 
     // A second rebuild changes nothing.
@@ -217,7 +226,7 @@ describe('rebuildRollups', () => {
     expect(await snapshot(db)).toEqual(incremental);
   });
 
-  it('leaves the rollups untouched when it fails (one transaction)', async () => {
+  it('leaves the rollups of the failing chunk untouched (one transaction per chunk)', async () => {
     const { db } = useTestDatabase();
     const user = await userId(db, 'changli.officer');
     const scenario = listScenarios({ skill: 'documents' })[0]!;
