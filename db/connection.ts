@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { ImmediateSqliteDialect } from './sqlite-immediate';
 import pg from 'pg';
 import { CACHE_SIZES, Lru } from '../scenarios/lib/lru';
 import { EmptyInListPlugin } from './empty-in-list';
@@ -87,7 +88,7 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): OpenedDataba
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new EmptyInListPlugin()],
   });
   return { db, sqlite };
