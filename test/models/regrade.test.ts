@@ -23,6 +23,7 @@ import type { AnyScenario } from '../../scenarios/types';
 import { parseForm } from '../../app/utils/forms';
 import { regradeApplySchema, regradePreviewSchema } from '../../app/validation/regrade';
 import { useTestDatabase } from '../support/db';
+import { allRollupRows } from '../support/rollups';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
@@ -138,15 +139,6 @@ async function publishVersion2(db: Db, trainer: LibraryActor, id: string) {
   const published = await publishDraft(db, trainer, id, at(20));
   if (!published.ok) throw new Error(JSON.stringify(published));
   expect(published.version).toBe(2);
-}
-
-async function rollups(db: Db) {
-  return {
-    officer_activity: await db.selectFrom('officer_activity').selectAll().orderBy('user_id').orderBy('day').execute(),
-    skill_passes: await db.selectFrom('skill_passes').selectAll().orderBy('attempt_id').execute(),
-    mistake_counts: await db.selectFrom('mistake_counts').selectAll().orderBy('user_id').orderBy('code').execute(),
-    skill_mastery: await db.selectFrom('skill_mastery').selectAll().orderBy('user_id').orderBy('skill').execute(),
-  };
 }
 
 async function masteredUntil(db: Db, userId: number) {
@@ -376,9 +368,9 @@ describe("regrading a trainer's scenario", () => {
     // The rollups follow: b1 no longer masters the skill, c1 now does; and they equal a full rebuild.
     expect(await masteredUntil(db, officers.b1.id)).toBeNull();
     expect(await masteredUntil(db, officers.c1.id)).not.toBeNull();
-    const incremental = await rollups(db);
+    const incremental = await allRollupRows(db);
     await rebuildRollups(db);
-    expect(await rollups(db)).toEqual(incremental);
+    expect(await allRollupRows(db)).toEqual(incremental);
     const reportAfter = await report();
     expect(reportAfter['130322']!.masteryPct.onboarding).toBeLessThan(reportBefore['130322']!.masteryPct.onboarding);
     expect(reportAfter['130324']!.masteryPct.onboarding).toBeGreaterThan(reportBefore['130324']!.masteryPct.onboarding);
@@ -415,7 +407,7 @@ describe("regrading a trainer's scenario", () => {
     // Applying again (the same form twice, or a fresh preview) changes nothing.
     const state = {
       attempts: await db.selectFrom('attempts').selectAll().orderBy('id').execute(),
-      rollups: await rollups(db),
+      rollups: await allRollupRows(db),
     };
     expect(
       await applyRegrade(db, trainer, id, { ...params(), fingerprint: preview.fingerprint }, at(22)),
@@ -433,7 +425,7 @@ describe("regrading a trainer's scenario", () => {
     });
     expect({
       attempts: await db.selectFrom('attempts').selectAll().orderBy('id').execute(),
-      rollups: await rollups(db),
+      rollups: await allRollupRows(db),
     }).toEqual(state);
     expect(await db.selectFrom('scenario_regrades').selectAll().execute()).toHaveLength(1);
     expect(

@@ -4,19 +4,10 @@ import { findOwnAttempt, startDrill, submitDrillStep } from '../../app/models/at
 import { rebuildRollups, type RebuildProgress } from '../../app/models/rollups.server';
 import { listScenarios } from '../../scenarios/index';
 import { onPostgres, useTestDatabase } from '../support/db';
+import { allRollupRows } from '../support/rollups';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 const MINUTE = 60 * 1000;
-
-/** Every row of the four rollups, in a fixed order. */
-async function snapshot(db: Db) {
-  return {
-    officer_activity: await db.selectFrom('officer_activity').selectAll().orderBy('user_id').orderBy('day').execute(),
-    skill_passes: await db.selectFrom('skill_passes').selectAll().orderBy('attempt_id').execute(),
-    mistake_counts: await db.selectFrom('mistake_counts').selectAll().orderBy('user_id').orderBy('code').execute(),
-    skill_mastery: await db.selectFrom('skill_mastery').selectAll().orderBy('user_id').orderBy('skill').execute(),
-  };
-}
 
 /** A drill of the scenario played through the real service up to (not including) its last step. */
 async function almostFinished(db: Db, userId: number, scenarioIndex: number, seed: string, start: Date) {
@@ -95,7 +86,7 @@ describe('rebuildRollups while officers drill', () => {
       // The finishes really interleaved with the rebuild: some went in between its chunks.
       expect(result.chunks).toBeGreaterThan(3);
       expect(finishedDuring.some((chunk) => chunk > 0 && chunk < result.chunks)).toBe(true);
-      const after = await snapshot(db);
+      const after = await allRollupRows(db);
       expect(after.skill_passes).toHaveLength(open.length);
       expect(new Set(after.officer_activity.map((r) => r.user_id))).toEqual(new Set(picked));
       expect(after.skill_mastery.map((r) => r.attempts)).toEqual(after.skill_mastery.map(() => 2));
@@ -103,7 +94,7 @@ describe('rebuildRollups while officers drill', () => {
 
       // Nothing was lost or counted twice: a fresh rebuild from the attempts changes nothing.
       await rebuildRollups(db);
-      expect(await snapshot(db)).toEqual(after);
+      expect(await allRollupRows(db)).toEqual(after);
     },
   );
 
@@ -127,7 +118,7 @@ describe('rebuildRollups while officers drill', () => {
         now: start,
       });
       if (!started.ok) throw new Error(started.reason);
-      const before = await snapshot(db);
+      const before = await allRollupRows(db);
       await db.deleteFrom('officer_activity').execute();
 
       // What startDrill writes first, in a transaction left open: the chunk's insert of the same
@@ -149,7 +140,7 @@ describe('rebuildRollups while officers drill', () => {
         return rebuild;
       });
       await expect(rebuilt).resolves.toMatchObject({ rows: { officer_activity: 0 } });
-      expect(await snapshot(db)).toEqual(before);
+      expect(await allRollupRows(db)).toEqual(before);
     },
   );
 });

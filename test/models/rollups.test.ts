@@ -7,19 +7,10 @@ import { createPrng } from '../../scenarios/prng';
 import { getScenario, listScenarios } from '../../scenarios/index';
 import type { AnswerStep } from '../../scenarios/types';
 import { useTestDatabase } from '../support/db';
+import { allRollupRows } from '../support/rollups';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Every row of the four rollups, in a fixed order. */
-async function snapshot(db: Db) {
-  return {
-    officer_activity: await db.selectFrom('officer_activity').selectAll().orderBy('user_id').orderBy('day').execute(),
-    skill_passes: await db.selectFrom('skill_passes').selectAll().orderBy('attempt_id').execute(),
-    mistake_counts: await db.selectFrom('mistake_counts').selectAll().orderBy('user_id').orderBy('code').execute(),
-    skill_mastery: await db.selectFrom('skill_mastery').selectAll().orderBy('user_id').orderBy('skill').execute(),
-  };
-}
 
 async function userId(db: Db, username: string) {
   return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -173,7 +164,7 @@ describe('rebuildRollups', () => {
       });
     }
 
-    const incremental = await snapshot(db);
+    const incremental = await allRollupRows(db);
     // The script covered what matters: mastery, lapsed passes, repeated mistakes, unfinished attempts, days crossed.
     const attempts = await db.selectFrom('attempts').selectAll().execute();
     expect(attempts.filter((x) => x.status === 'active').length).toBeGreaterThan(0);
@@ -205,7 +196,7 @@ describe('rebuildRollups', () => {
       .execute();
     const progress: RebuildProgress[] = [];
     const result = await rebuildRollups(db, { chunkUsers: 700, onProgress: (p) => progress.push(p) });
-    const rebuilt = await snapshot(db);
+    const rebuilt = await allRollupRows(db);
     expect(rebuilt).toEqual(incremental);
     // One progress line per chunk of 700 users, the last one with every row.
     const users = (await db.selectFrom('users').select('id').execute()).length;
@@ -223,7 +214,7 @@ describe('rebuildRollups', () => {
 
     // A second rebuild changes nothing.
     await rebuildRollups(db);
-    expect(await snapshot(db)).toEqual(incremental);
+    expect(await allRollupRows(db)).toEqual(incremental);
   });
 
   it('leaves the rollups of the failing chunk untouched (one transaction per chunk)', async () => {
@@ -237,12 +228,12 @@ describe('rebuildRollups', () => {
       start: new Date('2026-01-05T02:00:00.000Z'),
       answer: 'model',
     });
-    const before = await snapshot(db);
+    const before = await allRollupRows(db);
     expect(before.skill_mastery).toHaveLength(1);
     // A malformed error_codes cell makes json_each fail midway (after two tables were rebuilt).
     await db.updateTable('attempts').set({ error_codes: 'not json' }).execute();
     await expect(rebuildRollups(db)).rejects.toThrow(/JSON/i);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await allRollupRows(db)).toEqual(before);
     expect((await sql<{ n: number }>`select count(*) as n from skill_passes`.execute(db)).rows[0]!.n).toBe(1);
   });
 
@@ -252,7 +243,7 @@ describe('rebuildRollups', () => {
     await db.insertInto('officer_activity').values({ user_id: user, day: '2026-01-01' }).execute();
     const result = await rebuildRollups(db);
     expect(result.rows).toEqual({ officer_activity: 0, skill_passes: 0, mistake_counts: 0, skill_mastery: 0 });
-    expect(await snapshot(db)).toEqual({
+    expect(await allRollupRows(db)).toEqual({
       officer_activity: [],
       skill_passes: [],
       mistake_counts: [],

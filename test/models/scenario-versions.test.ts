@@ -19,6 +19,7 @@ import { getOfficerReadiness } from '../../app/models/readiness.server';
 import { rebuildRollups } from '../../app/models/rollups.server';
 import { listScenarios } from '../../scenarios/index';
 import { useTestDatabase } from '../support/db';
+import { allRollupRows } from '../support/rollups';
 
 type Db = ReturnType<typeof useTestDatabase>['db'];
 
@@ -88,15 +89,6 @@ async function rowAndEvents(db: Db, attemptId: number) {
   };
 }
 
-async function rollups(db: Db) {
-  return {
-    officer_activity: await db.selectFrom('officer_activity').selectAll().orderBy('user_id').orderBy('day').execute(),
-    skill_passes: await db.selectFrom('skill_passes').selectAll().orderBy('attempt_id').execute(),
-    mistake_counts: await db.selectFrom('mistake_counts').selectAll().orderBy('user_id').orderBy('code').execute(),
-    skill_mastery: await db.selectFrom('skill_mastery').selectAll().orderBy('user_id').orderBy('skill').execute(),
-  };
-}
-
 /** Every submission an officer can make on the attempt, at the version the page was built on. */
 async function submitEverything(db: Db, userId: number, attemptId: number, seed: string, version: number) {
   const step =
@@ -148,7 +140,7 @@ describe('an attempt recorded under an older scenario version', () => {
     expect(storedCodes.length).toBeGreaterThan(0);
     await recordUnderPreviousVersion(db, started.attemptId);
     const before = await rowAndEvents(db, started.attemptId);
-    const rollupsBefore = await rollups(db);
+    const rollupsBefore = await allRollupRows(db);
 
     const result = (await getAttemptResult(db, officer.id, started.attemptId))!;
     expect(result.kind).toBe('recorded');
@@ -189,7 +181,7 @@ describe('an attempt recorded under an older scenario version', () => {
     }
     // Nothing the officer earned is touched: row, log and rollups as they were.
     expect(await rowAndEvents(db, started.attemptId)).toEqual(before);
-    expect(await rollups(db)).toEqual(rollupsBefore);
+    expect(await allRollupRows(db)).toEqual(rollupsBefore);
     expect((await listOwnAttempts(db, officer.id)).find((a) => a.id === started.attemptId)).toMatchObject({
       score: stored.score,
       closed_reason: null,
@@ -225,7 +217,7 @@ describe('an attempt recorded under an older scenario version', () => {
     const attemptId = await play(db, officer.id, { seed: 'old-active', upTo: 2 });
     await recordUnderPreviousVersion(db, attemptId);
     const before = await rowAndEvents(db, attemptId);
-    const rollupsBefore = await rollups(db);
+    const rollupsBefore = await allRollupRows(db);
 
     const refusals = await submitEverything(db, officer.id, attemptId, 'old-active', 2);
     for (const refused of refusals) {
@@ -260,9 +252,9 @@ describe('an attempt recorded under an older scenario version', () => {
     expect(closed.row.state_json).toBe(before.row.state_json);
     expect(closed.row.event_count).toBe(before.row.event_count);
     // Closing scores nothing, and the rebuild agrees with the incremental rollups.
-    expect(await rollups(db)).toEqual(rollupsBefore);
+    expect(await allRollupRows(db)).toEqual(rollupsBefore);
     await rebuildRollups(db);
-    expect(await rollups(db)).toEqual(rollupsBefore);
+    expect(await allRollupRows(db)).toEqual(rollupsBefore);
 
     // Opening it again changes nothing more; submissions stay refused.
     expect(await getDrillView(db, officer.id, attemptId, null)).toEqual(view);
