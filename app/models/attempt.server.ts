@@ -317,12 +317,8 @@ async function loadHotAttempt(db: Kysely<Database>, attempt: Attempt, cacheOwner
 }
 
 /** The attempt's state at its stored version (see `loadHotAttempt`). */
-export async function loadAttemptState(
-  db: Kysely<Database>,
-  attempt: Attempt,
-  cacheOwner: Kysely<Database> = db,
-): Promise<AttemptState> {
-  return (await loadHotAttempt(db, attempt, cacheOwner)).state;
+export async function loadAttemptState(db: Kysely<Database>, attempt: Attempt): Promise<AttemptState> {
+  return (await loadHotAttempt(db, attempt, db)).state;
 }
 
 /**
@@ -386,39 +382,40 @@ async function commit(
     finished || from.snapshotEvents < 0 || next.events.length - from.snapshotEvents >= SNAPSHOT_EVERY_EVENTS;
   // The version check (event_count = the version the page was built on) makes a double click, a stale
   // tab or a replayed POST apply at most once.
-  const updated =
-    writeSnapshot || score
-      ? (
-          await trx
-            .updateTable('attempts')
-            .set({
-              event_count: next.events.length,
-              ...(writeSnapshot ? { state_json: JSON.stringify(next) } : {}),
-              status: next.status,
-              hints_used: next.hintsUsed.length,
-              ...(score
-                ? {
-                    finished_at: next.finishedAt,
-                    score: score.total,
-                    passed: score.total >= attempt.pass_mark ? 1 : 0,
-                    error_codes: JSON.stringify(score.items.filter((i) => i.earned < i.weight).map((i) => i.code)),
-                  }
-                : {}),
-            })
-            .where('id', '=', attempt.id)
-            .where('event_count', '=', attempt.event_count)
-            .executeTakeFirst()
-        ).numUpdatedRows
-      : (
-          await updateAttemptProgress(
-            trx,
-            next.events.length,
-            next.status,
-            next.hintsUsed.length,
-            attempt.id,
-            attempt.event_count,
-          )
-        ).numAffectedRows;
+  let updated: bigint | undefined;
+  if (!writeSnapshot && !score) {
+    // Most steps: only the progress (precompiled).
+    const { numAffectedRows } = await updateAttemptProgress(
+      trx,
+      next.events.length,
+      next.status,
+      next.hintsUsed.length,
+      attempt.id,
+      attempt.event_count,
+    );
+    updated = numAffectedRows;
+  } else {
+    const result = await trx
+      .updateTable('attempts')
+      .set({
+        event_count: next.events.length,
+        ...(writeSnapshot ? { state_json: JSON.stringify(next) } : {}),
+        status: next.status,
+        hints_used: next.hintsUsed.length,
+        ...(score
+          ? {
+              finished_at: next.finishedAt,
+              score: score.total,
+              passed: score.total >= attempt.pass_mark ? 1 : 0,
+              error_codes: JSON.stringify(score.items.filter((i) => i.earned < i.weight).map((i) => i.code)),
+            }
+          : {}),
+      })
+      .where('id', '=', attempt.id)
+      .where('event_count', '=', attempt.event_count)
+      .executeTakeFirst();
+    updated = result.numUpdatedRows;
+  }
   // Checked before the events go in: a concurrent writer of the same version (another process) has
   // either committed — the row no longer matches — or holds the row until it does.
   if (updated !== 1n) throw new StaleAttemptError();

@@ -11,6 +11,7 @@ import { hash } from '@node-rs/argon2';
 import { ARGON2_OPTIONS, MAX_CONCURRENT_HASHES } from '../../app/utils/password.server';
 import {
   closedLoad,
+  describeRun,
   expDelay,
   failureTally,
   log,
@@ -60,13 +61,12 @@ const SERVE = join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
  */
 export function startApp(
   location: string,
-  opts: { full?: boolean; profile?: string; processes?: number; preload?: string; nodeFlags?: string[] } = {},
+  opts: { full?: boolean; profile?: string; processes?: number; preload?: string } = {},
 ): Promise<RunningServer> {
   const processes = opts.processes ?? 1;
   return startServer({
     loopDelay: processes === 1,
     nodeArgs: [
-      ...(opts.nodeFlags ?? []),
       ...(processes > 1 ? ['--import', 'tsx'] : []),
       ...(opts.full ? ['--require', join(ROOT, 'scripts/bench/sync-full.cjs')] : []),
       ...(opts.preload ? ['--require', opts.preload] : []),
@@ -321,12 +321,7 @@ export async function throughput(template: string, s: Settings): Promise<Through
     for (let r = 0; r < s.runs; r++) {
       for (const t of targets) {
         const res = await withLoopWindow(t.server, () => t.run(s.seconds));
-        log(
-          `run ${r + 1}/${s.runs} ${t.name}: ${res.rps.toFixed(0)}/s p50 ${res.p50.toFixed(1)} ms p99 ${res.p99.toFixed(1)} ms, errors ${res.errors}` +
-            (res.loop
-              ? `; CPU ${res.loop.cpuPerRequestMs.toFixed(3)} ms/request; event-loop delay p99 ${res.loop.p99} ms, max ${res.loop.max} ms, GC ${(res.loop.gcShare * 100).toFixed(1)} % (longest ${res.loop.gcMaxMs} ms)`
-              : ''),
-        );
+        log(`run ${r + 1}/${s.runs} ${t.name}: ${describeRun(res)}`);
         results.set(t.name, [...(results.get(t.name) ?? []), res]);
       }
     }

@@ -178,6 +178,16 @@ export interface LoadResult {
   };
 }
 
+/** One run's figures as the bench's log shows them: throughput, latency, and the server's own figures if measured. */
+export function describeRun(r: LoadResult): string {
+  const server = r.loop
+    ? `; server CPU ${r.loop.cpuPerRequestMs.toFixed(3)} ms per answer; event-loop delay p99 ${r.loop.p99} ms, max ${r.loop.max} ms;` +
+      ` GC ${(r.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${r.loop.gcMaxMs} ms;` +
+      ` stalls over 50 ms: ${r.loop.stalls.count} (${r.loop.stalls.busy} busy), longest ${r.loop.stalls.longestMs} ms with ${r.loop.stalls.longestCpuMs} ms CPU; heap ${r.loop.heapMb} MB`
+    : '';
+  return `${r.rps.toFixed(0)}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}${server}`;
+}
+
 /** Runs one measured load against `server`, with the server's event-loop figures of that window. */
 export async function withLoopWindow(server: RunningServer, run: () => Promise<LoadResult>): Promise<LoadResult> {
   if (!server.loopWindow) return run();

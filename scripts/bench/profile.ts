@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StepPoster, startApp } from './cases';
-import { closedLoad, log, withLoopWindow } from './lib';
+import { pageGetter, startApp, stepSubmitter, type Settings } from './cases';
+import { describeRun, log, withLoopWindow } from './lib';
 import { RUN_DIR, copyDb, createAttempts, createTemplate, listOfficers, mintSessions, resetRunDir } from './setup';
 
 interface ProfileNode {
@@ -82,6 +82,17 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
   return `busy ${(busy / 1000).toFixed(0)} ms\n-- by area (self)\n${list(areas)}\n-- self\n${list(self)}\n-- inclusive\n${list(inclusive)}`;
 }
 
+const PROFILE_SETTINGS: Settings = {
+  quick: true,
+  seconds: 10,
+  warmupSeconds: 0,
+  runs: 1,
+  connections: 50,
+  provincialSeconds: 0,
+  logins: 0,
+  profile: false,
+};
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -99,52 +110,20 @@ async function main() {
   const db = copyDb(await createTemplate(), 'profile');
   const ids = (await listOfficers(db, 50)).map((o) => o.id);
   const cookies = await mintSessions(db, ids);
-  const perOfficer = which === 'post' ? Math.ceil((1500 * seconds * runs) / 50 / 5) + 2 : 1;
-  const attempts = await createAttempts(db, ids, perOfficer);
   const dir = join(RUN_DIR, 'profiles');
   const app = await startApp(db, {
     profile: values['no-profile'] ? undefined : dir,
     preload: values.preload ? resolve(values.preload) : undefined,
   });
-  const posters = new Map(ids.map((id) => [id, new StepPoster(cookies.get(id)!, attempts.get(id)!)]));
-  for (let run = 1; run <= runs; run++) {
-    log(`${values['no-profile'] ? 'measuring' : 'profiling'} ${which} for ${seconds} s (run ${run}/${runs})…`);
-    const result = await withLoopWindow(app, () =>
-      closedLoad({
-        base: app.base,
-        connections: 50,
-        seconds,
-        method: which === 'post' ? 'POST' : 'GET',
-        makeConnection: (i) => {
-          const id = ids[i % ids.length]!;
-          if (which === 'post') {
-            const poster = posters.get(id)!;
-            return {
-              next: () => poster.next(),
-              onResponse: (status, headers) => poster.onResponse(status, [headers.location].flat()[0]),
-            };
-          }
-          const a = attempts.get(id)![0]!;
-          return {
-            next: () => ({
-              path: `/drills/${a.id}?step=${encodeURIComponent(a.firstStepId)}`,
-              headers: { cookie: cookies.get(id)! },
-            }),
-            onResponse: (s) => s === 200,
-          };
-        },
-      }),
-    );
-    // The attempts used go (the one in progress too: the version of its last post is not known).
-    if (which === 'post')
-      for (const poster of posters.values()) {
-        poster.attempts.splice(0, poster.position.attempt + 1);
-        poster.resync(0, 0);
-      }
-    const loop = result.loop
-      ? `; server CPU ${result.loop.cpuPerRequestMs.toFixed(3)} ms per request; event-loop delay p99 ${result.loop.p99} ms, max ${result.loop.max} ms; GC ${(result.loop.gcShare * 100).toFixed(1)} % of the time, longest pause ${result.loop.gcMaxMs} ms; stalls over 50 ms: ${result.loop.stalls.count} (${result.loop.stalls.busy} busy), longest ${result.loop.stalls.longestMs} ms with ${result.loop.stalls.longestCpuMs} ms CPU; heap ${result.loop.heapMb} MB`
-      : '';
-    log(`${result.rps.toFixed(0)}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}${loop}`);
+  // The bench's own cases: posters that top up their attempts between runs, or page reloads.
+  const settings: Settings = { ...PROFILE_SETTINGS, seconds, runs };
+  const run =
+    which === 'post'
+      ? stepSubmitter(app.base, db, ids, cookies, settings)
+      : pageGetter(app.base, ids, cookies, await createAttempts(db, ids, 1), settings);
+  for (let r = 1; r <= runs; r++) {
+    log(`${values['no-profile'] ? 'measuring' : 'profiling'} ${which} for ${seconds} s (run ${r}/${runs})…`);
+    log(describeRun(await withLoopWindow(app, () => run(seconds))));
   }
   await app.stop();
   if (values['no-profile']) return;

@@ -124,7 +124,15 @@ describe('attempts', () => {
     const other = connectDatabase(location);
     try {
       expect(await loadAttemptState(other, attempt)).toEqual(replayed);
-      const fresh = async () => loadAttemptState(other, (await findOwnAttempt(other, userId, attemptId))!, {} as never);
+      // Each time through a new connection: one with no hot state, which must read the snapshot.
+      const fresh = async () => {
+        const reader = connectDatabase(location);
+        try {
+          return await loadAttemptState(reader, (await findOwnAttempt(reader, userId, attemptId))!);
+        } finally {
+          await reader.destroy();
+        }
+      };
       // A snapshot that does not match the log is ignored: the log is the record.
       await db
         .updateTable('attempts')
