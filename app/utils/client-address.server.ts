@@ -1,20 +1,29 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { subscribe } from 'node:diagnostics_channel';
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 
 // remix-serve hands Remix a Request built from the headers only (no getLoadContext), so the TCP peer
-// is out of reach of loaders. Node announces every HTTP request on this public diagnostics channel,
-// synchronously and just before the server's 'request' handler runs; entering a store there makes
-// the peer address follow that request's async work into the action. Without a Node HTTP server
-// (unit tests) there is no store and the address is unknown.
-const peer = new AsyncLocalStorage<string>();
-const globalForPeer = globalThis as unknown as { __drillPeerChannel?: boolean };
-if (!globalForPeer.__drillPeerChannel) {
-  globalForPeer.__drillPeerChannel = true;
-  subscribe('http.server.request.start', (message) => {
-    const address = (message as { socket?: { remoteAddress?: string } }).socket?.remoteAddress;
-    if (address) peer.enterWith(address);
-  });
+// is out of reach of loaders. The front door (front-door.server.ts), which sees every Node request
+// first, writes the peer into a private header after deleting any copy the client sent. The value
+// carries a token of this process, so the header is believed only when the front door wrote it (a
+// server the front door did not wrap passes on what the client sent; that is ignored). Passing it
+// this way rather than in an AsyncLocalStorage keeps Node's promise hooks off every request's
+// promises (docs/benchmarks.md, issue 18). Without a Node HTTP server (unit tests) it is unknown.
+export const PEER_HEADER = 'x-drill-peer';
+const globalForPeer = globalThis as unknown as { __drillPeerToken?: string };
+// On globalThis: the dev server re-imports the build while the first front door keeps serving.
+const peerToken = (globalForPeer.__drillPeerToken ??= randomBytes(12).toString('base64url'));
+
+/** Called by the front door for every request: the peer's address, and nothing the client wrote. */
+export function stampPeerAddress(headers: IncomingHttpHeaders, address: string | undefined): void {
+  delete headers[PEER_HEADER];
+  if (address) headers[PEER_HEADER] = `${peerToken} ${address}`;
+}
+
+function peerAddress(request: Request): string | null {
+  const value = request.headers.get(PEER_HEADER);
+  const space = value ? value.indexOf(' ') : -1;
+  return value && value.slice(0, space) === peerToken ? value.slice(space + 1) : null;
 }
 
 /**
@@ -34,7 +43,7 @@ export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
  * since one subscriber holds a whole /64. Null when it cannot be told.
  */
 export function clientAddress(request: Request, hops = trustedProxyHops()): string | null {
-  const direct = peer.getStore() ?? null;
+  const direct = peerAddress(request);
   if (hops > 0) {
     const forwarded = (request.headers.get('X-Forwarded-For') ?? '')
       .split(',')

@@ -5,6 +5,7 @@
 // (docs/decisions/160-front-door.md).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { errorText } from '../ui/error-page';
+import { stampPeerAddress } from './client-address.server';
 import { getEnv } from './env.server';
 
 /** Sent with every response unless the response set its own. */
@@ -107,6 +108,8 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, options: Fr
 
   // Without a proxy in front, anyone can send X-Forwarded-Host; express and Remix would believe it.
   if (!options.trustProxy) delete req.headers['x-forwarded-host'];
+  // The login throttle's key (client-address.server.ts); a copy the client sent is dropped here.
+  stampPeerAddress(req.headers, req.socket.remoteAddress);
 
   if (!ALLOWED_METHODS.has(req.method ?? '')) {
     // TRACE would otherwise reach undici's Request, which refuses it, and express would answer 500.

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { sql } from 'kysely';
 import { connectDatabase } from '../../db/connection';
@@ -11,7 +11,8 @@ import {
   type LoginAttempt,
 } from '../../app/models/login-throttle.server';
 import { updateUser } from '../../app/models/user.server';
-import { clientAddress, normalizeAddress, trustedProxyHops } from '../../app/utils/client-address.server';
+import { clientAddress, normalizeAddress, PEER_HEADER, trustedProxyHops } from '../../app/utils/client-address.server';
+import { frontDoor } from '../../app/utils/front-door.server';
 import { parseEnv } from '../../app/utils/env.server';
 import * as password from '../../app/utils/password.server';
 import { useTestDatabase } from '../support/db';
@@ -334,17 +335,33 @@ describe('login throttle: audit, unlock and purge', () => {
 });
 
 describe('client address', () => {
-  it('is the TCP peer of the Node HTTP request the code runs for', async () => {
-    const server = createServer(async (req, res) => {
-      await new Promise((r) => setTimeout(r, 5));
-      for await (const _ of req);
-      res.end(String(clientAddress(new Request('http://x/login', { headers: { 'X-Forwarded-For': '10.9.9.9' } }), 0)));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
-    const { port } = server.address() as { port: number };
-    const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'a=1' });
-    expect(await response.text()).toBe('127.0.0.1');
+  it('is the TCP peer the front door stamped on the request; a client-sent peer header is never believed', async () => {
+    // As remix-serve's adapter builds Remix's Request: from the Node request's headers object.
+    const remixRequest = (req: IncomingMessage) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers))
+        for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+      return new Request('http://x/login', { method: 'POST', headers });
+    };
+    const options = { trustProxy: false, stylesheetHref: '/app.css' };
+    const serve = (withFrontDoor: boolean) =>
+      createServer(async (req, res) => {
+        if (withFrontDoor && frontDoor(req, res, options)) return;
+        await new Promise((r) => setTimeout(r, 5));
+        for await (const _ of req);
+        res.end(String(clientAddress(remixRequest(req), 0)));
+      });
+    const post = async (server: Server, headers: Record<string, string> = {}) => {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'a=1', headers });
+      return response.text();
+    };
+    expect(await post(serve(true))).toBe('127.0.0.1');
+    expect(await post(serve(true), { [PEER_HEADER]: '10.9.9.9' })).toBe('127.0.0.1');
+    // Without the front door (a server it did not wrap), what the client wrote is ignored.
+    expect(await post(serve(false), { [PEER_HEADER]: '10.9.9.9' })).toBe('null');
     // Outside any request it is unknown.
     expect(clientAddress(new Request('http://x/login'), 0)).toBeNull();
   });
