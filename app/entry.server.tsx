@@ -1,17 +1,14 @@
 // zod configured (Chinese messages, jitless) before any module builds a schema (docs/decisions/170).
 import '../scenarios/lib/zod';
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
-// Patched (docs/decisions/152): React 18.3 sent unwritten zero bytes inside Chinese text.
-import { renderToPipeableStream } from 'react-dom/server';
 import { sendDueReminders } from './models/assignment/due-reminders.server';
 import { issueScheduledBulletins } from './models/bulletin.server';
 import stylesHref from './styles/app.css';
 import { getDb } from './utils/db.server';
+import { streamDocument } from './utils/document-stream.server';
 import { getEnv } from './utils/env.server';
 import { documentPolicy, installFrontDoor } from './utils/front-door.server';
 import { registerJob, schedulesJobsHere, startScheduler } from './utils/scheduler.server';
@@ -38,41 +35,20 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '');
   // One per response: Remix's and React's inline scripts carry it, nothing else inline may run.
   const nonce = randomBytes(16).toString('base64');
   responseHeaders.set('Content-Security-Policy', documentPolicy(nonce));
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are already streaming; log them so they are not silent.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  return streamDocument(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceContext.Provider>,
+    {
+      status: responseStatusCode,
+      headers: responseHeaders,
+      nonce,
+      // Bots and no-JS clients get the whole document at once; browsers get it streamed.
+      waitForAll: isbot(request.headers.get('user-agent') ?? ''),
+      abortDelayMs: ABORT_DELAY,
+    },
+  );
 }
