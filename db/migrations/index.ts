@@ -14,6 +14,7 @@ import * as m121001 from './2026_12_01_100001_create_bulletins';
 import * as m123001 from './2026_12_01_300001_create_authored_scenarios';
 import * as m124001 from './2026_12_01_400001_index_regrade_attempts';
 import * as m122001 from './2026_12_01_200001_add_assignment_auto_reminders';
+import * as m125001 from './2026_12_01_500001_index_open_assessments';
 
 /**
  * Every migration, by name. A static list (not a folder scan) so that the same set runs under tsx,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_200001_add_assignment_auto_reminders': m122001,
   '2026_12_01_300001_create_authored_scenarios': m123001,
   '2026_12_01_400001_index_regrade_attempts': m124001,
+  '2026_12_01_500001_index_open_assessments': m125001,
 };
