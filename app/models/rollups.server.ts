@@ -92,7 +92,8 @@ export async function rebuildRollups(
     // cover every row; a user created meanwhile has only rows kept by incremental maintenance.
     const range = { from: slice[0] ?? 0, to: slice[slice.length - 1] ?? 0 };
     const t = performance.now();
-    const written = await inWriteTransaction(db, async (trx) => {
+    // On SQLite the transaction begins IMMEDIATE, as all of the app's do (db/sqlite-immediate.ts).
+    const written = await db.transaction().execute(async (trx) => {
       if (isPostgres(trx)) {
         await trx
           .selectFrom('attempts')
@@ -124,27 +125,6 @@ export async function rebuildRollups(
   // (37 ms against 4 ms, quick national data; docs/benchmarks.md, issue 18).
   if (isPostgres(db)) await sql`analyze ${sql.join(ROLLUP_TABLES.map((t) => sql.table(t)))}`.execute(db);
   return { rows, chunks, longestChunkMs, ms: performance.now() - started };
-}
-
-/**
- * Runs `fn` in a write transaction: on SQLite begun IMMEDIATE (the write lock taken at once, waiting up
- * to the busy timeout for the app's current write), never DEFERRED — a deferred transaction that reads,
- * then writes fails at once instead of waiting (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT after another
- * process's commit).
- */
-async function inWriteTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return db.transaction().execute(fn);
-  return db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await fn(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection);
-      throw error;
-    }
-  });
 }
 
 /**
